@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './people.js';
+export * from './sessions.js';
+export * from './workshops.js';

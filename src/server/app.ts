@@ -1,0 +1,128 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { authRepository } from './modules/auth/auth.repository.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { catalogRepository } from './modules/catalog/catalog.repository.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { CatalogService } from './modules/catalog/catalog.service.js';
+import { peopleRepository } from './modules/people/people.repository.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { PeopleService } from './modules/people/people.service.js';
+import { sessionsRepository } from './modules/sessions/sessions.repository.js';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
+import { SessionsService } from './modules/sessions/sessions.service.js';
+import { workshopsRepository } from './modules/workshops/workshops.repository.js';
+import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
+import { WorkshopsService } from './modules/workshops/workshops.service.js';
+import { installAuthentication } from './platform/authenticate.js';
+import { type DbHandle, ping } from './platform/db.js';
+import { installErrorHandling, sendError } from './platform/error-handler.js';
+import type { Api } from './platform/http.js';
+import { newId } from './platform/ids.js';
+import { installMetrics } from './platform/metrics.js';
+import { createTransactor } from './platform/transaction.js';
+import { installWebApp } from './platform/web.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  config: Config;
+  database: DbHandle;
+  /** Tests pass false to keep output quiet. */
+  logger?: boolean;
+}
+
+/** Builds the whole Lyceum app without listening: what main.ts serves and tests inject into. */
+export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => newId(),
+    trustProxy: true,
+  }).withTypeProvider() as unknown as Api;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets style attributes at run time; no script runs inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error(`Too many attempts; try again in ${context.after}.`) as Error & { statusCode: number };
+      error.statusCode = 429;
+      return error;
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Lyceum API', version: '1', description: 'Peer-to-peer learning: workshops, sessions, people.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token from your profile page.' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'lyceum_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const tx = createTransactor(database.db);
+  const auth = new AuthService(tx, authRepository);
+  const people = new PeopleService(tx, peopleRepository);
+  const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository);
+  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops);
+  const catalog = new CatalogService(tx, catalogRepository, workshopsRepository);
+
+  installAuthentication(app, auth);
+  installMetrics(app, database);
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    try {
+      await ping(database.db);
+      return { status: 'ready' };
+    } catch (error) {
+      request.log.warn({ err: error }, 'database not reachable');
+      return sendError(reply, request, 'unavailable', 'The database does not answer.');
+    }
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, auth, people, config);
+  peopleRoutes(app, people);
+  workshopsRoutes(app, workshops);
+  sessionsRoutes(app, sessions);
+  catalogRoutes(app, catalog);
+  await installWebApp(app);
+
+  return app;
+}

@@ -1,0 +1,73 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { ApiTokensTable, LoginSessionsTable, PeopleTable } from '../../db/schema.js';
+import type { Executor } from '../../platform/transaction.js';
+
+type PersonRow = Selectable<PeopleTable>;
+
+export const authRepository = {
+  findPersonByTokenHash(db: Executor, tokenHash: string, now: string) {
+    return db
+      .selectFrom('api_tokens as t')
+      .innerJoin('people as p', 'p.id', 't.person_id')
+      .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 't.id as token_id', 't.last_used_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .executeTakeFirst()
+      .then((r) => (r ? { ...r, now } : undefined));
+  },
+
+  touchToken(db: Executor, tokenId: string, at: string) {
+    return db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+  },
+
+  findPersonBySessionHash(db: Executor, sessionHash: string, now: string) {
+    return db
+      .selectFrom('login_sessions as s')
+      .innerJoin('people as p', 'p.id', 's.person_id')
+      .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 's.csrf_token'])
+      .where('s.token_hash', '=', sessionHash)
+      .where('s.expires_at', '>', now)
+      .executeTakeFirst();
+  },
+
+  insertLoginSession(db: Executor, row: Insertable<LoginSessionsTable>) {
+    return db.insertInto('login_sessions').values(row).execute();
+  },
+
+  deleteLoginSession(db: Executor, sessionHash: string) {
+    return db.deleteFrom('login_sessions').where('token_hash', '=', sessionHash).execute();
+  },
+
+  deleteExpiredLoginSessions(db: Executor, now: string) {
+    return db.deleteFrom('login_sessions').where('expires_at', '<=', now).execute();
+  },
+
+  listTokens(db: Executor, personId: string): Promise<Selectable<ApiTokensTable>[]> {
+    return db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .execute();
+  },
+
+  insertToken(db: Executor, row: Insertable<ApiTokensTable>) {
+    return db.insertInto('api_tokens').values(row).execute();
+  },
+
+  revokeToken(db: Executor, personId: string, tokenId: string, at: string) {
+    return db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', tokenId)
+      .where('person_id', '=', personId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+      .then((r) => Number(r.numUpdatedRows));
+  },
+
+  findPersonByEmail(db: Executor, email: string): Promise<PersonRow | undefined> {
+    return db.selectFrom('people').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  },
+};

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { apiToken, createdToken, createTokenBody, devAccount, devSignInBody, page, peopleQuery, person } from '../../../contracts/index.js';
+import type { Config } from '../../config.js';
+import { CSRF_COOKIE, requireActor, SESSION_COOKIE } from '../../platform/authenticate.js';
+import { type Api, commonErrors, idParams } from '../../platform/http.js';
+import type { PeopleService } from '../people/people.service.js';
+import type { AuthService } from './auth.service.js';
+
+// Sign-in and token creation are the only per-address limits: a company's people share addresses.
+const strictLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+export function authRoutes(app: Api, auth: AuthService, people: PeopleService, config: Config): void {
+  app.get(
+    '/api/v1/auth/config',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'How to sign in', response: { 200: z.object({ authMode: z.enum(['dev']) }) } },
+    },
+    () => ({ authMode: config.authMode }),
+  );
+
+  if (config.authMode === 'dev') {
+    app.get(
+      '/api/v1/auth/dev/accounts',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Demo mode: people one may sign in as',
+          querystring: peopleQuery,
+          response: { 200: page(devAccount) },
+        },
+      },
+      async (request) => {
+        // Demo mode lets anyone act as anyone, so listing the accounts is part of the sign-in page.
+        const result = await people.list({ id: 'demo', name: 'demo', role: 'member', timeZone: 'UTC' }, request.query);
+        return {
+          items: result.items.map(({ id, email, name, title, team, role }) => ({ id, email, name, title, team, role })),
+          nextCursor: result.nextCursor,
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/dev/sign-in',
+      {
+        config: { public: true, ...strictLimit },
+        schema: {
+          tags: ['auth'],
+          summary: 'Demo mode: sign in as anyone',
+          body: devSignInBody,
+          response: { 200: person, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const session = await auth.devSignIn(request.body.email);
+        const cookie = { path: '/', sameSite: 'lax' as const, secure: config.secureCookies, expires: session.expiresAt };
+        reply.setCookie(SESSION_COOKIE, session.sessionCookie, { ...cookie, httpOnly: true });
+        // Readable by the page, which echoes it in X-CSRF-Token on every change.
+        reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookie, httpOnly: false });
+        return people.get({ id: session.personId, name: '', role: 'member', timeZone: 'UTC' }, session.personId);
+      },
+    );
+  }
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await auth.signOut(request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/tokens',
+    { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: page(apiToken), ...commonErrors } } },
+    async (request) => ({ items: await auth.listTokens(requireActor(request)), nextCursor: null }),
+  );
+
+  app.post(
+    '/api/v1/me/tokens',
+    {
+      config: strictLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token (shown once)',
+        body: createTokenBody,
+        response: { 201: createdToken, ...commonErrors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await auth.createToken(requireActor(request), request.body.name)),
+  );
+
+  app.delete(
+    '/api/v1/me/tokens/:id',
+    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams, response: { 204: z.null(), ...commonErrors } } },
+    async (request, reply) => {
+      await auth.revokeToken(requireActor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

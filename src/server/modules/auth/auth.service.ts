@@ -1,0 +1,105 @@
+import type { ApiToken, CreatedToken } from '../../../contracts/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
+import type { Transactor } from '../../platform/transaction.js';
+import { presentToken } from './auth.presenter.js';
+import type { authRepository } from './auth.repository.js';
+
+const SESSION_DAYS = 14;
+// Writing last_used_at on every request would turn reads into writes; a minute's precision is plenty.
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+export interface ResolvedActor {
+  actor: Actor;
+  /** Present for cookie sessions: the token state-changing requests must echo. */
+  csrfToken?: string;
+}
+
+export class AuthService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly auth: typeof authRepository,
+  ) {}
+
+  async actorFromApiToken(token: string): Promise<ResolvedActor | undefined> {
+    const now = nowIso();
+    const row = await this.auth.findPersonByTokenHash(this.tx.executor, hashSecret(token), now);
+    if (!row) return undefined;
+    if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
+      await this.auth.touchToken(this.tx.executor, row.token_id, now);
+    }
+    return { actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone } };
+  }
+
+  async actorFromSessionCookie(cookie: string): Promise<ResolvedActor | undefined> {
+    const row = await this.auth.findPersonBySessionHash(this.tx.executor, hashSecret(cookie), nowIso());
+    if (!row) return undefined;
+    return { actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone }, csrfToken: row.csrf_token };
+  }
+
+  /** Demo-mode sign-in: anyone may act as any person. Only reachable when AUTH_MODE=dev. */
+  async devSignIn(email: string): Promise<{ personId: string; sessionCookie: string; csrfToken: string; expiresAt: Date }> {
+    const person = await this.auth.findPersonByEmail(this.tx.executor, email);
+    if (!person) {
+      throw new AppError('validation_failed', 'Nobody with that email is in the directory.', [
+        { field: 'email', message: 'Unknown person.' },
+      ]);
+    }
+    return this.startSession(person.id);
+  }
+
+  async startSession(personId: string) {
+    const sessionCookie = newSecret('lys');
+    const csrfToken = newSecret('csrf');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+    await this.tx.transaction(async (trx) => {
+      await this.auth.deleteExpiredLoginSessions(trx, now.toISOString());
+      await this.auth.insertLoginSession(trx, {
+        id: newId(),
+        person_id: personId,
+        token_hash: hashSecret(sessionCookie),
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+      });
+    });
+    return { personId, sessionCookie, csrfToken, expiresAt };
+  }
+
+  async signOut(sessionCookie: string | undefined): Promise<void> {
+    if (sessionCookie) await this.auth.deleteLoginSession(this.tx.executor, hashSecret(sessionCookie));
+  }
+
+  async listTokens(actor: Actor): Promise<ApiToken[]> {
+    const rows = await this.auth.listTokens(this.tx.executor, actor.id);
+    return rows.map(presentToken);
+  }
+
+  async createToken(actor: Actor, name: string): Promise<CreatedToken> {
+    return createApiToken(this.tx, this.auth, actor.id, name);
+  }
+
+  async revokeToken(actor: Actor, tokenId: string): Promise<void> {
+    const revoked = await this.auth.revokeToken(this.tx.executor, actor.id, tokenId, nowIso());
+    if (revoked === 0) throw notFound('API token');
+  }
+}
+
+/** Shared by the API and the `lyceum token create` command. */
+export async function createApiToken(tx: Transactor, auth: typeof authRepository, personId: string, name: string): Promise<CreatedToken> {
+  const token = newSecret('lyc');
+  const row = {
+    id: newId(),
+    person_id: personId,
+    name,
+    token_hash: hashSecret(token),
+    hint: token.slice(-4),
+    created_at: nowIso(),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await auth.insertToken(tx.executor, row);
+  return { ...presentToken(row), token };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { catalogEntry, catalogQuery, page } from '../../../contracts/index.js';
+import { requireActor } from '../../platform/authenticate.js';
+import { type Api, commonErrors } from '../../platform/http.js';
+import type { CatalogService } from './catalog.service.js';
+
+export function catalogRoutes(app: Api, catalog: CatalogService): void {
+  app.get(
+    '/api/v1/sessions',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'The catalog: upcoming sessions of published workshops, soonest first',
+        querystring: catalogQuery,
+        response: { 200: page(catalogEntry), ...commonErrors },
+      },
+    },
+    (request) => catalog.sessions(requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/tags',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Tags of published workshops, most used first',
+        querystring: z.strictObject({
+          q: z.string().trim().max(40).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+        }),
+        response: { 200: page(z.object({ tag: z.string(), count: z.number() })), ...commonErrors },
+      },
+    },
+    (request) => catalog.tags(requireActor(request), request.query),
+  );
+}

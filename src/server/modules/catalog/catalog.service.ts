@@ -1,0 +1,53 @@
+import type { CatalogEntry } from '../../../contracts/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { invalidField } from '../../platform/errors.js';
+import { nowIso } from '../../platform/ids.js';
+import { decodeCursor, toPage } from '../../platform/pagination.js';
+import type { Transactor } from '../../platform/transaction.js';
+import type { workshopsRepository } from '../workshops/workshops.repository.js';
+import { presentCatalogEntry } from './catalog.presenter.js';
+import type { catalogRepository } from './catalog.repository.js';
+
+export interface CatalogQuery {
+  q?: string;
+  tag?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** The one catalog: every signed-in person sees every published upcoming session. */
+export class CatalogService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly catalog: typeof catalogRepository,
+    private readonly workshops: typeof workshopsRepository,
+  ) {}
+
+  async sessions(_actor: Actor, query: CatalogQuery): Promise<{ items: CatalogEntry[]; nextCursor: string | null }> {
+    const from = query.from ? new Date(query.from).toISOString() : nowIso();
+    const to = query.to ? new Date(query.to).toISOString() : undefined;
+    if (to && to <= from) throw invalidField('to', '"to" must be after "from".');
+    const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const db = this.tx.executor;
+    const rows = await this.catalog.upcomingSessions(db, { q: query.q, tag: query.tag, from, to, after, limit: query.limit + 1 });
+    const page = toPage(rows, query.limit, (r) => [r.starts_at, r.id]);
+    const workshopIds = [...new Set(page.items.map((r) => r.workshop_id))];
+    const [tags, hosts] = await Promise.all([this.workshops.tagsOf(db, workshopIds), this.workshops.hostsOf(db, workshopIds)]);
+    const items = page.items.map(({ workshop_title, workshop_summary, workshop_format, ...session }) =>
+      presentCatalogEntry(
+        session,
+        { id: session.workshop_id, title: workshop_title, summary: workshop_summary, format: workshop_format },
+        tags.filter((t) => t.workshop_id === session.workshop_id).map((t) => t.tag),
+        hosts.filter((h) => h.workshop_id === session.workshop_id),
+      ),
+    );
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async tags(_actor: Actor, query: { q?: string; limit: number }) {
+    const rows = await this.catalog.tags(this.tx.executor, query);
+    return { items: rows.map((r) => ({ tag: r.tag, count: Number(r.count) })), nextCursor: null };
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  catalogEntry,
+  createRecurringSessionsBody,
+  createSessionBody,
+  page,
+  session,
+  updateSessionBody,
+  workshopSessionsQuery,
+} from '../../../contracts/index.js';
+import { requireActor } from '../../platform/authenticate.js';
+import { type Api, commonErrors, idParams } from '../../platform/http.js';
+import type { SessionsService } from './sessions.service.js';
+
+const tags = ['sessions'];
+
+export function sessionsRoutes(app: Api, sessions: SessionsService): void {
+  app.get(
+    '/api/v1/workshops/:id/sessions',
+    {
+      schema: {
+        tags,
+        summary: "A workshop's sessions",
+        params: idParams,
+        querystring: workshopSessionsQuery,
+        response: { 200: page(session), ...commonErrors },
+      },
+    },
+    (request) => sessions.listForWorkshop(requireActor(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/v1/workshops/:id/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule a session',
+        params: idParams,
+        body: createSessionBody,
+        response: { 201: session, ...commonErrors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await sessions.create(requireActor(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/workshops/:id/sessions/recurring',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule several sessions with a repeat rule (each becomes its own session)',
+        params: idParams,
+        body: createRecurringSessionsBody,
+        response: { 201: z.object({ items: z.array(session) }), ...commonErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ items: await sessions.createRecurring(requireActor(request), request.params.id, request.body) }),
+  );
+
+  app.get(
+    '/api/v1/sessions/:id',
+    { schema: { tags, summary: 'A session with its workshop', params: idParams, response: { 200: catalogEntry, ...commonErrors } } },
+    (request) => sessions.get(requireActor(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a session (hosts and admins)',
+        params: idParams,
+        body: updateSessionBody,
+        response: { 200: session, ...commonErrors },
+      },
+    },
+    (request) => sessions.update(requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/sessions/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a session (it stays visible as cancelled)',
+        params: idParams,
+        response: { 200: session, ...commonErrors },
+      },
+    },
+    (request) => sessions.cancel(requireActor(request), request.params.id),
+  );
+
+  app.delete(
+    '/api/v1/sessions/:id',
+    { schema: { tags, summary: "Delete a draft workshop's session", params: idParams, response: { 204: z.null(), ...commonErrors } } },
+    async (request, reply) => {
+      await sessions.delete(requireActor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,155 @@
+import type { z } from 'zod';
+import type { CatalogEntry, createRecurringSessionsBody, createSessionBody, Session, updateSessionBody } from '../../../contracts/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { AppError, invalidField, invalidState, notFound } from '../../platform/errors.js';
+import { newId, nowIso } from '../../platform/ids.js';
+import { decodeCursor, toPage } from '../../platform/pagination.js';
+import type { Executor, Transactor } from '../../platform/transaction.js';
+import { presentCatalogEntry } from '../catalog/catalog.presenter.js';
+import type { workshopsRepository } from '../workshops/workshops.repository.js';
+import type { WorkshopsService } from '../workshops/workshops.service.js';
+import { expandRepeat, type Occurrence } from './recurrence.js';
+import { presentSession } from './sessions.presenter.js';
+import type { SessionRow, sessionsRepository } from './sessions.repository.js';
+
+type CreateInput = z.output<typeof createSessionBody>;
+type RecurringInput = z.output<typeof createRecurringSessionsBody>;
+type UpdateInput = z.output<typeof updateSessionBody>;
+
+const MAX_SESSION_MS = 7 * 86_400_000;
+
+/** Checks a start/end pair and returns both in canonical UTC form. */
+function checkTimes(startsAt: string, endsAt: string, opts: { mustBeFuture: boolean }): Occurrence {
+  const start = Date.parse(startsAt);
+  const end = Date.parse(endsAt);
+  if (end <= start) throw invalidField('endsAt', 'The end must be after the start.');
+  if (end - start > MAX_SESSION_MS) throw invalidField('endsAt', 'A session lasts at most 7 days; schedule several sessions instead.');
+  if (opts.mustBeFuture && start < Date.now()) throw invalidField('startsAt', 'The start is in the past.');
+  return { startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() };
+}
+
+export class SessionsService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly sessions: typeof sessionsRepository,
+    private readonly workshopsRepo: typeof workshopsRepository,
+    private readonly workshops: WorkshopsService,
+  ) {}
+
+  private async load(db: Executor, actor: Actor, id: string, action: 'view' | 'edit') {
+    const session = await this.sessions.findById(db, id);
+    if (!session) throw notFound('Session');
+    try {
+      const { row, hosts } = await this.workshops.authorize(db, actor, session.workshop_id, action);
+      return { session, workshop: row, hosts };
+    } catch (error) {
+      // A session of a workshop you may not see does not exist for you.
+      if (error instanceof AppError && error.code === 'not_found') throw notFound('Session');
+      throw error;
+    }
+  }
+
+  async get(actor: Actor, id: string): Promise<CatalogEntry> {
+    const { session, workshop, hosts } = await this.load(this.tx.executor, actor, id, 'view');
+    const tags = await this.workshopsRepo.tagsOf(this.tx.executor, [workshop.id]);
+    return presentCatalogEntry(
+      session,
+      workshop,
+      tags.map((t) => t.tag),
+      hosts,
+    );
+  }
+
+  async listForWorkshop(actor: Actor, workshopId: string, query: { when: 'upcoming' | 'past' | 'all'; cursor?: string; limit: number }) {
+    await this.workshops.authorize(this.tx.executor, actor, workshopId, 'view');
+    const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const rows = await this.sessions.listForWorkshop(this.tx.executor, {
+      workshopId,
+      when: query.when,
+      now: nowIso(),
+      after,
+      limit: query.limit + 1,
+    });
+    const page = toPage(rows, query.limit, (r) => [r.starts_at, r.id]);
+    return { items: page.items.map(presentSession), nextCursor: page.nextCursor };
+  }
+
+  async create(actor: Actor, workshopId: string, input: CreateInput): Promise<Session> {
+    const [session] = await this.schedule(actor, workshopId, input, [checkTimes(input.startsAt, input.endsAt, { mustBeFuture: true })]);
+    return session as Session;
+  }
+
+  async createRecurring(actor: Actor, workshopId: string, input: RecurringInput): Promise<Session[]> {
+    const first = checkTimes(input.startsAt, input.endsAt, { mustBeFuture: true });
+    return this.schedule(actor, workshopId, input, expandRepeat(first, input.timeZone, input.repeat));
+  }
+
+  private async schedule(actor: Actor, workshopId: string, input: CreateInput, occurrences: Occurrence[]): Promise<Session[]> {
+    const now = nowIso();
+    const rows: SessionRow[] = occurrences.map((o) => ({
+      id: newId(),
+      workshop_id: workshopId,
+      starts_at: o.startsAt,
+      ends_at: o.endsAt,
+      time_zone: input.timeZone,
+      mode: input.mode,
+      location: input.location ?? null,
+      video_url: input.videoUrl ?? null,
+      seats: input.seats ?? null,
+      status: 'scheduled',
+      cancelled_at: null,
+      created_at: now,
+      updated_at: now,
+    }));
+    await this.tx.transaction(async (trx) => {
+      await this.workshops.authorize(trx, actor, workshopId, 'edit');
+      await this.sessions.insertMany(trx, rows);
+    });
+    return rows.map(presentSession);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateInput): Promise<Session> {
+    return this.tx.transaction(async (trx) => {
+      const { session } = await this.load(trx, actor, id, 'edit');
+      if (session.status === 'cancelled') throw invalidState('This session is cancelled; schedule a new one instead.');
+      const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
+      const times = timesChanged
+        ? checkTimes(input.startsAt ?? session.starts_at, input.endsAt ?? session.ends_at, { mustBeFuture: input.startsAt !== undefined })
+        : { startsAt: session.starts_at, endsAt: session.ends_at };
+      const changes = {
+        starts_at: times.startsAt,
+        ends_at: times.endsAt,
+        ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+        ...(input.mode !== undefined ? { mode: input.mode } : {}),
+        ...(input.location !== undefined ? { location: input.location } : {}),
+        ...(input.videoUrl !== undefined ? { video_url: input.videoUrl } : {}),
+        ...(input.seats !== undefined ? { seats: input.seats } : {}),
+        updated_at: nowIso(),
+      };
+      await this.sessions.update(trx, id, changes);
+      return presentSession({ ...session, ...changes });
+    });
+  }
+
+  /** Published sessions are cancelled, never deleted, so people who saw them learn what happened. */
+  async cancel(actor: Actor, id: string): Promise<Session> {
+    return this.tx.transaction(async (trx) => {
+      const { session } = await this.load(trx, actor, id, 'edit');
+      if (session.status === 'cancelled') return presentSession(session);
+      if (Date.parse(session.ends_at) <= Date.now()) throw invalidState('This session is over; it can no longer be cancelled.');
+      const now = nowIso();
+      const changes = { status: 'cancelled' as const, cancelled_at: now, updated_at: now };
+      await this.sessions.update(trx, id, changes);
+      return presentSession({ ...session, ...changes });
+    });
+  }
+
+  /** Only a draft workshop's sessions can be deleted: nobody else has seen them. */
+  async delete(actor: Actor, id: string): Promise<void> {
+    await this.tx.transaction(async (trx) => {
+      const { workshop } = await this.load(trx, actor, id, 'edit');
+      if (workshop.status === 'published') throw invalidState('Sessions of a published workshop are cancelled, not deleted.');
+      await this.sessions.delete(trx, id);
+    });
+  }
+}

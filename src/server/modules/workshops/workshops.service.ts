@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import { type createWorkshopBody, defaultDurationMinutes, type updateWorkshopBody, type Workshop } from '../../../contracts/index.js';
+import { type Actor, isAdmin } from '../../platform/actor.js';
+import { AppError, forbidden, invalidState, notFound } from '../../platform/errors.js';
+import { newId, nowIso } from '../../platform/ids.js';
+import { decodeCursor, toPage } from '../../platform/pagination.js';
+import type { Executor, Transactor } from '../../platform/transaction.js';
+import type { peopleRepository } from '../people/people.repository.js';
+import { can, type WorkshopAction } from './workshops.policy.js';
+import { presentWorkshop } from './workshops.presenter.js';
+import type { WorkshopRow, workshopsRepository } from './workshops.repository.js';
+
+type CreateInput = z.output<typeof createWorkshopBody>;
+type UpdateInput = z.output<typeof updateWorkshopBody>;
+
+export interface WorkshopListQuery {
+  q?: string;
+  tag?: string;
+  hostId?: string;
+  status?: 'draft' | 'published';
+  cursor?: string;
+  limit: number;
+}
+
+export class WorkshopsService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly workshops: typeof workshopsRepository,
+    private readonly people: typeof peopleRepository,
+  ) {}
+
+  /**
+   * Loads a workshop and checks the actor may do `action` on it: 404 when they may not even
+   * see it, 403 when they see it but may not change it. Used by the sessions service too.
+   */
+  async authorize(db: Executor, actor: Actor, workshopId: string, action: WorkshopAction) {
+    const row = await this.workshops.findById(db, workshopId);
+    if (!row) throw notFound('Workshop');
+    const hosts = await this.workshops.hostsOf(db, [row.id]);
+    const access = { status: row.status, hostIds: hosts.map((h) => h.id) };
+    if (!can(actor, 'view', access)) throw notFound('Workshop');
+    if (action === 'edit' && !can(actor, 'edit', access)) {
+      throw forbidden('Only the hosts of this workshop (and admins) can change it.');
+    }
+    return { row, hosts };
+  }
+
+  async get(actor: Actor, id: string): Promise<Workshop> {
+    await this.authorize(this.tx.executor, actor, id, 'view');
+    return this.present(this.tx.executor, actor, id);
+  }
+
+  async list(actor: Actor, query: WorkshopListQuery) {
+    const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const db = this.tx.executor;
+    const rows = await this.workshops.list(db, {
+      q: query.q,
+      tag: query.tag,
+      hostId: query.hostId,
+      status: query.status,
+      draftsVisibleTo: isAdmin(actor) ? undefined : actor.id,
+      after,
+      limit: query.limit + 1,
+    });
+    const page = toPage(rows, query.limit, (r) => [r.created_at, r.id]);
+    return { items: await this.presentMany(db, actor, page.items), nextCursor: page.nextCursor };
+  }
+
+  async create(actor: Actor, input: CreateInput): Promise<Workshop> {
+    const id = newId();
+    const now = nowIso();
+    await this.tx.transaction(async (trx) => {
+      await this.workshops.insert(trx, {
+        id,
+        title: input.title,
+        summary: input.summary,
+        description: input.description,
+        audience: input.audience ?? null,
+        objectives: JSON.stringify(input.objectives),
+        prerequisites: input.prerequisites ?? null,
+        format: input.format,
+        duration_minutes: input.durationMinutes ?? defaultDurationMinutes[input.format],
+        materials: JSON.stringify(input.materials),
+        status: 'draft',
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+        published_at: null,
+      });
+      await this.workshops.addHost(trx, { workshop_id: id, person_id: actor.id, role: 'owner', added_at: now });
+      await this.workshops.replaceTags(trx, id, input.tags);
+    });
+    return this.present(this.tx.executor, actor, id);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateInput): Promise<Workshop> {
+    await this.tx.transaction(async (trx) => {
+      await this.authorize(trx, actor, id, 'edit');
+      const { tags, objectives, materials, durationMinutes, ...plain } = input;
+      await this.workshops.update(trx, id, {
+        ...plain,
+        ...(objectives !== undefined ? { objectives: JSON.stringify(objectives) } : {}),
+        ...(materials !== undefined ? { materials: JSON.stringify(materials) } : {}),
+        ...(durationMinutes !== undefined ? { duration_minutes: durationMinutes } : {}),
+        updated_at: nowIso(),
+      });
+      if (tags !== undefined) await this.workshops.replaceTags(trx, id, tags);
+    });
+    return this.present(this.tx.executor, actor, id);
+  }
+
+  /** Draft → published, no approval step. Publishing twice is harmless. */
+  async publish(actor: Actor, id: string): Promise<Workshop> {
+    await this.tx.transaction(async (trx) => {
+      const { row } = await this.authorize(trx, actor, id, 'edit');
+      if (row.status === 'published') return;
+      const now = nowIso();
+      await this.workshops.update(trx, id, { status: 'published', published_at: now, updated_at: now });
+    });
+    return this.present(this.tx.executor, actor, id);
+  }
+
+  async addHost(actor: Actor, id: string, personId: string): Promise<Workshop> {
+    await this.tx.transaction(async (trx) => {
+      await this.authorize(trx, actor, id, 'edit');
+      const person = await this.people.findById(trx, personId);
+      if (!person)
+        throw new AppError('validation_failed', 'That person is not in the directory.', [
+          { field: 'personId', message: 'Unknown person.' },
+        ]);
+      await this.workshops.addHost(trx, { workshop_id: id, person_id: personId, role: 'cohost', added_at: nowIso() });
+    });
+    return this.present(this.tx.executor, actor, id);
+  }
+
+  async removeHost(actor: Actor, id: string, personId: string): Promise<Workshop> {
+    await this.tx.transaction(async (trx) => {
+      const { hosts } = await this.authorize(trx, actor, id, 'edit');
+      if (!hosts.some((h) => h.id === personId)) throw notFound('Host');
+      if (hosts.length === 1) throw invalidState('A workshop needs at least one host; add another host first.');
+      await this.workshops.removeHost(trx, id, personId);
+    });
+    return this.present(this.tx.executor, actor, id);
+  }
+
+  private async present(db: Executor, actor: Actor, id: string): Promise<Workshop> {
+    const row = await this.workshops.findById(db, id);
+    if (!row) throw notFound('Workshop');
+    const [item] = await this.presentMany(db, actor, [row]);
+    return item as Workshop;
+  }
+
+  private async presentMany(db: Executor, actor: Actor, rows: WorkshopRow[]): Promise<Workshop[]> {
+    const ids = rows.map((r) => r.id);
+    const [hosts, tags, counts] = await Promise.all([
+      this.workshops.hostsOf(db, ids),
+      this.workshops.tagsOf(db, ids),
+      this.workshops.upcomingSessionCounts(db, ids, nowIso()),
+    ]);
+    return rows.map((row) => {
+      const own = hosts.filter((h) => h.workshop_id === row.id);
+      return presentWorkshop(row, {
+        hosts: own,
+        tags: tags.filter((t) => t.workshop_id === row.id).map((t) => t.tag),
+        canEdit: can(actor, 'edit', { status: row.status, hostIds: own.map((h) => h.id) }),
+        upcomingSessionCount: Number(counts.find((c) => c.workshop_id === row.id)?.n ?? 0),
+      });
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthService } from '../modules/auth/auth.service.js';
+import type { Actor } from './actor.js';
+import { AppError } from './errors.js';
+
+export const SESSION_COOKIE = 'lyceum_session';
+export const CSRF_COOKIE = 'lyceum_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (health, sign-in, the OpenAPI document). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The signed-in person, or a 401 for routes that need one. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.actor;
+}
+
+/**
+ * Resolves who is calling: an API token (scripts) or the session cookie (browsers). Cookie
+ * requests that change state must echo the CSRF token; API tokens are not sent by browsers
+ * on their own, so they need no CSRF check.
+ */
+export function installAuthentication(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const needsActor = request.url.startsWith('/api/v1/') && request.routeOptions.config?.public !== true;
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const resolved = match?.[1] ? await auth.actorFromApiToken(match[1]) : undefined;
+      if (!resolved) throw new AppError('unauthenticated', 'The API token is invalid or revoked.');
+      request.actor = resolved.actor;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    const resolved = cookie ? await auth.actorFromSessionCookie(cookie) : undefined;
+    if (resolved) {
+      if (!SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !resolved.csrfToken || !sameSecret(sent, resolved.csrfToken)) {
+          throw new AppError('csrf_failed', 'The request lacks a valid X-CSRF-Token header; reload the page and try again.');
+        }
+      }
+      request.actor = resolved.actor;
+      return;
+    }
+    if (needsActor) throw new AppError('unauthenticated', 'Sign in to continue.');
+  });
+}

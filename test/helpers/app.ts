@@ -1,0 +1,40 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import type { DbHandle } from '../../src/server/platform/db.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DbHandle;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh real database, for requests through app.inject. */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url.startsWith('sqlite') ? 'sqlite::memory:' : database.url, LOG_LEVEL: 'silent' });
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A client bound to one person's API token. */
+export function as(app: FastifyInstance, token: string | null) {
+  const headers = token ? { authorization: `Bearer ${token}` } : {};
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> =>
+    app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+  return {
+    get: (url: string) => send('GET', url),
+    post: (url: string, body: unknown = {}) => send('POST', url, body),
+    patch: (url: string, body: unknown) => send('PATCH', url, body),
+    delete: (url: string) => send('DELETE', url),
+  };
+}
