@@ -26,6 +26,7 @@ import { type DbHandle, ping } from './platform/db.js';
 import { installErrorHandling, sendError } from './platform/error-handler.js';
 import type { Api } from './platform/http.js';
 import { newId } from './platform/ids.js';
+import { installInputGuards } from './platform/input-guards.js';
 import { installMetrics } from './platform/metrics.js';
 import { createTransactor } from './platform/transaction.js';
 import { installWebApp } from './platform/web.js';
@@ -46,7 +47,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   }).withTypeProvider() as unknown as Api;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -103,6 +104,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   const catalog = new CatalogService(tx, catalogRepository, workshopsRepository);
 
   installAuthentication(app, auth);
+  installInputGuards(app);
   installMetrics(app, database);
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -19,6 +19,7 @@ const envSchema = z.object({
   SEED_DEMO: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TRUST_PROXY: booleanish.default(false),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -34,6 +35,11 @@ export interface Config {
   publicUrl: string;
   /** Cookies get the Secure flag when Lyceum is served over https. */
   secureCookies: boolean;
+  /**
+   * Whether X-Forwarded-For is believed (behind a load balancer). Off by default: otherwise any
+   * client could pick its own address and dodge the sign-in rate limit.
+   */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +69,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -5,11 +5,23 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): string[] | undefined {
+/** What each position of a cursor holds: a timestamp is checked, so a forged one never reaches SQL. */
+export type CursorPart = 'time' | 'text';
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+export function decodeCursor(cursor: string | undefined, parts: CursorPart[]): string[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string')) {
+    if (
+      Array.isArray(values) &&
+      values.length === parts.length &&
+      values.every(
+        (v, i) =>
+          typeof v === 'string' && !v.includes('\u0000') && (parts[i] !== 'time' || (ISO_UTC.test(v) && !Number.isNaN(Date.parse(v)))),
+      )
+    ) {
       return values as string[];
     }
   } catch {

@@ -75,7 +75,14 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
 
   app.get(
     '/api/v1/me/tokens',
-    { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: page(apiToken), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My API tokens',
+        querystring: z.strictObject({}),
+        response: { 200: page(apiToken), ...commonErrors },
+      },
+    },
     async (request) => ({ items: await auth.listTokens(requireActor(request)), nextCursor: null }),
   );
 

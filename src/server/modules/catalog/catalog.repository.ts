@@ -1,3 +1,4 @@
+import { containsIgnoringCase } from '../../platform/text-search.js';
 import type { Executor } from '../../platform/transaction.js';
 
 export interface CatalogFilter {
@@ -31,13 +32,17 @@ export const catalogRepository = {
       );
     }
     if (f.q) {
-      const like = `%${f.q.toLowerCase()}%`;
+      const q = f.q;
       query = query.where((eb) =>
         eb.or([
-          eb(eb.fn('lower', ['w.title']), 'like', like),
-          eb(eb.fn('lower', ['w.summary']), 'like', like),
+          containsIgnoringCase('w.title', q),
+          containsIgnoringCase('w.summary', q),
           eb.exists(
-            eb.selectFrom('workshop_tags as qt').select('qt.tag').whereRef('qt.workshop_id', '=', 'w.id').where('qt.tag', 'like', like),
+            eb
+              .selectFrom('workshop_tags as qt')
+              .select('qt.tag')
+              .whereRef('qt.workshop_id', '=', 'w.id')
+              .where(containsIgnoringCase('qt.tag', q)),
           ),
         ]),
       );
@@ -58,7 +63,7 @@ export const catalogRepository = {
       .innerJoin('workshops as w', 'w.id', 't.workshop_id')
       .select(['t.tag', (eb) => eb.fn.countAll<number>().as('count')])
       .where('w.status', '=', 'published');
-    if (opts.q) query = query.where('t.tag', 'like', `%${opts.q.toLowerCase()}%`);
+    if (opts.q) query = query.where(containsIgnoringCase('t.tag', opts.q));
     return query
       .groupBy('t.tag')
       .orderBy((eb) => eb.fn.countAll(), 'desc')

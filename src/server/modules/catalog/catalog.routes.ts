@@ -26,7 +26,7 @@ export function catalogRoutes(app: Api, catalog: CatalogService): void {
         summary: 'Tags of published workshops, most used first',
         querystring: z.strictObject({
           q: z.string().trim().max(40).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(30),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
         response: { 200: page(z.object({ tag: z.string(), count: z.number() })), ...commonErrors },
       },

@@ -29,7 +29,7 @@ export class CatalogService {
     const from = query.from ? new Date(query.from).toISOString() : nowIso();
     const to = query.to ? new Date(query.to).toISOString() : undefined;
     if (to && to <= from) throw invalidField('to', '"to" must be after "from".');
-    const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
     const db = this.tx.executor;
     const rows = await this.catalog.upcomingSessions(db, { q: query.q, tag: query.tag, from, to, after, limit: query.limit + 1 });
     const page = toPage(rows, query.limit, (r) => [r.starts_at, r.id]);

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { PeopleTable } from '../../db/schema.js';
+import { containsIgnoringCase } from '../../platform/text-search.js';
 import type { Executor } from '../../platform/transaction.js';
 
 export type PersonRow = Selectable<PeopleTable>;
@@ -26,15 +27,8 @@ export const peopleRepository = {
   list(db: Executor, opts: { q?: string; after?: [string, string]; limit: number }): Promise<PersonWithManager[]> {
     let query = withManager(db);
     if (opts.q) {
-      const like = `%${opts.q.toLowerCase()}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['p.name']), 'like', like),
-          eb(eb.fn('lower', ['p.email']), 'like', like),
-          eb(eb.fn('lower', ['p.team']), 'like', like),
-          eb(eb.fn('lower', ['p.title']), 'like', like),
-        ]),
-      );
+      const q = opts.q;
+      query = query.where((eb) => eb.or(['p.name', 'p.email', 'p.team', 'p.title'].map((column) => containsIgnoringCase(column, q))));
     }
     if (opts.after) {
       const [name, id] = opts.after;

@@ -20,7 +20,7 @@ export class PeopleService {
   }
 
   async list(_actor: Actor, query: { q?: string; cursor?: string; limit: number }) {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.cursor, ['text', 'text']) as [string, string] | undefined;
     const rows = await this.people.list(this.tx.executor, { q: query.q, after, limit: query.limit + 1 });
     const page = toPage(rows, query.limit, (r) => [r.name, r.id]);
     return { items: page.items.map(presentPerson), nextCursor: page.nextCursor };

@@ -62,7 +62,7 @@ export class SessionsService {
 
   async listForWorkshop(actor: Actor, workshopId: string, query: { when: 'upcoming' | 'past' | 'all'; cursor?: string; limit: number }) {
     await this.workshops.authorize(this.tx.executor, actor, workshopId, 'view');
-    const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
     const rows = await this.sessions.listForWorkshop(this.tx.executor, {
       workshopId,
       when: query.when,

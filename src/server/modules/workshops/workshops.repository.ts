@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { WorkshopHostsTable, WorkshopsTable } from '../../db/schema.js';
+import { containsIgnoringCase } from '../../platform/text-search.js';
 import type { Executor } from '../../platform/transaction.js';
 
 export type WorkshopRow = Selectable<WorkshopsTable>;
@@ -31,8 +32,8 @@ export const workshopsRepository = {
   list(db: Executor, f: WorkshopListFilter): Promise<WorkshopRow[]> {
     let query = db.selectFrom('workshops as w').selectAll('w');
     if (f.q) {
-      const like = `%${f.q.toLowerCase()}%`;
-      query = query.where((eb) => eb.or([eb(eb.fn('lower', ['w.title']), 'like', like), eb(eb.fn('lower', ['w.summary']), 'like', like)]));
+      const q = f.q;
+      query = query.where((eb) => eb.or([containsIgnoringCase('w.title', q), containsIgnoringCase('w.summary', q)]));
     }
     if (f.tag) {
       const tag = f.tag.toLowerCase();

@@ -51,7 +51,7 @@ export class WorkshopsService {
   }
 
   async list(actor: Actor, query: WorkshopListQuery) {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
     const db = this.tx.executor;
     const rows = await this.workshops.list(db, {
       q: query.q,

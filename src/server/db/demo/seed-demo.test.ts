@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { createSessionBody, updateWorkshopBody } from '../../../contracts/index.js';
+import type { DbHandle } from '../../platform/db.js';
+import { FIRST_DEMO_EMAIL } from './demo-people.js';
+import { buildDemoData, seedDemo } from './seed-demo.js';
+
+// Runs on in-memory SQLite, and on PostgreSQL too when the postgres project is enabled.
+const NOW = new Date('2026-12-02T10:17:00.000Z');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('seedDemo', () => {
+  let handle: DbHandle;
+  let first: Awaited<ReturnType<typeof seedDemo>>;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    first = await seedDemo(handle.db, NOW);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('reports what it inserted', async () => {
+    expect(first.skipped).toBe(false);
+    const count = async (table: 'people' | 'workshops' | 'sessions') =>
+      Number(
+        (
+          await handle.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(first).toEqual({
+      people: await count('people'),
+      workshops: await count('workshops'),
+      sessions: await count('sessions'),
+      skipped: false,
+    });
+  });
+
+  it('creates an organisation of about 200 people in a dozen teams and several zones', async () => {
+    const people = await handle.db.selectFrom('people').selectAll().execute();
+    expect(people.length).toBeGreaterThanOrEqual(180);
+    expect(people.length).toBeLessThanOrEqual(230);
+    const teams = new Set(people.map((p) => p.team));
+    expect(teams.size).toBeGreaterThanOrEqual(10);
+    expect(teams.size).toBeLessThanOrEqual(14);
+    expect(new Set(people.map((p) => p.time_zone)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(people.map((p) => p.email)).size).toBe(people.length);
+    for (const p of people) {
+      expect(p.id).toMatch(UUID);
+      expect(p.email).toMatch(/^[a-z0-9]+\.[a-z0-9]+@lyceum\.example$/);
+    }
+  });
+
+  it('has exactly four admins, all in Developer Education, Jasmine Robinson among them', async () => {
+    const admins = await handle.db.selectFrom('people').selectAll().where('role', '=', 'admin').execute();
+    expect(admins).toHaveLength(4);
+    expect(new Set(admins.map((a) => a.team))).toEqual(new Set(['Developer Education']));
+    const team = await handle.db.selectFrom('people').select('id').where('team', '=', 'Developer Education').execute();
+    expect(team).toHaveLength(4);
+    expect(admins.find((a) => a.email === FIRST_DEMO_EMAIL)?.name).toBe('Jasmine Robinson');
+  });
+
+  it('has a manager hierarchy that ends at one CTO', async () => {
+    const people = await handle.db.selectFrom('people').select(['id', 'manager_id', 'title', 'team']).execute();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const roots = people.filter((p) => p.manager_id === null);
+    expect(roots.map((p) => p.title)).toEqual(['Chief Technology Officer']);
+    for (const p of people) {
+      if (p.manager_id !== null) expect(byId.has(p.manager_id)).toBe(true);
+      // Everyone reaches the CTO in at most three steps (report → manager → director → CTO).
+      let current = p;
+      for (let steps = 0; current.manager_id !== null; steps++) {
+        expect(steps).toBeLessThan(3);
+        current = byId.get(current.manager_id) ?? current;
+      }
+    }
+    const teams = new Set(people.map((p) => p.team).filter((t) => t !== 'Engineering Leadership'));
+    for (const team of teams) {
+      const managers = people.filter((p) => p.team === team && p.title === 'Engineering Manager');
+      expect(managers, team ?? '').toHaveLength(1);
+    }
+  });
+
+  it('creates about 40 workshops, some drafts, each with an owner, tags and valid JSON lists', async () => {
+    const workshops = await handle.db.selectFrom('workshops').selectAll().execute();
+    expect(workshops.length).toBeGreaterThanOrEqual(35);
+    expect(workshops.length).toBeLessThanOrEqual(50);
+    const drafts = workshops.filter((w) => w.status === 'draft');
+    expect(drafts.length).toBeGreaterThanOrEqual(2);
+    expect(drafts.every((w) => w.published_at === null)).toBe(true);
+    expect(new Set(workshops.map((w) => w.format)).size).toBe(5);
+
+    const hosts = await handle.db.selectFrom('workshop_hosts').selectAll().execute();
+    const tags = await handle.db.selectFrom('workshop_tags').selectAll().execute();
+    for (const w of workshops) {
+      const owners = hosts.filter((h) => h.workshop_id === w.id && h.role === 'owner');
+      expect(owners, w.title).toHaveLength(1);
+      expect(owners[0]?.person_id).toBe(w.created_by);
+      const own = tags.filter((t) => t.workshop_id === w.id).map((t) => t.tag);
+      expect(own.length, w.title).toBeGreaterThanOrEqual(2);
+      for (const tag of own) expect(tag).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+      const objectives = JSON.parse(w.objectives) as string[];
+      expect(objectives.length, w.title).toBeGreaterThanOrEqual(1);
+      const materials = JSON.parse(w.materials) as { title: string; url: string }[];
+      for (const m of materials) expect(m.url).toMatch(/^https:\/\//);
+      expect(w.created_at <= w.updated_at).toBe(true);
+      if (w.published_at) expect(w.created_at < w.published_at && w.published_at < NOW.toISOString()).toBe(true);
+    }
+  });
+
+  it('schedules past and upcoming sessions with varied modes, seats and a few cancellations', async () => {
+    const sessions = await handle.db.selectFrom('sessions').selectAll().execute();
+    expect(sessions.length).toBeGreaterThanOrEqual(70);
+    expect(sessions.length).toBeLessThanOrEqual(130);
+    const now = NOW.toISOString();
+    expect(sessions.some((s) => s.starts_at < now)).toBe(true);
+    expect(sessions.some((s) => s.starts_at > now)).toBe(true);
+    for (const s of sessions) {
+      expect(s.ends_at > s.starts_at).toBe(true);
+      expect(s.created_at <= s.starts_at && s.created_at < now).toBe(true);
+      if (s.mode !== 'in_person') expect(s.video_url).toMatch(/^https:\/\//);
+      if (s.mode !== 'online') expect(s.location).toBeTruthy();
+      if (s.status === 'cancelled') expect(s.cancelled_at).not.toBeNull();
+      else expect(s.cancelled_at).toBeNull();
+    }
+    expect(new Set(sessions.map((s) => s.mode))).toEqual(new Set(['in_person', 'online', 'hybrid']));
+    expect(sessions.filter((s) => s.status === 'cancelled').length).toBeGreaterThanOrEqual(2);
+    expect(sessions.some((s) => s.seats === null)).toBe(true);
+    expect(sessions.some((s) => s.seats !== null && s.seats <= 8)).toBe(true);
+    expect(sessions.some((s) => s.seats !== null && s.seats >= 30)).toBe(true);
+    expect(new Set(sessions.map((s) => s.time_zone)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('does nothing the second time', async () => {
+    const before = await handle.db.selectFrom('people').select('id').execute();
+    const again = await seedDemo(handle.db, NOW);
+    expect(again.skipped).toBe(true);
+    expect(await handle.db.selectFrom('people').select('id').execute()).toHaveLength(before.length);
+  });
+});
+
+describe('demo data validity', () => {
+  it('passes the same validation the API applies to workshops and sessions', () => {
+    const data = buildDemoData(NOW);
+    const tagsOf = (id: string) => data.tags.filter((t) => t.workshop_id === id).map((t) => t.tag);
+    for (const w of data.workshops) {
+      const body = {
+        title: w.title,
+        summary: w.summary,
+        description: w.description,
+        format: w.format,
+        durationMinutes: w.duration_minutes,
+        tags: tagsOf(w.id),
+        audience: w.audience,
+        objectives: JSON.parse(w.objectives),
+        prerequisites: w.prerequisites,
+        materials: JSON.parse(w.materials),
+      };
+      const parsed = updateWorkshopBody.safeParse(body);
+      expect(parsed.success ? [] : parsed.error.issues, w.title).toEqual([]);
+      expect(parsed.data?.tags, w.title).toEqual(body.tags);
+    }
+    for (const s of data.sessions) {
+      const parsed = createSessionBody.safeParse({
+        startsAt: s.starts_at,
+        endsAt: s.ends_at,
+        timeZone: s.time_zone,
+        mode: s.mode,
+        location: s.location,
+        videoUrl: s.video_url,
+        seats: s.seats,
+      });
+      expect(parsed.success ? [] : parsed.error.issues, s.id).toEqual([]);
+    }
+  });
+
+  it('writes descriptions as Markdown without stray indentation', () => {
+    for (const w of buildDemoData(NOW).workshops) {
+      expect(w.description.startsWith(' '), w.title).toBe(false);
+      expect(w.description.split('\n\n').length, w.title).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('demo data determinism', () => {
+  it('gives two fresh databases the same people and workshops for the same now', async () => {
+    const snapshots = [];
+    for (let i = 0; i < 2; i++) {
+      const handle = await createTestDatabase();
+      try {
+        await seedDemo(handle.db, NOW);
+        snapshots.push({
+          people: (await handle.db.selectFrom('people').select(['id', 'email']).orderBy('id').execute()).map((p) => `${p.id} ${p.email}`),
+          titles: (await handle.db.selectFrom('workshops').select('title').orderBy('title').execute()).map((w) => w.title),
+          sessions: (await handle.db.selectFrom('sessions').select(['id', 'starts_at']).orderBy('id').execute()).map(
+            (s) => `${s.id} ${s.starts_at}`,
+          ),
+        });
+      } finally {
+        await handle.close();
+      }
+    }
+    expect(snapshots[1]).toEqual(snapshots[0]);
+  });
+
+  it('keeps ids stable and shifts the calendar by whole weeks as time passes', () => {
+    // Both weeks and the 14 weeks around them sit between the autumn and spring clock changes.
+    const a = buildDemoData(new Date('2027-01-06T09:00:00.000Z'));
+    const b = buildDemoData(new Date('2027-01-13T16:30:00.000Z'));
+    expect(b.people.map((p) => p.id)).toEqual(a.people.map((p) => p.id));
+    expect(b.workshops.map((w) => w.id)).toEqual(a.workshops.map((w) => w.id));
+    expect(b.sessions.map((s) => s.id)).toEqual(a.sessions.map((s) => s.id));
+    const week = 7 * 86_400_000;
+    b.sessions.forEach((s, i) => {
+      expect(Date.parse(s.starts_at) - Date.parse(a.sessions[i]?.starts_at ?? '')).toBe(week);
+    });
+  });
+});

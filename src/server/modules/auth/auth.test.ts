@@ -1,0 +1,188 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { buildPerson, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+
+let t: TestApp;
+let alice: TestPerson;
+let bob: TestPerson;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  alice = await buildPerson(t.database.db, { name: 'Alice Archer' });
+  bob = await buildPerson(t.database.db, { name: 'Bob Builder' });
+});
+afterAll(() => t.close());
+
+function signIn(app: FastifyInstance, email: string, headers: Record<string, string> = {}) {
+  return app.inject({ method: 'POST', url: '/api/v1/auth/dev/sign-in', payload: { email }, headers });
+}
+
+/** Signs in and returns a client that sends the session cookie, and the CSRF header when asked. */
+async function browser(email: string) {
+  const res = await signIn(t.app, email);
+  expect(res.statusCode).toBe(200);
+  const session = res.cookies.find((c) => c.name === 'lyceum_session');
+  const csrf = res.cookies.find((c) => c.name === 'lyceum_csrf');
+  const cookies = { lyceum_session: session?.value ?? '', lyceum_csrf: csrf?.value ?? '' };
+  const send = (method: 'GET' | 'POST', url: string, opts: { csrf?: string; body?: object } = {}) =>
+    t.app.inject({
+      method,
+      url,
+      cookies,
+      ...(opts.csrf !== undefined ? { headers: { 'x-csrf-token': opts.csrf } } : {}),
+      ...(opts.body ? { payload: opts.body } : {}),
+    });
+  return { res, session, csrf, send };
+}
+
+describe('signing in with a browser (demo mode)', () => {
+  it('sets an httpOnly SameSite=Lax session cookie and a CSRF cookie the page can read', async () => {
+    const { res, session, csrf, send } = await browser(alice.email.toUpperCase());
+    expect(res.json()).toMatchObject({ id: alice.id, email: alice.email });
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(session?.value).toBeTruthy();
+    expect(csrf?.httpOnly).not.toBe(true);
+    expect(csrf).toMatchObject({ sameSite: 'Lax', path: '/' });
+
+    const me = await send('GET', '/api/v1/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().id).toBe(alice.id);
+  });
+
+  it('refuses a change without the CSRF token, and creates nothing', async () => {
+    const { csrf, send } = await browser(bob.email);
+    const title = `Forged by a third-party page ${Date.now()}`;
+    for (const token of [undefined, 'csrf_wrong', '']) {
+      const res = await send('POST', '/api/v1/workshops', { csrf: token, body: workshopBody({ title }) });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('csrf_failed');
+    }
+    const mine = (await as(t.app, bob.token).get(`/api/v1/workshops?hostId=${bob.id}`)).json();
+    expect(mine.items).toEqual([]);
+
+    const ok = await send('POST', '/api/v1/workshops', { csrf: csrf?.value, body: workshopBody({ title }) });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().title).toBe(title);
+  });
+
+  it('signs out: the old cookie no longer works', async () => {
+    const { csrf, send } = await browser(alice.email);
+    const out = await send('POST', '/api/v1/auth/sign-out', { csrf: csrf?.value });
+    expect(out.statusCode).toBe(204);
+    const cleared = out.cookies.find((c) => c.name === 'lyceum_session');
+    expect(cleared?.value).toBe('');
+
+    const after = await send('GET', '/api/v1/me');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('unauthenticated');
+  });
+
+  it('rejects an email that is not in the directory with 400', async () => {
+    const res = await signIn(t.app, 'nobody@example.com');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('email');
+    expect(res.cookies).toEqual([]);
+  });
+
+  it('lists the accounts one may sign in as, without signing in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/auth/dev/accounts?q=${encodeURIComponent(bob.email)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      { id: bob.id, email: bob.email, name: 'Bob Builder', title: 'Software Engineer', team: 'Platform', role: 'member' },
+    ]);
+  });
+});
+
+describe('API tokens', () => {
+  it('shows a new token once; the list only gives a hint', async () => {
+    const created = await as(t.app, alice.token).post('/api/v1/me/tokens', { name: 'CI pipeline' });
+    expect(created.statusCode).toBe(201);
+    const { token, id, hint, name } = created.json();
+    expect(name).toBe('CI pipeline');
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(hint).toBe(token.slice(-4));
+
+    const list = await as(t.app, alice.token).get('/api/v1/me/tokens');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toContainEqual(expect.objectContaining({ id, name: 'CI pipeline', hint }));
+    expect(list.body).not.toContain(token);
+    expect(list.json().items.every((i: object) => !('token' in i))).toBe(true);
+  });
+
+  it('authenticates as a Bearer token until revoked', async () => {
+    const { token, id } = (await as(t.app, alice.token).post('/api/v1/me/tokens', { name: 'laptop' })).json();
+    const me = await as(t.app, token).get('/api/v1/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().id).toBe(alice.id);
+
+    expect((await as(t.app, alice.token).delete(`/api/v1/me/tokens/${id}`)).statusCode).toBe(204);
+    const revoked = await as(t.app, token).get('/api/v1/me');
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json().error.code).toBe('unauthenticated');
+    expect((await as(t.app, alice.token).get('/api/v1/me/tokens')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect((await as(t.app, alice.token).delete(`/api/v1/me/tokens/${id}`)).statusCode).toBe(404);
+  });
+
+  it("cannot revoke someone else's token (404), which keeps working", async () => {
+    const { token, id } = (await as(t.app, bob.token).post('/api/v1/me/tokens', { name: 'bob script' })).json();
+    const res = await as(t.app, alice.token).delete(`/api/v1/me/tokens/${id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+    expect((await as(t.app, token).get('/api/v1/me')).json().id).toBe(bob.id);
+  });
+
+  it('stores tokens only as hashes', async () => {
+    const { token, id } = (await as(t.app, alice.token).post('/api/v1/me/tokens', { name: 'hashed' })).json();
+    const rows = await t.database.db.selectFrom('api_tokens').selectAll().execute();
+    expect(rows.map((r) => r.id)).toContain(id);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(JSON.stringify(rows)).not.toContain(token.slice(4));
+  });
+
+  it('rejects a token without a name', async () => {
+    const res = await as(t.app, alice.token).post('/api/v1/me/tokens', { name: '  ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('name');
+  });
+});
+
+/** A second app instance on the same database: its own rate-limit counters, the same people. */
+async function freshApp(): Promise<FastifyInstance> {
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database, logger: false });
+  await app.ready();
+  return app;
+}
+
+describe('sign-in rate limit', () => {
+  let limited: FastifyInstance;
+  beforeAll(async () => {
+    limited = await freshApp();
+  });
+  afterAll(() => limited.close());
+
+  it('answers 429 rate_limited after about 20 attempts in a minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await signIn(limited, `guess${i}@example.com`)).statusCode);
+    expect(statuses.slice(0, 20).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const res = await signIn(limited, 'one-more@example.com');
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error).toMatchObject({ code: 'rate_limited', requestId: expect.any(String) });
+  });
+
+  it('cannot be dodged by sending a made-up X-Forwarded-For header', async () => {
+    const own = await freshApp();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        statuses.push((await signIn(own, `guess${i}@example.com`, { 'x-forwarded-for': `203.0.113.${i + 1}` })).statusCode);
+      }
+      expect(statuses).toContain(429);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { type CSSVariablesResolver, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { setUnauthorizedHandler } from './api/client';
+import { queryClient } from './api/queryClient';
+import { meKey } from './features/auth/hooks';
+import { router } from './router';
+import { theme } from './theme';
+
+// Any 401 sends the person to sign in, remembering where they wanted to go.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = window.location;
+  if (pathname === '/sign-in') return;
+  queryClient.setQueryData(meKey, null);
+  void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+});
+
+// Mantine's dimmed grey (gray.6) is below AA contrast on white; gray.7 passes.
+const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  dark: {},
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light" forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,137 @@
+import { AppShell, Badge, Burger, Button, Container, Group, NavLink as MantineNavLink, Skeleton, Stack, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBook2, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useAuthConfig, useMe } from '../features/auth/hooks';
+import { ErrorNotice } from './States';
+import { UserMenu, useSignOutAction } from './UserMenu';
+import { Wordmark } from './Wordmark';
+
+const nav = [
+  { to: '/', label: 'Catalog', icon: IconBook2, match: (p: string) => p === '/' },
+  { to: '/my/workshops', label: 'My workshops', icon: IconSchool, match: (p: string) => p.startsWith('/my/workshops') },
+  { to: '/people', label: 'People', icon: IconUsers, match: (p: string) => p.startsWith('/people') },
+];
+
+export function DemoBadge() {
+  const config = useAuthConfig();
+  if (config.data?.authMode !== 'dev') return null;
+  return (
+    <Tooltip label="Anyone can sign in as anyone: real deployments use SSO">
+      <Badge color="orange" variant="light" tabIndex={0}>
+        Demo mode
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The app shell for signed-in pages: header, nav, burger menu under the sm breakpoint. */
+export function AppLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const signOut = useSignOutAction();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the burger menu whenever the page changes
+  useEffect(() => close(), [location.pathname, close]);
+
+  if (me.isPending) {
+    return (
+      <Container py="xl">
+        <Skeleton height={40} mb="lg" />
+        <Skeleton height={200} />
+      </Container>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Container py="xl">
+        <ErrorNotice error={me.error} onRetry={() => void me.refetch()} title="Lyceum could not check who you are" />
+      </Container>
+    );
+  }
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const person = me.data;
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding="md">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={opened}
+            />
+            <Wordmark />
+            <DemoBadge />
+            <Group component="nav" aria-label="Main" gap={4} visibleFrom="sm" wrap="nowrap">
+              {nav.map((item) => {
+                const active = item.match(location.pathname);
+                return (
+                  <Button
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    variant={active ? 'light' : 'subtle'}
+                    color={active ? undefined : 'dark'}
+                    aria-current={active ? 'page' : undefined}
+                  >
+                    {item.label}
+                  </Button>
+                );
+              })}
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Button component={Link} to="/workshops/new" leftSection={<IconPlus size={18} aria-hidden="true" />} visibleFrom="sm">
+              Create a workshop
+            </Button>
+            <UserMenu person={person} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="md" aria-label="Main navigation">
+        <Stack gap={4}>
+          {nav.map((item) => (
+            <MantineNavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={<item.icon size={20} aria-hidden="true" />}
+              active={item.match(location.pathname)}
+              aria-current={item.match(location.pathname) ? 'page' : undefined}
+            />
+          ))}
+          <Button component={Link} to="/workshops/new" leftSection={<IconPlus size={18} aria-hidden="true" />} mt="md">
+            Create a workshop
+          </Button>
+          <Button component={Link} to={`/people/${person.id}`} variant="default" mt="xs">
+            Your profile
+          </Button>
+          <Button variant="subtle" color="red" onClick={signOut}>
+            Sign out
+          </Button>
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="lg" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,57 @@
+import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconLogout, IconSchool, IconUser } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
+import type { Person } from '../../contracts/index.js';
+import { useSignOut } from '../features/auth/hooks';
+import { notifyError } from '../lib/forms';
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
+}
+
+/** Sign out, then go to the sign-in page. */
+export function useSignOutAction() {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return () =>
+    signOut.mutate(undefined, {
+      onSuccess: () => navigate('/sign-in', { replace: true }),
+      onError: (err) => notifyError(err, 'Could not sign out'),
+    });
+}
+
+export function UserMenu({ person }: { person: Person }) {
+  const signOut = useSignOutAction();
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account menu for ${person.name}`} style={{ borderRadius: '50%' }}>
+          <Avatar color="lyceum" radius="xl" alt="">
+            {initials(person.name)}
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text fz="sm" fw={600} c="dark">
+            {person.name}
+          </Text>
+          <Text fz="xs" c="dimmed" truncate>
+            {person.email}
+          </Text>
+        </Menu.Label>
+        <Menu.Item component={Link} to={`/people/${person.id}`} leftSection={<IconUser size={16} aria-hidden="true" />}>
+          Your profile and API tokens
+        </Menu.Item>
+        <Menu.Item component={Link} to="/my/workshops" leftSection={<IconSchool size={16} aria-hidden="true" />}>
+          My workshops
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={signOut}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,200 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ApiToken, CreatedToken } from '../../../contracts/index.js';
+import { ErrorNotice, ListSkeleton, LoadMore } from '../../components/States';
+import { notifyError, notifySuccess, serverFieldErrors } from '../../lib/forms';
+import { formatDate } from '../../lib/time';
+import { useViewerZone } from '../auth/hooks';
+import { useCreateToken, useRevokeToken, useTokens } from './hooks';
+
+/** API tokens for scripts: create (shown once), list, revoke. Only on your own profile. */
+export function TokensSection() {
+  const tokens = useTokens(true);
+  const zone = useViewerZone();
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const items = tokens.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="tokens">
+      <Title order={2} fz="h3" id="tokens">
+        API tokens
+      </Title>
+      <Text c="dimmed" fz="sm" mb="md">
+        For scripts and tools: send <Code>Authorization: Bearer &lt;token&gt;</Code>. A token acts as you, so keep it secret and revoke it
+        when you are done.
+      </Text>
+      <CreateToken />
+      {tokens.isPending && <ListSkeleton count={2} />}
+      {tokens.isError && <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />}
+      {tokens.isSuccess && items.length === 0 && (
+        <Text c="dimmed" mt="md">
+          You have no tokens.
+        </Text>
+      )}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={480} mt="md">
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Ends in</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>{t.name}</Table.Td>
+                  <Table.Td>
+                    <Code>…{t.hint}</Code>
+                  </Table.Td>
+                  <Table.Td>{formatDate(t.createdAt, zone)}</Table.Td>
+                  <Table.Td>{t.lastUsedAt ? formatDate(t.lastUsedAt, zone) : 'Never'}</Table.Td>
+                  <Table.Td ta="right">
+                    <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(t)} aria-label={`Revoke token ${t.name}`}>
+                      Revoke
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <LoadMore query={tokens} />
+      <RevokeModal token={revoking} onClose={() => setRevoking(null)} />
+    </Card>
+  );
+}
+
+function CreateToken() {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const create = useCreateToken();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return setError('Name the token after what will use it, e.g. “reporting script”.');
+    create.mutate(name.trim(), {
+      onSuccess: (t) => {
+        setCreated(t);
+        setName('');
+        setError(null);
+      },
+      onError: (err) => {
+        setError(serverFieldErrors(err).name ?? null);
+        notifyError(err, 'Could not create the token');
+      },
+    });
+  };
+
+  return (
+    <Stack gap="sm">
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-start" gap="sm">
+          <TextInput
+            label="New token name"
+            placeholder="reporting script"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={error}
+            style={{ flex: '1 1 14rem' }}
+            maxLength={100}
+          />
+          <Button type="submit" mt={25} loading={create.isPending} leftSection={<IconKey size={16} aria-hidden="true" />}>
+            Create token
+          </Button>
+        </Group>
+      </form>
+      {created && (
+        <Alert
+          color="teal"
+          title={`Token “${created.name}” created`}
+          withCloseButton
+          closeButtonLabel="Hide the token"
+          onClose={() => setCreated(null)}
+        >
+          <Stack gap="xs">
+            <Text fz="sm" fw={600}>
+              Copy it now: you won’t see it again.
+            </Text>
+            <Group gap="xs" wrap="nowrap">
+              <Code block style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} aria-label="Your new token">
+                {created.token}
+              </Code>
+              <CopyButton value={created.token}>
+                {({ copied, copy }) => (
+                  <Tooltip label={copied ? 'Copied' : 'Copy the token'}>
+                    <ActionIcon
+                      variant="light"
+                      color={copied ? 'teal' : 'gray'}
+                      size="lg"
+                      onClick={copy}
+                      aria-label={copied ? 'Copied' : 'Copy the token'}
+                    >
+                      {copied ? <IconCheck size={18} aria-hidden="true" /> : <IconCopy size={18} aria-hidden="true" />}
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </CopyButton>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function RevokeModal({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+  const revoke = useRevokeToken();
+  return (
+    <Modal opened={token !== null} onClose={onClose} title="Revoke this token?" centered>
+      <Stack>
+        <Text>Scripts using “{token?.name}” will stop working at once. This cannot be undone.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Keep it
+          </Button>
+          <Button
+            color="red"
+            loading={revoke.isPending}
+            onClick={() =>
+              token &&
+              revoke.mutate(token.id, {
+                onSuccess: () => {
+                  notifySuccess(`Token “${token.name}” is revoked.`);
+                  onClose();
+                },
+                onError: (err) => notifyError(err, 'Could not revoke the token'),
+              })
+            }
+          >
+            Revoke token
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiToken, CreatedToken, Person } from '../../../contracts/index.js';
+import { api, type Page } from '../../api/client';
+
+export function usePeople(q: string, limit = 20) {
+  return useInfiniteQuery({
+    queryKey: ['people', 'list', q, limit],
+    queryFn: ({ pageParam, signal }) => api.get<Page<Person>>('/people', { q, limit, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function usePerson(id: string) {
+  return useQuery({
+    queryKey: ['people', 'one', id],
+    queryFn: ({ signal }) => api.get<Person>(`/people/${encodeURIComponent(id)}`, undefined, signal),
+  });
+}
+
+const tokensKey = ['me', 'tokens'] as const;
+
+export function useTokens(enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: tokensKey,
+    queryFn: ({ pageParam, signal }) => api.get<Page<ApiToken>>('/me/tokens', { limit: 50, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useCreateToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.post<CreatedToken>('/me/tokens', { name }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+export function useRevokeToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/me/tokens/${encodeURIComponent(id)}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: tokensKey }),
+  });
+}

@@ -1,0 +1,14 @@
+import { Badge } from '@mantine/core';
+import type { Workshop } from '../../../contracts/index.js';
+
+export function WorkshopStatusBadge({ status }: { status: Workshop['status'] }) {
+  return status === 'draft' ? (
+    <Badge color="yellow" variant="light" title="Only hosts and admins can see a draft">
+      Draft
+    </Badge>
+  ) : (
+    <Badge color="teal" variant="light">
+      Published
+    </Badge>
+  );
+}

@@ -1,0 +1,41 @@
+import { Center, Loader } from '@mantine/core';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { RouteError } from './components/RouteError';
+import { CatalogPage } from './routes/CatalogPage';
+import { SignInPage } from './routes/SignInPage';
+
+// The catalog and sign-in are in the first bundle; other pages load when first visited.
+const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+
+function Booting() {
+  return (
+    <Center h="60vh">
+      <Loader aria-label="Loading Lyceum" />
+    </Center>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError />, hydrateFallbackElement: <Booting /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Booting />,
+    children: [
+      { index: true, element: <CatalogPage /> },
+      { path: 'workshops/new', ...page(() => import('./routes/WorkshopNewPage').then((m) => ({ Component: m.WorkshopNewPage }))) },
+      { path: 'workshops/:id', ...page(() => import('./routes/WorkshopPage').then((m) => ({ Component: m.WorkshopPage }))) },
+      { path: 'workshops/:id/edit', ...page(() => import('./routes/WorkshopEditPage').then((m) => ({ Component: m.WorkshopEditPage }))) },
+      {
+        path: 'workshops/:id/sessions/new',
+        ...page(() => import('./routes/ScheduleSessionPage').then((m) => ({ Component: m.ScheduleSessionPage }))),
+      },
+      { path: 'my/workshops', ...page(() => import('./routes/MyWorkshopsPage').then((m) => ({ Component: m.MyWorkshopsPage }))) },
+      { path: 'people', ...page(() => import('./routes/PeoplePage').then((m) => ({ Component: m.PeoplePage }))) },
+      { path: 'people/:id', ...page(() => import('./routes/PersonPage').then((m) => ({ Component: m.PersonPage }))) },
+      { path: '*', ...page(() => import('./routes/NotFoundPage').then((m) => ({ Component: m.NotFoundPage }))) },
+    ],
+  },
+]);

@@ -1,0 +1,115 @@
+import { Alert, Avatar, Badge, Card, Center, Container, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { DevAccount } from '../../contracts/index.js';
+import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
+import { initials } from '../components/UserMenu';
+import { Wordmark } from '../components/Wordmark';
+import { useAuthConfig, useDevAccounts, useDevSignIn, useMe } from '../features/auth/hooks';
+import { notifyError } from '../lib/forms';
+import { safeNext } from '../lib/navigation';
+
+export function SignInPage() {
+  useDocumentTitle('Sign in · Lyceum');
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const me = useMe();
+  const config = useAuthConfig();
+
+  if (me.data) return <Navigate to={next} replace />;
+
+  return (
+    <Container size="sm" py="xl">
+      <Stack gap="lg">
+        <Center>
+          <Wordmark />
+        </Center>
+        <Title order={1} ta="center">
+          Sign in to Lyceum
+        </Title>
+        {config.isError && <ErrorNotice error={config.error} onRetry={() => void config.refetch()} title="Lyceum could not be reached" />}
+        {config.isPending && <ListSkeleton count={3} />}
+        {config.data && config.data.authMode === 'dev' && <DevSignIn next={next} />}
+        {config.data && config.data.authMode !== 'dev' && (
+          <Alert color="blue" icon={<IconInfoCircle aria-hidden="true" />} title="Single sign-on">
+            This deployment signs people in with your company account ({config.data.authMode}). Ask your Lyceum administrators for the link.
+          </Alert>
+        )}
+      </Stack>
+    </Container>
+  );
+}
+
+function DevSignIn({ next }: { next: string }) {
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q.trim(), 250);
+  const accounts = useDevAccounts(debounced);
+  const signIn = useDevSignIn();
+  const navigate = useNavigate();
+  const items = accounts.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const choose = (a: DevAccount) =>
+    signIn.mutate(a.email, {
+      onSuccess: () => navigate(next, { replace: true }),
+      onError: (err) => notifyError(err, 'Could not sign in'),
+    });
+
+  return (
+    <Stack gap="md">
+      <Alert color="orange" variant="light" icon={<IconInfoCircle aria-hidden="true" />} title="Demo mode">
+        Demo mode — pick anyone to sign in as; real deployments use SSO.
+      </Alert>
+      <TextInput
+        label="Find a person"
+        placeholder="Name, email, team or title"
+        leftSection={<IconSearch size={16} aria-hidden="true" />}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        autoFocus
+      />
+      {accounts.isPending && <ListSkeleton count={5} />}
+      {accounts.isError && <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />}
+      {accounts.isSuccess && items.length === 0 && <Text c="dimmed">Nobody matches “{debounced}”. Try part of a name or a team.</Text>}
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="People you can sign in as">
+        {items.map((a) => (
+          <li key={a.id}>
+            <Card withBorder padding={0}>
+              <UnstyledButton
+                onClick={() => choose(a)}
+                disabled={signIn.isPending}
+                p="sm"
+                w="100%"
+                aria-label={`Sign in as ${a.name}${a.title ? `, ${a.title}` : ''}${a.role === 'admin' ? ', admin' : ''}`}
+              >
+                <Group wrap="nowrap">
+                  <Avatar color="lyceum" radius="xl" alt="">
+                    {initials(a.name)}
+                  </Avatar>
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Group gap="xs">
+                      <Text fw={600}>{a.name}</Text>
+                      {a.role === 'admin' && (
+                        <Badge size="sm" variant="light" color="grape">
+                          Admin
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text fz="sm" c="dimmed" truncate>
+                      {[a.title, a.team].filter(Boolean).join(' · ') || a.email}
+                    </Text>
+                  </div>
+                  <Text fz="sm" c="lyceum.8" fw={500} aria-hidden="true">
+                    {signIn.isPending && signIn.variables === a.email ? 'Signing in…' : 'Sign in'}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            </Card>
+          </li>
+        ))}
+      </Stack>
+      <LoadMore query={accounts} label="Show more people" />
+    </Stack>
+  );
+}
