@@ -69,8 +69,11 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Intranet deployments are often plain http; upgrading would break every asset there.
+        upgradeInsecureRequests: null,
       },
     },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
@@ -94,7 +97,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page runs no inline script, so the app's own content-security policy covers it.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const tx = createTransactor(database.db);
   const auth = new AuthService(tx, authRepository);

@@ -4,10 +4,10 @@ import { z } from 'zod';
  * Lyceum's settings, read from the environment ONCE at start-up. Nothing else reads process.env.
  * A wrong value stops start-up with one line that names the variable.
  */
-const booleanish = z.enum(['true', 'false']).transform((v) => v === 'true');
+const booleanish = z.enum(['true', 'false'], 'must be true or false').transform((v) => v === 'true');
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number('must be a port number').int('must be a port number').min(0).max(65535, 'must be at most 65535').default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
@@ -15,10 +15,12 @@ const envSchema = z.object({
     .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), {
       message: 'must be sqlite:<path> or postgres://…',
     }),
-  AUTH_MODE: z.enum(['dev']).default('dev'),
+  AUTH_MODE: z.enum(['dev'], 'must be dev (the only sign-in mode so far)').default('dev'),
   SEED_DEMO: booleanish.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be fatal, error, warn, info, debug, trace or silent')
+    .default('info'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address such as https://lyceum.example.com' }).optional(),
   TRUST_PROXY: booleanish.default(false),
 });
 

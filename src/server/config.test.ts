@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has defaults that start Lyceum on its embedded database', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      database: { dialect: 'sqlite', path: './data/lyceum.sqlite' },
+      authMode: 'dev',
+      seedDemo: undefined,
+      publicUrl: 'http://localhost:3000',
+      secureCookies: false,
+      trustProxy: false,
+    });
+  });
+
+  it('reads PostgreSQL URLs, booleans and https public addresses', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/lyceum',
+      SEED_DEMO: 'false',
+      PUBLIC_URL: 'https://learn.example.com/',
+      PORT: '8080',
+    });
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/lyceum' });
+    expect(config.seedDemo).toBe(false);
+    expect(config.publicUrl).toBe('https://learn.example.com');
+    expect(config.secureCookies).toBe(true);
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['DATABASE_URL', 'mysql://db/lyceum'],
+    ['AUTH_MODE', 'saml'],
+    ['SEED_DEMO', 'yes'],
+    ['LOG_LEVEL', 'loud'],
+    ['PUBLIC_URL', 'ftp://files'],
+  ])('stops with one line naming %s when it is %s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));
+  });
+});
