@@ -133,8 +133,7 @@ export function ScheduleForm({ workshop, me, viewerZone, onDone, onCancel }: Pro
                 {...form.getInputProps('interval')}
               />
               <NumberInput
-                label="Number of sessions"
-                description="2 to 52, this one included"
+                label="Sessions in total (2–52)"
                 min={2}
                 max={52}
                 allowDecimal={false}

@@ -154,7 +154,7 @@ function DescriptionField({ form }: { form: ReturnType<typeof useForm<WorkshopFo
   const [tab, setTab] = useState<string | null>('write');
   return (
     <Tabs value={tab} onChange={setTab} variant="outline">
-      <Tabs.List aria-label="Description editor">
+      <Tabs.List aria-label="Editor view">
         <Tabs.Tab value="write">Write</Tabs.Tab>
         <Tabs.Tab value="preview">Preview</Tabs.Tab>
       </Tabs.List>
