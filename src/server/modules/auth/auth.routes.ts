@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiToken, createdToken, createTokenBody, devAccount, devSignInBody, page, peopleQuery, person } from '../../../contracts/index.js';
 import type { Config } from '../../config.js';
+import type { Actor } from '../../platform/actor.js';
 import { CSRF_COOKIE, requireActor, SESSION_COOKIE } from '../../platform/authenticate.js';
 import { type Api, commonErrors, idParams } from '../../platform/http.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -8,6 +9,9 @@ import type { AuthService } from './auth.service.js';
 
 // Sign-in and token creation are the only per-address limits: a company's people share addresses.
 const strictLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+/** Who reads the directory on the demo sign-in page, before anyone has signed in. */
+const DEMO_VISITOR: Actor = { id: 'demo-visitor', name: 'Demo visitor', role: 'member', timeZone: 'UTC' };
 
 export function authRoutes(app: Api, auth: AuthService, people: PeopleService, config: Config): void {
   app.get(
@@ -33,7 +37,7 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
       },
       async (request) => {
         // Demo mode lets anyone act as anyone, so listing the accounts is part of the sign-in page.
-        const result = await people.list({ id: 'demo', name: 'demo', role: 'member', timeZone: 'UTC' }, request.query);
+        const result = await people.list(DEMO_VISITOR, request.query);
         return {
           items: result.items.map(({ id, email, name, title, team, role }) => ({ id, email, name, title, team, role })),
           nextCursor: result.nextCursor,
@@ -58,7 +62,7 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
         reply.setCookie(SESSION_COOKIE, session.sessionCookie, { ...cookie, httpOnly: true });
         // Readable by the page, which echoes it in X-CSRF-Token on every change.
         reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookie, httpOnly: false });
-        return people.get({ id: session.personId, name: '', role: 'member', timeZone: 'UTC' }, session.personId);
+        return people.get(DEMO_VISITOR, session.personId);
       },
     );
   }
