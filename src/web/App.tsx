@@ -16,10 +16,10 @@ setUnauthorizedHandler(() => {
   void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
 
-// Mantine's dimmed grey (gray.6) is below AA contrast on white; gray.7 passes.
+// Mantine's dimmed grey (gray.6) and error red (red.6) are below AA contrast on white.
 const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': t.colors.red[9] },
   dark: {},
 });
 

@@ -1,4 +1,10 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  type MantineColorsTuple,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 // Indigo-ish primary with AA contrast for white text on filled buttons (shade 7).
 const lyceum: MantineColorsTuple = [
@@ -14,7 +20,30 @@ const lyceum: MantineColorsTuple = [
   '#364fc7',
 ];
 
+// Mantine's light/subtle/outline variants use mid shades for text, which miss AA contrast on
+// their pale backgrounds; shade 9 passes for every palette.
+const darker: Record<string, number> = { orange: 40, yellow: 40, teal: 25, green: 25, cyan: 25, lime: 40 };
+
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  if (input.variant === 'light' || input.variant === 'subtle' || input.variant === 'outline') {
+    const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+    if (parsed.isThemeColor && parsed.color !== 'dark') {
+      const shade = parsed.color === 'gray' ? 8 : 9;
+      const text = `var(--mantine-color-${parsed.color}-${shade})`;
+      // Some palettes stay too light even at shade 9: darken them further.
+      const darken = darker[parsed.color];
+      const color = darken ? `color-mix(in srgb, ${text}, black ${darken}%)` : text;
+      // Keep the hover background pale so the darker text keeps its contrast.
+      const hover = input.variant === 'light' ? `var(--mantine-color-${parsed.color}-1)` : resolved.hover;
+      return { ...resolved, color, hover };
+    }
+  }
+  return resolved;
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'lyceum',
   primaryShade: 7,
   colors: { lyceum },

@@ -55,6 +55,8 @@ export interface WorkshopsTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** 1 when the sessions belong together (register for all parts); SQLite has no boolean. */
+  is_series: Generated<number>;
 }
 
 export interface WorkshopHostsTable {
@@ -79,13 +81,62 @@ export interface SessionsTable {
   location: string | null;
   video_url: string | null;
   seats: number | null;
+  online_seats: number | null;
+  registration_opens_at: string | null;
+  registration_closes_at: string | null;
+  promotion: Generated<'auto' | 'offer'>;
+  offer_hours: Generated<number>;
+  check_in_code: string | null;
   status: 'scheduled' | 'cancelled';
   cancelled_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
+export type RegistrationStatus = 'enrolled' | 'waitlisted' | 'offered' | 'cancelled' | 'attended' | 'no_show';
+export type SeatPool = 'in_person' | 'online';
+
+export interface RegistrationsTable {
+  id: string;
+  session_id: string;
+  person_id: string;
+  /** The seat pool: the session's own mode, or the chosen one for hybrid sessions. */
+  mode: SeatPool;
+  status: RegistrationStatus;
+  /** Waitlist position within the pool, 1-based and gap-free; null unless waitlisted. */
+  position: number | null;
+  offer_expires_at: string | null;
+  late_cancellation: number;
+  walk_in: number;
+  series_key: string | null;
+  checked_in_at: string | null;
+  cancelled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  person_id: string;
+  key: string;
+  request: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+export interface SessionMessagesTable {
+  id: string;
+  session_id: string;
+  author_id: string;
+  subject: string;
+  body: string;
+  created_at: string;
+}
+
 export interface Database {
+  registrations: RegistrationsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  session_messages: SessionMessagesTable;
   people: PeopleTable;
   api_tokens: ApiTokensTable;
   login_sessions: LoginSessionsTable;
@@ -94,6 +145,3 @@ export interface Database {
   workshop_tags: WorkshopTagsTable;
   sessions: SessionsTable;
 }
-
-// Kept for future tables with generated columns.
-export type { Generated };

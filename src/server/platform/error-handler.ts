@@ -51,7 +51,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
-      return sendError(reply, request, 'bad_request', error.message);
+      const code = error.statusCode === 404 ? 'not_found' : error.statusCode === 403 ? 'forbidden' : 'bad_request';
+      return sendError(reply, request, code, error.message);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, request, 'internal', 'Something went wrong on our side. Try again; if it persists, quote the request id.');

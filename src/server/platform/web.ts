@@ -1,24 +1,42 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendError } from './error-handler.js';
 
 // Same relative path from src/server/platform (tsx) and dist/server/platform (compiled).
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
+/** index.html is always revalidated, so a deploy never leaves people on stale asset names. */
+function sendIndex(reply: FastifyReply) {
+  reply.header('cache-control', 'no-cache');
+  return reply.sendFile('index.html', { cacheControl: false });
+}
+
 /** Serves the built React app, with index.html for every client-side route. */
 export async function installWebApp(app: FastifyInstance): Promise<void> {
   const built = existsSync(`${WEB_ROOT}index.html`);
   if (built) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false, maxAge: '1h' });
+    // Hashed asset names never change content, so they are cached for a year; files are looked up
+    // per request (wildcard), so a rebuild is picked up without a restart.
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const hashed = filePath.includes('/assets/');
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      },
+    });
+    app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path === '/api';
-    if (!isApi && built && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    return sendError(reply, request, 'not_found', isApi ? 'No such API endpoint.' : 'The web app is not built: run `npm run build`.');
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (!isApi && !isFile && built && (request.method === 'GET' || request.method === 'HEAD')) return sendIndex(reply);
+    const what = isApi ? 'No such API endpoint.' : isFile ? 'No such file.' : 'The web app is not built: run `npm run build`.';
+    return sendError(reply, request, 'not_found', what);
   });
 }

@@ -1,4 +1,16 @@
-import { AppShell, Badge, Burger, Button, Container, Group, NavLink as MantineNavLink, Skeleton, Stack, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Container,
+  Group,
+  NavLink as MantineNavLink,
+  Skeleton,
+  Stack,
+  Tooltip,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBook2, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -19,7 +31,7 @@ export function DemoBadge() {
   if (config.data?.authMode !== 'dev') return null;
   return (
     <Tooltip label="Anyone can sign in as anyone: real deployments use SSO">
-      <Badge color="orange" variant="light" tabIndex={0}>
+      <Badge color="orange" variant="light" tabIndex={0} style={{ flexShrink: 0 }}>
         Demo mode
       </Badge>
     </Tooltip>
@@ -94,9 +106,14 @@ export function AppLayout() {
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Button component={Link} to="/workshops/new" leftSection={<IconPlus size={18} aria-hidden="true" />} visibleFrom="sm">
+            <Button component={Link} to="/workshops/new" leftSection={<IconPlus size={18} aria-hidden="true" />} visibleFrom="md">
               Create a workshop
             </Button>
+            <Tooltip label="Create a workshop">
+              <ActionIcon component={Link} to="/workshops/new" size="lg" visibleFrom="sm" hiddenFrom="md" aria-label="Create a workshop">
+                <IconPlus size={20} aria-hidden="true" />
+              </ActionIcon>
+            </Tooltip>
             <UserMenu person={person} />
           </Group>
         </Group>

@@ -1,4 +1,4 @@
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconLogout, IconSchool, IconUser } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../contracts/index.js';
@@ -26,10 +26,11 @@ export function UserMenu({ person }: { person: Person }) {
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${person.name}`} style={{ borderRadius: '50%' }}>
-          <Avatar color="lyceum" radius="xl" alt="">
+        <UnstyledButton style={{ borderRadius: '50%' }}>
+          <Avatar color="lyceum" radius="xl" alt="" aria-hidden="true">
             {initials(person.name)}
           </Avatar>
+          <VisuallyHidden>Account menu for {person.name}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

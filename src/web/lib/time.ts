@@ -86,22 +86,24 @@ export function zonedToUtc(ymd: string, hm: string, zone: string): Date {
   return new Date(utc);
 }
 
-/** Short zone name at an instant: "CET", "PST", else "GMT+9" (the en-US and en-GB names combined). */
+// Locales whose short names cover most zones: CET, EST, IST, AEDT, SGT, JST.
+const ZONE_NAME_LOCALES = ['en-GB', 'en-US', 'en-IN', 'en-AU', 'en-SG', 'ja-JP'];
+
+/** Short zone name at an instant: "CET", "PST", "IST", else the offset ("GMT+3"). */
 export function zoneAbbreviation(date: Date, zone: string): string {
-  const name = (locale: string) => {
+  let fallback: string | undefined;
+  for (const locale of ZONE_NAME_LOCALES) {
     const key = `${locale}|${zone}|tzname`;
     let f = formatters.get(key);
     if (!f) {
       f = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
       formatters.set(key, f);
     }
-    return f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
-  };
-  const gb = name('en-GB');
-  if (gb && !/^(GMT|UTC)[+-]/.test(gb)) return gb;
-  const us = name('en-US');
-  if (us && !/^(GMT|UTC)[+-]/.test(us)) return us;
-  return gb ?? us ?? zone;
+    const name = f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
+    if (name && /^[A-Z]{2,5}$/.test(name)) return name;
+    fallback ??= name;
+  }
+  return fallback ?? zone;
 }
 
 function dayLabel(date: Date, zone: string, now = new Date()): string {

@@ -1,7 +1,8 @@
-import { Button, Chip, EmptyState, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { Button, Chip, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconCalendarOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { CatalogCard } from '../features/sessions/CatalogCard';
 import { useCatalog } from '../features/sessions/hooks';
@@ -14,6 +15,8 @@ export function CatalogPage() {
   useDocumentTitle(q ? `“${q}” · Catalog · Lyceum` : 'Catalog · Lyceum');
   const catalog = useCatalog({ q: q || undefined, tag: tag || undefined });
   const tags = useTags();
+  // Focus the search box on wide screens only: on phones it would pop up the keyboard.
+  const wide = useMediaQuery('(min-width: 48em)', false, { getInitialValueInEffect: false });
   const items = catalog.data?.pages.flatMap((p) => p.items) ?? [];
 
   const tagList = (tags.data?.items ?? []).slice(0, 14).map((t) => t.tag);
@@ -43,7 +46,8 @@ export function CatalogPage() {
         value={input}
         onChange={(e) => setInput(e.currentTarget.value)}
         type="search"
-        autoFocus
+        maxLength={200}
+        autoFocus={wide}
       />
       {tagList.length > 0 && (
         <Group gap={6} role="group" aria-label="Filter by tag" className="chip-row">
@@ -58,10 +62,8 @@ export function CatalogPage() {
         {catalog.isPending && <ListSkeleton count={5} />}
         {catalog.isError && <ErrorNotice error={catalog.error} onRetry={() => void catalog.refetch()} title="The catalog could not load" />}
         {catalog.isSuccess && items.length === 0 && (
-          <EmptyState
-            py="xl"
+          <Empty
             icon={<IconCalendarOff size={32} aria-hidden="true" />}
-            withIndicatorBackground
             title={
               q
                 ? `No sessions match “${q}”${tag ? ` with #${tag}` : ''} — be the first to host one`
@@ -71,23 +73,21 @@ export function CatalogPage() {
             }
             description="Anyone can host: a title, a one-line summary and a format are enough to start."
           >
-            <EmptyState.Actions>
-              <Button component={Link} to={createHref} leftSection={<IconPlus size={18} aria-hidden="true" />}>
-                Create a workshop
+            <Button component={Link} to={createHref} leftSection={<IconPlus size={18} aria-hidden="true" />}>
+              Create a workshop
+            </Button>
+            {(q || tag) && (
+              <Button
+                variant="default"
+                onClick={() => {
+                  setInput('');
+                  setParams({}, { replace: true });
+                }}
+              >
+                Clear the search
               </Button>
-              {(q || tag) && (
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    setInput('');
-                    setParams({}, { replace: true });
-                  }}
-                >
-                  Clear the search
-                </Button>
-              )}
-            </EmptyState.Actions>
-          </EmptyState>
+            )}
+          </Empty>
         )}
         {items.length > 0 && (
           <Stack gap="sm">

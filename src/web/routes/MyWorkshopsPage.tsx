@@ -1,7 +1,8 @@
-import { Button, EmptyState, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus, IconSchool } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
+import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { useMe } from '../features/auth/hooks';
 import { useWorkshops } from '../features/workshops/hooks';
@@ -44,19 +45,15 @@ export function MyWorkshopsPage() {
       {workshops.isPending && <ListSkeleton count={3} />}
       {workshops.isError && <ErrorNotice error={workshops.error} onRetry={() => void workshops.refetch()} />}
       {workshops.isSuccess && items.length === 0 && (
-        <EmptyState
-          py="xl"
+        <Empty
           icon={<IconSchool size={32} aria-hidden="true" />}
-          withIndicatorBackground
           title={status === 'all' ? 'You are not hosting anything yet' : status === 'draft' ? 'No drafts' : 'Nothing published yet'}
           description="Share what you know: a title, a one-line summary and a format are enough to start. It stays a draft until you publish it."
         >
-          <EmptyState.Actions>
-            <Button component={Link} to="/workshops/new" leftSection={<IconPlus size={18} aria-hidden="true" />}>
-              Create a workshop
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
+          <Button component={Link} to="/workshops/new" leftSection={<IconPlus size={18} aria-hidden="true" />}>
+            Create a workshop
+          </Button>
+        </Empty>
       )}
       <Stack gap="sm">
         {items.map((w) => (

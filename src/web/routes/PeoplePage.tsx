@@ -18,6 +18,7 @@ export function PeoplePage() {
       <TextInput
         size="md"
         type="search"
+        maxLength={200}
         label="Search people"
         placeholder="Name, email, team or title"
         leftSection={<IconSearch size={18} aria-hidden="true" />}

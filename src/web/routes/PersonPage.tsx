@@ -45,7 +45,7 @@ export function PersonPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <Group gap="md" wrap="nowrap">
-          <Avatar color="lyceum" radius="xl" size="xl" alt="">
+          <Avatar color="lyceum" radius="xl" size="xl" alt="" aria-hidden="true">
             {initials(p.name)}
           </Avatar>
           <div>

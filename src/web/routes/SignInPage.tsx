@@ -21,7 +21,7 @@ export function SignInPage() {
   if (me.data) return <Navigate to={next} replace />;
 
   return (
-    <Container size="sm" py="xl">
+    <Container size="sm" py="xl" component="main">
       <Stack gap="lg">
         <Center>
           <Wordmark />
@@ -63,6 +63,7 @@ function DevSignIn({ next }: { next: string }) {
       </Alert>
       <TextInput
         label="Find a person"
+        maxLength={200}
         placeholder="Name, email, team or title"
         leftSection={<IconSearch size={16} aria-hidden="true" />}
         value={q}
@@ -76,15 +77,9 @@ function DevSignIn({ next }: { next: string }) {
         {items.map((a) => (
           <li key={a.id}>
             <Card withBorder padding={0}>
-              <UnstyledButton
-                onClick={() => choose(a)}
-                disabled={signIn.isPending}
-                p="sm"
-                w="100%"
-                aria-label={`Sign in as ${a.name}${a.title ? `, ${a.title}` : ''}${a.role === 'admin' ? ', admin' : ''}`}
-              >
+              <UnstyledButton onClick={() => choose(a)} disabled={signIn.isPending} p="sm" w="100%">
                 <Group wrap="nowrap">
-                  <Avatar color="lyceum" radius="xl" alt="">
+                  <Avatar color="lyceum" radius="xl" alt="" aria-hidden="true">
                     {initials(a.name)}
                   </Avatar>
                   <div style={{ flex: 1, minWidth: 0 }}>
@@ -100,7 +95,7 @@ function DevSignIn({ next }: { next: string }) {
                       {[a.title, a.team].filter(Boolean).join(' · ') || a.email}
                     </Text>
                   </div>
-                  <Text fz="sm" c="lyceum.8" fw={500} aria-hidden="true">
+                  <Text fz="sm" c="lyceum.9" fw={600}>
                     {signIn.isPending && signIn.variables === a.email ? 'Signing in…' : 'Sign in'}
                   </Text>
                 </Group>

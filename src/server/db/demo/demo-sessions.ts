@@ -11,7 +11,18 @@ import { demoId, Random, slugify } from './demo-random.js';
 import type { SessionMode, WorkshopFormat, WorkshopSpec } from './demo-types.js';
 
 /** A session row without its bookkeeping timestamps (seed-demo.ts dates those). */
-export type PlannedSession = Omit<SessionsTable, 'created_at' | 'updated_at' | 'cancelled_at'>;
+export type PlannedSession = Omit<
+  SessionsTable,
+  | 'created_at'
+  | 'updated_at'
+  | 'cancelled_at'
+  | 'online_seats'
+  | 'registration_opens_at'
+  | 'registration_closes_at'
+  | 'promotion'
+  | 'offer_hours'
+  | 'check_in_code'
+>;
 
 const PAST_WEEKS = 8;
 const UPCOMING_WEEKS = 6;

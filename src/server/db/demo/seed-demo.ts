@@ -5,7 +5,7 @@
  * with `now` (session dates are anchored to the start of `now`'s week, so the calendar keeps its
  * shape). Ids are derived from stable keys and never change.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Database, PeopleTable, SessionsTable, WorkshopHostsTable, WorkshopsTable, WorkshopTagsTable } from '../schema.js';
 import { buildDemoPeople, FIRST_DEMO_EMAIL } from './demo-people.js';
@@ -22,10 +22,10 @@ export interface DemoSummary {
 
 export interface DemoData {
   people: PeopleTable[];
-  workshops: WorkshopsTable[];
+  workshops: Insertable<WorkshopsTable>[];
   hosts: WorkshopHostsTable[];
   tags: WorkshopTagsTable[];
-  sessions: SessionsTable[];
+  sessions: Insertable<SessionsTable>[];
 }
 
 const MINUTE = 60_000;

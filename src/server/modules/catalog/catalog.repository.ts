@@ -13,7 +13,7 @@ export interface CatalogFilter {
 export const catalogRepository = {
   /**
    * Scheduled sessions of published workshops starting in [from, to), soonest first, keyset-paged
-   * on (starts_at, id). The text filter matches title, summary and tags, case-insensitively.
+   * on (starts_at, id). The text filter matches title, summary, tags and hosts' names, case-insensitively.
    */
   upcomingSessions(db: Executor, f: CatalogFilter) {
     let query = db
@@ -43,6 +43,14 @@ export const catalogRepository = {
               .select('qt.tag')
               .whereRef('qt.workshop_id', '=', 'w.id')
               .where(containsIgnoringCase('qt.tag', q)),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('workshop_hosts as qh')
+              .innerJoin('people as qp', 'qp.id', 'qh.person_id')
+              .select('qh.person_id')
+              .whereRef('qh.workshop_id', '=', 'w.id')
+              .where(containsIgnoringCase('qp.name', q)),
           ),
         ]),
       );

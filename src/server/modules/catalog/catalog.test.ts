@@ -103,6 +103,15 @@ describe('the catalog', () => {
     expect(ids(await catalog(`q=${encodeURIComponent(`  ${word}  `)}`))).toEqual([inTitle, inSummary, inTag]);
   });
 
+  it("finds sessions by a host's name", async () => {
+    const word = uniqueWord();
+    const namedHost = await buildPerson(t.database.db, { name: `Noor ${word}` });
+    const w = (await as(t.app, namedHost.token).post('/api/v1/workshops', workshopBody({ title: 'Untitled topic' }))).json();
+    await as(t.app, namedHost.token).post(`/api/v1/workshops/${w.id}/publish`);
+    const res = await as(t.app, namedHost.token).post(`/api/v1/workshops/${w.id}/sessions`, sessionBody(4));
+    expect(ids(await catalog(`q=${word.toUpperCase()}`))).toEqual([res.json().id]);
+  });
+
   it('filters by tag', async () => {
     const word = uniqueWord();
     const tagged = await session(await workshop({ title: `Tagged ${word}`, tags: [word, 'rust'] }), 3);

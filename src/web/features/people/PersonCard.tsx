@@ -7,7 +7,7 @@ export function PersonCard({ person: p }: { person: Person }) {
   return (
     <Card withBorder padding="sm" component="li">
       <Group wrap="nowrap" gap="sm">
-        <Avatar color="lyceum" radius="xl" alt="">
+        <Avatar color="lyceum" radius="xl" alt="" aria-hidden="true">
           {initials(p.name)}
         </Avatar>
         <div style={{ minWidth: 0, flex: 1 }}>

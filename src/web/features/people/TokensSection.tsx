@@ -18,7 +18,7 @@ import {
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiToken, CreatedToken } from '../../../contracts/index.js';
-import { ErrorNotice, ListSkeleton, LoadMore } from '../../components/States';
+import { ErrorNotice, ListSkeleton } from '../../components/States';
 import { notifyError, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { formatDate } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
@@ -29,7 +29,7 @@ export function TokensSection() {
   const tokens = useTokens(true);
   const zone = useViewerZone();
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const items = tokens.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = tokens.data?.items ?? [];
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="tokens">
@@ -82,7 +82,6 @@ export function TokensSection() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <LoadMore query={tokens} />
       <RevokeModal token={revoking} onClose={() => setRevoking(null)} />
     </Card>
   );

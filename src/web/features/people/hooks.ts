@@ -21,12 +21,11 @@ export function usePerson(id: string) {
 
 const tokensKey = ['me', 'tokens'] as const;
 
+/** All of my tokens (the endpoint answers one page with every token). */
 export function useTokens(enabled: boolean) {
-  return useInfiniteQuery({
+  return useQuery({
     queryKey: tokensKey,
-    queryFn: ({ pageParam, signal }) => api.get<Page<ApiToken>>('/me/tokens', { limit: 50, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    queryFn: ({ signal }) => api.get<Page<ApiToken>>('/me/tokens', undefined, signal),
     enabled,
   });
 }

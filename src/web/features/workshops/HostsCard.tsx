@@ -21,7 +21,7 @@ export function HostsCard({ workshop: w }: { workshop: Workshop }) {
         {w.hosts.map((h) => (
           <Group key={h.id} component="li" wrap="nowrap" justify="space-between">
             <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-              <Avatar color="lyceum" radius="xl" alt="">
+              <Avatar color="lyceum" radius="xl" alt="" aria-hidden="true">
                 {initials(h.name)}
               </Avatar>
               <div style={{ minWidth: 0 }}>

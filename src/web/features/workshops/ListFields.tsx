@@ -1,20 +1,29 @@
-import { ActionIcon, Button, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { WorkshopFormValues } from './workshopFormModel';
 
 type Form = UseFormReturnType<WorkshopFormValues>;
 
-// Match the look of the other fields' labels.
-const legendStyles = { legend: { fontSize: 'var(--mantine-font-size-sm)', fontWeight: 500, padding: 0, marginBottom: 2 } };
+/** A fieldset whose legend looks like the other fields' labels. */
+function FieldGroup({ legend, hint, children }: { legend: string; hint: string; children: React.ReactNode }) {
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <Text component="legend" fz="sm" fw={600} p={0}>
+        {legend}
+      </Text>
+      <Text fz="xs" c="dimmed" mb="xs">
+        {hint}
+      </Text>
+      {children}
+    </fieldset>
+  );
+}
 
 export function ObjectivesField({ form }: { form: Form }) {
   const rows = form.values.objectives;
   return (
-    <Fieldset legend="Objectives" variant="unstyled" p={0} styles={legendStyles}>
-      <Text fz="xs" c="dimmed" mb="xs">
-        Finish the sentence “After this workshop you will be able to…”, one per line.
-      </Text>
+    <FieldGroup legend="Objectives" hint="Finish the sentence “After this workshop you will be able to…”, one per line.">
       <Stack gap="xs">
         {rows.map((_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: controlled form rows are identified by position
@@ -46,17 +55,14 @@ export function ObjectivesField({ form }: { form: Form }) {
           Add an objective
         </Button>
       </Stack>
-    </Fieldset>
+    </FieldGroup>
   );
 }
 
 export function MaterialsField({ form }: { form: Form }) {
   const rows = form.values.materials;
   return (
-    <Fieldset legend="Materials" variant="unstyled" p={0} styles={legendStyles}>
-      <Text fz="xs" c="dimmed" mb="xs">
-        Slides, repositories, reading: a title and an http(s) link each.
-      </Text>
+    <FieldGroup legend="Materials" hint="Slides, repositories, reading: a title and an http(s) link each.">
       <Stack gap="xs">
         {rows.map((_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: controlled form rows are identified by position
@@ -96,6 +102,6 @@ export function MaterialsField({ form }: { form: Form }) {
           Add a material
         </Button>
       </Stack>
-    </Fieldset>
+    </FieldGroup>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Collapse, Group, NumberInput, Select, Stack, Tabs, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Collapse, Group, NumberInput, Select, Stack, Tabs, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -78,17 +78,23 @@ export function WorkshopForm<T>({ initialValues, validate, onSubmit, submitLabel
           {...form.getInputProps('format')}
         />
 
-        <Button
-          variant="subtle"
-          w="fit-content"
-          px={0}
-          onClick={() => setOpen((o) => !o)}
-          aria-expanded={open}
-          aria-controls="more-details"
-          rightSection={open ? <IconChevronUp size={16} aria-hidden="true" /> : <IconChevronDown size={16} aria-hidden="true" />}
-        >
-          {open ? 'Fewer details' : 'More details (description, duration, tags, audience…)'}
-        </Button>
+        <Group gap="xs" wrap="wrap">
+          <Button
+            variant="light"
+            w="fit-content"
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls="more-details"
+            rightSection={open ? <IconChevronUp size={16} aria-hidden="true" /> : <IconChevronDown size={16} aria-hidden="true" />}
+          >
+            {open ? 'Fewer details' : 'More details'}
+          </Button>
+          {!open && (
+            <Text fz="sm" c="dimmed">
+              Description, duration, tags, audience, objectives, prerequisites, materials
+            </Text>
+          )}
+        </Group>
         <Collapse expanded={open} id="more-details">
           <Stack gap="md">
             <DescriptionField form={form} />
