@@ -1,4 +1,5 @@
 export * from './common.js';
 export * from './people.js';
+export * from './registrations.js';
 export * from './sessions.js';
 export * from './workshops.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, isoDateTime, listQuery, personRef, timeZone } from './common.js';
+import { registration } from './registrations.js';
 import { workshopFormat } from './workshops.js';
 
 export const sessionMode = z.enum(['in_person', 'online', 'hybrid']);
@@ -16,6 +17,11 @@ const sessionFields = {
   location: z.string().trim().max(300).nullable(),
   videoUrl: httpUrl.nullable(),
   seats,
+  onlineSeats: seats.describe('Hybrid sessions: the online seats (seats are then the in-person ones).'),
+  registrationOpensAt: isoDateTime.nullable().describe('Default: when the workshop is published.'),
+  registrationClosesAt: isoDateTime.nullable().describe('Default: at the start.'),
+  promotion: z.enum(['auto', 'offer']).describe('auto: the next person is enrolled; offer: they confirm within offerHours.'),
+  offerHours: z.number().int().min(1).max(168),
 };
 
 export const createSessionBody = z.strictObject({
@@ -23,6 +29,11 @@ export const createSessionBody = z.strictObject({
   location: sessionFields.location.optional(),
   videoUrl: sessionFields.videoUrl.optional(),
   seats: seats.optional(),
+  onlineSeats: seats.optional(),
+  registrationOpensAt: sessionFields.registrationOpensAt.optional(),
+  registrationClosesAt: sessionFields.registrationClosesAt.optional(),
+  promotion: sessionFields.promotion.optional(),
+  offerHours: sessionFields.offerHours.optional(),
 });
 export type CreateSessionBody = z.input<typeof createSessionBody>;
 
@@ -51,6 +62,19 @@ export const session = z.object({
   location: z.string().nullable(),
   videoUrl: z.string().nullable(),
   seats: z.number().nullable(),
+  onlineSeats: z.number().nullable(),
+  registrationOpensAt: z.string().nullable(),
+  registrationClosesAt: z.string().nullable(),
+  promotion: z.enum(['auto', 'offer']),
+  offerHours: z.number(),
+  /** People holding a seat (enrolled, offered or checked in), all modes together. */
+  enrolledCount: z.number(),
+  waitlistCount: z.number(),
+  /** Hybrid sessions: the online part of the counts above. */
+  onlineEnrolledCount: z.number(),
+  onlineWaitlistCount: z.number(),
+  /** The viewer's own active registration, if any. */
+  myRegistration: registration.nullable(),
   status: sessionStatus,
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),

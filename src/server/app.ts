@@ -15,6 +15,11 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { PeopleService } from './modules/people/people.service.js';
+import { registrationsRepository } from './modules/registrations/registrations.repository.js';
+import { registrationsRoutes } from './modules/registrations/registrations.routes.js';
+import { RegistrationsService } from './modules/registrations/registrations.service.js';
+import { rosterRepository } from './modules/registrations/roster.repository.js';
+import { RosterService } from './modules/registrations/roster.service.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { SessionsService } from './modules/sessions/sessions.service.js';
@@ -27,6 +32,7 @@ import { installErrorHandling, sendError } from './platform/error-handler.js';
 import type { Api } from './platform/http.js';
 import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
+import { startPeriodicJobs } from './platform/jobs.js';
 import { installMetrics } from './platform/metrics.js';
 import { createTransactor } from './platform/transaction.js';
 import { installWebApp } from './platform/web.js';
@@ -38,10 +44,12 @@ export interface AppOptions {
   database: DbHandle;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
+  /** Run background sweeps (offer expiry, no-shows); `lyceum serve` does, tests call them directly. */
+  runJobs?: boolean;
 }
 
 /** Builds the whole Lyceum app without listening: what main.ts serves and tests inject into. */
-export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, runJobs = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -104,8 +112,17 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   const auth = new AuthService(tx, authRepository);
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository);
-  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops);
-  const catalog = new CatalogService(tx, catalogRepository, workshopsRepository);
+  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository);
+  const registrations = new RegistrationsService(
+    tx,
+    registrationsRepository,
+    rosterRepository,
+    sessionsRepository,
+    peopleRepository,
+    workshops,
+  );
+  const roster = new RosterService(tx, rosterRepository, registrationsRepository, sessionsRepository, registrations, sessions);
+  const catalog = new CatalogService(tx, catalogRepository, workshopsRepository, registrationsRepository);
 
   installAuthentication(app, auth);
   installInputGuards(app);
@@ -128,7 +145,14 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   workshopsRoutes(app, workshops);
   sessionsRoutes(app, sessions);
   catalogRoutes(app, catalog);
+  registrationsRoutes(app, registrations, roster);
   await installWebApp(app);
+  if (runJobs) {
+    startPeriodicJobs(app, [
+      { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },
+      { name: 'mark-no-shows', everyMs: 60_000, run: () => roster.markNoShows() },
+    ]);
+  }
 
   return app;
 }

@@ -19,7 +19,7 @@ export async function serve(config: Config): Promise<void> {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   const seed = await shouldSeed(config, database);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, runJobs: true });
   if (seed) {
     const summary = await seedDemo(database.db);
     app.log.info(summary, summary.skipped ? 'demo data already present' : 'demo data loaded');

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Database } from '../db/schema.js';
@@ -22,16 +32,38 @@ pg.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(v).toISOString());
 // COUNT(*) is bigint in PostgreSQL; our counts fit easily in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * SQLite transactions begin IMMEDIATE: the write lock is taken at BEGIN, so two processes on one
+ * database file can never both read a seat count and then both write (no upgrade deadlock either).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 export function openDatabase(target: DatabaseTarget): DbHandle {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const database = new SQLite(target.path);
     database.pragma('journal_mode = WAL');
-    // FULL: an acknowledged write survives a power loss or kill -9, not just a process crash.
-    database.pragma('synchronous = FULL');
+    // In WAL mode NORMAL keeps every committed transaction through a crash or kill -9 of the
+    // process (the WAL is written before COMMIT returns); only an OS crash or power loss may
+    // lose the last few. FULL would fsync on every commit and cap writes at the disk's fsync rate.
+    database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
     return {
       db,
       dialect: 'sqlite',

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../../../contracts/index.js';
-import { presentSession } from '../sessions/sessions.presenter.js';
+import { presentSession, type SessionExtras } from '../sessions/sessions.presenter.js';
 import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { HostRow } from '../workshops/workshops.repository.js';
 
@@ -10,9 +10,15 @@ export interface CatalogWorkshop {
   format: CatalogEntry['workshop']['format'];
 }
 
-export function presentCatalogEntry(session: SessionRow, workshop: CatalogWorkshop, tags: string[], hosts: HostRow[]): CatalogEntry {
+export function presentCatalogEntry(
+  session: SessionRow,
+  workshop: CatalogWorkshop,
+  tags: string[],
+  hosts: HostRow[],
+  extras: SessionExtras = {},
+): CatalogEntry {
   return {
-    ...presentSession(session),
+    ...presentSession(session, extras),
     workshop: {
       ...workshop,
       tags,

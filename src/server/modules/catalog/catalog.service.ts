@@ -4,6 +4,7 @@ import { invalidField } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
+import type { registrationsRepository } from '../registrations/registrations.repository.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
 import { presentCatalogEntry } from './catalog.presenter.js';
 import type { catalogRepository } from './catalog.repository.js';
@@ -23,9 +24,10 @@ export class CatalogService {
     private readonly tx: Transactor,
     private readonly catalog: typeof catalogRepository,
     private readonly workshops: typeof workshopsRepository,
+    private readonly registrations: typeof registrationsRepository,
   ) {}
 
-  async sessions(_actor: Actor, query: CatalogQuery): Promise<{ items: CatalogEntry[]; nextCursor: string | null }> {
+  async sessions(actor: Actor, query: CatalogQuery): Promise<{ items: CatalogEntry[]; nextCursor: string | null }> {
     const from = query.from ? new Date(query.from).toISOString() : nowIso();
     const to = query.to ? new Date(query.to).toISOString() : undefined;
     if (to && to <= from) throw invalidField('to', '"to" must be after "from".');
@@ -34,13 +36,20 @@ export class CatalogService {
     const rows = await this.catalog.upcomingSessions(db, { q: query.q, tag: query.tag, from, to, after, limit: query.limit + 1 });
     const page = toPage(rows, query.limit, (r) => [r.starts_at, r.id]);
     const workshopIds = [...new Set(page.items.map((r) => r.workshop_id))];
-    const [tags, hosts] = await Promise.all([this.workshops.tagsOf(db, workshopIds), this.workshops.hostsOf(db, workshopIds)]);
+    const sessionIds = page.items.map((r) => r.id);
+    const [tags, hosts, counts, mine] = await Promise.all([
+      this.workshops.tagsOf(db, workshopIds),
+      this.workshops.hostsOf(db, workshopIds),
+      this.registrations.countsFor(db, sessionIds),
+      this.registrations.activeFor(db, actor.id, sessionIds),
+    ]);
     const items = page.items.map(({ workshop_title, workshop_summary, workshop_format, ...session }) =>
       presentCatalogEntry(
         session,
         { id: session.workshop_id, title: workshop_title, summary: workshop_summary, format: workshop_format },
         tags.filter((t) => t.workshop_id === session.workshop_id).map((t) => t.tag),
         hosts.filter((h) => h.workshop_id === session.workshop_id),
+        { counts: counts.get(session.id), mine: mine.find((m) => m.session_id === session.id) ?? null },
       ),
     );
     return { items, nextCursor: page.nextCursor };

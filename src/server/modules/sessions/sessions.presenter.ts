@@ -1,7 +1,15 @@
 import type { Session } from '../../../contracts/index.js';
+import { presentRegistration } from '../registrations/registrations.presenter.js';
+import { emptyCounts, type PoolCounts, type RegistrationRow } from '../registrations/registrations.repository.js';
 import type { SessionRow } from './sessions.repository.js';
 
-export function presentSession(row: SessionRow): Session {
+export interface SessionExtras {
+  counts?: PoolCounts;
+  mine?: RegistrationRow | null;
+}
+
+export function presentSession(row: SessionRow, extras: SessionExtras = {}): Session {
+  const counts = extras.counts ?? emptyCounts();
   return {
     id: row.id,
     workshopId: row.workshop_id,
@@ -12,6 +20,16 @@ export function presentSession(row: SessionRow): Session {
     location: row.location,
     videoUrl: row.video_url,
     seats: row.seats,
+    onlineSeats: row.mode === 'hybrid' ? row.online_seats : null,
+    registrationOpensAt: row.registration_opens_at,
+    registrationClosesAt: row.registration_closes_at,
+    promotion: row.promotion,
+    offerHours: row.offer_hours,
+    enrolledCount: counts.taken.in_person + counts.taken.online,
+    waitlistCount: counts.waiting.in_person + counts.waiting.online,
+    onlineEnrolledCount: counts.taken.online,
+    onlineWaitlistCount: counts.waiting.online,
+    myRegistration: extras.mine ? presentRegistration(extras.mine) : null,
     status: row.status,
     cancelledAt: row.cancelled_at,
     createdAt: row.created_at,

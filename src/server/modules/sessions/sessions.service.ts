@@ -6,15 +6,19 @@ import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import { presentCatalogEntry } from '../catalog/catalog.presenter.js';
+import type { registrationsRepository } from '../registrations/registrations.repository.js';
+import { fillSeats, poolsOf } from '../registrations/seat-ledger.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { expandRepeat, type Occurrence } from './recurrence.js';
-import { presentSession } from './sessions.presenter.js';
+import { presentSession, type SessionExtras } from './sessions.presenter.js';
 import type { SessionRow, sessionsRepository } from './sessions.repository.js';
 
 type CreateInput = z.output<typeof createSessionBody>;
 type RecurringInput = z.output<typeof createRecurringSessionsBody>;
 type UpdateInput = z.output<typeof updateSessionBody>;
+
+const isoOrNull = (value: string | null) => (value === null ? null : new Date(value).toISOString());
 
 const MAX_SESSION_MS = 7 * 86_400_000;
 
@@ -34,6 +38,7 @@ export class SessionsService {
     private readonly sessions: typeof sessionsRepository,
     private readonly workshopsRepo: typeof workshopsRepository,
     private readonly workshops: WorkshopsService,
+    private readonly registrations: typeof registrationsRepository,
   ) {}
 
   private async load(db: Executor, actor: Actor, id: string, action: 'view' | 'edit') {
@@ -57,7 +62,17 @@ export class SessionsService {
       workshop,
       tags.map((t) => t.tag),
       hosts,
+      await this.extras(this.tx.executor, actor, session.id),
     );
+  }
+
+  /** Seat counts and the viewer's own registration, for presenting one session. */
+  private async extras(db: Executor, actor: Actor, sessionId: string): Promise<SessionExtras> {
+    const [counts, mine] = await Promise.all([
+      this.registrations.countsFor(db, [sessionId]),
+      this.registrations.activeFor(db, actor.id, [sessionId]),
+    ]);
+    return { counts: counts.get(sessionId), mine: mine[0] ?? null };
   }
 
   async listForWorkshop(actor: Actor, workshopId: string, query: { when: 'upcoming' | 'past' | 'all'; cursor?: string; limit: number }) {
@@ -71,7 +86,15 @@ export class SessionsService {
       limit: query.limit + 1,
     });
     const page = toPage(rows, query.limit, (r) => [r.starts_at, r.id]);
-    return { items: page.items.map(presentSession), nextCursor: page.nextCursor };
+    const ids = page.items.map((r) => r.id);
+    const [counts, mine] = await Promise.all([
+      this.registrations.countsFor(this.tx.executor, ids),
+      this.registrations.activeFor(this.tx.executor, actor.id, ids),
+    ]);
+    const items = page.items.map((r) =>
+      presentSession(r, { counts: counts.get(r.id), mine: mine.find((m) => m.session_id === r.id) ?? null }),
+    );
+    return { items, nextCursor: page.nextCursor };
   }
 
   async create(actor: Actor, workshopId: string, input: CreateInput): Promise<Session> {
@@ -96,11 +119,11 @@ export class SessionsService {
       location: input.location ?? null,
       video_url: input.videoUrl ?? null,
       seats: input.seats ?? null,
-      online_seats: null,
-      registration_opens_at: null,
-      registration_closes_at: null,
-      promotion: 'auto',
-      offer_hours: 24,
+      online_seats: input.mode === 'hybrid' ? (input.onlineSeats ?? null) : null,
+      registration_opens_at: input.registrationOpensAt ? new Date(input.registrationOpensAt).toISOString() : null,
+      registration_closes_at: input.registrationClosesAt ? new Date(input.registrationClosesAt).toISOString() : null,
+      promotion: input.promotion ?? 'auto',
+      offer_hours: input.offerHours ?? 24,
       check_in_code: null,
       status: 'scheduled',
       cancelled_at: null,
@@ -111,7 +134,7 @@ export class SessionsService {
       await this.workshops.authorize(trx, actor, workshopId, 'edit');
       await this.sessions.insertMany(trx, rows);
     });
-    return rows.map(presentSession);
+    return rows.map((r) => presentSession(r));
   }
 
   async update(actor: Actor, id: string, input: UpdateInput): Promise<Session> {
@@ -130,10 +153,23 @@ export class SessionsService {
         ...(input.location !== undefined ? { location: input.location } : {}),
         ...(input.videoUrl !== undefined ? { video_url: input.videoUrl } : {}),
         ...(input.seats !== undefined ? { seats: input.seats } : {}),
+        ...(input.onlineSeats !== undefined ? { online_seats: input.onlineSeats } : {}),
+        ...(input.registrationOpensAt !== undefined ? { registration_opens_at: isoOrNull(input.registrationOpensAt) } : {}),
+        ...(input.registrationClosesAt !== undefined ? { registration_closes_at: isoOrNull(input.registrationClosesAt) } : {}),
+        ...(input.promotion !== undefined ? { promotion: input.promotion } : {}),
+        ...(input.offerHours !== undefined ? { offer_hours: input.offerHours } : {}),
         updated_at: nowIso(),
       };
+      await this.registrations.lockSession(trx, id);
+      if (changes.mode !== undefined && changes.mode !== session.mode) {
+        const counts = (await this.registrations.countsFor(trx, [id])).get(id);
+        if (counts) throw invalidState('People have registered already, so the mode can no longer change; cancel and schedule anew.');
+      }
       await this.sessions.update(trx, id, changes);
-      return presentSession({ ...session, ...changes });
+      const updated = { ...session, ...changes };
+      // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
+      for (const pool of poolsOf(updated)) await fillSeats(trx, this.registrations, updated, pool, new Date());
+      return presentSession(updated, await this.extras(trx, actor, id));
     });
   }
 
@@ -141,12 +177,12 @@ export class SessionsService {
   async cancel(actor: Actor, id: string): Promise<Session> {
     return this.tx.transaction(async (trx) => {
       const { session } = await this.load(trx, actor, id, 'edit');
-      if (session.status === 'cancelled') return presentSession(session);
+      if (session.status === 'cancelled') return presentSession(session, await this.extras(trx, actor, id));
       if (Date.parse(session.ends_at) <= Date.now()) throw invalidState('This session is over; it can no longer be cancelled.');
       const now = nowIso();
       const changes = { status: 'cancelled' as const, cancelled_at: now, updated_at: now };
       await this.sessions.update(trx, id, changes);
-      return presentSession({ ...session, ...changes });
+      return presentSession({ ...session, ...changes }, await this.extras(trx, actor, id));
     });
   }
 

@@ -1,0 +1,53 @@
+import type { SeatPool } from '../../db/schema.js';
+import { AppError, invalidField, invalidState } from '../../platform/errors.js';
+import type { SessionRow } from '../sessions/sessions.repository.js';
+import type { WorkshopRow } from '../workshops/workshops.repository.js';
+
+const LATE_CANCELLATION_MS = 24 * 3_600_000;
+const CHECK_IN_OPENS_BEFORE_MS = 15 * 60_000;
+
+/** Why registration is not possible right now, or undefined when it is. */
+export function registrationClosedReason(session: SessionRow, workshop: WorkshopRow, now: Date): string | undefined {
+  const t = now.getTime();
+  if (session.status === 'cancelled') return 'This session is cancelled.';
+  if (workshop.status !== 'published') return 'This workshop is not published yet.';
+  if (Date.parse(session.starts_at) <= t) return 'This session has already started.';
+  const opens = session.registration_opens_at ?? workshop.published_at;
+  if (opens && Date.parse(opens) > t) return `Registration opens at ${opens}.`;
+  if (session.registration_closes_at && Date.parse(session.registration_closes_at) <= t) return 'Registration for this session is closed.';
+  return undefined;
+}
+
+export function assertOpen(session: SessionRow, workshop: WorkshopRow, now: Date): void {
+  const reason = registrationClosedReason(session, workshop, now);
+  if (reason) throw new AppError('invalid_state', reason);
+}
+
+/** The seat pool a registration takes: the session's mode, or the chosen one when hybrid. */
+export function poolFor(session: SessionRow, requested: SeatPool | undefined): SeatPool {
+  if (session.mode === 'hybrid') return requested ?? 'in_person';
+  if (requested && requested !== session.mode) {
+    throw invalidField('mode', `This session is ${session.mode.replace('_', '-')} only; leave out mode or choose ${session.mode}.`);
+  }
+  return session.mode;
+}
+
+export function assertCancellable(session: SessionRow, now: Date): { late: boolean } {
+  const start = Date.parse(session.starts_at);
+  if (start <= now.getTime()) throw invalidState('The session has started; it can no longer be cancelled.');
+  return { late: start - now.getTime() < LATE_CANCELLATION_MS };
+}
+
+export function checkInWindow(session: SessionRow): { validFrom: string; validUntil: string } {
+  return {
+    validFrom: new Date(Date.parse(session.starts_at) - CHECK_IN_OPENS_BEFORE_MS).toISOString(),
+    validUntil: session.ends_at,
+  };
+}
+
+export function assertCheckInOpen(session: SessionRow, now: Date): void {
+  const { validFrom, validUntil } = checkInWindow(session);
+  if (session.status === 'cancelled') throw invalidState('This session is cancelled.');
+  if (now.getTime() < Date.parse(validFrom)) throw invalidState('Check-in opens 15 minutes before the start.');
+  if (now.getTime() > Date.parse(validUntil)) throw invalidState('The session is over; check-in is closed.');
+}

@@ -1,0 +1,164 @@
+import { type Insertable, PostgresAdapter, type Selectable, type Updateable } from 'kysely';
+import type { RegistrationsTable, SeatPool } from '../../db/schema.js';
+import type { Executor } from '../../platform/transaction.js';
+
+export type RegistrationRow = Selectable<RegistrationsTable>;
+
+/** Statuses that hold a seat. Checked-in people keep theirs. */
+export const SEAT_HOLDING = ['enrolled', 'offered', 'attended'] as const;
+export const ACTIVE = ['enrolled', 'offered', 'waitlisted', 'attended'] as const;
+
+export interface PoolCounts {
+  taken: Record<SeatPool, number>;
+  waiting: Record<SeatPool, number>;
+}
+
+export const emptyCounts = (): PoolCounts => ({ taken: { in_person: 0, online: 0 }, waiting: { in_person: 0, online: 0 } });
+
+export const registrationsRepository = {
+  /**
+   * Serialises every seat decision of one session. PostgreSQL: the session row is locked until
+   * commit, across all app instances. SQLite: the transaction already began IMMEDIATE, which
+   * holds the database's single write lock.
+   */
+  async lockSession(db: Executor, sessionId: string): Promise<void> {
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await db.selectFrom('sessions').select('id').where('id', '=', sessionId).forUpdate().execute();
+    }
+  },
+
+  findById(db: Executor, id: string): Promise<RegistrationRow | undefined> {
+    return db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findActive(db: Executor, sessionId: string, personId: string): Promise<RegistrationRow | undefined> {
+    return db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('person_id', '=', personId)
+      .where('status', '<>', 'cancelled')
+      .executeTakeFirst();
+  },
+
+  /** Re-counted inside the locked transaction: seats held and waitlist length in one pool. */
+  async poolCounts(db: Executor, sessionId: string, pool: SeatPool): Promise<{ taken: number; waiting: number }> {
+    const taken = await db
+      .selectFrom('registrations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('session_id', '=', sessionId)
+      .where('mode', '=', pool)
+      .where('status', 'in', SEAT_HOLDING)
+      .executeTakeFirstOrThrow();
+    // Positions are gap-free, so the largest one is the length (an index lookup, not a scan).
+    const waiting = await db
+      .selectFrom('registrations')
+      .select((eb) => eb.fn.max('position').as('n'))
+      .where('session_id', '=', sessionId)
+      .where('mode', '=', pool)
+      .where('status', '=', 'waitlisted')
+      .executeTakeFirstOrThrow();
+    return { taken: Number(taken.n), waiting: Number(waiting.n ?? 0) };
+  },
+
+  insert(db: Executor, row: Insertable<RegistrationsTable>) {
+    return db.insertInto('registrations').values(row).execute();
+  },
+
+  update(db: Executor, id: string, changes: Updateable<RegistrationsTable>) {
+    return db.updateTable('registrations').set(changes).where('id', '=', id).execute();
+  },
+
+  /** Closes the gap a waitlisted person left at `position` (or the first `count` places). */
+  closeGap(db: Executor, sessionId: string, pool: SeatPool, after: number, count = 1) {
+    return db
+      .updateTable('registrations')
+      .set((eb) => ({ position: eb('position', '-', count) }))
+      .where('session_id', '=', sessionId)
+      .where('mode', '=', pool)
+      .where('status', '=', 'waitlisted')
+      .where('position', '>', after)
+      .execute();
+  },
+
+  /** Moves one waitlisted person from `from` to `to` (< from), shifting those in between back. */
+  async moveAhead(db: Executor, sessionId: string, pool: SeatPool, id: string, from: number, to: number) {
+    await db
+      .updateTable('registrations')
+      .set((eb) => ({ position: eb('position', '+', 1) }))
+      .where('session_id', '=', sessionId)
+      .where('mode', '=', pool)
+      .where('status', '=', 'waitlisted')
+      .where('position', '>=', to)
+      .where('position', '<', from)
+      .execute();
+    await db.updateTable('registrations').set({ position: to }).where('id', '=', id).execute();
+  },
+
+  /** The first `count` people on a pool's waitlist, in order. */
+  waitlistHead(db: Executor, sessionId: string, pool: SeatPool, count: number): Promise<RegistrationRow[]> {
+    return db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('mode', '=', pool)
+      .where('status', '=', 'waitlisted')
+      .orderBy('position')
+      .limit(count)
+      .execute();
+  },
+
+  /** Seats held and waitlist lengths per session and pool, for presenting sessions. */
+  async countsFor(db: Executor, sessionIds: string[]): Promise<Map<string, PoolCounts>> {
+    const result = new Map<string, PoolCounts>();
+    if (sessionIds.length === 0) return result;
+    const rows = await db
+      .selectFrom('registrations')
+      .select(['session_id', 'mode', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('session_id', 'in', sessionIds)
+      .where('status', 'in', [...SEAT_HOLDING, 'waitlisted'])
+      .groupBy(['session_id', 'mode', 'status'])
+      .execute();
+    for (const row of rows) {
+      const counts = result.get(row.session_id) ?? emptyCounts();
+      if (row.status === 'waitlisted') counts.waiting[row.mode] += Number(row.n);
+      else counts.taken[row.mode] += Number(row.n);
+      result.set(row.session_id, counts);
+    }
+    return result;
+  },
+
+  activeFor(db: Executor, personId: string, sessionIds: string[]): Promise<RegistrationRow[]> {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('session_id', 'in', sessionIds)
+      .where('status', '<>', 'cancelled')
+      .execute();
+  },
+
+  /** Offers whose deadline passed, oldest first. */
+  expiredOffers(db: Executor, now: string, limit: number): Promise<RegistrationRow[]> {
+    return db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('status', '=', 'offered')
+      .where('offer_expires_at', '<=', now)
+      .orderBy('offer_expires_at')
+      .limit(limit)
+      .execute();
+  },
+
+  /** After a session ends, enrolled people who never checked in become no-shows. */
+  markNoShows(db: Executor, now: string) {
+    return db
+      .updateTable('registrations')
+      .set({ status: 'no_show', updated_at: now })
+      .where('status', 'in', ['enrolled', 'offered'])
+      .where('session_id', 'in', (eb) => eb.selectFrom('sessions').select('id').where('ends_at', '<=', now))
+      .executeTakeFirst()
+      .then((r) => Number(r.numUpdatedRows));
+  },
+};

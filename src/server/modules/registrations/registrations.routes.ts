@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import {
+  catalogEntry,
+  checkInBody,
+  checkInCode,
+  messageBody,
+  moveBody,
+  myRegistrationsQuery,
+  page,
+  personBody,
+  registerBody,
+  registration,
+  rosterEntry,
+  rosterQuery,
+  sessionMessage,
+} from '../../../contracts/index.js';
+import { requireActor } from '../../platform/authenticate.js';
+import { AppError } from '../../platform/errors.js';
+import { type Api, commonErrors, idParams } from '../../platform/http.js';
+import type { RegistrationsService } from './registrations.service.js';
+import type { RosterService } from './roster.service.js';
+
+const tags = ['registrations'];
+const registrationParams = idParams.extend({ registrationId: z.string().min(1).max(64) });
+const responses = { 200: registration, ...commonErrors };
+
+function idempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || header.length < 1 || header.length > 200) {
+    throw new AppError('validation_failed', 'Idempotency-Key must be 1 to 200 characters.', [
+      { field: 'Idempotency-Key', message: 'Invalid.' },
+    ]);
+  }
+  return header;
+}
+
+export function registrationsRoutes(app: Api, registrations: RegistrationsService, roster: RosterService): void {
+  app.post(
+    '/api/v1/sessions/:id/registrations',
+    {
+      schema: {
+        tags,
+        summary: 'Register (a seat, or the waitlist when full); again returns the same registration with 200',
+        params: idParams,
+        body: registerBody,
+        response: { 201: registration, ...responses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const outcome = await registrations.register(
+        actor,
+        request.params.id,
+        request.body,
+        idempotencyKey(request.headers['idempotency-key']),
+      );
+      return reply.code(outcome.status).send(outcome.registration);
+    },
+  );
+
+  app.delete(
+    '/api/v1/sessions/:id/registrations/me',
+    { schema: { tags, summary: 'Cancel my registration; the next person waiting gets the seat', params: idParams, response: responses } },
+    (request) => registrations.cancelMine(requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/sessions/:id/registrations',
+    {
+      schema: {
+        tags,
+        summary: 'The roster (hosts)',
+        params: idParams,
+        querystring: rosterQuery,
+        response: { 200: page(rosterEntry), ...commonErrors },
+      },
+    },
+    (request) => roster.list(requireActor(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/v1/sessions/:id/roster.csv',
+    { schema: { tags, summary: 'The roster as CSV (hosts)', params: idParams } },
+    async (request, reply) => {
+      const csv = await roster.csv(requireActor(request), request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="roster-${request.params.id}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.delete(
+    '/api/v1/sessions/:id/registrations/:registrationId',
+    { schema: { tags, summary: 'Remove someone (hosts); the seat passes on', params: registrationParams, response: responses } },
+    (request) => registrations.remove(requireActor(request), request.params.id, request.params.registrationId),
+  );
+
+  app.post(
+    '/api/v1/sessions/:id/walk-ins',
+    {
+      schema: {
+        tags,
+        summary: 'Add someone who turned up, as attended (hosts)',
+        params: idParams,
+        body: personBody,
+        response: { 201: registration, ...responses },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await registrations.walkIn(requireActor(request), request.params.id, request.body.personId);
+      return reply.code(outcome.status).send(outcome.registration);
+    },
+  );
+
+  app.get(
+    '/api/v1/sessions/:id/check-in-code',
+    {
+      schema: { tags, summary: 'The code hosts show for self check-in', params: idParams, response: { 200: checkInCode, ...commonErrors } },
+    },
+    (request) => registrations.checkInCode(requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/sessions/:id/check-in',
+    { schema: { tags, summary: 'Check myself in with the code', params: idParams, body: checkInBody, response: responses } },
+    (request) => registrations.selfCheckIn(requireActor(request), request.params.id, request.body.code),
+  );
+
+  app.get(
+    '/api/v1/sessions/:id/messages',
+    { schema: { tags, summary: 'Messages to attendees', params: idParams, response: { 200: page(sessionMessage), ...commonErrors } } },
+    (request) => roster.messages(requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/sessions/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Write to the attendees (stored; delivered once notifications exist)',
+        params: idParams,
+        body: messageBody,
+        response: { 201: sessionMessage, ...commonErrors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await roster.postMessage(requireActor(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/registrations/:id/confirm',
+    { schema: { tags, summary: 'Accept an offered seat', params: idParams, response: responses } },
+    (request) => registrations.confirm(requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/registrations/:id/decline',
+    { schema: { tags, summary: 'Decline an offered seat; it passes to the next in line', params: idParams, response: responses } },
+    (request) => registrations.decline(requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/registrations/:id/move',
+    { schema: { tags, summary: 'Move a waitlisted person ahead (hosts)', params: idParams, body: moveBody, response: responses } },
+    (request) => registrations.move(requireActor(request), request.params.id, request.body.position),
+  );
+
+  app.post(
+    '/api/v1/registrations/:id/check-in',
+    { schema: { tags, summary: 'Check someone in (hosts)', params: idParams, response: responses } },
+    (request) => registrations.checkIn(requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/me/registrations',
+    {
+      schema: {
+        tags,
+        summary: 'My learning: upcoming or past sessions with my registration',
+        querystring: myRegistrationsQuery,
+        response: { 200: page(catalogEntry), ...commonErrors },
+      },
+    },
+    (request) => roster.mine(requireActor(request), request.query),
+  );
+}
