@@ -221,12 +221,12 @@ export class RegistrationsService {
   /** Hosts check a registered person in. */
   async checkIn(actor: Actor, registrationId: string): Promise<Registration> {
     return this.tx.transaction(async (trx) => {
-      const { row, session } = await this.loadRegistration(trx, actor, registrationId, 'manage');
-      return this.markAttended(trx, session, row);
+      const { row } = await this.loadRegistration(trx, actor, registrationId, 'manage');
+      return this.markAttended(trx, row);
     });
   }
 
-  private async markAttended(trx: Executor, session: SessionRow, row: RegistrationRow): Promise<Registration> {
+  private async markAttended(trx: Executor, row: RegistrationRow): Promise<Registration> {
     if (row.status === 'attended') return presentRegistration(row);
     if (row.status !== 'enrolled' && row.status !== 'no_show' && row.status !== 'offered') {
       throw invalidState('Only people with a seat can be checked in; add them as a walk-in instead.');
@@ -249,9 +249,9 @@ export class RegistrationsService {
         // They were waiting and came anyway: off the waitlist, into the room.
         await this.registrations.update(trx, existing.id, { status: 'enrolled', position: null });
         await this.registrations.closeGap(trx, session.id, existing.mode, existing.position);
-        return { status: 200, registration: await this.markAttended(trx, session, { ...existing, status: 'enrolled', position: null }) };
+        return { status: 200, registration: await this.markAttended(trx, { ...existing, status: 'enrolled', position: null }) };
       }
-      if (existing) return { status: 200, registration: await this.markAttended(trx, session, existing) };
+      if (existing) return { status: 200, registration: await this.markAttended(trx, existing) };
       const at = nowIso();
       const row: RegistrationRow = {
         id: newId(),
@@ -299,7 +299,7 @@ export class RegistrationsService {
       const mine = await this.registrations.findActive(trx, session.id, actor.id);
       if (!mine || mine.status === 'waitlisted')
         throw invalidState('You have no seat in this session; ask the host to add you as a walk-in.');
-      return this.markAttended(trx, session, mine);
+      return this.markAttended(trx, mine);
     });
   }
 }
