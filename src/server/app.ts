@@ -147,12 +147,13 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   catalogRoutes(app, catalog);
   registrationsRoutes(app, registrations, roster);
   await installWebApp(app);
-  if (runJobs) {
-    startPeriodicJobs(app, [
-      { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },
-      { name: 'mark-no-shows', everyMs: 60_000, run: () => roster.markNoShows() },
-    ]);
-  }
+  const jobs = [
+    { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },
+    { name: 'mark-no-shows', everyMs: 60_000, run: () => roster.markNoShows() },
+  ];
+  // Exposed so the CLI and tests can run a sweep now instead of waiting for its tick.
+  app.decorate('jobs', Object.fromEntries(jobs.map((j) => [j.name, j.run])));
+  if (runJobs) startPeriodicJobs(app, jobs);
 
   return app;
 }

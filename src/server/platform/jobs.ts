@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: Record<string, () => Promise<number>>;
+  }
+}
+
 export interface PeriodicJob {
   name: string;
   everyMs: number;

@@ -65,6 +65,8 @@ export class RegistrationsService {
   ): Promise<Outcome> {
     const fingerprint = JSON.stringify(['register', sessionId, input.mode ?? null, input.personId ?? null]);
     return this.tx.transaction(async (trx) => {
+      // Lock first: a retry racing its original waits here, then finds the stored answer.
+      await this.registrations.lockSession(trx, sessionId);
       if (idempotencyKey) {
         const previous = await this.roster.findIdempotent(trx, actor.id, idempotencyKey);
         if (previous) {
@@ -97,10 +99,11 @@ export class RegistrationsService {
       if (!(await this.people.findById(trx, input.personId))) throw invalidField('personId', 'Nobody with that id is in the directory.');
       personId = input.personId;
     }
-    const now = new Date();
-    assertOpen(session, workshop, now);
+    assertOpen(session, workshop, new Date());
     const pool = poolFor(session, input.mode);
     await this.registrations.lockSession(trx, session.id);
+    // Taken under the lock, so created_at follows the order in which places were given.
+    const now = new Date();
     const existing = await this.registrations.findActive(trx, session.id, personId);
     if (existing) return { status: 200 as const, registration: presentRegistration(existing) };
 

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { checkSeatInvariants } from '../../../../test/helpers/invariants.js';
+import { publishedSession } from '../../../../test/helpers/sessions.js';
+
+// Requests really run at once: on PostgreSQL over a pool of connections, on SQLite through the
+// same process; the invariants are read back from the database, not from the answers.
+let t: TestApp;
+let host: TestPerson;
+let people: TestPerson[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  host = await buildPerson(t.database.db, { name: 'Hana Host' });
+  people = await Promise.all(Array.from({ length: 60 }, (_, i) => buildPerson(t.database.db, { name: `Racer ${i}` })));
+});
+afterAll(() => t.close());
+
+const register = (p: TestPerson, id: string, key?: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sessions/${id}/registrations`,
+    headers: { authorization: `Bearer ${p.token}`, ...(key ? { 'idempotency-key': key } : {}) },
+    payload: {},
+  });
+
+describe('under concurrent load', () => {
+  it('never overbooks, never duplicates, and numbers the waitlist 1..n by arrival', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 10 });
+    // Everyone twice at the same moment: duplicates must collapse into one registration each.
+    const answers = await Promise.all([...people, ...people].map((p) => register(p, id)));
+    expect(answers.every((r) => r.statusCode === 200 || r.statusCode === 201)).toBe(true);
+    const check = await checkSeatInvariants(t.database.db, id, 10);
+    expect(check).toMatchObject({ holding: 10, waiting: 50, overbooked: false, duplicates: 0, gapFree: true });
+    // Positions follow arrival: the order in which the registrations were created.
+    const waitlisted = check.rows.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.position as number) - (b.position as number));
+    const byArrival = [...waitlisted].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+    expect(waitlisted.map((r) => r.id)).toEqual(byArrival.map((r) => r.id));
+  });
+
+  it('gives each freed seat exactly once when many cancel and register at the same time', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 5 });
+    for (const p of people.slice(0, 30)) await register(p, id);
+    const leaving = people.slice(0, 10); // 5 seat holders and the first 5 waiting
+    const arriving = people.slice(30, 50);
+    await Promise.all([
+      ...leaving.map((p) => as(t.app, p.token).delete(`/api/v1/sessions/${id}/registrations/me`)),
+      ...arriving.map((p) => register(p, id)),
+    ]);
+    const check = await checkSeatInvariants(t.database.db, id, 5);
+    expect(check).toMatchObject({ holding: 5, waiting: 30 - 10 - 5 + 20, overbooked: false, duplicates: 0, gapFree: true });
+  });
+
+  it('acts once for the same Idempotency-Key sent many times at once', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 3 });
+    const p = people[0] as TestPerson;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => register(p, id, 'same-key')));
+    expect(new Set(answers.map((r) => r.json().id)).size).toBe(1);
+    expect((await checkSeatInvariants(t.database.db, id, 3)).rows).toHaveLength(1);
+  });
+});
