@@ -1,8 +1,8 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArmchair } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { type CatalogEntry, formatLabels } from '../../../contracts/index.js';
-import { ModeLabel, seatsLabel } from './labels';
+import { RegistrationActions } from '../registrations/RegistrationActions';
+import { ModeLabel, SeatsLabel } from './labels';
 import { SessionTime } from './SessionTime';
 
 /** One upcoming session in the catalog: enough to decide whether to go. */
@@ -24,19 +24,22 @@ export function CatalogCard({ entry }: { entry: CatalogEntry }) {
         <Text c="dimmed" lineClamp={1}>
           {w.summary}
         </Text>
-        <SessionTime startsAt={entry.startsAt} endsAt={entry.endsAt} timeZone={entry.timeZone} />
-        <Group gap="md" wrap="wrap">
-          <ModeLabel mode={entry.mode} />
-          {entry.location && (
-            <Text fz="sm" c="dimmed">
-              {entry.location}
-            </Text>
-          )}
-          <Group gap={4} wrap="nowrap">
-            <IconArmchair size={16} aria-hidden="true" />
-            <Text fz="sm">{seatsLabel(entry.seats)}</Text>
-          </Group>
-          {/* Registration (seats left, waitlist, Register button) lands here in a later issue. */}
+        <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
+          <Stack gap="xs" style={{ flex: '1 1 16rem', minWidth: 0 }}>
+            <SessionTime startsAt={entry.startsAt} endsAt={entry.endsAt} timeZone={entry.timeZone} />
+            <Group gap="md" wrap="wrap">
+              <ModeLabel mode={entry.mode} />
+              {entry.location && (
+                <Text fz="sm" c="dimmed">
+                  {entry.location}
+                </Text>
+              )}
+              <SeatsLabel session={entry} />
+            </Group>
+          </Stack>
+          <div className="session-actions">
+            <RegistrationActions session={entry} title={w.title} />
+          </div>
         </Group>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fz="sm">

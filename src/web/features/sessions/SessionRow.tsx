@@ -1,44 +1,54 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { IconArmchair, IconVideo } from '@tabler/icons-react';
+import { IconUsers, IconVideo } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { Session } from '../../../contracts/index.js';
-import { ModeLabel, seatsLabel } from './labels';
+import { formatDateTime } from '../../lib/time';
+import { useViewerZone } from '../auth/hooks';
+import { RegistrationActions } from '../registrations/RegistrationActions';
+import { ModeLabel, SeatsLabel } from './labels';
 import { SessionTime } from './SessionTime';
 
 type Props = {
   session: Session;
   past?: boolean;
+  /** False while the workshop is a draft: registration opens when it is published. */
+  published?: boolean;
+  /** Hosts see a link to the roster. */
+  canEdit?: boolean;
+  workshopTitle?: string;
   /** Hosts' action: cancel (published) or delete (draft); undefined hides it. */
   onRemove?: (s: Session) => void;
   removeLabel?: string;
 };
 
-/** One session of a workshop; registration actions will join the right-hand slot. */
-export function SessionRow({ session: s, past = false, onRemove, removeLabel = 'Cancel session' }: Props) {
+/** One session of a workshop: when, where, seats, and the viewer's registration on the right. */
+export function SessionRow({
+  session: s,
+  past = false,
+  published = true,
+  canEdit = false,
+  workshopTitle,
+  onRemove,
+  removeLabel = 'Cancel session',
+}: Props) {
   const cancelled = s.status === 'cancelled';
+  const zone = useViewerZone();
   return (
     <Card withBorder padding="sm" component="li" bg={cancelled || past ? 'gray.0' : undefined}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={6} style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          <Group gap="xs">
-            {cancelled && (
-              <Badge color="red" variant="filled">
-                Cancelled
-              </Badge>
-            )}
-            {past && !cancelled && (
+          {past && !cancelled && (
+            <Group gap="xs">
               <Badge color="gray" variant="light">
                 Ended
               </Badge>
-            )}
-          </Group>
+            </Group>
+          )}
           <SessionTime startsAt={s.startsAt} endsAt={s.endsAt} timeZone={s.timeZone} struck={cancelled} size="sm" />
           <Group gap="md" wrap="wrap" c={cancelled ? 'dimmed' : undefined}>
             <ModeLabel mode={s.mode} />
             {s.location && <Text fz="sm">{s.location}</Text>}
-            <Group gap={4} wrap="nowrap">
-              <IconArmchair size={16} aria-hidden="true" />
-              <Text fz="sm">{seatsLabel(s.seats)}</Text>
-            </Group>
+            <SeatsLabel session={s} />
             {s.videoUrl && !cancelled && !past && (
               <Anchor href={s.videoUrl} target="_blank" rel="noopener noreferrer" fz="sm">
                 <Group gap={4} wrap="nowrap" component="span">
@@ -48,14 +58,30 @@ export function SessionRow({ session: s, past = false, onRemove, removeLabel = '
             )}
           </Group>
         </Stack>
-        <Group gap="xs" data-slot="session-actions">
-          {/* Register / waitlist buttons go here once registrations exist. */}
-          {onRemove && !cancelled && !past && (
-            <Button variant="subtle" color="red" size="xs" onClick={() => onRemove(s)}>
-              {removeLabel}
-            </Button>
+        <Stack gap="xs" align="flex-end" data-slot="session-actions" className="session-actions">
+          <RegistrationActions session={s} published={published} title={workshopTitle} />
+          {(canEdit || onRemove) && (
+            <Group gap="xs" justify="flex-end">
+              {canEdit && published && (
+                <Button
+                  component={Link}
+                  to={`/sessions/${s.id}/roster`}
+                  aria-label={`Roster for ${formatDateTime(s.startsAt, zone)}`}
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconUsers size={14} aria-hidden="true" />}
+                >
+                  Roster
+                </Button>
+              )}
+              {onRemove && !cancelled && !past && (
+                <Button variant="subtle" color="red" size="xs" onClick={() => onRemove(s)}>
+                  {removeLabel}
+                </Button>
+              )}
+            </Group>
           )}
-        </Group>
+        </Stack>
       </Group>
     </Card>
   );

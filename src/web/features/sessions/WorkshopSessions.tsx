@@ -50,6 +50,9 @@ export function WorkshopSessions({ workshop: w }: { workshop: Workshop }) {
           <SessionRow
             key={s.id}
             session={s}
+            published={!isDraft}
+            canEdit={w.canEdit}
+            workshopTitle={w.title}
             onRemove={w.canEdit ? setTarget : undefined}
             removeLabel={isDraft ? 'Delete session' : 'Cancel session'}
           />
@@ -64,7 +67,7 @@ export function WorkshopSessions({ workshop: w }: { workshop: Workshop }) {
           </Title>
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Past sessions">
             {pastItems.map((s) => (
-              <SessionRow key={s.id} session={s} past />
+              <SessionRow key={s.id} session={s} past published={!isDraft} canEdit={w.canEdit} workshopTitle={w.title} />
             ))}
           </Stack>
           <LoadMore query={past} label="More past sessions" />

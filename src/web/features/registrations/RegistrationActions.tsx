@@ -1,0 +1,197 @@
+import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconCheck, IconLogin2 } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SeatPool, Session } from '../../../contracts/index.js';
+import { formatDateTime, formatTime, sessionTimeText } from '../../lib/time';
+import { useViewerZone } from '../auth/hooks';
+import { CheckInModal } from './CheckInModal';
+import { type MyAction, newIdempotencyKey, useMyRegistrationAction } from './hooks';
+import { hasFreeSeat, type Pool, poolAvailability, poolLabels, type RegState, registerLabel, registrationState } from './model';
+import { StateTag } from './StateTag';
+
+type Props = {
+  session: Session;
+  /** False for sessions of a draft workshop: nobody can register yet. */
+  published?: boolean;
+  /** Named in dialogs: "Debugging Kafka consumer lag". */
+  title?: string;
+};
+
+/** The viewer's registration for a session, as one obvious next step that always tells the true state. */
+export function RegistrationActions({ session: s, published = true, title }: Props) {
+  const zone = useViewerZone();
+  const act = useMyRegistrationAction(s.id);
+  const [leaving, setLeaving] = useState(false);
+  const [checkingIn, setCheckingIn] = useState(false);
+  const state = registrationState(s, { published });
+  const when = sessionTimeText(s.startsAt, s.endsAt, s.timeZone, zone).local;
+  const name = title ? `${title}, ${when}` : when;
+  const busy = act.isPending;
+  const run = (action: MyAction) => act.mutate(action);
+
+  const body = (() => {
+    switch (state.kind) {
+      case 'cancelled':
+        return <StateTag tone="cancelled">Cancelled</StateTag>;
+      case 'draft':
+        return (
+          <Text fz="sm" c="dimmed">
+            Registration opens when the workshop is published
+          </Text>
+        );
+      case 'not_open':
+        return <StateTag tone="closed">Registration opens {formatDateTime(state.opensAt, zone)}</StateTag>;
+      case 'closed':
+        return <StateTag tone="closed">Registration closed</StateTag>;
+      case 'ended':
+        return null;
+      case 'open':
+        return (
+          <RegisterChoice
+            pools={state.pools}
+            busy={busy}
+            onRegister={(mode) => run({ type: 'register', mode, key: newIdempotencyKey() })}
+          />
+        );
+      case 'attended':
+        return (
+          <StateTag tone="checkedIn">
+            {state.reg.checkedInAt ? `Checked in ${formatTime(new Date(state.reg.checkedInAt), zone)}` : 'Checked in'}
+          </StateTag>
+        );
+      case 'no_show':
+        return <StateTag tone="noShow">No-show</StateTag>;
+      case 'past_enrolled':
+        return <StateTag tone="registered">Registered</StateTag>;
+      case 'offered': {
+        const by = state.reg.offerExpiresAt ? ` by ${formatDateTime(state.reg.offerExpiresAt, zone)}` : '';
+        const id = state.reg.id;
+        return (
+          <>
+            <StateTag tone="offered">A seat is free for you</StateTag>
+            <Button color="grape" disabled={busy} onClick={() => run({ type: 'confirm', registrationId: id })}>
+              Confirm your seat{by}
+            </Button>
+            <Button variant="default" disabled={busy} onClick={() => run({ type: 'decline', registrationId: id })}>
+              Decline
+            </Button>
+          </>
+        );
+      }
+      case 'waitlisted':
+        return (
+          <>
+            <StateTag tone="waitlisted">Waitlisted #{state.reg.position ?? '?'}</StateTag>
+            <Button variant="subtle" color="red" disabled={busy} onClick={() => setLeaving(true)}>
+              Leave the waitlist
+            </Button>
+          </>
+        );
+      case 'enrolled':
+      case 'check_in':
+        return (
+          <>
+            <StateTag tone="registered">You're registered{modeSuffix(s, state)}</StateTag>
+            {state.kind === 'check_in' ? (
+              <Button leftSection={<IconLogin2 size={18} aria-hidden="true" />} disabled={busy} onClick={() => setCheckingIn(true)}>
+                Check in
+              </Button>
+            ) : (
+              <Button variant="subtle" color="red" disabled={busy} onClick={() => setLeaving(true)} aria-label="Cancel my registration">
+                Cancel
+              </Button>
+            )}
+          </>
+        );
+    }
+  })();
+
+  return (
+    <>
+      <Group gap="xs" wrap="wrap" justify="flex-end" aria-live="polite" data-state={state.kind}>
+        {body}
+      </Group>
+      <LeaveModal
+        opened={leaving}
+        session={s}
+        name={name}
+        onClose={() => setLeaving(false)}
+        onConfirm={() => {
+          setLeaving(false);
+          run({ type: 'cancel' });
+        }}
+      />
+      {state.kind === 'check_in' && <CheckInModal sessionId={s.id} title={name} opened={checkingIn} onClose={() => setCheckingIn(false)} />}
+    </>
+  );
+}
+
+function modeSuffix(s: Session, state: RegState): string {
+  if (s.mode !== 'hybrid' || !('reg' in state)) return '';
+  return state.reg.mode === 'online' ? ' (online)' : ' (in person)';
+}
+
+/** One pool: the register button. Hybrid: choose in person or online first, each with its seats. */
+function RegisterChoice({ pools, busy, onRegister }: { pools: Pool[]; busy: boolean; onRegister: (mode?: SeatPool) => void }) {
+  const firstFree = pools.find(hasFreeSeat) ?? pools[0];
+  const [chosen, setChosen] = useState<SeatPool>(firstFree?.pool ?? 'in_person');
+  const pool = pools.find((p) => p.pool === chosen) ?? pools[0];
+  if (!pool) return null;
+  const free = hasFreeSeat(pool);
+  const button = (
+    <Button
+      variant={free ? 'filled' : 'light'}
+      color={free ? undefined : 'orange'}
+      leftSection={free ? <IconCheck size={18} aria-hidden="true" /> : undefined}
+      disabled={busy}
+      onClick={() => onRegister(pools.length > 1 ? pool.pool : undefined)}
+    >
+      {registerLabel(pool)}
+    </Button>
+  );
+  if (pools.length === 1) return button;
+  return (
+    <Stack gap={6} align="flex-end">
+      <SegmentedControl
+        aria-label="How will you attend?"
+        size="xs"
+        value={chosen}
+        onChange={(v) => setChosen(v as SeatPool)}
+        data={pools.map((p) => ({ value: p.pool, label: `${poolLabels[p.pool]} · ${poolAvailability(p)}` }))}
+      />
+      {button}
+    </Stack>
+  );
+}
+
+function LeaveModal(props: { opened: boolean; session: Session; name: string; onClose: () => void; onConfirm: () => void }) {
+  const { session: s, name } = props;
+  const reg = s.myRegistration;
+  const waitlisted = reg?.status === 'waitlisted';
+  const late = Date.parse(s.startsAt) - Date.now() < 24 * 3600_000;
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={waitlisted ? 'Leave the waitlist?' : 'Cancel your registration?'} centered>
+      <Stack>
+        <Text>{name}</Text>
+        <Text fz="sm">
+          {waitlisted
+            ? 'You lose your place in line. You can join again later, at the back.'
+            : 'Your seat goes to the next person in line. You can register again while seats are free.'}
+        </Text>
+        {!waitlisted && late && (
+          <Text fz="sm" className="text-warn">
+            It starts in less than 24 hours, so this counts as a late cancellation.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Keep it
+          </Button>
+          <Button color="red" onClick={props.onConfirm}>
+            {waitlisted ? 'Leave the waitlist' : 'Cancel registration'}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
