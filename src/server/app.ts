@@ -150,7 +150,11 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const jobs = [
     { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },
     { name: 'mark-no-shows', everyMs: 60_000, run: () => roster.markNoShows() },
+    { name: 'record-token-use', everyMs: 15_000, run: () => auth.flushTokenUse() },
   ];
+  app.addHook('onClose', async () => {
+    await auth.flushTokenUse();
+  });
   // Exposed so the CLI and tests can run a sweep now instead of waiting for its tick.
   app.decorate('jobs', Object.fromEntries(jobs.map((j) => [j.name, j.run])));
   if (runJobs) startPeriodicJobs(app, jobs);

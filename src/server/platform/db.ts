@@ -52,6 +52,26 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of Lyceum's queries.
+ * Statements are reusable, and Kysely runs one query at a time per connection, so cache them by SQL.
+ */
+function withStatementCache(database: SQLite.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (cache.size >= 2000) cache.clear();
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(target: DatabaseTarget): DbHandle {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
@@ -63,7 +83,7 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
     return {
       db,
       dialect: 'sqlite',

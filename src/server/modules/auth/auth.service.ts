@@ -17,6 +17,20 @@ export interface ResolvedActor {
 }
 
 export class AuthService {
+  /** Token use to record: written in batches, so authenticating a request never writes. */
+  private readonly pendingTouches = new Map<string, string>();
+
+  /** Writes the buffered "last used" times (a periodic job, and once more at shutdown). */
+  async flushTokenUse(): Promise<number> {
+    if (this.pendingTouches.size === 0) return 0;
+    const touches = [...this.pendingTouches];
+    this.pendingTouches.clear();
+    await this.tx.transaction(async (trx) => {
+      for (const [tokenId, at] of touches) await this.auth.touchToken(trx, tokenId, at);
+    });
+    return touches.length;
+  }
+
   constructor(
     private readonly tx: Transactor,
     private readonly auth: typeof authRepository,
@@ -27,7 +41,7 @@ export class AuthService {
     const row = await this.auth.findPersonByTokenHash(this.tx.executor, hashSecret(token), now);
     if (!row) return undefined;
     if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
-      await this.auth.touchToken(this.tx.executor, row.token_id, now);
+      this.pendingTouches.set(row.token_id, now);
     }
     return { actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone } };
   }

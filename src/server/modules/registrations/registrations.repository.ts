@@ -1,5 +1,5 @@
 import { type Insertable, PostgresAdapter, type Selectable, type Updateable } from 'kysely';
-import type { RegistrationsTable, SeatPool } from '../../db/schema.js';
+import type { RegistrationsTable, SeatPool, SessionsTable } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
 
 export type RegistrationRow = Selectable<RegistrationsTable>;
@@ -19,12 +19,11 @@ export const registrationsRepository = {
   /**
    * Serialises every seat decision of one session. PostgreSQL: the session row is locked until
    * commit, across all app instances. SQLite: the transaction already began IMMEDIATE, which
-   * holds the database's single write lock.
+   * holds the database's single write lock. Returns the session as it is under the lock.
    */
-  async lockSession(db: Executor, sessionId: string): Promise<void> {
-    if (db.getExecutor().adapter instanceof PostgresAdapter) {
-      await db.selectFrom('sessions').select('id').where('id', '=', sessionId).forUpdate().execute();
-    }
+  lockSession(db: Executor, sessionId: string): Promise<Selectable<SessionsTable> | undefined> {
+    const query = db.selectFrom('sessions').selectAll().where('id', '=', sessionId);
+    return (db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query).executeTakeFirst();
   },
 
   findById(db: Executor, id: string): Promise<RegistrationRow | undefined> {
@@ -50,15 +49,17 @@ export const registrationsRepository = {
       .where('mode', '=', pool)
       .where('status', 'in', SEAT_HOLDING)
       .executeTakeFirstOrThrow();
-    // Positions are gap-free, so the largest one is the length (an index lookup, not a scan).
-    const waiting = await db
+    // Positions are gap-free, so the last one is the length: one step down the index, not a count.
+    const last = await db
       .selectFrom('registrations')
-      .select((eb) => eb.fn.max('position').as('n'))
+      .select('position')
       .where('session_id', '=', sessionId)
       .where('mode', '=', pool)
       .where('status', '=', 'waitlisted')
-      .executeTakeFirstOrThrow();
-    return { taken: Number(taken.n), waiting: Number(waiting.n ?? 0) };
+      .orderBy('position', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { taken: Number(taken.n), waiting: Number(last?.position ?? 0) };
   },
 
   insert(db: Executor, row: Insertable<RegistrationsTable>) {

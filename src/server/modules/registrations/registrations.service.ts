@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
+import type { WorkshopRow } from '../workshops/workshops.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { assertCancellable, assertCheckInOpen, assertOpen, checkInWindow, poolFor } from './registration-rules.js';
 import { can } from './registrations.policy.js';
@@ -65,8 +66,11 @@ export class RegistrationsService {
   ): Promise<Outcome> {
     const fingerprint = JSON.stringify(['register', sessionId, input.mode ?? null, input.personId ?? null]);
     return this.tx.transaction(async (trx) => {
-      // Lock first: a retry racing its original waits here, then finds the stored answer.
-      await this.registrations.lockSession(trx, sessionId);
+      // Authorization and reference reads happen before the lock, so the lock is held briefly.
+      const checked = await this.checkRegistration(trx, actor, sessionId, input);
+      // A retry racing its original waits on the lock, then finds the stored answer.
+      const session = await this.registrations.lockSession(trx, sessionId);
+      if (!session) throw notFound('Session');
       if (idempotencyKey) {
         const previous = await this.roster.findIdempotent(trx, actor.id, idempotencyKey);
         if (previous) {
@@ -76,7 +80,7 @@ export class RegistrationsService {
           return JSON.parse(previous.response) as Outcome;
         }
       }
-      const outcome = await this.registerLocked(trx, actor, sessionId, input);
+      const outcome = await this.registerLocked(trx, session, checked);
       if (idempotencyKey) {
         await this.roster.saveIdempotent(trx, {
           person_id: actor.id,
@@ -91,7 +95,8 @@ export class RegistrationsService {
     });
   }
 
-  private async registerLocked(trx: Executor, actor: Actor, sessionId: string, input: { mode?: SeatPool; personId?: string }) {
+  /** Who is registered, in which pool, and whether registration is open: no lock needed yet. */
+  private async checkRegistration(trx: Executor, actor: Actor, sessionId: string, input: { mode?: SeatPool; personId?: string }) {
     const { session, workshop, isHost } = await this.loadSession(trx, actor, sessionId);
     let personId = actor.id;
     if (input.personId && input.personId !== actor.id) {
@@ -100,10 +105,15 @@ export class RegistrationsService {
       personId = input.personId;
     }
     assertOpen(session, workshop, new Date());
-    const pool = poolFor(session, input.mode);
-    await this.registrations.lockSession(trx, session.id);
+    return { workshop, personId, pool: poolFor(session, input.mode) };
+  }
+
+  private async registerLocked(trx: Executor, session: SessionRow, checked: { workshop: WorkshopRow; personId: string; pool: SeatPool }) {
+    const { personId, pool } = checked;
     // Taken under the lock, so created_at follows the order in which places were given.
     const now = new Date();
+    // The session may have been cancelled or changed while we waited for the lock.
+    assertOpen(session, checked.workshop, now);
     const existing = await this.registrations.findActive(trx, session.id, personId);
     if (existing) return { status: 200 as const, registration: presentRegistration(existing) };
 

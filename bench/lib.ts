@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { Db } from '../src/server/platform/db.js';
+import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
+
+export const ROOT = new URL('../', import.meta.url).pathname;
+
+export function start(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+export async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Peak resident memory of a process so far, from /proc (Linux). */
+export function peakRssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** n people with one API token each, inserted in batches; returns the tokens in order. */
+export async function createPeople(db: Db, n: number): Promise<{ ids: string[]; tokens: string[] }> {
+  const ids: string[] = [];
+  const tokens: string[] = [];
+  const now = nowIso();
+  for (let start = 0; start < n; start += 500) {
+    const people = [];
+    const rows = [];
+    for (let i = start; i < Math.min(n, start + 500); i++) {
+      const id = newId();
+      const token = newSecret('lyc');
+      ids.push(id);
+      tokens.push(token);
+      people.push({
+        id,
+        email: `bench${i}.${id.slice(-8)}@example.com`,
+        name: `Bench ${i}`,
+        title: null,
+        team: null,
+        location: null,
+        time_zone: 'UTC',
+        manager_id: null,
+        role: 'member' as const,
+        created_at: now,
+        updated_at: now,
+      });
+      rows.push({
+        id: newId(),
+        person_id: id,
+        name: 'bench',
+        token_hash: hashSecret(token),
+        hint: token.slice(-4),
+        created_at: now,
+        last_used_at: null,
+        revoked_at: null,
+      });
+    }
+    await db.insertInto('people').values(people).execute();
+    await db.insertInto('api_tokens').values(rows).execute();
+  }
+  return { ids, tokens };
+}
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+/** One POST per token, `connections` at a time, with autocannon. */
+export async function burst(url: string, path: string, tokens: string[], connections: number): Promise<LoadResult> {
+  let next = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    amount: tokens.length,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        setupRequest: (request: any) => {
+          const token = tokens[next++ % tokens.length];
+          return {
+            ...request,
+            headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: '{}',
+          };
+        },
+      },
+    ],
+  });
+  const result: any = await instance;
+  const statusCodes: Record<string, number> = Object.fromEntries(
+    Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, s]) => [code, s.count]),
+  );
+  const seconds = result.duration;
+  return {
+    requests: result.requests.total,
+    perSecond: Math.round(result.requests.total / seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statusCodes,
+  };
+}
+
+export function line(label: string, r: LoadResult, ceiling?: LoadResult): string {
+  const ratio = ceiling ? `  ${((r.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of the bare route` : '';
+  return `${label.padEnd(34)} ${String(r.perSecond).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  codes ${JSON.stringify(r.statusCodes)}${ratio}`;
+}
