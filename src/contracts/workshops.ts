@@ -55,6 +55,7 @@ const workshopFields = {
   objectives: z.array(z.string().trim().min(1).max(300)).max(20),
   prerequisites: z.string().trim().max(2000).nullable(),
   materials: z.array(material).max(50),
+  isSeries: z.boolean().describe('The sessions belong together: people register for all parts at once.'),
 };
 
 export const createWorkshopBody = z.strictObject({
@@ -66,6 +67,7 @@ export const createWorkshopBody = z.strictObject({
   objectives: workshopFields.objectives.default([]),
   prerequisites: workshopFields.prerequisites.optional(),
   materials: workshopFields.materials.default([]),
+  isSeries: workshopFields.isSeries.default(false),
 });
 export type CreateWorkshopBody = z.input<typeof createWorkshopBody>;
 
@@ -89,6 +91,7 @@ export const workshop = z.object({
   prerequisites: z.string().nullable(),
   materials: z.array(z.object({ title: z.string(), url: z.string() })),
   status: workshopStatus,
+  isSeries: z.boolean(),
   hosts: z.array(workshopHost),
   createdAt: z.string(),
   updatedAt: z.string(),

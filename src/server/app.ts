@@ -20,6 +20,7 @@ import { registrationsRoutes } from './modules/registrations/registrations.route
 import { RegistrationsService } from './modules/registrations/registrations.service.js';
 import { rosterRepository } from './modules/registrations/roster.repository.js';
 import { RosterService } from './modules/registrations/roster.service.js';
+import { SeriesService } from './modules/registrations/series.service.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { SessionsService } from './modules/sessions/sessions.service.js';
@@ -145,7 +146,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   workshopsRoutes(app, workshops);
   sessionsRoutes(app, sessions);
   catalogRoutes(app, catalog);
-  registrationsRoutes(app, registrations, roster);
+  registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops));
   await installWebApp(app);
   const jobs = [
     { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },

@@ -21,9 +21,32 @@ export const registrationsRepository = {
    * commit, across all app instances. SQLite: the transaction already began IMMEDIATE, which
    * holds the database's single write lock. Returns the session as it is under the lock.
    */
-  lockSession(db: Executor, sessionId: string): Promise<Selectable<SessionsTable> | undefined> {
-    const query = db.selectFrom('sessions').selectAll().where('id', '=', sessionId);
-    return (db.getExecutor().adapter instanceof PostgresAdapter ? query.forUpdate() : query).executeTakeFirst();
+  async lockSession(db: Executor, sessionId: string): Promise<Selectable<SessionsTable> | undefined> {
+    const found = await db.selectFrom('sessions').select('workshop_id').where('id', '=', sessionId).executeTakeFirst();
+    if (!found) return undefined;
+    await registrationsRepository.lockWorkshop(db, found.workshop_id);
+    return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+  },
+
+  /**
+   * The lock is the workshop row, not the session row: a series registration touches every
+   * session of a workshop, and one lock per workshop can never deadlock with another order.
+   */
+  async lockWorkshop(db: Executor, workshopId: string): Promise<void> {
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await db.selectFrom('workshops').select('id').where('id', '=', workshopId).forUpdate().execute();
+    }
+  },
+
+  /** The other waitlisted parts of a series registration. */
+  seriesParts(db: Executor, seriesKey: string, exceptId: string): Promise<RegistrationRow[]> {
+    return db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('series_key', '=', seriesKey)
+      .where('id', '<>', exceptId)
+      .where('status', '=', 'waitlisted')
+      .execute();
   },
 
   findById(db: Executor, id: string): Promise<RegistrationRow | undefined> {

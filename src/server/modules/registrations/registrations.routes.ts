@@ -19,6 +19,7 @@ import { AppError } from '../../platform/errors.js';
 import { type Api, commonErrors, idParams } from '../../platform/http.js';
 import type { RegistrationsService } from './registrations.service.js';
 import type { RosterService } from './roster.service.js';
+import type { SeriesService } from './series.service.js';
 
 const tags = ['registrations'];
 const registrationParams = idParams.extend({ registrationId: z.string().min(1).max(64) });
@@ -34,7 +35,35 @@ function idempotencyKey(header: string | string[] | undefined): string | undefin
   return header;
 }
 
-export function registrationsRoutes(app: Api, registrations: RegistrationsService, roster: RosterService): void {
+export function registrationsRoutes(app: Api, registrations: RegistrationsService, roster: RosterService, series: SeriesService): void {
+  app.post(
+    '/api/v1/workshops/:id/registrations',
+    {
+      schema: {
+        tags,
+        summary: 'Series: register for all parts (a seat in every session, or the waitlist of every one as one unit)',
+        params: idParams,
+        body: registerBody.pick({ mode: true }),
+        response: { 201: z.object({ items: z.array(registration) }), ...commonErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ items: await series.register(requireActor(request), request.params.id, request.body.mode) }),
+  );
+
+  app.delete(
+    '/api/v1/workshops/:id/registrations/me',
+    {
+      schema: {
+        tags,
+        summary: 'Series: leave every upcoming part',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(registration) }), ...commonErrors },
+      },
+    },
+    async (request) => ({ items: await series.cancel(requireActor(request), request.params.id) }),
+  );
+
   app.post(
     '/api/v1/sessions/:id/registrations',
     {

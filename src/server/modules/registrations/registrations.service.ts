@@ -168,7 +168,7 @@ export class RegistrationsService {
     if (row.status === 'waitlisted' && row.position !== null) {
       await this.registrations.closeGap(trx, session.id, row.mode, row.position);
     } else {
-      await fillSeats(trx, this.registrations, session, row.mode, now);
+      await fillSeats(trx, { registrations: this.registrations, sessions: this.sessions }, session, row.mode, now);
     }
     return presentRegistration({ ...row, ...changes });
   }

@@ -147,7 +147,7 @@ export class RosterService {
         if (!session) throw notFound('Session');
         const at = now.toISOString();
         await this.registrations.update(trx, row.id, { status: 'cancelled', offer_expires_at: null, cancelled_at: at, updated_at: at });
-        await fillSeats(trx, this.registrations, session, row.mode, now);
+        await fillSeats(trx, { registrations: this.registrations, sessions: this.sessionsRepo }, session, row.mode, now);
         return 1;
       });
     }

@@ -1,11 +1,11 @@
 import type { SeatPool } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
-import type { SessionRow } from '../sessions/sessions.repository.js';
-import type { registrationsRepository } from './registrations.repository.js';
+import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
+import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
 
 /**
  * The seat rules, shared by everything that frees or adds seats. Every function here runs inside
- * a transaction that already holds the session's lock (registrationsRepository.lockSession), and
+ * a transaction that already holds the workshop's lock (registrationsRepository.lockSession), and
  * re-counts from the database rather than trusting what the caller saw.
  */
 
@@ -24,33 +24,67 @@ export function offerDeadline(session: SessionRow, now: Date): string {
   return new Date(Math.min(byHours, Date.parse(session.starts_at))).toISOString();
 }
 
+export interface Ledger {
+  registrations: typeof registrationsRepository;
+  sessions: typeof sessionsRepository;
+}
+
+const isOpen = (session: SessionRow, now: Date) => session.status === 'scheduled' && Date.parse(session.starts_at) > now.getTime();
+
+function promotion(session: SessionRow, now: Date) {
+  return session.promotion === 'offer'
+    ? { status: 'offered' as const, offer_expires_at: offerDeadline(session, now) }
+    : { status: 'enrolled' as const, offer_expires_at: null };
+}
+
+/** Promotes one waitlisted row and closes the gap it leaves. */
+async function promote(db: Executor, ledger: Ledger, session: SessionRow, row: RegistrationRow, now: Date): Promise<void> {
+  await ledger.registrations.update(db, row.id, { ...promotion(session, now), position: null, updated_at: now.toISOString() });
+  if (row.position !== null) await ledger.registrations.closeGap(db, row.session_id, row.mode, row.position);
+}
+
 /**
- * Gives free seats of a pool to the head of its waitlist, in order: enrolled straight away, or
- * offered with a deadline when the host chose offers. Each freed seat is given exactly once
- * because the count, the promotion and the renumbering happen under the same lock.
+ * A series registration waits as one unit: it moves up only when every other part has a free
+ * seat too, and then it takes all of them at once.
  */
-export async function fillSeats(
-  db: Executor,
-  registrations: typeof registrationsRepository,
-  session: SessionRow,
-  pool: SeatPool,
-  now: Date,
-): Promise<number> {
-  if (session.status !== 'scheduled' || Date.parse(session.starts_at) <= now.getTime()) return 0;
-  const capacity = capacityOf(session, pool);
-  const { taken, waiting } = await registrations.poolCounts(db, session.id, pool);
-  const free = capacity === null ? waiting : Math.max(0, capacity - taken);
-  const count = Math.min(free, waiting);
-  if (count === 0) return 0;
-  const head = await registrations.waitlistHead(db, session.id, pool, count);
-  const at = now.toISOString();
-  const promoted =
-    session.promotion === 'offer'
-      ? { status: 'offered' as const, offer_expires_at: offerDeadline(session, now) }
-      : { status: 'enrolled' as const, offer_expires_at: null };
-  for (const row of head) {
-    await registrations.update(db, row.id, { ...promoted, position: null, updated_at: at });
+async function promoteOtherParts(db: Executor, ledger: Ledger, row: RegistrationRow, now: Date): Promise<boolean> {
+  if (!row.series_key) return true;
+  const parts = await ledger.registrations.seriesParts(db, row.series_key, row.id);
+  const ready: [SessionRow, RegistrationRow][] = [];
+  for (const part of parts) {
+    const session = await ledger.sessions.findById(db, part.session_id);
+    if (!session || !isOpen(session, now)) continue;
+    const capacity = capacityOf(session, part.mode);
+    const { taken } = await ledger.registrations.poolCounts(db, session.id, part.mode);
+    if (capacity !== null && taken >= capacity) return false;
+    ready.push([session, part]);
   }
-  await registrations.closeGap(db, session.id, pool, 0, head.length);
-  return head.length;
+  for (const [session, part] of ready) await promote(db, ledger, session, part, now);
+  return true;
+}
+
+/**
+ * Gives free seats of a pool to the waitlist, in order: enrolled straight away, or offered with a
+ * deadline when the host chose offers. Each freed seat is given exactly once because the count,
+ * the promotion and the renumbering happen under the same lock.
+ */
+export async function fillSeats(db: Executor, ledger: Ledger, session: SessionRow, pool: SeatPool, now: Date): Promise<number> {
+  if (!isOpen(session, now)) return 0;
+  const capacity = capacityOf(session, pool);
+  const { taken, waiting } = await ledger.registrations.poolCounts(db, session.id, pool);
+  let free = capacity === null ? waiting : Math.max(0, capacity - taken);
+  if (free === 0 || waiting === 0) return 0;
+  // A few more than the free seats: series units that cannot move yet are stepped over.
+  const candidates = await ledger.registrations.waitlistHead(db, session.id, pool, Math.min(waiting, free + 20));
+  let promoted = 0;
+  for (const candidate of candidates) {
+    if (free === 0) break;
+    // Positions shift as people ahead are promoted: re-read the candidate's current one.
+    const row = (await ledger.registrations.findById(db, candidate.id)) as RegistrationRow;
+    if (!(await promoteOtherParts(db, ledger, row, now))) continue;
+    await promote(db, ledger, session, row, now);
+    free--;
+    promoted++;
+  }
+  return promoted;
 }

@@ -168,7 +168,8 @@ export class SessionsService {
       await this.sessions.update(trx, id, changes);
       const updated = { ...session, ...changes };
       // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
-      for (const pool of poolsOf(updated)) await fillSeats(trx, this.registrations, updated, pool, new Date());
+      for (const pool of poolsOf(updated))
+        await fillSeats(trx, { registrations: this.registrations, sessions: this.sessions }, updated, pool, new Date());
       return presentSession(updated, await this.extras(trx, actor, id));
     });
   }

@@ -86,6 +86,7 @@ export class WorkshopsService {
         created_at: now,
         updated_at: now,
         published_at: null,
+        is_series: input.isSeries ? 1 : 0,
       });
       await this.workshops.addHost(trx, { workshop_id: id, person_id: actor.id, role: 'owner', added_at: now });
       await this.workshops.replaceTags(trx, id, input.tags);
@@ -96,12 +97,13 @@ export class WorkshopsService {
   async update(actor: Actor, id: string, input: UpdateInput): Promise<Workshop> {
     await this.tx.transaction(async (trx) => {
       await this.authorize(trx, actor, id, 'edit');
-      const { tags, objectives, materials, durationMinutes, ...plain } = input;
+      const { tags, objectives, materials, durationMinutes, isSeries, ...plain } = input;
       await this.workshops.update(trx, id, {
         ...plain,
         ...(objectives !== undefined ? { objectives: JSON.stringify(objectives) } : {}),
         ...(materials !== undefined ? { materials: JSON.stringify(materials) } : {}),
         ...(durationMinutes !== undefined ? { duration_minutes: durationMinutes } : {}),
+        ...(isSeries !== undefined ? { is_series: isSeries ? 1 : 0 } : {}),
         updated_at: nowIso(),
       });
       if (tags !== undefined) await this.workshops.replaceTags(trx, id, tags);

@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, type RunningServer, startServer } from './server.js';
+
+const SCREENSHOTS = 'test-results/e2e';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh browser profile signed in as the demo person whose name is given. */
+async function signedInAs(name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByText('Demo mode').first().waitFor();
+  await page.getByLabel('Find a person').fill(name.split(' ')[0] as string);
+  await page
+    .getByRole('button', { name: new RegExp(name) })
+    .first()
+    .click();
+  await page.waitForURL(`${server.url}/`);
+  return page;
+}
+
+/** A JSON API call with the page's own session cookie and CSRF token. */
+async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const cookies = await page.context().cookies();
+  const csrf = cookies.find((c) => c.name === 'lyceum_csrf')?.value ?? '';
+  const res = await page.request.post(`${server.url}/api/v1${path}`, { headers: { 'x-csrf-token': csrf }, data });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** Clicks, and waits until the server has answered the registration request the click sends. */
+async function clickAndSettle(page: Page, button: ReturnType<Page['getByRole']>, method: 'POST' | 'DELETE'): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().includes('/registrations') && r.request().method() === method);
+  await button.click();
+  expect((await answered).status()).toBeLessThan(300);
+}
+
+it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host checks B in', async () => {
+  const title = `Pairing on flaky tests ${Date.now().toString(36)}`;
+
+  // The host sets up a workshop with one session of one seat, next week, and publishes it.
+  const host = await signedInAs('Jasmine Robinson');
+  const workshop = await apiPost<{ id: string }>(host, '/workshops', {
+    title,
+    summary: 'Bring a flaky test; leave with a fix and a way to keep it fixed.',
+    format: 'hands_on_lab',
+  });
+  const start = new Date(Date.now() + 7 * 24 * 3600_000);
+  start.setUTCMinutes(0, 0, 0);
+  await apiPost(host, `/workshops/${workshop.id}/sessions`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
+    timeZone: 'Europe/Amsterdam',
+    mode: 'in_person',
+    location: 'Amsterdam HQ, room Turing',
+    seats: 1,
+  });
+  await apiPost(host, `/workshops/${workshop.id}/publish`, {});
+  const workshopUrl = `${server.url}/workshops/${workshop.id}`;
+
+  // A takes the only seat.
+  const a = await signedInAs('Aleksandra Kowalczyk');
+  await a.goto(workshopUrl);
+  await a.getByRole('heading', { name: title }).waitFor();
+  await clickAndSettle(a, a.getByRole('button', { name: 'Register (1 seat left)' }), 'POST');
+  await a.getByText("You're registered").waitFor();
+  await a.screenshot({ path: `${SCREENSHOTS}/reg-1-a-registered.png`, fullPage: true });
+
+  // B finds it full and joins the waitlist as #1.
+  const b = await signedInAs('Emre Kaya');
+  await b.goto(workshopUrl);
+  await b.getByText('Full').first().waitFor();
+  await clickAndSettle(b, b.getByRole('button', { name: 'Join the waitlist (you would be #1)' }), 'POST');
+  await b.getByText('Waitlisted #1').waitFor();
+  await b.screenshot({ path: `${SCREENSHOTS}/reg-2-b-waitlisted.png`, fullPage: true });
+
+  // A cancels (and confirms): the seat passes to B at once.
+  await a.getByRole('button', { name: 'Cancel my registration' }).click();
+  await clickAndSettle(a, a.getByRole('dialog').getByRole('button', { name: 'Cancel registration' }), 'DELETE');
+  await a.getByRole('button', { name: 'Join the waitlist (you would be #1)' }).waitFor();
+  expect(await a.getByText("You're registered").count()).toBe(0);
+
+  // B reloads and holds the seat.
+  await b.reload();
+  await b.getByText("You're registered").waitFor();
+  expect(await b.getByText(/Waitlisted/).count()).toBe(0);
+  await b.screenshot({ path: `${SCREENSHOTS}/reg-3-b-registered.png`, fullPage: true });
+
+  // The host opens the roster from the session row and checks B in.
+  await host.goto(workshopUrl);
+  await host
+    .getByRole('link', { name: /^Roster for/ })
+    .first()
+    .click();
+  await host.getByRole('heading', { name: 'Roster' }).waitFor();
+  await host.getByText('Check-in code').first().waitFor();
+  await host.getByRole('tab', { name: 'Cancelled (1)' }).waitFor();
+  const checkedIn = host.waitForResponse((r) => r.url().endsWith('/check-in') && r.request().method() === 'POST');
+  await host.getByRole('button', { name: 'Check in Emre Kaya' }).click();
+  expect((await checkedIn).status()).toBe(200);
+  await host.reload();
+  await host.getByText(/Checked in \d\d:\d\d/).waitFor();
+  expect(await host.getByRole('button', { name: 'Check in Emre Kaya' }).count()).toBe(0);
+  await host.screenshot({ path: `${SCREENSHOTS}/reg-4-host-roster.png`, fullPage: true });
+});
