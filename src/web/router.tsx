@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
         path: 'workshops/:id/sessions/new',
         ...page(() => import('./routes/ScheduleSessionPage').then((m) => ({ Component: m.ScheduleSessionPage }))),
       },
+      { path: 'my/learning', ...page(() => import('./routes/MyLearningPage').then((m) => ({ Component: m.MyLearningPage }))) },
+      { path: 'sessions/:id/roster', ...page(() => import('./routes/RosterPage').then((m) => ({ Component: m.RosterPage }))) },
       { path: 'my/workshops', ...page(() => import('./routes/MyWorkshopsPage').then((m) => ({ Component: m.MyWorkshopsPage }))) },
       { path: 'people', ...page(() => import('./routes/PeoplePage').then((m) => ({ Component: m.PeoplePage }))) },
       { path: 'people/:id', ...page(() => import('./routes/PersonPage').then((m) => ({ Component: m.PersonPage }))) },

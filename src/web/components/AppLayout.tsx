@@ -12,7 +12,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconCalendarUser, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuthConfig, useMe } from '../features/auth/hooks';
@@ -22,6 +22,7 @@ import { Wordmark } from './Wordmark';
 
 const nav = [
   { to: '/', label: 'Catalog', icon: IconBook2, match: (p: string) => p === '/' },
+  { to: '/my/learning', label: 'My learning', icon: IconCalendarUser, match: (p: string) => p.startsWith('/my/learning') },
   { to: '/my/workshops', label: 'My workshops', icon: IconSchool, match: (p: string) => p.startsWith('/my/workshops') },
   { to: '/people', label: 'People', icon: IconUsers, match: (p: string) => p.startsWith('/people') },
 ];

@@ -1,5 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconLogout, IconSchool, IconUser } from '@tabler/icons-react';
+import { IconCalendarUser, IconLogout, IconSchool, IconUser } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../contracts/index.js';
 import { useSignOut } from '../features/auth/hooks';
@@ -44,6 +44,9 @@ export function UserMenu({ person }: { person: Person }) {
         </Menu.Label>
         <Menu.Item component={Link} to={`/people/${person.id}`} leftSection={<IconUser size={16} aria-hidden="true" />}>
           Your profile and API tokens
+        </Menu.Item>
+        <Menu.Item component={Link} to="/my/learning" leftSection={<IconCalendarUser size={16} aria-hidden="true" />}>
+          My learning
         </Menu.Item>
         <Menu.Item component={Link} to="/my/workshops" leftSection={<IconSchool size={16} aria-hidden="true" />}>
           My workshops

@@ -54,9 +54,14 @@ export function RegistrationActions({ session: s, published = true, title }: Pro
           />
         );
       case 'attended':
+        // After the session this is history: "Attended"; during it, when they arrived.
         return (
           <StateTag tone="checkedIn">
-            {state.reg.checkedInAt ? `Checked in ${formatTime(new Date(state.reg.checkedInAt), zone)}` : 'Checked in'}
+            {Date.parse(s.endsAt) < Date.now()
+              ? 'Attended'
+              : state.reg.checkedInAt
+                ? `Checked in ${formatTime(new Date(state.reg.checkedInAt), zone)}`
+                : 'Checked in'}
           </StateTag>
         );
       case 'no_show':
@@ -108,7 +113,7 @@ export function RegistrationActions({ session: s, published = true, title }: Pro
 
   return (
     <>
-      <Group gap="xs" wrap="wrap" justify="flex-end" aria-live="polite" data-state={state.kind}>
+      <Group gap="xs" wrap="wrap" className="reg-actions" aria-live="polite" data-state={state.kind}>
         {body}
       </Group>
       <LeaveModal
@@ -146,12 +151,12 @@ function RegisterChoice({ pools, busy, onRegister }: { pools: Pool[]; busy: bool
       disabled={busy}
       onClick={() => onRegister(pools.length > 1 ? pool.pool : undefined)}
     >
-      {registerLabel(pool)}
+      {registerLabel(pool, pools.length > 1)}
     </Button>
   );
   if (pools.length === 1) return button;
   return (
-    <Stack gap={6} align="flex-end">
+    <div className="session-actions">
       <SegmentedControl
         aria-label="How will you attend?"
         size="xs"
@@ -160,7 +165,7 @@ function RegisterChoice({ pools, busy, onRegister }: { pools: Pool[]; busy: bool
         data={pools.map((p) => ({ value: p.pool, label: `${poolLabels[p.pool]} · ${poolAvailability(p)}` }))}
       />
       {button}
-    </Stack>
+    </div>
   );
 }
 

@@ -98,7 +98,7 @@ export function predictLeave(s: Session): Session {
 
 export function predictConfirm(s: Session): Session {
   const reg = s.myRegistration;
-  if (!reg || reg.status !== 'offered') return s;
+  if (reg?.status !== 'offered') return s;
   return { ...s, myRegistration: { ...reg, status: 'enrolled', offerExpiresAt: null } };
 }
 

@@ -100,11 +100,13 @@ export function registrationState(s: Session, opts: { published?: boolean; now?:
   return { kind: 'open', pools: poolsOf(s) };
 }
 
-/** "Register (12 seats left)", "Register", "Join the waitlist (you would be #5)". */
-export function registerLabel(p: Pool): string {
-  if (!hasFreeSeat(p)) return `Join the waitlist (you would be #${p.waiting + 1})`;
+/** "Register (12 seats left)", "Register", "Join the waitlist (you would be #5)"; hybrid ones name the pool. */
+export function registerLabel(p: Pool, hybrid = false): string {
+  const how = hybrid ? (p.pool === 'online' ? ' online' : ' in person') : '';
+  if (!hasFreeSeat(p))
+    return `Join the${hybrid ? (p.pool === 'online' ? ' online' : ' in-person') : ''} waitlist (you would be #${p.waiting + 1})`;
   const left = seatsLeft(p);
-  return left === null ? 'Register' : `Register (${plural(left, 'seat', 'seats')} left)`;
+  return left === null ? `Register${how}` : `Register${how} (${plural(left, 'seat', 'seats')} left)`;
 }
 
 export const poolLabels: Record<SeatPool, string> = { in_person: 'In person', online: 'Online' };

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCalendar, IconClock } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { errorMessage, serverFieldErrors } from '../../lib/forms';
 import { allTimeZones, dateInZone } from '../../lib/time';
 import { useScheduleSessions } from './hooks';
 import { SchedulePreview } from './SchedulePreview';
+import { SeatsFields } from './SeatsFields';
 import { defaultScheduleValues, mapSessionErrors, type ScheduleValues, validateSchedule } from './scheduleModel';
 
 type Props = { workshop: Workshop; me: Person | null; viewerZone: string; onDone: (sessions: Session[]) => void; onCancel: () => void };
@@ -98,18 +99,7 @@ export function ScheduleForm({ workshop, me, viewerZone, onDone, onCancel }: Pro
             {...form.getInputProps('videoUrl')}
           />
         )}
-        <Group align="flex-end" gap="md">
-          <NumberInput
-            label="Seats"
-            min={1}
-            max={100000}
-            allowDecimal={false}
-            disabled={v.unlimitedSeats}
-            w={160}
-            {...form.getInputProps('seats')}
-          />
-          <Checkbox label="Unlimited seats" mb={8} {...form.getInputProps('unlimitedSeats', { type: 'checkbox' })} />
-        </Group>
+        <SeatsFields form={form} />
         <Group align="flex-start" gap="md">
           <Select
             label="Repeat"

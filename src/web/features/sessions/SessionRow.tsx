@@ -48,7 +48,7 @@ export function SessionRow({
           <Group gap="md" wrap="wrap" c={cancelled ? 'dimmed' : undefined}>
             <ModeLabel mode={s.mode} />
             {s.location && <Text fz="sm">{s.location}</Text>}
-            <SeatsLabel session={s} />
+            {!past && !cancelled && <SeatsLabel session={s} />}
             {s.videoUrl && !cancelled && !past && (
               <Anchor href={s.videoUrl} target="_blank" rel="noopener noreferrer" fz="sm">
                 <Group gap={4} wrap="nowrap" component="span">
@@ -58,10 +58,10 @@ export function SessionRow({
             )}
           </Group>
         </Stack>
-        <Stack gap="xs" align="flex-end" data-slot="session-actions" className="session-actions">
+        <div data-slot="session-actions" className="session-actions">
           <RegistrationActions session={s} published={published} title={workshopTitle} />
           {(canEdit || onRemove) && (
-            <Group gap="xs" justify="flex-end">
+            <Group gap="xs" className="reg-actions">
               {canEdit && published && (
                 <Button
                   component={Link}
@@ -81,7 +81,7 @@ export function SessionRow({
               )}
             </Group>
           )}
-        </Stack>
+        </div>
       </Group>
     </Card>
   );

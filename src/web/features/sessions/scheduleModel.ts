@@ -15,6 +15,12 @@ export type ScheduleValues = {
   videoUrl: string;
   unlimitedSeats: boolean;
   seats: number | string;
+  /** Hybrid sessions: the online seats (seats above are then the in-person ones). */
+  unlimitedOnlineSeats: boolean;
+  onlineSeats: number | string;
+  /** When a seat frees up: enrol the next person, or offer it to them for offerHours. */
+  promotion: 'auto' | 'offer';
+  offerHours: number | string;
   repeat: Repeat;
   interval: number | string;
   count: number | string;
@@ -33,6 +39,10 @@ export function defaultScheduleValues(workshop: Workshop, me: Person | null, zon
     videoUrl: '',
     unlimitedSeats: talkLike,
     seats: talkLike ? '' : 20,
+    unlimitedOnlineSeats: true,
+    onlineSeats: '',
+    promotion: 'auto',
+    offerHours: 24,
     repeat: 'none',
     interval: 1,
     count: 4,
@@ -75,6 +85,15 @@ export function validateSchedule(
   if (!Number.isInteger(minutes) || minutes < 5 || minutes > 1440) errors.durationMinutes = 'Use whole minutes between 5 and 1440.';
   const seats = num(v.seats);
   if (!v.unlimitedSeats && (!Number.isInteger(seats) || seats < 1)) errors.seats = 'Give a number of seats, or tick “Unlimited”.';
+  const onlineSeats = num(v.onlineSeats);
+  const limitedOnline = v.mode === 'hybrid' && !v.unlimitedOnlineSeats;
+  if (limitedOnline && (!Number.isInteger(onlineSeats) || onlineSeats < 1)) {
+    errors.onlineSeats = 'Give a number of online seats, or tick “Unlimited”.';
+  }
+  const offerHours = num(v.offerHours);
+  if (v.promotion === 'offer' && (!Number.isInteger(offerHours) || offerHours < 1 || offerHours > 168)) {
+    errors.offerHours = 'Use whole hours between 1 and 168.';
+  }
   const times = startEnd(v);
   if (times && times.start.getTime() < now.getTime()) errors.time = 'That time has passed: pick one in the future.';
   if (Object.keys(errors).length > 0 || !times) return { ok: false, errors };
@@ -87,6 +106,9 @@ export function validateSchedule(
     location: v.mode === 'online' || v.location.trim() === '' ? null : v.location.trim(),
     videoUrl: v.mode === 'in_person' || v.videoUrl.trim() === '' ? null : v.videoUrl.trim(),
     seats: v.unlimitedSeats ? null : seats,
+    onlineSeats: limitedOnline ? onlineSeats : null,
+    promotion: v.promotion,
+    ...(v.promotion === 'offer' ? { offerHours } : {}),
   };
   if (v.repeat === 'none') {
     const r = createSessionBody.safeParse(base);

@@ -1,0 +1,108 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import { messageBody } from '../../../contracts/index.js';
+import { ErrorNotice } from '../../components/States';
+import { errorMessage, type FieldErrors, notifySuccess, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
+import { formatDateTime } from '../../lib/time';
+import { useViewerZone } from '../auth/hooks';
+import { useSendMessage, useSessionMessages } from './hooks';
+
+/** Write to everyone with a seat; messages are kept now and delivered once notifications are on. */
+export function MessagesSection({ sessionId }: { sessionId: string }) {
+  const zone = useViewerZone();
+  const messages = useSessionMessages(sessionId);
+  const send = useSendMessage(sessionId);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const parsed = messageBody.safeParse({ subject, body });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    send.mutate(parsed.data, {
+      onSuccess: () => {
+        setSubject('');
+        setBody('');
+        notifySuccess('It is stored and will be delivered once notifications are on.', 'Message saved');
+      },
+      onError: (err) => {
+        const fields = serverFieldErrors(err);
+        setErrors(Object.keys(fields).length > 0 ? fields : { _form: errorMessage(err) });
+      },
+    });
+  };
+
+  const items = messages.data?.items ?? [];
+  return (
+    <section aria-labelledby="messages">
+      <Title order={2} fz="h3" id="messages" mb="xs">
+        Message attendees
+      </Title>
+      <Card withBorder padding="md">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
+              Messages are stored now and will be delivered once notifications are on. Until then, tell people in person or by chat too.
+            </Alert>
+            <TextInput
+              label="Subject"
+              placeholder="Room change: we moved to Turing (4th floor)"
+              maxLength={200}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              error={errors.subject}
+            />
+            <Textarea
+              label="Message"
+              autosize
+              minRows={3}
+              maxRows={10}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              error={errors.body}
+            />
+            {errors._form && (
+              <Text c="red.9" fz="sm" role="alert">
+                {errors._form}
+              </Text>
+            )}
+            <Group>
+              <Button type="submit" loading={send.isPending} leftSection={<IconSend size={16} aria-hidden="true" />}>
+                Save message
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      {messages.isError && (
+        <ErrorNotice error={messages.error} onRetry={() => void messages.refetch()} title="Sent messages could not load" />
+      )}
+      {items.length > 0 && (
+        <Stack gap="xs" mt="md" component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Saved messages">
+          {items.map((m) => (
+            <Card key={m.id} withBorder padding="sm" component="li">
+              <Group justify="space-between" gap="xs" wrap="wrap">
+                <Text fw={600}>{m.subject}</Text>
+                <Badge variant="light" color={m.delivered ? 'teal' : 'gray'} tt="none">
+                  {m.delivered ? 'Delivered' : 'Stored — delivery comes with notifications'}
+                </Badge>
+              </Group>
+              <Text fz="xs" c="dimmed">
+                {m.author.name}, {formatDateTime(m.createdAt, zone)}
+              </Text>
+              <Text fz="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                {m.body}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </section>
+  );
+}
