@@ -61,6 +61,14 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // An empty body with a JSON content type (curl -X DELETE -H 'content-type: application/json')
+  // means "no body", not malformed JSON; anything else is parsed strictly.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (String(body).trim() === '') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -13,7 +13,10 @@ export function registrationClosedReason(session: SessionRow, workshop: Workshop
   if (workshop.status !== 'published') return 'This workshop is not published yet.';
   if (Date.parse(session.starts_at) <= t) return 'This session has already started.';
   const opens = session.registration_opens_at ?? workshop.published_at;
-  if (opens && Date.parse(opens) > t) return `Registration opens at ${opens}.`;
+  if (opens && Date.parse(opens) > t) {
+    const when = new Date(opens).toLocaleString('en-GB', { timeZone: session.time_zone, dateStyle: 'medium', timeStyle: 'short' });
+    return `Registration opens on ${when} (${session.time_zone}).`;
+  }
   if (session.registration_closes_at && Date.parse(session.registration_closes_at) <= t) return 'Registration for this session is closed.';
   return undefined;
 }

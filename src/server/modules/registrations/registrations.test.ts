@@ -186,3 +186,18 @@ describe('offers', () => {
     expect((await sessionAs(c, id)).myRegistration.status).toBe('offered');
   });
 });
+
+describe('requests without a body', () => {
+  it('accepts a DELETE with a JSON content type and no body, as curl sends it', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 2 });
+    const p = people[0] as TestPerson;
+    await register(p, id);
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/sessions/${id}/registrations/me`,
+      headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('cancelled');
+  });
+});
