@@ -145,8 +145,9 @@ export class RegistrationsService {
   /** Cancels the actor's own registration; the first person waiting gets the seat in the same transaction. */
   async cancelMine(actor: Actor, sessionId: string): Promise<Registration> {
     return this.tx.transaction(async (trx) => {
-      const { session } = await this.loadSession(trx, actor, sessionId);
-      await this.registrations.lockSession(trx, session.id);
+      await this.loadSession(trx, actor, sessionId);
+      // Seats are read as they are under the lock, not as they were before it.
+      const session = (await this.registrations.lockSession(trx, sessionId)) as SessionRow;
       const mine = await this.registrations.findActive(trx, session.id, actor.id);
       if (!mine || mine.status === 'attended' || mine.status === 'no_show') throw notFound('Registration');
       return this.cancelLocked(trx, session, mine, new Date());
@@ -182,9 +183,9 @@ export class RegistrationsService {
     if (!can(actor, 'view', access)) throw notFound('Registration');
     if (!can(actor, action, access))
       throw forbidden(action === 'respond' ? 'Only the person registered can answer an offer.' : 'Only hosts can do this.');
-    await this.registrations.lockSession(trx, row.session_id);
-    // Re-read under the lock: the row may have changed while we waited for it.
-    return { ...loaded, row: (await this.registrations.findById(trx, registrationId)) as RegistrationRow };
+    const session = (await this.registrations.lockSession(trx, row.session_id)) as SessionRow;
+    // Re-read under the lock: the registration and the session may have changed while we waited.
+    return { ...loaded, session, row: (await this.registrations.findById(trx, registrationId)) as RegistrationRow };
   }
 
   async confirm(actor: Actor, registrationId: string): Promise<Registration> {

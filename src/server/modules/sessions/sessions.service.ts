@@ -139,6 +139,8 @@ export class SessionsService {
 
   async update(actor: Actor, id: string, input: UpdateInput): Promise<Session> {
     return this.tx.transaction(async (trx) => {
+      // Lock before reading: seat changes and registrations must not interleave.
+      await this.registrations.lockSession(trx, id);
       const { session } = await this.load(trx, actor, id, 'edit');
       if (session.status === 'cancelled') throw invalidState('This session is cancelled; schedule a new one instead.');
       const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
@@ -160,7 +162,6 @@ export class SessionsService {
         ...(input.offerHours !== undefined ? { offer_hours: input.offerHours } : {}),
         updated_at: nowIso(),
       };
-      await this.registrations.lockSession(trx, id);
       if (changes.mode !== undefined && changes.mode !== session.mode) {
         const counts = (await this.registrations.countsFor(trx, [id])).get(id);
         if (counts) throw invalidState('People have registered already, so the mode can no longer change; cancel and schedule anew.');
