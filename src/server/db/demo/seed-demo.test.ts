@@ -23,7 +23,7 @@ describe('seedDemo', () => {
 
   it('reports what it inserted', async () => {
     expect(first.skipped).toBe(false);
-    const count = async (table: 'people' | 'workshops' | 'sessions') =>
+    const count = async (table: 'people' | 'workshops' | 'sessions' | 'registrations') =>
       Number(
         (
           await handle.db
@@ -36,8 +36,10 @@ describe('seedDemo', () => {
       people: await count('people'),
       workshops: await count('workshops'),
       sessions: await count('sessions'),
+      registrations: await count('registrations'),
       skipped: false,
     });
+    expect(first.registrations).toBeGreaterThan(0);
   });
 
   it('creates an organisation of about 200 people in a dozen teams and several zones', async () => {
@@ -135,6 +137,130 @@ describe('seedDemo', () => {
     expect(new Set(sessions.map((s) => s.time_zone)).size).toBeGreaterThanOrEqual(4);
   });
 
+  it('fills upcoming sessions within their seats, with a few full ones and gap-free waitlists', async () => {
+    const sessions = await handle.db.selectFrom('sessions').selectAll().execute();
+    const registrations = await handle.db.selectFrom('registrations').selectAll().execute();
+    const hosts = await handle.db.selectFrom('workshop_hosts').selectAll().execute();
+    const now = NOW.toISOString();
+    expect(registrations.length).toBeGreaterThanOrEqual(500);
+    let fullWithWaitlist = 0;
+    for (const s of sessions) {
+      const own = registrations.filter((r) => r.session_id === s.id);
+      if (s.status === 'cancelled') expect(own, s.id).toEqual([]);
+      const hostIds = new Set(hosts.filter((h) => h.workshop_id === s.workshop_id).map((h) => h.person_id));
+      const active = own.filter((r) => r.status !== 'cancelled');
+      // One active registration per person; hosts never register for their own sessions.
+      expect(new Set(active.map((r) => r.person_id)).size, s.id).toBe(active.length);
+      for (const r of own) {
+        expect(r.id).toMatch(UUID);
+        expect(hostIds.has(r.person_id), s.id).toBe(false);
+        expect(r.created_at < s.starts_at && r.created_at < now && r.created_at >= s.created_at, r.id).toBe(true);
+        expect(r.updated_at >= r.created_at && r.updated_at < now, r.id).toBe(true);
+        expect(s.mode === 'hybrid' ? ['in_person', 'online'] : [s.mode]).toContain(r.mode);
+        expect(r.position === null, r.id).toBe(r.status !== 'waitlisted');
+        expect(r.checked_in_at === null, r.id).toBe(r.status !== 'attended');
+        expect(r.cancelled_at === null, r.id).toBe(r.status !== 'cancelled');
+        if (r.cancelled_at !== null) {
+          expect(r.cancelled_at < s.starts_at, r.id).toBe(true);
+          const late = Date.parse(s.starts_at) - Date.parse(r.cancelled_at) < 86_400_000;
+          expect(r.late_cancellation, r.id).toBe(late ? 1 : 0);
+        } else expect(r.late_cancellation, r.id).toBe(0);
+        expect(r.walk_in).toBe(0);
+        expect(r.offer_expires_at).toBeNull();
+      }
+      for (const mode of ['in_person', 'online'] as const) {
+        const pool = active.filter((r) => r.mode === mode);
+        const limit = mode === 'online' && s.mode === 'hybrid' ? s.online_seats : s.seats;
+        const seated = pool.filter((r) => r.status === 'enrolled' || r.status === 'attended' || r.status === 'no_show');
+        if (limit !== null) expect(seated.length, `${s.id} ${mode}`).toBeLessThanOrEqual(limit);
+        const waiting = pool.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+        expect(
+          waiting.map((r) => r.position),
+          `${s.id} ${mode}`,
+        ).toEqual(waiting.map((_, i) => i + 1));
+        const lastSeat =
+          seated
+            .map((r) => r.created_at)
+            .sort()
+            .at(-1) ?? '';
+        for (let i = 0; i < waiting.length; i++) {
+          expect((waiting[i]?.created_at ?? '') > lastSeat).toBe(true);
+          if (i > 0) expect((waiting[i]?.created_at ?? '') > (waiting[i - 1]?.created_at ?? '')).toBe(true);
+        }
+        if (waiting.length > 0) {
+          expect(s.starts_at > now).toBe(true);
+          expect(seated.length).toBe(limit);
+          fullWithWaitlist++;
+        }
+      }
+      if (s.status === 'scheduled' && s.starts_at > now && s.seats === null && s.mode !== 'hybrid') {
+        expect(active.length, s.id).toBeGreaterThanOrEqual(5);
+        expect(active.length, s.id).toBeLessThanOrEqual(40);
+      }
+    }
+    expect(fullWithWaitlist).toBeGreaterThanOrEqual(3);
+    expect(fullWithWaitlist).toBeLessThanOrEqual(4);
+    const published = new Set(
+      (await handle.db.selectFrom('workshops').select('id').where('status', '=', 'published').execute()).map((w) => w.id),
+    );
+    for (const s of sessions) {
+      const registered = registrations.some((r) => r.session_id === s.id);
+      // Upcoming sessions of published workshops all have registrations; drafts have none.
+      if (!published.has(s.workshop_id)) expect(registered, s.id).toBe(false);
+      else if (s.status === 'scheduled' && s.starts_at > now) expect(registered, s.id).toBe(true);
+    }
+  });
+
+  it('records attendance, no-shows and cancellations for past sessions', async () => {
+    const sessions = await handle.db.selectFrom('sessions').selectAll().where('status', '=', 'scheduled').execute();
+    const registrations = await handle.db.selectFrom('registrations').selectAll().execute();
+    const now = NOW.toISOString();
+    const past = sessions.filter((s) => s.ends_at <= now);
+    expect(past.length).toBeGreaterThan(0);
+    let attended = 0;
+    let seated = 0;
+    for (const s of past) {
+      const own = registrations.filter((r) => r.session_id === s.id);
+      expect(
+        own.every((r) => ['attended', 'no_show', 'cancelled'].includes(r.status)),
+        s.id,
+      ).toBe(true);
+      expect(
+        own.some((r) => r.status === 'attended'),
+        s.id,
+      ).toBe(true);
+      for (const r of own.filter((x) => x.status === 'attended')) {
+        const minutes = (Date.parse(r.checked_in_at ?? '') - Date.parse(s.starts_at)) / 60_000;
+        expect(minutes >= -10 && minutes <= 15, r.id).toBe(true);
+      }
+      attended += own.filter((r) => r.status === 'attended').length;
+      seated += own.filter((r) => r.status === 'attended' || r.status === 'no_show').length;
+    }
+    expect(registrations.some((r) => r.status === 'no_show')).toBe(true);
+    expect(attended / seated).toBeGreaterThanOrEqual(0.7);
+    expect(attended / seated).toBeLessThanOrEqual(0.85);
+    const cancelled = registrations.filter((r) => r.status === 'cancelled');
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(cancelled.some((r) => r.late_cancellation === 1)).toBe(true);
+    expect(cancelled.some((r) => r.late_cancellation === 0)).toBe(true);
+  });
+
+  it('gives Jasmine Robinson a lively My learning page', async () => {
+    const jasmine = await handle.db.selectFrom('people').select('id').where('email', '=', FIRST_DEMO_EMAIL).executeTakeFirstOrThrow();
+    const mine = await handle.db
+      .selectFrom('registrations')
+      .innerJoin('sessions', 'sessions.id', 'registrations.session_id')
+      .select(['registrations.status', 'registrations.position', 'sessions.starts_at'])
+      .where('registrations.person_id', '=', jasmine.id)
+      .execute();
+    const now = NOW.toISOString();
+    const upcoming = mine.filter((r) => r.starts_at > now);
+    expect(upcoming.filter((r) => r.status === 'enrolled')).toHaveLength(2);
+    expect(upcoming.filter((r) => r.status === 'waitlisted').map((r) => r.position)).toEqual([2]);
+    expect(mine.filter((r) => r.starts_at < now && r.status === 'attended')).toHaveLength(2);
+    expect(mine).toHaveLength(5);
+  });
+
   it('does nothing the second time', async () => {
     const before = await handle.db.selectFrom('people').select('id').execute();
     const again = await seedDemo(handle.db, NOW);
@@ -199,6 +325,13 @@ describe('demo data determinism', () => {
           sessions: (await handle.db.selectFrom('sessions').select(['id', 'starts_at']).orderBy('id').execute()).map(
             (s) => `${s.id} ${s.starts_at}`,
           ),
+          registrations: (
+            await handle.db
+              .selectFrom('registrations')
+              .select(['id', 'session_id', 'person_id', 'mode', 'status', 'position', 'checked_in_at', 'cancelled_at', 'created_at'])
+              .orderBy('id')
+              .execute()
+          ).map((r) => Object.values(r).join(' ')),
         });
       } finally {
         await handle.close();

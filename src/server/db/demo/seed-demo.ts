@@ -7,9 +7,18 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import type { Database, PeopleTable, SessionsTable, WorkshopHostsTable, WorkshopsTable, WorkshopTagsTable } from '../schema.js';
+import type {
+  Database,
+  PeopleTable,
+  RegistrationsTable,
+  SessionsTable,
+  WorkshopHostsTable,
+  WorkshopsTable,
+  WorkshopTagsTable,
+} from '../schema.js';
 import { buildDemoPeople, FIRST_DEMO_EMAIL } from './demo-people.js';
 import { demoId, Random } from './demo-random.js';
+import { buildDemoRegistrations } from './demo-registrations.js';
 import { planSessions } from './demo-sessions.js';
 import { assignHosts, DEMO_WORKSHOPS } from './demo-workshops.js';
 
@@ -17,6 +26,7 @@ export interface DemoSummary {
   people: number;
   workshops: number;
   sessions: number;
+  registrations: number;
   skipped: boolean;
 }
 
@@ -26,6 +36,7 @@ export interface DemoData {
   hosts: WorkshopHostsTable[];
   tags: WorkshopTagsTable[];
   sessions: Insertable<SessionsTable>[];
+  registrations: RegistrationsTable[];
 }
 
 const MINUTE = 60_000;
@@ -48,7 +59,7 @@ export function buildDemoData(now: Date): DemoData {
   const nowMs = Math.floor(now.getTime() / MINUTE) * MINUTE;
   const people = buildDemoPeople();
   const hostsBySpec = assignHosts(DEMO_WORKSHOPS, people);
-  const data: DemoData = { people: [], workshops: [], hosts: [], tags: [], sessions: [] };
+  const data: DemoData = { people: [], workshops: [], hosts: [], tags: [], sessions: [], registrations: [] };
 
   for (const person of people) {
     const joined = iso(nowMs - person.joinedDaysAgo * DAY);
@@ -140,6 +151,15 @@ export function buildDemoData(now: Date): DemoData {
       });
     }
   }
+
+  data.registrations = buildDemoRegistrations(
+    data.people,
+    data.workshops,
+    data.hosts,
+    data.sessions,
+    demoId(`person:${FIRST_DEMO_EMAIL}`),
+    nowMs,
+  );
   return data;
 }
 
@@ -151,7 +171,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
   const data = buildDemoData(now);
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('people').select('id').where('email', '=', FIRST_DEMO_EMAIL).executeTakeFirst();
-    if (existing) return { people: 0, workshops: 0, sessions: 0, skipped: true };
+    if (existing) return { people: 0, workshops: 0, sessions: 0, registrations: 0, skipped: true };
 
     // Leaders come first in data.people, so every manager exists before their reports.
     for (const rows of batches(data.people)) await trx.insertInto('people').values(rows).execute();
@@ -159,7 +179,14 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(data.hosts)) await trx.insertInto('workshop_hosts').values(rows).execute();
     for (const rows of batches(data.tags)) await trx.insertInto('workshop_tags').values(rows).execute();
     for (const rows of batches(data.sessions)) await trx.insertInto('sessions').values(rows).execute();
-    return { people: data.people.length, workshops: data.workshops.length, sessions: data.sessions.length, skipped: false };
+    for (const rows of batches(data.registrations)) await trx.insertInto('registrations').values(rows).execute();
+    return {
+      people: data.people.length,
+      workshops: data.workshops.length,
+      sessions: data.sessions.length,
+      registrations: data.registrations.length,
+      skipped: false,
+    };
   });
 }
 
