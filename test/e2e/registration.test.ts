@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, startServer } from './server.js';
+import { launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
 
 const SCREENSHOTS = 'test-results/e2e';
 let server: RunningServer;
@@ -17,20 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A fresh browser profile signed in as the demo person whose name is given. */
-async function signedInAs(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'Europe/Amsterdam' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.getByText('Demo mode').first().waitFor();
-  await page.getByLabel('Find a person').fill(name.split(' ')[0] as string);
-  await page
-    .getByRole('button', { name: new RegExp(name) })
-    .first()
-    .click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
-}
+const signedInAs = (name: string): Promise<Page> => signInAs(browser, server.url, name);
 
 /** A JSON API call with the page's own session cookie and CSRF token. */
 async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {

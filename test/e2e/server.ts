@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -79,4 +79,19 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A fresh browser profile signed in, on the demo sign-in page, as the person whose name is given. */
+export async function signedInAs(browser: Browser, baseUrl: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.getByText('Demo mode').first().waitFor();
+  await page.getByLabel('Find a person').fill(name.split(' ')[0] as string);
+  await page
+    .getByRole('button', { name: new RegExp(name) })
+    .first()
+    .click();
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
 }
