@@ -107,6 +107,8 @@ export function buildDemoData(now: Date): DemoData {
 
     data.workshops.push({
       id: workshopId,
+      // A multi-part course is a series: people register for all parts at once.
+      is_series: spec.schedule?.series && spec.format === 'course' ? 1 : 0,
       title: spec.title,
       summary: spec.summary,
       description: spec.description,

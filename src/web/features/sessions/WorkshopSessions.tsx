@@ -7,6 +7,7 @@ import { ErrorNotice, ListSkeleton, LoadMore } from '../../components/States';
 import { notifyError, notifySuccess } from '../../lib/forms';
 import { sessionTimeText } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
+import { SeriesRegistration } from '../registrations/SeriesRegistration';
 import { useCancelSession, useDeleteSession, useWorkshopSessions } from './hooks';
 import { SessionRow } from './SessionRow';
 
@@ -45,6 +46,7 @@ export function WorkshopSessions({ workshop: w }: { workshop: Workshop }) {
             : 'Nothing scheduled right now. Check back soon, or ask a host when it runs next.'}
         </Text>
       )}
+      {w.isSeries && <SeriesRegistration workshop={w} upcoming={upcomingItems} />}
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Upcoming sessions">
         {upcomingItems.map((s) => (
           <SessionRow

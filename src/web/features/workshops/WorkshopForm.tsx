@@ -1,4 +1,18 @@
-import { Alert, Button, Collapse, Group, NumberInput, Select, Stack, Tabs, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Collapse,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Tabs,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -108,6 +122,11 @@ export function WorkshopForm<T>({ initialValues, validate, onSubmit, submitLabel
               allowDecimal={false}
               w={{ base: '100%', xs: 260 }}
               {...form.getInputProps('durationMinutes')}
+            />
+            <Checkbox
+              label="The sessions form a series"
+              description="People register once for all parts, and wait for all of them together when one is full."
+              {...form.getInputProps('isSeries', { type: 'checkbox' })}
             />
             <TagsInput
               label="Tags"

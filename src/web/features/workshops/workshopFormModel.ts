@@ -19,6 +19,7 @@ export type WorkshopFormValues = {
   objectives: string[];
   prerequisites: string;
   materials: { title: string; url: string }[];
+  isSeries: boolean;
 };
 
 export const basicFields = ['title', 'summary', 'format'] as const;
@@ -35,6 +36,7 @@ export function emptyValues(title = ''): WorkshopFormValues {
     objectives: [],
     prerequisites: '',
     materials: [],
+    isSeries: false,
   };
 }
 
@@ -50,6 +52,7 @@ export function valuesFromWorkshop(w: Workshop): WorkshopFormValues {
     objectives: w.objectives,
     prerequisites: w.prerequisites ?? '',
     materials: w.materials.map((m) => ({ ...m })),
+    isSeries: w.isSeries,
   };
 }
 
@@ -73,6 +76,7 @@ function toBody(v: WorkshopFormValues) {
     objectives: objectiveRows.map(([o]) => o),
     prerequisites: v.prerequisites.trim() === '' ? null : v.prerequisites,
     materials: materialRows.map(([m]) => ({ title: m.title, url: m.url })),
+    isSeries: v.isSeries,
   };
   return { body, index: { objectives: objectiveRows.map(([, i]) => i), materials: materialRows.map(([, i]) => i) } };
 }
