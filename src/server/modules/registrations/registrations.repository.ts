@@ -6,7 +6,6 @@ export type RegistrationRow = Selectable<RegistrationsTable>;
 
 /** Statuses that hold a seat. Checked-in people keep theirs. */
 export const SEAT_HOLDING = ['enrolled', 'offered', 'attended'] as const;
-export const ACTIVE = ['enrolled', 'offered', 'waitlisted', 'attended'] as const;
 
 export interface PoolCounts {
   taken: Record<SeatPool, number>;
