@@ -1,7 +1,9 @@
-import type { SeatPool } from '../../db/schema.js';
+import type { RegistrationStatus, SeatPool } from '../../db/schema.js';
 import { AppError, invalidField, invalidState } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
 import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { WorkshopRow } from '../workshops/workshops.repository.js';
+import type { RegistrationRow } from './registrations.repository.js';
 
 const LATE_CANCELLATION_MS = 24 * 3_600_000;
 const CHECK_IN_OPENS_BEFORE_MS = 15 * 60_000;
@@ -53,4 +55,33 @@ export function assertCheckInOpen(session: SessionRow, now: Date): void {
   if (session.status === 'cancelled') throw invalidState('This session is cancelled.');
   if (now.getTime() < Date.parse(validFrom)) throw invalidState('Check-in opens 15 minutes before the start.');
   if (now.getTime() > Date.parse(validUntil)) throw invalidState('The session is over; check-in is closed.');
+}
+
+/** A new registration row: everything not given starts empty. */
+export function newRegistration(fields: {
+  sessionId: string;
+  personId: string;
+  mode: SeatPool;
+  status: RegistrationStatus;
+  position?: number | null;
+  at: string;
+  walkIn?: boolean;
+  seriesKey?: string | null;
+}): RegistrationRow {
+  return {
+    id: newId(),
+    session_id: fields.sessionId,
+    person_id: fields.personId,
+    mode: fields.mode,
+    status: fields.status,
+    position: fields.position ?? null,
+    offer_expires_at: null,
+    late_cancellation: 0,
+    walk_in: fields.walkIn ? 1 : 0,
+    series_key: fields.seriesKey ?? null,
+    checked_in_at: fields.status === 'attended' ? fields.at : null,
+    cancelled_at: null,
+    created_at: fields.at,
+    updated_at: fields.at,
+  };
 }

@@ -2,13 +2,13 @@ import { randomInt } from 'node:crypto';
 import type { Registration, SeatPool } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError, forbidden, invalidField, invalidState, notFound } from '../../platform/errors.js';
-import { newId, nowIso } from '../../platform/ids.js';
+import { nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
 import type { WorkshopRow } from '../workshops/workshops.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
-import { assertCancellable, assertCheckInOpen, assertOpen, checkInWindow, poolFor } from './registration-rules.js';
+import { assertCancellable, assertCheckInOpen, assertOpen, checkInWindow, newRegistration, poolFor } from './registration-rules.js';
 import { can } from './registrations.policy.js';
 import { presentRegistration } from './registrations.presenter.js';
 import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
@@ -122,22 +122,14 @@ export class RegistrationsService {
     // Nobody jumps the queue: a free seat with people waiting belongs to them.
     const seatFree = waiting === 0 && (capacity === null || taken < capacity);
     const at = now.toISOString();
-    const row: RegistrationRow = {
-      id: newId(),
-      session_id: session.id,
-      person_id: personId,
+    const row = newRegistration({
+      sessionId: session.id,
+      personId,
       mode: pool,
       status: seatFree ? 'enrolled' : 'waitlisted',
       position: seatFree ? null : waiting + 1,
-      offer_expires_at: null,
-      late_cancellation: 0,
-      walk_in: 0,
-      series_key: null,
-      checked_in_at: null,
-      cancelled_at: null,
-      created_at: at,
-      updated_at: at,
-    };
+      at,
+    });
     await this.registrations.insert(trx, row);
     return { status: 201 as const, registration: presentRegistration(row) };
   }
@@ -267,22 +259,14 @@ export class RegistrationsService {
       }
       if (existing) return { status: 200, registration: await this.markAttended(trx, existing) };
       const at = nowIso();
-      const row: RegistrationRow = {
-        id: newId(),
-        session_id: session.id,
-        person_id: personId,
+      const row = newRegistration({
+        sessionId: session.id,
+        personId,
         mode: session.mode === 'online' ? 'online' : 'in_person',
         status: 'attended',
-        position: null,
-        offer_expires_at: null,
-        late_cancellation: 0,
-        walk_in: 1,
-        series_key: null,
-        checked_in_at: at,
-        cancelled_at: null,
-        created_at: at,
-        updated_at: at,
-      };
+        walkIn: true,
+        at,
+      });
       await this.registrations.insert(trx, row);
       return { status: 201, registration: presentRegistration(row) };
     });

@@ -5,9 +5,9 @@ import { newId } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { sessionsRepository } from '../sessions/sessions.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
-import { assertCancellable, assertOpen, poolFor } from './registration-rules.js';
+import { assertCancellable, assertOpen, newRegistration, poolFor } from './registration-rules.js';
 import { presentRegistration } from './registrations.presenter.js';
-import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
+import type { registrationsRepository } from './registrations.repository.js';
 import { capacityOf, fillSeats } from './seat-ledger.js';
 
 /**
@@ -53,22 +53,17 @@ export class SeriesService {
       const allFree = plan.every((p) => p.free);
       const seriesKey = newId();
       const at = now.toISOString();
-      const rows: RegistrationRow[] = plan.map((p) => ({
-        id: newId(),
-        session_id: p.session.id,
-        person_id: actor.id,
-        mode: p.pool,
-        status: allFree ? 'enrolled' : 'waitlisted',
-        position: allFree ? null : p.waiting + 1,
-        offer_expires_at: null,
-        late_cancellation: 0,
-        walk_in: 0,
-        series_key: seriesKey,
-        checked_in_at: null,
-        cancelled_at: null,
-        created_at: at,
-        updated_at: at,
-      }));
+      const rows = plan.map((p) =>
+        newRegistration({
+          sessionId: p.session.id,
+          personId: actor.id,
+          mode: p.pool,
+          status: allFree ? 'enrolled' : 'waitlisted',
+          position: allFree ? null : p.waiting + 1,
+          seriesKey,
+          at,
+        }),
+      );
       for (const row of rows) await this.registrations.insert(trx, row);
       return rows.map(presentRegistration);
     });
