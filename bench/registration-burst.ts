@@ -13,6 +13,9 @@ import { burst, createPeople, type LoadResult, line, peakRssMb, start, waitFor }
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const SEATS = 100;
 const CONNECTIONS = 100;
+// Untimed requests first, so neither server is measured while the JIT is still compiling: the bare
+// route gets the same POSTs, Lyceum reads the session page (authentication, routing, queries).
+const WARM_UP = 2_000;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 let port = 43_100;
 
@@ -68,6 +71,7 @@ async function bareCeiling(): Promise<LoadResult> {
   const child = start(['--import', 'tsx', 'bench/bare-server.ts', String(p)], {});
   await waitFor(`http://127.0.0.1:${p}/`);
   const tokens = Array.from({ length: PEOPLE }, (_, i) => `token-${i}`);
+  await burst(`http://127.0.0.1:${p}`, '/api/v1/sessions/x/registrations', tokens.slice(0, WARM_UP), CONNECTIONS);
   const result = await burst(`http://127.0.0.1:${p}`, '/api/v1/sessions/x/registrations', tokens, CONNECTIONS);
   child.kill('SIGKILL');
   return result;
@@ -80,7 +84,9 @@ async function onSqlite(ceiling: LoadResult): Promise<boolean> {
   const { tokens } = await createPeople(database.db, PEOPLE + 1);
   const hostToken = tokens.pop() as string;
   const p = port++;
-  const server = start(['bin/lyceum.js', 'serve'], {
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) go to the server's node, for profiling.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = start([...nodeArgs, 'bin/lyceum.js', 'serve'], {
     PORT: String(p),
     HOST: '127.0.0.1',
     DATABASE_URL: `sqlite:${path}`,
@@ -90,6 +96,7 @@ async function onSqlite(ceiling: LoadResult): Promise<boolean> {
   const url = `http://127.0.0.1:${p}`;
   await waitFor(`${url}/readyz`);
   const sessionId = await createSession(url, hostToken);
+  await burst(url, `/api/v1/sessions/${sessionId}`, tokens.slice(0, WARM_UP), CONNECTIONS, 'GET');
   const result = await burst(url, `/api/v1/sessions/${sessionId}/registrations`, tokens, CONNECTIONS);
   console.log(line('SQLite, one instance', result, ceiling));
   console.log(`  server peak RSS ${peakRssMb(server.pid)} MB`);
@@ -124,6 +131,9 @@ async function onPostgres(ceiling: LoadResult): Promise<boolean> {
     await Promise.all(urls.map((u) => waitFor(`${u}/readyz`)));
     const sessionId = await createSession(urls[0] as string, hostToken);
     const slices = urls.map((_, i) => tokens.filter((_t, j) => j % urls.length === i));
+    await Promise.all(
+      urls.map((u, i) => burst(u, `/api/v1/sessions/${sessionId}`, (slices[i] as string[]).slice(0, WARM_UP), CONNECTIONS, 'GET')),
+    );
     const started = Date.now();
     const results = await Promise.all(
       urls.map((u, i) =>
@@ -157,6 +167,8 @@ async function onPostgres(ceiling: LoadResult): Promise<boolean> {
 console.log(`registration burst: ${PEOPLE} people, one ${SEATS}-seat session, ${CONNECTIONS} connections, one registration each\n`);
 const ceiling = await bareCeiling();
 console.log(line('bare Fastify route (ceiling)', ceiling));
-const sqliteOk = await onSqlite(ceiling);
-const pgOk = await onPostgres(ceiling);
+// BENCH_DATABASES=sqlite (or postgres) runs one side only, e.g. while profiling.
+const databases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+const sqliteOk = databases.includes('sqlite') ? await onSqlite(ceiling) : true;
+const pgOk = databases.includes('postgres') ? await onPostgres(ceiling) : true;
 process.exit(sqliteOk && pgOk ? 0 : 1);

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -35,6 +34,7 @@ import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
 import { startPeriodicJobs } from './platform/jobs.js';
 import { installMetrics } from './platform/metrics.js';
+import { installSecurityHeaders } from './platform/security-headers.js';
 import { createTransactor } from './platform/transaction.js';
 import { installWebApp } from './platform/web.js';
 
@@ -73,25 +73,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets style attributes at run time; no script runs inline.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        // Intranet deployments are often plain http; upgrading would break every asset there.
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  });
+  installSecurityHeaders(app, { hsts: config.secureCookies });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,

@@ -1,19 +1,23 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ApiTokensTable, LoginSessionsTable, PeopleTable } from '../../db/schema.js';
+import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
 type PersonRow = Selectable<PeopleTable>;
 
+// Every API request authenticates with this one: compiled once.
+const personByTokenHash = prepared((db, tokenHash: string) =>
+  db
+    .selectFrom('api_tokens as t')
+    .innerJoin('people as p', 'p.id', 't.person_id')
+    .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 't.id as token_id', 't.last_used_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null),
+);
+
 export const authRepository = {
   findPersonByTokenHash(db: Executor, tokenHash: string, now: string) {
-    return db
-      .selectFrom('api_tokens as t')
-      .innerJoin('people as p', 'p.id', 't.person_id')
-      .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 't.id as token_id', 't.last_used_at'])
-      .where('t.token_hash', '=', tokenHash)
-      .where('t.revoked_at', 'is', null)
-      .executeTakeFirst()
-      .then((r) => (r ? { ...r, now } : undefined));
+    return personByTokenHash(db, tokenHash).then(([r]) => (r ? { ...r, now } : undefined));
   },
 
   touchToken(db: Executor, tokenId: string, at: string) {

@@ -1,5 +1,6 @@
-import { type Insertable, PostgresAdapter, type Selectable, type Updateable } from 'kysely';
+import { PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { RegistrationsTable, SeatPool, SessionsTable } from '../../db/schema.js';
+import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
 export type RegistrationRow = Selectable<RegistrationsTable>;
@@ -13,6 +14,67 @@ export interface PoolCounts {
 }
 
 export const emptyCounts = (): PoolCounts => ({ taken: { in_person: 0, online: 0 }, waiting: { in_person: 0, online: 0 } });
+
+// The statements every registration runs, compiled once (platform/prepared.ts).
+const activeRegistration = prepared((db, sessionId: string, personId: string) =>
+  db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('person_id', '=', personId)
+    // A literal, not a parameter: it matches the partial unique index, which then finds the row.
+    .where('status', '<>', sql.lit('cancelled')),
+);
+
+const poolCountsQuery = prepared((db, sessionId: string, pool: SeatPool) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('registrations')
+      .where('session_id', '=', sessionId)
+      .where('mode', '=', pool)
+      .where('status', 'in', SEAT_HOLDING)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .as('taken'),
+    // Positions are gap-free, so the last one is the length: one step down the index, not a count.
+    eb
+      .selectFrom('registrations')
+      .where('session_id', '=', sessionId)
+      .where('mode', '=', pool)
+      .where('status', '=', 'waitlisted')
+      .select('position')
+      .orderBy('position', 'desc')
+      .limit(1)
+      .as('waiting'),
+  ]),
+);
+
+// The first key of PostgreSQL's two-key advisory locks: Lyceum's seat decisions, per workshop.
+const SEAT_LOCKS = 0x4c79_6365; // "Lyce"
+const workshopLock = prepared((db, workshopId: string) =>
+  db.selectNoFrom(sql<string>`pg_advisory_xact_lock(${sql.lit(SEAT_LOCKS)}, hashtext(${workshopId}))`.as('locked')),
+);
+
+// Every column, in the order the prepared insert below takes them.
+const COLUMNS = [
+  'id',
+  'session_id',
+  'person_id',
+  'mode',
+  'status',
+  'position',
+  'offer_expires_at',
+  'late_cancellation',
+  'walk_in',
+  'series_key',
+  'checked_in_at',
+  'cancelled_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof RegistrationsTable)[];
+
+const insertRow = prepared((db, ...values: (string | number | null)[]) =>
+  db.insertInto('registrations').values(Object.fromEntries(COLUMNS.map((column, i) => [column, values[i]])) as RegistrationRow),
+);
 
 export const registrationsRepository = {
   /**
@@ -28,13 +90,24 @@ export const registrationsRepository = {
   },
 
   /**
-   * The lock is the workshop row, not the session row: a series registration touches every
-   * session of a workshop, and one lock per workshop can never deadlock with another order.
+   * The same, for a session row this transaction has already read. On SQLite that read happened
+   * under the write lock taken at BEGIN IMMEDIATE, so it is current and needs no second look.
+   */
+  async relock(db: Executor, session: Selectable<SessionsTable>): Promise<Selectable<SessionsTable>> {
+    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return session;
+    await registrationsRepository.lockWorkshop(db, session.workshop_id);
+    return (await db.selectFrom('sessions').selectAll().where('id', '=', session.id).executeTakeFirst()) ?? session;
+  },
+
+  /**
+   * One lock per workshop, not per session: a series registration touches every session of a
+   * workshop, and one lock per workshop can never deadlock with another order. On PostgreSQL it
+   * is a transaction-scoped advisory lock: released at commit or rollback like a row lock, but
+   * held in memory only (FOR UPDATE writes the row on every lock) and handed to waiters in order.
+   * Two workshops whose ids hash alike merely share a lock.
    */
   async lockWorkshop(db: Executor, workshopId: string): Promise<void> {
-    if (db.getExecutor().adapter instanceof PostgresAdapter) {
-      await db.selectFrom('workshops').select('id').where('id', '=', workshopId).forUpdate().execute();
-    }
+    if (db.getExecutor().adapter instanceof PostgresAdapter) await workshopLock(db, workshopId);
   },
 
   /** The other waitlisted parts of a series registration. */
@@ -53,39 +126,17 @@ export const registrationsRepository = {
   },
 
   findActive(db: Executor, sessionId: string, personId: string): Promise<RegistrationRow | undefined> {
-    return db
-      .selectFrom('registrations')
-      .selectAll()
-      .where('session_id', '=', sessionId)
-      .where('person_id', '=', personId)
-      .where('status', '<>', 'cancelled')
-      .executeTakeFirst();
+    return activeRegistration(db, sessionId, personId).then(([row]) => row);
   },
 
-  /** Re-counted inside the locked transaction: seats held and waitlist length in one pool. */
+  /** Re-counted inside the locked transaction: seats held and waitlist length in one pool, in one statement. */
   async poolCounts(db: Executor, sessionId: string, pool: SeatPool): Promise<{ taken: number; waiting: number }> {
-    const taken = await db
-      .selectFrom('registrations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('session_id', '=', sessionId)
-      .where('mode', '=', pool)
-      .where('status', 'in', SEAT_HOLDING)
-      .executeTakeFirstOrThrow();
-    // Positions are gap-free, so the last one is the length: one step down the index, not a count.
-    const last = await db
-      .selectFrom('registrations')
-      .select('position')
-      .where('session_id', '=', sessionId)
-      .where('mode', '=', pool)
-      .where('status', '=', 'waitlisted')
-      .orderBy('position', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return { taken: Number(taken.n), waiting: Number(last?.position ?? 0) };
+    const [row] = await poolCountsQuery(db, sessionId, pool);
+    return { taken: Number(row?.taken ?? 0), waiting: Number(row?.waiting ?? 0) };
   },
 
-  insert(db: Executor, row: Insertable<RegistrationsTable>) {
-    return db.insertInto('registrations').values(row).execute();
+  async insert(db: Executor, row: RegistrationRow): Promise<void> {
+    await insertRow(db, ...COLUMNS.map((column) => row[column]));
   },
 
   update(db: Executor, id: string, changes: Updateable<RegistrationsTable>) {

@@ -22,6 +22,16 @@ export interface Outcome {
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
+/** A session whose workshop the actor may not see does not exist for them. */
+async function asSessionNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw notFound('Session');
+    throw error;
+  }
+}
+
 /** Registering, cancelling, offers, the roster and attendance: every seat decision of Lyceum. */
 export class RegistrationsService {
   constructor(
@@ -37,14 +47,16 @@ export class RegistrationsService {
   async loadSession(db: Executor, actor: Actor, sessionId: string) {
     const session = await this.sessions.findById(db, sessionId);
     if (!session) throw notFound('Session');
-    try {
-      const { row, hosts } = await this.workshops.authorize(db, actor, session.workshop_id, 'view');
-      const hostIds = hosts.map((h) => h.id);
-      return { session, workshop: row, hostIds, isHost: can(actor, 'manage', { personId: '', hostIds }) };
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') throw notFound('Session');
-      throw error;
-    }
+    const { row, hosts } = await asSessionNotFound(this.workshops.authorize(db, actor, session.workshop_id, 'view'));
+    const hostIds = hosts.map((h) => h.id);
+    return { session, workshop: row, hostIds, isHost: can(actor, 'manage', { personId: '', hostIds }) };
+  }
+
+  /** The session and its workshop, for someone acting on their own behalf: hosts do not matter. */
+  private async loadSessionForSelf(db: Executor, actor: Actor, sessionId: string) {
+    const session = await this.sessions.findById(db, sessionId);
+    if (!session) throw notFound('Session');
+    return { session, workshop: await asSessionNotFound(this.workshops.visibleRow(db, actor, session.workshop_id)) };
   }
 
   private async loadForHost(db: Executor, actor: Actor, sessionId: string) {
@@ -69,8 +81,7 @@ export class RegistrationsService {
       // Authorization and reference reads happen before the lock, so the lock is held briefly.
       const checked = await this.checkRegistration(trx, actor, sessionId, input);
       // A retry racing its original waits on the lock, then finds the stored answer.
-      const session = await this.registrations.lockSession(trx, sessionId);
-      if (!session) throw notFound('Session');
+      const session = await this.registrations.relock(trx, checked.session);
       if (idempotencyKey) {
         const previous = await this.roster.findIdempotent(trx, actor.id, idempotencyKey);
         if (previous) {
@@ -97,15 +108,19 @@ export class RegistrationsService {
 
   /** Who is registered, in which pool, and whether registration is open: no lock needed yet. */
   private async checkRegistration(trx: Executor, actor: Actor, sessionId: string, input: { mode?: SeatPool; personId?: string }) {
-    const { session, workshop, isHost } = await this.loadSession(trx, actor, sessionId);
     let personId = actor.id;
+    let loaded: { session: SessionRow; workshop: WorkshopRow };
     if (input.personId && input.personId !== actor.id) {
+      const { isHost, ...rest } = await this.loadSession(trx, actor, sessionId);
       if (!isHost) throw forbidden('Only hosts can register someone else.');
       if (!(await this.people.findById(trx, input.personId))) throw invalidField('personId', 'Nobody with that id is in the directory.');
       personId = input.personId;
+      loaded = rest;
+    } else {
+      loaded = await this.loadSessionForSelf(trx, actor, sessionId);
     }
-    assertOpen(session, workshop, new Date());
-    return { workshop, personId, pool: poolFor(session, input.mode) };
+    assertOpen(loaded.session, loaded.workshop, new Date());
+    return { ...loaded, personId, pool: poolFor(loaded.session, input.mode) };
   }
 
   private async registerLocked(trx: Executor, session: SessionRow, checked: { workshop: WorkshopRow; personId: string; pool: SeatPool }) {
@@ -137,9 +152,9 @@ export class RegistrationsService {
   /** Cancels the actor's own registration; the first person waiting gets the seat in the same transaction. */
   async cancelMine(actor: Actor, sessionId: string): Promise<Registration> {
     return this.tx.transaction(async (trx) => {
-      await this.loadSession(trx, actor, sessionId);
+      const loaded = await this.loadSessionForSelf(trx, actor, sessionId);
       // Seats are read as they are under the lock, not as they were before it.
-      const session = (await this.registrations.lockSession(trx, sessionId)) as SessionRow;
+      const session = await this.registrations.relock(trx, loaded.session);
       const mine = await this.registrations.findActive(trx, session.id, actor.id);
       if (!mine || mine.status === 'attended' || mine.status === 'no_show') throw notFound('Registration');
       return this.cancelLocked(trx, session, mine, new Date());

@@ -1,12 +1,15 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { SessionsTable } from '../../db/schema.js';
+import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
 export type SessionRow = Selectable<SessionsTable>;
 
+const sessionById = prepared((db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
+
 export const sessionsRepository = {
   findById(db: Executor, id: string): Promise<SessionRow | undefined> {
-    return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return sessionById(db, id).then(([row]) => row);
   },
 
   insertMany(db: Executor, rows: Insertable<SessionsTable>[]) {

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { WorkshopHostsTable, WorkshopsTable } from '../../db/schema.js';
+import { prepared } from '../../platform/prepared.js';
 import { containsIgnoringCase } from '../../platform/text-search.js';
 import type { Executor } from '../../platform/transaction.js';
 
@@ -23,9 +24,11 @@ export interface WorkshopListFilter {
   limit: number;
 }
 
+const workshopById = prepared((db, id: string) => db.selectFrom('workshops').selectAll().where('id', '=', id));
+
 export const workshopsRepository = {
   findById(db: Executor, id: string): Promise<WorkshopRow | undefined> {
-    return db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
+    return workshopById(db, id).then(([row]) => row);
   },
 
   /** Newest first, keyset-paged on (created_at, id) descending. */

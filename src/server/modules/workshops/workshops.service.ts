@@ -45,6 +45,13 @@ export class WorkshopsService {
     return { row, hosts };
   }
 
+  /** The workshop if the actor may see it; published ones need no look at the hosts. */
+  async visibleRow(db: Executor, actor: Actor, workshopId: string): Promise<WorkshopRow> {
+    const row = await this.workshops.findById(db, workshopId);
+    if (row?.status === 'published') return row;
+    return (await this.authorize(db, actor, workshopId, 'view')).row;
+  }
+
   async get(actor: Actor, id: string): Promise<Workshop> {
     await this.authorize(this.tx.executor, actor, id, 'view');
     return this.present(this.tx.executor, actor, id);

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/helpers/database.js';
+import type { DbHandle } from './db.js';
+import { newId, nowIso } from './ids.js';
+import { prepared } from './prepared.js';
+
+let database: DbHandle;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const now = nowIso();
+  const person = (name: string, role: 'member' | 'admin') => ({
+    id: newId(),
+    email: `${name.toLowerCase()}@example.com`,
+    name,
+    title: null,
+    team: null,
+    location: null,
+    time_zone: 'UTC',
+    manager_id: null,
+    role,
+    created_at: now,
+    updated_at: now,
+  });
+  await database.db
+    .insertInto('people')
+    .values([person('Ada', 'admin'), person('Grace', 'member'), person('Linus', 'member')])
+    .execute();
+});
+afterAll(() => database.close());
+
+const byRole = prepared((db, role: 'member' | 'admin', limit: number) =>
+  db.selectFrom('people').select('name').where('role', '=', role).where('name', '<>', 'Nobody').orderBy('name').limit(limit),
+);
+
+describe('prepared queries', () => {
+  it('answer each call with its own arguments, constants kept', async () => {
+    expect(await byRole(database.db, 'member', 10)).toEqual([{ name: 'Grace' }, { name: 'Linus' }]);
+    expect(await byRole(database.db, 'admin', 10)).toEqual([{ name: 'Ada' }]);
+    expect(await byRole(database.db, 'member', 1)).toEqual([{ name: 'Grace' }]);
+  });
+
+  it('run inside a transaction, seeing its uncommitted rows', async () => {
+    await database.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('people').set({ role: 'admin' }).where('name', '=', 'Linus').execute();
+        expect(await byRole(trx, 'admin', 10)).toEqual([{ name: 'Ada' }, { name: 'Linus' }]);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await byRole(database.db, 'admin', 10)).toEqual([{ name: 'Ada' }]);
+  });
+
+  it('refuse a builder that changes its arguments instead of passing them on', async () => {
+    const lowered = prepared((db, name: string) => db.selectFrom('people').select('id').where('email', '=', name.toLowerCase()));
+    await expect(lowered(database.db, 'ADA@example.com')).rejects.toThrow(/argument 0 is not passed through/);
+  });
+});

@@ -1,0 +1,51 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import type { Executor } from './transaction.js';
+
+type Arg = string | number | null;
+
+interface Compiled {
+  query: CompiledQuery;
+  /** For each parameter of the compiled query: the argument it comes from, or -1 for a constant. */
+  slots: number[];
+}
+
+/**
+ * A query that Kysely builds and compiles once per dialect instead of on every call. Building and
+ * compiling costs more than running the short queries on the hottest paths (authenticating every
+ * request, registering), so those are written as usual and wrapped here.
+ *
+ * The builder is run once with marker values in place of the arguments; where a marker shows up
+ * among the compiled parameters, later calls put their own argument. So the builder must pass its
+ * arguments to Kysely unchanged and must not branch on them — checked when it is first compiled.
+ */
+export function prepared<A extends Arg[], R>(build: (db: Executor, ...args: A) => Compilable<R>) {
+  const byDialect = new Map<unknown, Compiled>();
+
+  function compile(db: Executor, arity: number): Compiled {
+    // Mixed case and outer spaces: lower-casing, upper-casing or trimming an argument changes its marker.
+    const markers = Array.from({ length: arity }, (_, i) => ` \u0000Prepared Argument ${i}\u0000 `);
+    const query = build(db, ...(markers as A)).compile();
+    const slots = query.parameters.map((p) => (typeof p === 'string' ? markers.indexOf(p) : -1));
+    for (let i = 0; i < arity; i++) {
+      if (!slots.includes(i)) throw new Error(`prepared query: argument ${i} is not passed through as a parameter`);
+    }
+    if (markers.some((m) => query.sql.includes(m))) throw new Error('prepared query: an argument ended up inside the SQL text');
+    return { query, slots };
+  }
+
+  return async function run(db: Executor, ...args: A): Promise<R[]> {
+    const dialect = db.getExecutor().adapter.constructor;
+    let compiled = byDialect.get(dialect);
+    if (!compiled) {
+      compiled = compile(db, args.length);
+      byDialect.set(dialect, compiled);
+    }
+    const { query, slots } = compiled;
+    const parameters = query.parameters.map((constant, i) => {
+      const slot = slots[i] as number;
+      return slot < 0 ? constant : args[slot];
+    });
+    const result = await db.executeQuery<R>({ ...query, parameters });
+    return result.rows;
+  };
+}
