@@ -11,6 +11,13 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { catalogRepository } from './modules/catalog/catalog.repository.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { AdoptionService } from './modules/checklists/adoption.service.js';
+import { checklistsRepository } from './modules/checklists/checklists.repository.js';
+import { checklistsRoutes } from './modules/checklists/checklists.routes.js';
+import { RunsService } from './modules/checklists/runs.service.js';
+import { suggestionsRepository } from './modules/checklists/suggestions.repository.js';
+import { SuggestionsService } from './modules/checklists/suggestions.service.js';
+import { TemplatesService } from './modules/checklists/templates.service.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { PeopleService } from './modules/people/people.service.js';
@@ -114,6 +121,13 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   );
   const roster = new RosterService(tx, rosterRepository, registrationsRepository, sessionsRepository, registrations, sessions);
   const catalog = new CatalogService(tx, catalogRepository, workshopsRepository, registrationsRepository);
+  const templates = new TemplatesService(tx, checklistsRepository, workshops);
+  const checklists = {
+    templates,
+    runs: new RunsService(tx, checklistsRepository, templates, workshops),
+    suggestions: new SuggestionsService(tx, suggestionsRepository, checklistsRepository, templates),
+    adoption: new AdoptionService(tx, checklistsRepository),
+  };
 
   installAuthentication(app, auth);
   installInputGuards(app);
@@ -137,6 +151,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   sessionsRoutes(app, sessions);
   catalogRoutes(app, catalog);
   registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops));
+  checklistsRoutes(app, checklists);
   await installWebApp(app);
   const jobs = [
     { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },

@@ -29,11 +29,12 @@ export async function createTestApp(): Promise<TestApp> {
 /** A client bound to one person's API token. */
 export function as(app: FastifyInstance, token: string | null) {
   const headers = token ? { authorization: `Bearer ${token}` } : {};
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> =>
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> =>
     app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
   return {
     get: (url: string) => send('GET', url),
     post: (url: string, body: unknown = {}) => send('POST', url, body),
+    put: (url: string, body: unknown) => send('PUT', url, body),
     patch: (url: string, body: unknown) => send('PATCH', url, body),
     delete: (url: string) => send('DELETE', url),
   };

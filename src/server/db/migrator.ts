@@ -3,12 +3,16 @@ import type { Db } from '../platform/db.js';
 import * as m20261125T1700 from './migrations/20261125T1700_people_and_auth.js';
 import * as m20261125T1710 from './migrations/20261125T1710_workshops_and_sessions.js';
 import * as m20261125T1830 from './migrations/20261125T1830_registrations.js';
+import * as m20261126T0200 from './migrations/20261126T0200_checklists.js';
+import * as m20261126T0210 from './migrations/20261126T0210_starter_checklists.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
   '20261125T1700_people_and_auth': m20261125T1700,
   '20261125T1710_workshops_and_sessions': m20261125T1710,
   '20261125T1830_registrations': m20261125T1830,
+  '20261126T0200_checklists': m20261126T0200,
+  '20261126T0210_starter_checklists': m20261126T0210,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -133,7 +133,104 @@ export interface SessionMessagesTable {
   created_at: string;
 }
 
+export type ChecklistPhase = 'analysis' | 'design' | 'development' | 'implementation' | 'evaluation';
+export type ChecklistTiming = 'before' | 'during' | 'after';
+
+export interface ChecklistTemplatesTable {
+  id: string;
+  name: string;
+  description: string;
+  /** JSON array of workshop formats the template suits. */
+  formats: string;
+  status: 'active' | 'retired';
+  /** The published version new runs use. */
+  current_version: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChecklistVersionsTable {
+  id: string;
+  template_id: string;
+  version: number;
+  status: 'draft' | 'published' | 'superseded';
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface ChecklistItemsTable {
+  id: string;
+  version_id: string;
+  /** Stable across versions: answers follow it when a run is upgraded. */
+  key: string;
+  position: number;
+  phase: ChecklistPhase;
+  timing: ChecklistTiming;
+  text: string;
+  guidance: string;
+  offset_days: number | null;
+  /** JSON array of { title, url }. */
+  links: string;
+}
+
+export interface ChecklistRunsTable {
+  id: string;
+  workshop_id: string;
+  template_id: string;
+  version_id: string;
+  show_on_workshop: number;
+  reminders: number;
+  confidence_before: number | null;
+  confidence_after: number | null;
+  started_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChecklistAnswersTable {
+  run_id: string;
+  item_key: string;
+  answer: 'yes' | 'no' | 'na' | null;
+  note: string | null;
+  answered_by: string | null;
+  answered_at: string;
+}
+
+/** Open items of runs whose hosts opted in to reminders, with when each is due. */
+export interface ChecklistRemindersTable {
+  run_id: string;
+  item_key: string;
+  due_at: string;
+}
+
+export interface ChecklistSuggestionsTable {
+  id: string;
+  template_id: string;
+  item_key: string | null;
+  item_text: string | null;
+  kind: 'reword' | 'add' | 'remove';
+  text: string;
+  reason: string;
+  phase: ChecklistPhase | null;
+  timing: ChecklistTiming | null;
+  status: 'open' | 'accepted' | 'declined';
+  reply: string | null;
+  applied_version: number | null;
+  author_id: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Database {
+  checklist_templates: ChecklistTemplatesTable;
+  checklist_versions: ChecklistVersionsTable;
+  checklist_items: ChecklistItemsTable;
+  checklist_runs: ChecklistRunsTable;
+  checklist_answers: ChecklistAnswersTable;
+  checklist_reminders: ChecklistRemindersTable;
+  checklist_suggestions: ChecklistSuggestionsTable;
   registrations: RegistrationsTable;
   idempotency_keys: IdempotencyKeysTable;
   session_messages: SessionMessagesTable;

@@ -1,11 +1,12 @@
 import type { Workshop } from '../../../contracts/index.js';
-import type { HostRow, WorkshopRow } from './workshops.repository.js';
+import type { ChecklistSummary, HostRow, WorkshopRow } from './workshops.repository.js';
 
 export interface WorkshopExtras {
   hosts: HostRow[];
   tags: string[];
   canEdit: boolean;
   upcomingSessionCount: number;
+  checklist?: ChecklistSummary;
 }
 
 export function presentWorkshop(row: WorkshopRow, extras: WorkshopExtras): Workshop {
@@ -29,5 +30,12 @@ export function presentWorkshop(row: WorkshopRow, extras: WorkshopExtras): Works
     publishedAt: row.published_at,
     canEdit: extras.canEdit,
     upcomingSessionCount: extras.upcomingSessionCount,
+    preparedWith: extras.checklist?.show_on_workshop === 1 ? extras.checklist.template_name : null,
+    checklistPercent:
+      extras.canEdit && extras.checklist
+        ? extras.checklist.total === 0
+          ? 0
+          : Math.round((Number(extras.checklist.answered) / Number(extras.checklist.total)) * 100)
+        : null,
   };
 }

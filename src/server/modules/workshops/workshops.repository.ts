@@ -13,6 +13,15 @@ export interface HostRow {
   role: 'owner' | 'cohost';
 }
 
+/** A workshop's checklist as the workshop page shows it. */
+export interface ChecklistSummary {
+  workshop_id: string;
+  show_on_workshop: number;
+  template_name: string;
+  total: number;
+  answered: number;
+}
+
 export interface WorkshopListFilter {
   q?: string;
   tag?: string;
@@ -27,6 +36,33 @@ export interface WorkshopListFilter {
 const workshopById = prepared((db, id: string) => db.selectFrom('workshops').selectAll().where('id', '=', id));
 
 export const workshopsRepository = {
+  /** Checklist name and progress per workshop: items of the run's version, and those answered. */
+  checklistSummaries(db: Executor, ids: string[]): Promise<ChecklistSummary[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('checklist_runs as r')
+      .innerJoin('checklist_templates as t', 't.id', 'r.template_id')
+      .select((eb) => [
+        'r.workshop_id',
+        'r.show_on_workshop',
+        't.name as template_name',
+        eb
+          .selectFrom('checklist_items as i')
+          .whereRef('i.version_id', '=', 'r.version_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('total'),
+        eb
+          .selectFrom('checklist_answers as a')
+          .innerJoin('checklist_items as i', (join) => join.onRef('i.key', '=', 'a.item_key').onRef('i.version_id', '=', 'r.version_id'))
+          .whereRef('a.run_id', '=', 'r.id')
+          .where('a.answer', 'is not', null)
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('answered'),
+      ])
+      .where('r.workshop_id', 'in', ids)
+      .execute() as Promise<ChecklistSummary[]>;
+  },
+
   findById(db: Executor, id: string): Promise<WorkshopRow | undefined> {
     return workshopById(db, id).then(([row]) => row);
   },

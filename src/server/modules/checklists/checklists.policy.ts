@@ -1,0 +1,30 @@
+import { type Actor, isAdmin } from '../../platform/actor.js';
+
+export type ChecklistAction = 'view-run' | 'answer' | 'edit-templates' | 'view-suggestion' | 'decide-suggestion';
+
+export interface ChecklistResource {
+  /** The workshop's hosts, for runs. */
+  hostIds?: readonly string[];
+  /** Who made it, for suggestions. */
+  authorId?: string;
+}
+
+/**
+ * Checklists belong to a workshop's hosts: only they answer; admins (the education team) may
+ * look, to support them. Templates are the education team's; suggestions are visible to their
+ * author and to admins.
+ */
+export function can(actor: Actor, action: ChecklistAction, resource: ChecklistResource = {}): boolean {
+  const isHost = resource.hostIds?.includes(actor.id) ?? false;
+  switch (action) {
+    case 'view-run':
+      return isHost || isAdmin(actor);
+    case 'answer':
+      return isHost;
+    case 'edit-templates':
+    case 'decide-suggestion':
+      return isAdmin(actor);
+    case 'view-suggestion':
+      return resource.authorId === actor.id || isAdmin(actor);
+  }
+}
