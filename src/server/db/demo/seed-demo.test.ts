@@ -23,7 +23,7 @@ describe('seedDemo', () => {
 
   it('reports what it inserted', async () => {
     expect(first.skipped).toBe(false);
-    const count = async (table: 'people' | 'workshops' | 'sessions' | 'registrations') =>
+    const count = async (table: 'people' | 'workshops' | 'sessions' | 'registrations' | 'checklist_runs') =>
       Number(
         (
           await handle.db
@@ -37,9 +37,11 @@ describe('seedDemo', () => {
       workshops: await count('workshops'),
       sessions: await count('sessions'),
       registrations: await count('registrations'),
+      checklists: await count('checklist_runs'),
       skipped: false,
     });
     expect(first.registrations).toBeGreaterThan(0);
+    expect(first.checklists).toBeGreaterThan(0);
   });
 
   it('creates an organisation of about 200 people in a dozen teams and several zones', async () => {
@@ -351,5 +353,35 @@ describe('demo data determinism', () => {
     b.sessions.forEach((s, i) => {
       expect(Date.parse(s.starts_at) - Date.parse(a.sessions[i]?.starts_at ?? '')).toBe(week);
     });
+  });
+});
+
+describe('demo checklists', () => {
+  it('has checklists in progress on published workshops, their answers on their own template, and suggestions waiting', async () => {
+    const handle = await createTestDatabase();
+    try {
+      await seedDemo(handle.db, new Date('2026-11-25T09:00:00Z'));
+      const runs = await handle.db
+        .selectFrom('checklist_runs as r')
+        .innerJoin('workshops as w', 'w.id', 'r.workshop_id')
+        .select(['r.id', 'r.version_id', 'w.status'])
+        .execute();
+      expect(runs.length).toBeGreaterThanOrEqual(10);
+      expect(runs.every((r) => r.status === 'published')).toBe(true);
+      const strays = await handle.db
+        .selectFrom('checklist_answers as a')
+        .innerJoin('checklist_runs as r', 'r.id', 'a.run_id')
+        .leftJoin('checklist_items as i', (join) => join.onRef('i.version_id', '=', 'r.version_id').onRef('i.key', '=', 'a.item_key'))
+        .select('a.item_key')
+        .where('i.id', 'is', null)
+        .execute();
+      expect(strays).toEqual([]);
+      const answers = await handle.db.selectFrom('checklist_answers').select('answer').execute();
+      expect(answers.some((a) => a.answer === 'no')).toBe(true);
+      const open = await handle.db.selectFrom('checklist_suggestions').select('id').where('status', '=', 'open').execute();
+      expect(open.length).toBeGreaterThan(0);
+    } finally {
+      await handle.close();
+    }
   });
 });

@@ -16,6 +16,7 @@ import type {
   WorkshopsTable,
   WorkshopTagsTable,
 } from '../schema.js';
+import { buildDemoChecklists, type StarterVersion } from './demo-checklists.js';
 import { buildDemoPeople, FIRST_DEMO_EMAIL } from './demo-people.js';
 import { demoId, Random } from './demo-random.js';
 import { buildDemoRegistrations } from './demo-registrations.js';
@@ -27,6 +28,7 @@ export interface DemoSummary {
   workshops: number;
   sessions: number;
   registrations: number;
+  checklists: number;
   skipped: boolean;
 }
 
@@ -173,7 +175,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
   const data = buildDemoData(now);
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('people').select('id').where('email', '=', FIRST_DEMO_EMAIL).executeTakeFirst();
-    if (existing) return { people: 0, workshops: 0, sessions: 0, registrations: 0, skipped: true };
+    if (existing) return { people: 0, workshops: 0, sessions: 0, registrations: 0, checklists: 0, skipped: true };
 
     // Leaders come first in data.people, so every manager exists before their reports.
     for (const rows of batches(data.people)) await trx.insertInto('people').values(rows).execute();
@@ -182,14 +184,41 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(data.tags)) await trx.insertInto('workshop_tags').values(rows).execute();
     for (const rows of batches(data.sessions)) await trx.insertInto('sessions').values(rows).execute();
     for (const rows of batches(data.registrations)) await trx.insertInto('registrations').values(rows).execute();
+    const checklists = buildDemoChecklists(data.workshops, data.hosts, data.sessions, await starterVersions(trx), now.getTime());
+    for (const rows of batches(checklists.runs)) await trx.insertInto('checklist_runs').values(rows).execute();
+    for (const rows of batches(checklists.answers)) await trx.insertInto('checklist_answers').values(rows).execute();
+    for (const rows of batches(checklists.suggestions)) await trx.insertInto('checklist_suggestions').values(rows).execute();
     return {
       people: data.people.length,
       workshops: data.workshops.length,
       sessions: data.sessions.length,
       registrations: data.registrations.length,
+      checklists: checklists.runs.length,
       skipped: false,
     };
   });
+}
+
+/** The current version of each template the migrations shipped, with its items in order. */
+async function starterVersions(db: Kysely<Database>): Promise<StarterVersion[]> {
+  const templates = await db
+    .selectFrom('checklist_templates as t')
+    .innerJoin('checklist_versions as v', (join) => join.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.current_version'))
+    .select(['t.id', 't.formats', 'v.id as version_id'])
+    .where('t.status', '=', 'active')
+    .orderBy('t.id')
+    .execute();
+  const result: StarterVersion[] = [];
+  for (const t of templates) {
+    const items = await db
+      .selectFrom('checklist_items')
+      .select(['key', 'phase', 'text'])
+      .where('version_id', '=', t.version_id)
+      .orderBy('position')
+      .execute();
+    result.push({ templateId: t.id, versionId: t.version_id, formats: JSON.parse(t.formats) as string[], items });
+  }
+  return result;
 }
 
 function* batches<T>(rows: readonly T[]): Generator<T[]> {
