@@ -11,6 +11,9 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { catalogRepository } from './modules/catalog/catalog.repository.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { searchRepository } from './modules/catalog/search.repository.js';
+import { SearchService } from './modules/catalog/search.service.js';
+import { searchIndex } from './modules/catalog/search-index.repository.js';
 import { AdoptionService } from './modules/checklists/adoption.service.js';
 import { checklistsRepository } from './modules/checklists/checklists.repository.js';
 import { checklistsRoutes } from './modules/checklists/checklists.routes.js';
@@ -109,7 +112,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const tx = createTransactor(database.db);
   const auth = new AuthService(tx, authRepository);
   const people = new PeopleService(tx, peopleRepository);
-  const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository);
+  const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository);
   const registrations = new RegistrationsService(
     tx,
@@ -149,7 +152,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   peopleRoutes(app, people);
   workshopsRoutes(app, workshops);
   sessionsRoutes(app, sessions);
-  catalogRoutes(app, catalog);
+  catalogRoutes(app, catalog, new SearchService(tx, searchRepository, workshopsRepository, registrationsRepository, config.searchCacheMs));
   registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops));
   checklistsRoutes(app, checklists);
   await installWebApp(app);

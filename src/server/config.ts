@@ -22,6 +22,7 @@ const envSchema = z.object({
     .default('info'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address such as https://lyceum.example.com' }).optional(),
   TRUST_PROXY: booleanish.default(false),
+  SEARCH_CACHE_MS: z.coerce.number('must be milliseconds').int().min(0).max(60_000).default(2000),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -42,6 +43,8 @@ export interface Config {
    * client could pick its own address and dodge the sign-in rate limit.
    */
   trustProxy: boolean;
+  /** How long an identical catalog search may be answered from memory (0: never). */
+  searchCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
+    searchCacheMs: e.SEARCH_CACHE_MS,
   };
 }

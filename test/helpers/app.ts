@@ -13,7 +13,11 @@ export interface TestApp {
 /** The real app on a fresh real database, for requests through app.inject. */
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url.startsWith('sqlite') ? 'sqlite::memory:' : database.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: database.url.startsWith('sqlite') ? 'sqlite::memory:' : database.url,
+    LOG_LEVEL: 'silent',
+    SEARCH_CACHE_MS: '0',
+  });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

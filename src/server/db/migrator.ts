@@ -5,6 +5,7 @@ import * as m20261125T1710 from './migrations/20261125T1710_workshops_and_sessio
 import * as m20261125T1830 from './migrations/20261125T1830_registrations.js';
 import * as m20261126T0200 from './migrations/20261126T0200_checklists.js';
 import * as m20261126T0210 from './migrations/20261126T0210_starter_checklists.js';
+import * as m20261126T0300 from './migrations/20261126T0300_discovery.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261125T1830_registrations': m20261125T1830,
   '20261126T0200_checklists': m20261126T0200,
   '20261126T0210_starter_checklists': m20261126T0210,
+  '20261126T0300_discovery': m20261126T0300,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

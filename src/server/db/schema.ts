@@ -57,6 +57,10 @@ export interface WorkshopsTable {
   published_at: string | null;
   /** 1 when the sessions belong together (register for all parts); SQLite has no boolean. */
   is_series: Generated<number>;
+  /** The language it is taught in, as a short code ("en", "de"). */
+  language: Generated<string>;
+  /** Registrations of the last year, refreshed periodically, for "most popular". */
+  popularity: Generated<number>;
 }
 
 export interface WorkshopHostsTable {
@@ -223,7 +227,81 @@ export interface ChecklistSuggestionsTable {
   decided_at: string | null;
 }
 
+export interface ChannelsTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelOwnersTable {
+  channel_id: string;
+  person_id: string;
+}
+
+export interface WorkshopChannelsTable {
+  workshop_id: string;
+  channel_id: string;
+}
+
+export interface FollowsTable {
+  person_id: string;
+  kind: 'channel' | 'host';
+  target_id: string;
+  created_at: string;
+}
+
+export interface WorkshopInterestTable {
+  workshop_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface WorkshopRequestsTable {
+  id: string;
+  title: string;
+  description: string;
+  author_id: string;
+  status: 'open' | 'claimed' | 'answered';
+  claimed_by: string | null;
+  workshop_id: string | null;
+  votes: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestVotesTable {
+  request_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+/**
+ * The full-text document of a workshop. SQLite: an FTS5 table (title, summary, description,
+ * tags, channels, hosts); PostgreSQL: title plus a weighted tsvector. Only search-index.repository.ts touches it.
+ */
+export interface WorkshopSearchTable {
+  workshop_id: string;
+  title: string;
+  summary?: string;
+  description?: string;
+  tags?: string;
+  channels?: string;
+  hosts?: string;
+  document?: string;
+}
+
 export interface Database {
+  channels: ChannelsTable;
+  channel_owners: ChannelOwnersTable;
+  workshop_channels: WorkshopChannelsTable;
+  follows: FollowsTable;
+  workshop_interest: WorkshopInterestTable;
+  workshop_requests: WorkshopRequestsTable;
+  request_votes: RequestVotesTable;
+  workshop_search: WorkshopSearchTable;
   checklist_templates: ChecklistTemplatesTable;
   checklist_versions: ChecklistVersionsTable;
   checklist_items: ChecklistItemsTable;

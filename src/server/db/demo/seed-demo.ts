@@ -7,6 +7,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { searchIndex } from '../../modules/catalog/search-index.repository.js';
 import type {
   Database,
   PeopleTable,
@@ -188,6 +189,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(checklists.runs)) await trx.insertInto('checklist_runs').values(rows).execute();
     for (const rows of batches(checklists.answers)) await trx.insertInto('checklist_answers').values(rows).execute();
     for (const rows of batches(checklists.suggestions)) await trx.insertInto('checklist_suggestions').values(rows).execute();
+    await searchIndex.rebuildAll(trx);
     return {
       people: data.people.length,
       workshops: data.workshops.length,

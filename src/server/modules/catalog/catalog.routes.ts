@@ -1,10 +1,27 @@
 import { z } from 'zod';
-import { catalogEntry, catalogQuery, page } from '../../../contracts/index.js';
+import { catalogEntry, catalogQuery, page, searchQuery, searchResponse } from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
 import { type Api, commonErrors } from '../../platform/http.js';
 import type { CatalogService } from './catalog.service.js';
+import type { SearchService } from './search.service.js';
 
-export function catalogRoutes(app: Api, catalog: CatalogService): void {
+export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchService): void {
+  app.get(
+    '/api/v1/search',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Search and browse workshops: full text, filters, facets, each with its next (matching) session',
+        querystring: searchQuery,
+        response: { 200: searchResponse, ...commonErrors },
+      },
+    },
+    (request) => {
+      requireActor(request);
+      return search.run(request.query);
+    },
+  );
+
   app.get(
     '/api/v1/sessions',
     {

@@ -5,6 +5,7 @@ import { AppError, forbidden, invalidState, notFound } from '../../platform/erro
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
+import type { searchIndex as searchIndexRepository } from '../catalog/search-index.repository.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import { can, type WorkshopAction } from './workshops.policy.js';
 import { presentWorkshop } from './workshops.presenter.js';
@@ -27,6 +28,8 @@ export class WorkshopsService {
     private readonly tx: Transactor,
     private readonly workshops: typeof workshopsRepository,
     private readonly people: typeof peopleRepository,
+    /** Keeps the full-text document in step with the workshop, in the same transaction. */
+    private readonly searchIndex: Pick<typeof searchIndexRepository, 'refresh'>,
   ) {}
 
   /**
@@ -97,6 +100,7 @@ export class WorkshopsService {
       });
       await this.workshops.addHost(trx, { workshop_id: id, person_id: actor.id, role: 'owner', added_at: now });
       await this.workshops.replaceTags(trx, id, input.tags);
+      await this.searchIndex.refresh(trx, [id]);
     });
     return this.present(this.tx.executor, actor, id);
   }
@@ -114,6 +118,7 @@ export class WorkshopsService {
         updated_at: nowIso(),
       });
       if (tags !== undefined) await this.workshops.replaceTags(trx, id, tags);
+      await this.searchIndex.refresh(trx, [id]);
     });
     return this.present(this.tx.executor, actor, id);
   }
@@ -138,6 +143,7 @@ export class WorkshopsService {
           { field: 'personId', message: 'Unknown person.' },
         ]);
       await this.workshops.addHost(trx, { workshop_id: id, person_id: personId, role: 'cohost', added_at: nowIso() });
+      await this.searchIndex.refresh(trx, [id]);
     });
     return this.present(this.tx.executor, actor, id);
   }
@@ -148,6 +154,7 @@ export class WorkshopsService {
       if (!hosts.some((h) => h.id === personId)) throw notFound('Host');
       if (hosts.length === 1) throw invalidState('A workshop needs at least one host; add another host first.');
       await this.workshops.removeHost(trx, id, personId);
+      await this.searchIndex.refresh(trx, [id]);
     });
     return this.present(this.tx.executor, actor, id);
   }

@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import type { SearchHit, SearchResponse, searchQuery } from '../../../contracts/index.js';
+import { invalidField } from '../../platform/errors.js';
+import { nowIso } from '../../platform/ids.js';
+import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
+import type { Transactor } from '../../platform/transaction.js';
+import type { registrationsRepository } from '../registrations/registrations.repository.js';
+import type { workshopsRepository } from '../workshops/workshops.repository.js';
+import type { SearchFilter, SearchRow, SearchSort, searchRepository } from './search.repository.js';
+import { MARK_END, MARK_START, searchIndex, searchTerms } from './search-index.repository.js';
+
+type Query = z.output<typeof searchQuery>;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The index's excerpt, escaped, with only the matched words marked. */
+const markedExcerpt = (snippet: string) => escapeHtml(snippet).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+
+const CACHE_LIMIT = 500;
+
+/** The cursor holds the sort values of a page's last row, per sort. */
+function cursorOf(sort: SearchSort, row: SearchRow): string[] {
+  switch (sort) {
+    case 'soonest':
+      return [row.next_starts_at, row.id];
+    case 'newest':
+      return [row.published_at, row.id];
+    case 'popular':
+      return [String(row.popularity), row.id];
+    case 'relevance':
+      return [String(row.tier), row.next_starts_at, row.id];
+  }
+}
+
+/**
+ * Discovery: full-text search and filters over published workshops, each with its next
+ * (matching) session, facet counts over all results, and keyset pages. Answers depend only on
+ * the query, not on who asks, so identical searches within `cacheMs` share one answer.
+ */
+export class SearchService {
+  private readonly cache = new Map<string, { at: number; value: SearchResponse }>();
+
+  constructor(
+    private readonly tx: Transactor,
+    private readonly search: typeof searchRepository,
+    private readonly workshops: typeof workshopsRepository,
+    private readonly registrations: typeof registrationsRepository,
+    private readonly cacheMs: number,
+  ) {}
+
+  async run(query: Query): Promise<SearchResponse> {
+    if (this.cacheMs === 0) return this.compute(query);
+    const key = JSON.stringify(query);
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < this.cacheMs) return hit.value;
+    const value = await this.compute(query);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, { at: Date.now(), value });
+    return value;
+  }
+
+  private filterOf(query: Query): SearchFilter {
+    const now = nowIso();
+    const from = query.from ? new Date(query.from).toISOString() : now;
+    const to = query.to ? new Date(query.to).toISOString() : undefined;
+    if (to && to <= from) throw invalidField('to', '"to" must be after "from".');
+    return {
+      terms: searchTerms(query.q ?? ''),
+      exact: (query.q ?? '').trim().toLowerCase().slice(0, 300),
+      tags: query.tag.map((t) => t.toLowerCase()),
+      channels: query.channel,
+      modes: query.mode,
+      formats: query.format,
+      locations: query.location,
+      hosts: query.host,
+      language: query.language,
+      // Never the past: "from" earlier than now still means upcoming sessions only.
+      from: from < now ? now : from,
+      to,
+      hasSeats: query.hasSeats === true,
+      sessionFiltered: query.mode.length > 0 || query.location.length > 0 || query.hasSeats === true || !!query.from || !!query.to,
+    };
+  }
+
+  private async compute(query: Query): Promise<SearchResponse> {
+    const f = this.filterOf(query);
+    const empty = { tags: [], channels: [], modes: [], formats: [], locations: [] };
+    // Text with no letters or digits in it (only punctuation or emoji) matches nothing.
+    if ((query.q ?? '').trim() !== '' && f.terms.length === 0) return { items: [], facets: empty, total: 0, nextCursor: null };
+    const sort: SearchSort = query.sort ?? (f.terms.length > 0 ? 'relevance' : 'soonest');
+    const parts = { soonest: 2, newest: 2, popular: 2, relevance: 3 }[sort];
+    const after = decodeCursor(query.cursor, Array(parts).fill('text'));
+    const db = this.tx.executor;
+    const [rows, facets, total] = await Promise.all([
+      this.search.page(db, f, sort, after, query.limit + 1),
+      this.search.facets(db, f),
+      this.search.total(db, f),
+    ]);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const ids = page.map((r) => r.id);
+    const [tags, hosts, channels, sessions, highlights] = await Promise.all([
+      this.workshops.tagsOf(db, ids),
+      this.workshops.hostsOf(db, ids),
+      this.search.channelsOf(db, ids),
+      this.search.sessionsFor(db, ids, f),
+      searchIndex.highlights(db, ids, f.terms),
+    ]);
+    const nextOf = new Map<string, (typeof sessions)[number]>();
+    for (const s of sessions) if (!nextOf.has(s.workshop_id)) nextOf.set(s.workshop_id, s);
+    const counts = await this.registrations.countsFor(
+      db,
+      [...nextOf.values()].map((s) => s.id),
+    );
+    const items = page.map((row): SearchHit => {
+      const next = nextOf.get(row.id);
+      const c = next ? counts.get(next.id) : undefined;
+      const free = (seats: number | null, used: number) => (seats === null ? null : Math.max(0, seats - used));
+      const inPerson = next ? free(next.seats, next.mode === 'online' ? (c?.taken.online ?? 0) : (c?.taken.in_person ?? 0)) : null;
+      const online = next?.mode === 'hybrid' ? free(next.online_seats, c?.taken.online ?? 0) : 0;
+      return {
+        workshop: {
+          id: row.id,
+          title: row.title,
+          summary: row.summary,
+          format: row.format,
+          language: row.language,
+          tags: tags.filter((t) => t.workshop_id === row.id).map((t) => t.tag),
+          channels: channels.filter((ch) => ch.workshop_id === row.id).map((ch) => ({ slug: ch.slug, name: ch.name })),
+          hosts: hosts.filter((h) => h.workshop_id === row.id).map((h) => ({ id: h.id, name: h.name, title: h.title })),
+          popularity: Number(row.popularity),
+        },
+        nextSession: next
+          ? {
+              id: next.id,
+              startsAt: next.starts_at,
+              endsAt: next.ends_at,
+              timeZone: next.time_zone,
+              mode: next.mode,
+              location: next.location,
+              seats: next.seats,
+              onlineSeats: next.online_seats,
+              seatsLeft: inPerson === null || online === null ? null : inPerson + online,
+              waitlistCount: (c?.waiting.in_person ?? 0) + (c?.waiting.online ?? 0),
+            }
+          : null,
+        highlight: highlights.has(row.id) ? markedExcerpt(highlights.get(row.id) as string) : null,
+      };
+    });
+    return {
+      items,
+      facets,
+      total,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(cursorOf(sort, last)) : null,
+    };
+  }
+}

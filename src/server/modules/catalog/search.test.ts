@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import type { SearchResponse } from '../../../contracts/index.js';
+import { newId, nowIso } from '../../platform/ids.js';
+import { searchIndex } from './search-index.repository.js';
+
+let t: TestApp;
+let host: TestPerson;
+let reader: TestPerson;
+const ids: Record<string, string> = {};
+
+async function publish(key: string, body: Parameters<typeof workshopBody>[0], sessions: Parameters<typeof sessionBody>[] = [[7]]) {
+  const api = as(t.app, host.token);
+  const w = (await api.post('/api/v1/workshops', workshopBody(body))).json();
+  await api.post(`/api/v1/workshops/${w.id}/publish`);
+  for (const args of sessions) await api.post(`/api/v1/workshops/${w.id}/sessions`, sessionBody(...args));
+  ids[key] = w.id;
+}
+
+const search = async (query: string): Promise<SearchResponse> => {
+  const res = await as(t.app, reader.token).get(`/api/v1/search?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+const titles = (r: SearchResponse) => r.items.map((i) => i.workshop.title);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  host = await buildPerson(t.database.db, { name: 'Kim Kowalski' });
+  reader = await buildPerson(t.database.db, { name: 'Rita Reader' });
+  await publish('k8s', { title: 'Kubernetes', summary: 'The basics of pods.', tags: ['kubernetes', 'platform'], format: 'talk' }, [[3]]);
+  await publish('intro', { title: 'Intro to Kubernetes operators', summary: 'Write your first operator.', tags: ['kubernetes'] }, [
+    [10, { mode: 'online', location: null }],
+  ]);
+  await publish('helm', { title: 'Helm charts that age well', summary: 'Packaging for Kubernetes clusters.', tags: ['helm'] }, [
+    [5, { mode: 'hybrid', seats: 10, onlineSeats: 10 }],
+  ]);
+  await publish('kafka', { title: 'Debugging Kafka consumer lag', summary: 'Find the slow consumer.', tags: ['kafka'] }, [
+    [2, { location: 'Berlin · Room Hopper' }],
+  ]);
+  await publish('full', { title: 'Threat modeling in 60 minutes', summary: 'STRIDE without tears.', tags: ['security'] }, [
+    [4, { seats: 1 }],
+  ]);
+  await publish(
+    'none',
+    { title: 'Café culture: naïve résumé of Kubernetes history', summary: 'Nothing scheduled yet.', tags: ['history'] },
+    [],
+  );
+  // The one seat of "full" is taken.
+  const fullSession = (await as(t.app, host.token).get(`/api/v1/workshops/${ids.full}/sessions`)).json().items[0];
+  await as(t.app, reader.token).post(`/api/v1/sessions/${fullSession.id}/registrations`, {});
+  // A draft is never found.
+  await as(t.app, host.token).post('/api/v1/workshops', workshopBody({ title: 'Kubernetes secrets (draft)' }));
+});
+afterAll(() => t.close());
+
+describe('search', () => {
+  it('ranks an exact title match first, then title matches, then the rest', async () => {
+    const r = await search('q=kubernetes');
+    expect(titles(r)[0]).toBe('Kubernetes');
+    expect(titles(r).slice(1, 3).sort()).toEqual(['Café culture: naïve résumé of Kubernetes history', 'Intro to Kubernetes operators']);
+    expect(titles(r)[3]).toBe('Helm charts that age well');
+    expect(titles(r)).not.toContain('Kubernetes secrets (draft)');
+    expect(r.total).toBe(4);
+  });
+
+  it('matches prefixes as you type, across summary, tags and hosts, ignoring accents', async () => {
+    expect(titles(await search('q=kube'))).toContain('Kubernetes');
+    expect(titles(await search('q=intro%20to'))).toEqual(['Intro to Kubernetes operators']);
+    expect(titles(await search('q=stride'))).toEqual(['Threat modeling in 60 minutes']);
+    expect((await search('q=kowalski')).total).toBe(6);
+    expect(titles(await search('q=kim%20kafka'))).toEqual(['Debugging Kafka consumer lag']);
+    expect(titles(await search('q=cafe%20naive'))).toEqual(['Café culture: naïve résumé of Kubernetes history']);
+  });
+
+  it('marks the matched words in an escaped excerpt', async () => {
+    const hit = (await search('q=operator')).items[0];
+    expect(hit?.highlight).toMatch(/<mark>operators?<\/mark>/);
+    expect(hit?.highlight).not.toMatch(/<(?!\/?mark>)/);
+  });
+
+  it('keeps workshops with nothing scheduled findable, without a next session', async () => {
+    const hit = (await search('q=history')).items[0];
+    expect(hit?.workshop.title).toContain('Café culture');
+    expect(hit?.nextSession).toBeNull();
+  });
+
+  it('takes any text: quotes, operators, emoji, 10 KB — results or an empty list, never an error', async () => {
+    for (const q of [
+      '"kubernetes',
+      'kube*',
+      'NEAR(kafka lag)',
+      'title:kafka',
+      '(((',
+      ')',
+      '-',
+      '"',
+      '🚀',
+      'kafka 🚀',
+      "'; drop table workshops; --",
+      'a'.repeat(10_240),
+      'AND OR NOT',
+      '^kafka',
+      '%',
+      '_',
+    ]) {
+      const res = await as(t.app, reader.token).get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, q).toBe(200);
+    }
+    // Syntax characters are separators: the words around them still count.
+    expect(titles(await search(`q=${encodeURIComponent('"kafka" (lag*)')}`))).toEqual(['Debugging Kafka consumer lag']);
+    expect((await search(`q=${encodeURIComponent('🚀')}`)).items).toEqual([]);
+  });
+
+  it('combines filters; session filters pick the next matching session and drop workshops without one', async () => {
+    expect(titles(await search('mode=online'))).toEqual(['Intro to Kubernetes operators']);
+    expect(titles(await search('mode=online&mode=hybrid'))).toEqual(['Helm charts that age well', 'Intro to Kubernetes operators']);
+    const hybrid = (await search('mode=hybrid')).items[0];
+    expect(hybrid?.nextSession?.mode).toBe('hybrid');
+    expect(titles(await search('tag=kubernetes&format=talk'))).toEqual(['Kubernetes']);
+    expect(titles(await search(`location=${encodeURIComponent('Berlin · Room Hopper')}`))).toEqual(['Debugging Kafka consumer lag']);
+    expect(titles(await search('hasSeats=true'))).not.toContain('Threat modeling in 60 minutes');
+    expect(titles(await search('hasSeats=false'))).toContain('Threat modeling in 60 minutes');
+    const soon = new Date(Date.now() + 6 * 86_400_000).toISOString();
+    expect(titles(await search(`to=${soon}`))).toEqual([
+      'Debugging Kafka consumer lag',
+      'Kubernetes',
+      'Threat modeling in 60 minutes',
+      'Helm charts that age well',
+    ]);
+    expect(titles(await search(`host=${host.id}&q=kafka`))).toEqual(['Debugging Kafka consumer lag']);
+    const bad = await as(t.app, reader.token).get('/api/v1/search?mode=teleport');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('gives facet counts that agree with the results', async () => {
+    const r = await search('q=kubernetes');
+    const tags = Object.fromEntries(r.facets.tags.map((f) => [f.value, f.count]));
+    expect(tags).toMatchObject({ kubernetes: 2, helm: 1, history: 1, platform: 1 });
+    const formats = Object.fromEntries(r.facets.formats.map((f) => [f.value, f.count]));
+    expect(Object.values(formats).reduce((a, b) => a + b, 0)).toBe(r.total);
+    // Applying a facet returns exactly as many results as it said.
+    for (const facet of r.facets.tags) {
+      expect((await search(`q=kubernetes&tag=${facet.value}`)).total, facet.value).toBe(facet.count);
+    }
+    const modes = (await search('')).facets.modes;
+    for (const facet of modes) expect((await search(`mode=${facet.value}`)).total, facet.value).toBe(facet.count);
+  });
+
+  it('pages with a cursor that neither skips nor repeats while workshops are added', async () => {
+    for (const sort of ['soonest', 'newest', 'popular', 'relevance']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let added = 0;
+      do {
+        const r: SearchResponse = await search(
+          `q=${sort === 'relevance' ? 'kubernetes' : ''}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...r.items.map((i) => i.workshop.id));
+        cursor = r.nextCursor;
+        // Something new appears mid-way; it may or may not show up, but nothing else moves.
+        if (added++ === 0) await publish(`late-${sort}`, { title: `Late arrival ${sort} Kubernetes`, tags: ['late'] }, [[1]]);
+      } while (cursor);
+      const original = Object.entries(ids)
+        .filter(([key]) => !key.startsWith('late'))
+        .map(([, id]) => id);
+      const expected = sort === 'relevance' ? (await search('q=kubernetes&limit=50')).items.map((i) => i.workshop.id) : original;
+      expect(new Set(seen).size, sort).toBe(seen.length);
+      for (const id of expected.filter((id) => !Object.entries(ids).some(([k, v]) => v === id && k.startsWith('late')))) {
+        expect(seen, sort).toContain(id);
+      }
+    }
+    expect((await as(t.app, reader.token).get('/api/v1/search?cursor=not-a-cursor')).statusCode).toBe(400);
+  });
+
+  it('answers 401 without signing in', async () => {
+    expect((await as(t.app, null).get('/api/v1/search?q=kafka')).statusCode).toBe(401);
+  });
+
+  it('indexes channels by name, kept by the index refresh', async () => {
+    const db = t.database.db;
+    const channelId = newId();
+    await db
+      .insertInto('channels')
+      .values({
+        id: channelId,
+        slug: 'data-engineering',
+        name: 'Data Engineering',
+        description: '',
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    await db
+      .insertInto('workshop_channels')
+      .values({ workshop_id: ids.kafka as string, channel_id: channelId })
+      .execute();
+    await searchIndex.refresh(db, [ids.kafka as string]);
+    expect(titles(await search('q=data%20engineering'))).toEqual(['Debugging Kafka consumer lag']);
+    const r = await search('channel=data-engineering');
+    expect(titles(r)).toEqual(['Debugging Kafka consumer lag']);
+    expect(r.items[0]?.workshop.channels).toEqual([{ slug: 'data-engineering', name: 'Data Engineering' }]);
+  });
+});
