@@ -74,6 +74,7 @@ export class SearchService {
       hosts: query.host,
       language: query.language,
       // Never the past: "from" earlier than now still means upcoming sessions only.
+      // biome-ignore lint/complexity/useMathMinMax: ISO 8601 strings, compared as text
       from: from < now ? now : from,
       to,
       hasSeats: query.hasSeats === true,
