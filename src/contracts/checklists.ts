@@ -98,7 +98,12 @@ export const createTemplateBody = z.strictObject({
 });
 export type CreateTemplateBody = z.input<typeof createTemplateBody>;
 
-export const updateTemplateBody = createTemplateBody.partial();
+// Written out: a partial of the create body would still apply its defaults and wipe the description and formats.
+export const updateTemplateBody = z.strictObject({
+  name: z.string().trim().min(3).max(120).optional(),
+  description: z.string().trim().max(2000).optional(),
+  formats: z.array(workshopFormat).max(10).optional(),
+});
 
 export const draftItemsBody = z.strictObject({ items: z.array(checklistItemInput).max(200) });
 export type DraftItemsBody = z.input<typeof draftItemsBody>;

@@ -1,3 +1,4 @@
+export * from './channels.js';
 export * from './checklists.js';
 export * from './common.js';
 export * from './people.js';

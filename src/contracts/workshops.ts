@@ -99,6 +99,8 @@ export const workshop = z.object({
   /** Whether the viewer may edit it (a host or an admin). */
   canEdit: z.boolean(),
   upcomingSessionCount: z.number(),
+  /** The channels (topic hubs) it belongs to. */
+  channels: z.array(z.object({ slug: z.string(), name: z.string() })),
   /** "Prepared with the … checklist": the template's name, when the hosts chose to show it. */
   preparedWith: z.string().nullable(),
   /** Checklist progress (answered share, 0–100) for those who may edit; null otherwise or without one. */

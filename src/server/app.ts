@@ -14,6 +14,11 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { searchRepository } from './modules/catalog/search.repository.js';
 import { SearchService } from './modules/catalog/search.service.js';
 import { searchIndex } from './modules/catalog/search-index.repository.js';
+import { channelsRepository } from './modules/channels/channels.repository.js';
+import { channelsRoutes } from './modules/channels/channels.routes.js';
+import { ChannelsService } from './modules/channels/channels.service.js';
+import { recommendationsRepository } from './modules/channels/recommendations.repository.js';
+import { RecommendationsService } from './modules/channels/recommendations.service.js';
 import { AdoptionService } from './modules/checklists/adoption.service.js';
 import { checklistsRepository } from './modules/checklists/checklists.repository.js';
 import { checklistsRoutes } from './modules/checklists/checklists.routes.js';
@@ -152,7 +157,13 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   peopleRoutes(app, people);
   workshopsRoutes(app, workshops);
   sessionsRoutes(app, sessions);
-  catalogRoutes(app, catalog, new SearchService(tx, searchRepository, workshopsRepository, registrationsRepository, config.searchCacheMs));
+  const search = new SearchService(tx, searchRepository, workshopsRepository, registrationsRepository, config.searchCacheMs);
+  catalogRoutes(app, catalog, search);
+  channelsRoutes(
+    app,
+    new ChannelsService(tx, channelsRepository, peopleRepository, workshops, search, searchIndex),
+    new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search),
+  );
   registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops));
   checklistsRoutes(app, checklists);
   await installWebApp(app);

@@ -21,6 +21,8 @@ export interface SearchFilter {
   hasSeats: boolean;
   /** Any filter about sessions (mode, place, dates, seats): only workshops with a matching session are results. */
   sessionFiltered: boolean;
+  /** Only these workshops (recommendations, channel pages). */
+  ids?: string[];
 }
 
 export type SearchSort = 'relevance' | 'soonest' | 'popular' | 'newest';
@@ -69,6 +71,7 @@ function results(db: Executor, f: SearchFilter) {
     : db.selectFrom('workshops as w').leftJoin(next.as('n'), 'n.workshop_id', 'w.id');
   let query = joined.where('w.status', '=', 'published');
   if (f.terms.length > 0) query = query.where(searchIndex.matches(db, sql.ref('w.id'), f.terms));
+  if (f.ids) query = f.ids.length > 0 ? query.where('w.id', 'in', f.ids) : query.where(sql<boolean>`1 = 0`);
   if (f.formats.length > 0) query = query.where('w.format', 'in', f.formats);
   if (f.language) query = query.where('w.language', '=', f.language);
   for (const tag of f.tags) {
@@ -261,17 +264,6 @@ export const searchRepository = {
       .selectAll('sessions')
       .where('sessions.workshop_id', 'in', workshopIds)
       .orderBy('sessions.starts_at')
-      .execute();
-  },
-
-  channelsOf(db: Executor, workshopIds: string[]) {
-    if (workshopIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('workshop_channels as wc')
-      .innerJoin('channels as c', 'c.id', 'wc.channel_id')
-      .select(['wc.workshop_id', 'c.slug', 'c.name'])
-      .where('wc.workshop_id', 'in', workshopIds)
-      .orderBy('c.name')
       .execute();
   },
 };

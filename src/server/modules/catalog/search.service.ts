@@ -58,6 +58,27 @@ export class SearchService {
     return value;
   }
 
+  /**
+   * Upcoming sessions of these workshops (or of a channel, a host…), soonest first: the
+   * building block of channel pages and recommendations. Never cached: it is per viewer.
+   */
+  async upcoming(filters: Partial<Query> & { ids?: string[] }, limit = 20): Promise<SearchHit[]> {
+    const query: Query = {
+      tag: [],
+      channel: [],
+      mode: [],
+      format: [],
+      location: [],
+      host: [],
+      sort: 'soonest',
+      ...filters,
+      from: nowIso(),
+      limit,
+    };
+    const { items } = await this.compute(query, filters.ids);
+    return items;
+  }
+
   private filterOf(query: Query): SearchFilter {
     const now = nowIso();
     const from = query.from ? new Date(query.from).toISOString() : now;
@@ -82,8 +103,8 @@ export class SearchService {
     };
   }
 
-  private async compute(query: Query): Promise<SearchResponse> {
-    const f = this.filterOf(query);
+  private async compute(query: Query, only?: string[]): Promise<SearchResponse> {
+    const f = { ...this.filterOf(query), ids: only };
     const empty = { tags: [], channels: [], modes: [], formats: [], locations: [] };
     // Text with no letters or digits in it (only punctuation or emoji) matches nothing.
     if ((query.q ?? '').trim() !== '' && f.terms.length === 0) return { items: [], facets: empty, total: 0, nextCursor: null };
@@ -102,7 +123,7 @@ export class SearchService {
     const [tags, hosts, channels, sessions, highlights] = await Promise.all([
       this.workshops.tagsOf(db, ids),
       this.workshops.hostsOf(db, ids),
-      this.search.channelsOf(db, ids),
+      this.workshops.channelsOf(db, ids),
       this.search.sessionsFor(db, ids, f),
       searchIndex.highlights(db, ids, f.terms),
     ]);

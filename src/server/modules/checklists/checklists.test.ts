@@ -183,6 +183,9 @@ describe('versions', () => {
       await adminApi.post('/api/v1/checklist-templates', { name: 'Brown bag', formats: ['talk'] })
     ).json();
     expect(created).toMatchObject({ version: 1, versionStatus: 'draft', currentVersion: null });
+    // Renaming keeps what was not sent.
+    const renamed = await adminApi.patch(`/api/v1/checklist-templates/${created.id}`, { name: 'Brown-bag talk' });
+    expect(renamed.json()).toMatchObject({ name: 'Brown-bag talk', formats: ['talk'] });
     const v1Items = [
       { phase: 'analysis', when: 'before', text: 'Audience named', guidance: 'Who comes?', offsetDays: -14 },
       { phase: 'design', when: 'before', text: 'One key message', guidance: '' },

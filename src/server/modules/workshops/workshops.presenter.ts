@@ -7,6 +7,7 @@ export interface WorkshopExtras {
   canEdit: boolean;
   upcomingSessionCount: number;
   checklist?: ChecklistSummary;
+  channels: { slug: string; name: string }[];
 }
 
 export function presentWorkshop(row: WorkshopRow, extras: WorkshopExtras): Workshop {
@@ -30,6 +31,7 @@ export function presentWorkshop(row: WorkshopRow, extras: WorkshopExtras): Works
     publishedAt: row.published_at,
     canEdit: extras.canEdit,
     upcomingSessionCount: extras.upcomingSessionCount,
+    channels: extras.channels,
     preparedWith: extras.checklist?.show_on_workshop === 1 ? extras.checklist.template_name : null,
     checklistPercent:
       extras.canEdit && extras.checklist

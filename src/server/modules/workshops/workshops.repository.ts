@@ -138,6 +138,17 @@ export const workshopsRepository = {
       .execute();
   },
 
+  channelsOf(db: Executor, workshopIds: string[]) {
+    if (workshopIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('workshop_channels as wc')
+      .innerJoin('channels as c', 'c.id', 'wc.channel_id')
+      .select(['wc.workshop_id', 'c.slug', 'c.name'])
+      .where('wc.workshop_id', 'in', workshopIds)
+      .orderBy('c.name')
+      .execute();
+  },
+
   tagsOf(db: Executor, workshopIds: string[]): Promise<{ workshop_id: string; tag: string }[]> {
     if (workshopIds.length === 0) return Promise.resolve([]);
     return db

@@ -168,11 +168,12 @@ export class WorkshopsService {
 
   private async presentMany(db: Executor, actor: Actor, rows: WorkshopRow[]): Promise<Workshop[]> {
     const ids = rows.map((r) => r.id);
-    const [hosts, tags, counts, checklists] = await Promise.all([
+    const [hosts, tags, counts, checklists, channels] = await Promise.all([
       this.workshops.hostsOf(db, ids),
       this.workshops.tagsOf(db, ids),
       this.workshops.upcomingSessionCounts(db, ids, nowIso()),
       this.workshops.checklistSummaries(db, ids),
+      this.workshops.channelsOf(db, ids),
     ]);
     return rows.map((row) => {
       const own = hosts.filter((h) => h.workshop_id === row.id);
@@ -182,6 +183,7 @@ export class WorkshopsService {
         canEdit: can(actor, 'edit', { status: row.status, hostIds: own.map((h) => h.id) }),
         upcomingSessionCount: Number(counts.find((c) => c.workshop_id === row.id)?.n ?? 0),
         checklist: checklists.find((c) => c.workshop_id === row.id),
+        channels: channels.filter((c) => c.workshop_id === row.id).map((c) => ({ slug: c.slug, name: c.name })),
       });
     });
   }
