@@ -356,7 +356,7 @@ describe('demo data determinism', () => {
   });
 });
 
-describe('demo checklists', () => {
+describe('demo checklists and channels', () => {
   it('has checklists in progress on published workshops, their answers on their own template, and suggestions waiting', async () => {
     const handle = await createTestDatabase();
     try {
@@ -380,6 +380,12 @@ describe('demo checklists', () => {
       expect(answers.some((a) => a.answer === 'no')).toBe(true);
       const open = await handle.db.selectFrom('checklist_suggestions').select('id').where('status', '=', 'open').execute();
       expect(open.length).toBeGreaterThan(0);
+      // Channels collect workshops by topic, and the search index knows them.
+      expect((await handle.db.selectFrom('channels').select('id').execute()).length).toBe(8);
+      expect((await handle.db.selectFrom('workshop_channels').select('workshop_id').execute()).length).toBeGreaterThan(20);
+      expect((await handle.db.selectFrom('workshop_search').select('workshop_id').execute()).length).toBe(
+        (await handle.db.selectFrom('workshops').select('id').execute()).length,
+      );
     } finally {
       await handle.close();
     }

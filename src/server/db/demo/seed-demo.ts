@@ -17,6 +17,7 @@ import type {
   WorkshopsTable,
   WorkshopTagsTable,
 } from '../schema.js';
+import { buildDemoChannels } from './demo-channels.js';
 import { buildDemoChecklists, type StarterVersion } from './demo-checklists.js';
 import { buildDemoPeople, FIRST_DEMO_EMAIL } from './demo-people.js';
 import { demoId, Random } from './demo-random.js';
@@ -189,6 +190,17 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(checklists.runs)) await trx.insertInto('checklist_runs').values(rows).execute();
     for (const rows of batches(checklists.answers)) await trx.insertInto('checklist_answers').values(rows).execute();
     for (const rows of batches(checklists.suggestions)) await trx.insertInto('checklist_suggestions').values(rows).execute();
+    const channels = buildDemoChannels(
+      data.workshops,
+      data.tags,
+      data.hosts,
+      data.people.map((p) => p.id),
+      now.getTime(),
+    );
+    await trx.insertInto('channels').values(channels.channels).execute();
+    await trx.insertInto('channel_owners').values(channels.owners).execute();
+    for (const rows of batches(channels.workshopChannels)) await trx.insertInto('workshop_channels').values(rows).execute();
+    for (const rows of batches(channels.follows)) await trx.insertInto('follows').values(rows).execute();
     await searchIndex.rebuildAll(trx);
     return {
       people: data.people.length,
