@@ -35,6 +35,9 @@ import { RegistrationsService } from './modules/registrations/registrations.serv
 import { rosterRepository } from './modules/registrations/roster.repository.js';
 import { RosterService } from './modules/registrations/roster.service.js';
 import { SeriesService } from './modules/registrations/series.service.js';
+import { requestsRepository } from './modules/requests/requests.repository.js';
+import { requestsRoutes } from './modules/requests/requests.routes.js';
+import { RequestsService } from './modules/requests/requests.service.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { SessionsService } from './modules/sessions/sessions.service.js';
@@ -166,6 +169,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   );
   registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops));
   checklistsRoutes(app, checklists);
+  requestsRoutes(app, new RequestsService(tx, requestsRepository, workshops));
   await installWebApp(app);
   const jobs = [
     { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },
