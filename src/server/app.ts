@@ -175,6 +175,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },
     { name: 'mark-no-shows', everyMs: 60_000, run: () => roster.markNoShows() },
     { name: 'record-token-use', everyMs: 15_000, run: () => auth.flushTokenUse() },
+    { name: 'refresh-popularity', everyMs: 10 * 60_000, run: () => search.refreshPopularity() },
   ];
   app.addHook('onClose', async () => {
     await auth.flushTokenUse();

@@ -7,6 +7,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { searchRepository } from '../../modules/catalog/search.repository.js';
 import { searchIndex } from '../../modules/catalog/search-index.repository.js';
 import type {
   Database,
@@ -202,6 +203,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(channels.workshopChannels)) await trx.insertInto('workshop_channels').values(rows).execute();
     for (const rows of batches(channels.follows)) await trx.insertInto('follows').values(rows).execute();
     await searchIndex.rebuildAll(trx);
+    await searchRepository.refreshPopularity(trx, new Date(now.getTime() - 365 * 86_400_000).toISOString());
     return {
       people: data.people.length,
       workshops: data.workshops.length,

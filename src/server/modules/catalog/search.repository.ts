@@ -257,6 +257,23 @@ export const searchRepository = {
     };
   },
 
+  /** "Most popular": each workshop's registrations (not cancelled) created since `since`. */
+  async refreshPopularity(db: Executor, since: string): Promise<number> {
+    const result = await db
+      .updateTable('workshops')
+      .set((eb) => ({
+        popularity: eb
+          .selectFrom('registrations as r')
+          .innerJoin('sessions as s', 's.id', 'r.session_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('s.workshop_id', '=', 'workshops.id')
+          .where('r.status', '<>', 'cancelled')
+          .where('r.created_at', '>=', since),
+      }))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
   /** The sessions passing the filters for these workshops, soonest first. */
   sessionsFor(db: Executor, workshopIds: string[], f: SearchFilter) {
     if (workshopIds.length === 0) return Promise.resolve([]);

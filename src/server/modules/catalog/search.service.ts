@@ -47,6 +47,14 @@ export class SearchService {
     private readonly cacheMs: number,
   ) {}
 
+  /** Recounts every workshop's registrations of the last year (a periodic job). */
+  async refreshPopularity(): Promise<number> {
+    const since = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    await this.tx.transaction((trx) => this.search.refreshPopularity(trx, since));
+    // Logged as "changed" only when something could have: the count is of workshops, not of changes.
+    return 0;
+  }
+
   async run(query: Query): Promise<SearchResponse> {
     if (this.cacheMs === 0) return this.compute(query);
     const key = JSON.stringify(query);

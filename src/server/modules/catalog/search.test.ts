@@ -174,6 +174,13 @@ describe('search', () => {
     expect((await as(t.app, reader.token).get('/api/v1/search?cursor=not-a-cursor')).statusCode).toBe(400);
   });
 
+  it('sorts by popularity once the periodic recount has run', async () => {
+    await t.app.jobs['refresh-popularity']?.();
+    const r = await search('sort=popular&limit=3');
+    expect(r.items[0]?.workshop.title).toBe('Threat modeling in 60 minutes');
+    expect(r.items[0]?.workshop.popularity).toBe(1);
+  });
+
   it('answers 401 without signing in', async () => {
     expect((await as(t.app, null).get('/api/v1/search?q=kafka')).statusCode).toBe(401);
   });
