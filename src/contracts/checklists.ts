@@ -225,6 +225,8 @@ export type ChecklistSuggestion = z.infer<typeof checklistSuggestion>;
 export const suggestionsQuery = listQuery.extend({
   status: suggestionStatus.optional(),
   templateId: z.string().max(64).optional(),
+  /** Only the viewer's own (admins otherwise see everyone's). */
+  mine: z.stringbool().optional(),
 });
 
 export const decideSuggestionBody = z.strictObject({ reply: z.string().trim().max(2000).optional() });

@@ -35,6 +35,24 @@ export const router = createBrowserRouter([
       { path: 'my/learning', ...page(() => import('./routes/MyLearningPage').then((m) => ({ Component: m.MyLearningPage }))) },
       { path: 'sessions/:id/roster', ...page(() => import('./routes/RosterPage').then((m) => ({ Component: m.RosterPage }))) },
       { path: 'my/workshops', ...page(() => import('./routes/MyWorkshopsPage').then((m) => ({ Component: m.MyWorkshopsPage }))) },
+      {
+        path: 'workshops/:id/checklist',
+        ...page(() => import('./routes/ChecklistPage').then((m) => ({ Component: m.ChecklistPage }))),
+      },
+      { path: 'my/suggestions', ...page(() => import('./routes/MySuggestionsPage').then((m) => ({ Component: m.MySuggestionsPage }))) },
+      { path: 'admin/checklists', ...page(() => import('./routes/AdminTemplatesPage').then((m) => ({ Component: m.AdminTemplatesPage }))) },
+      {
+        path: 'admin/checklists/suggestions',
+        ...page(() => import('./routes/AdminSuggestionsPage').then((m) => ({ Component: m.AdminSuggestionsPage }))),
+      },
+      {
+        path: 'admin/checklists/adoption',
+        ...page(() => import('./routes/AdminAdoptionPage').then((m) => ({ Component: m.AdminAdoptionPage }))),
+      },
+      {
+        path: 'admin/checklists/:id',
+        ...page(() => import('./routes/AdminTemplatePage').then((m) => ({ Component: m.AdminTemplatePage }))),
+      },
       { path: 'people', ...page(() => import('./routes/PeoplePage').then((m) => ({ Component: m.PeoplePage }))) },
       { path: 'people/:id', ...page(() => import('./routes/PersonPage').then((m) => ({ Component: m.PersonPage }))) },
       { path: '*', ...page(() => import('./routes/NotFoundPage').then((m) => ({ Component: m.NotFoundPage }))) },

@@ -12,7 +12,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconCalendarUser, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconCalendarUser, IconClipboardCheck, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuthConfig, useMe } from '../features/auth/hooks';
@@ -25,6 +25,16 @@ const nav = [
   { to: '/my/learning', label: 'My learning', icon: IconCalendarUser, match: (p: string) => p.startsWith('/my/learning') },
   { to: '/my/workshops', label: 'My workshops', icon: IconSchool, match: (p: string) => p.startsWith('/my/workshops') },
   { to: '/people', label: 'People', icon: IconUsers, match: (p: string) => p.startsWith('/people') },
+  // The developer-education team's pages: templates, suggestions, adoption. The server guards them too.
+  // In the header only on wide screens, where it fits; the account menu and the phone menu always have it.
+  {
+    to: '/admin/checklists',
+    label: 'Education team',
+    icon: IconClipboardCheck,
+    match: (p: string) => p.startsWith('/admin'),
+    adminOnly: true,
+    headerFrom: 'lg',
+  },
 ];
 
 export function DemoBadge() {
@@ -69,6 +79,7 @@ export function AppLayout() {
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   const person = me.data;
+  const links = nav.filter((item) => !item.adminOnly || person.role === 'admin');
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding="md">
@@ -89,7 +100,7 @@ export function AppLayout() {
             <Wordmark />
             <DemoBadge />
             <Group component="nav" aria-label="Main" gap={4} visibleFrom="sm" wrap="nowrap">
-              {nav.map((item) => {
+              {links.map((item) => {
                 const active = item.match(location.pathname);
                 return (
                   <Button
@@ -99,6 +110,7 @@ export function AppLayout() {
                     variant={active ? 'light' : 'subtle'}
                     color={active ? undefined : 'dark'}
                     aria-current={active ? 'page' : undefined}
+                    visibleFrom={item.headerFrom}
                   >
                     {item.label}
                   </Button>
@@ -122,7 +134,7 @@ export function AppLayout() {
 
       <AppShell.Navbar p="md" aria-label="Main navigation">
         <Stack gap={4}>
-          {nav.map((item) => (
+          {links.map((item) => (
             <MantineNavLink
               key={item.to}
               component={Link}
@@ -138,6 +150,9 @@ export function AppLayout() {
           </Button>
           <Button component={Link} to={`/people/${person.id}`} variant="default" mt="xs">
             Your profile
+          </Button>
+          <Button component={Link} to="/my/suggestions" variant="default">
+            My checklist suggestions
           </Button>
           <Button variant="subtle" color="red" onClick={signOut}>
             Sign out

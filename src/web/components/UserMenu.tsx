@@ -1,5 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCalendarUser, IconLogout, IconSchool, IconUser } from '@tabler/icons-react';
+import { IconCalendarUser, IconClipboardCheck, IconLogout, IconMessage2, IconSchool, IconUser } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../contracts/index.js';
 import { useSignOut } from '../features/auth/hooks';
@@ -51,6 +51,14 @@ export function UserMenu({ person }: { person: Person }) {
         <Menu.Item component={Link} to="/my/workshops" leftSection={<IconSchool size={16} aria-hidden="true" />}>
           My workshops
         </Menu.Item>
+        <Menu.Item component={Link} to="/my/suggestions" leftSection={<IconMessage2 size={16} aria-hidden="true" />}>
+          My checklist suggestions
+        </Menu.Item>
+        {person.role === 'admin' && (
+          <Menu.Item component={Link} to="/admin/checklists" leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
+            Education team
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={signOut}>
           Sign out

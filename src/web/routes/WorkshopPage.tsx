@@ -4,6 +4,7 @@ import { IconEdit, IconInfoCircle, IconWorldUpload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { ErrorNotice } from '../components/States';
+import { ChecklistButton, PreparedWithBadge } from '../features/checklists/WorkshopChecklistLinks';
 import { WorkshopSessions } from '../features/sessions/WorkshopSessions';
 import { HostsCard } from '../features/workshops/HostsCard';
 import { usePublishWorkshop, useWorkshop } from '../features/workshops/hooks';
@@ -59,6 +60,11 @@ export function WorkshopPage() {
           ))}
         </Text>
         <Text fz="lg">{w.summary}</Text>
+        {w.preparedWith && (
+          <Group>
+            <PreparedWithBadge workshop={w} />
+          </Group>
+        )}
         {w.canEdit && (
           <Group gap="sm" mt="xs">
             {w.status === 'draft' && (
@@ -74,6 +80,7 @@ export function WorkshopPage() {
             >
               Edit
             </Button>
+            <ChecklistButton workshop={w} />
           </Group>
         )}
         {w.status === 'draft' && w.canEdit && (

@@ -309,6 +309,7 @@ describe('suggestions', () => {
     });
     expect(declined.json()).toMatchObject({ status: 'declined', reply: 'It is the heart of analysis.' });
     expect((await adminApi.post(`/api/v1/checklist-suggestions/${third.json().id}/accept`, {})).statusCode).toBe(409);
+    expect((await adminApi.get('/api/v1/checklist-suggestions?mine=true')).json().items).toEqual([]);
     const outcomes = (await mine.get('/api/v1/checklist-suggestions')).json().items.map((s: { status: string }) => s.status);
     expect(outcomes.sort()).toEqual(['accepted', 'accepted', 'declined']);
   });

@@ -57,9 +57,9 @@ export class SuggestionsService {
   }
 
   /** Admins see every suggestion; everyone else their own, with the outcome. */
-  async list(actor: Actor, query: { status?: string; templateId?: string; cursor?: string; limit: number }) {
+  async list(actor: Actor, query: { status?: string; templateId?: string; mine?: boolean; cursor?: string; limit: number }) {
     const rows = await this.suggestions.list(this.tx.executor, {
-      authorId: can(actor, 'decide-suggestion') ? undefined : actor.id,
+      authorId: can(actor, 'decide-suggestion') && !query.mine ? undefined : actor.id,
       status: query.status,
       templateId: query.templateId,
       after: decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined,

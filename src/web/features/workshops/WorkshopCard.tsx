@@ -3,6 +3,7 @@ import { IconCalendarPlus, IconEdit } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatLabels, type Workshop } from '../../../contracts/index.js';
 import { formatDuration } from '../../lib/time';
+import { ChecklistButton } from '../checklists/WorkshopChecklistLinks';
 import { WorkshopStatusBadge } from './StatusBadge';
 
 function upcomingLabel(n: number): string {
@@ -56,6 +57,7 @@ export function WorkshopCard({ workshop: w, showActions = true }: { workshop: Wo
             >
               Edit
             </Button>
+            <ChecklistButton workshop={w} size="xs" />
           </Group>
         )}
       </Stack>
