@@ -56,6 +56,11 @@ const workshopFields = {
   prerequisites: z.string().trim().max(2000).nullable(),
   materials: z.array(material).max(50),
   isSeries: z.boolean().describe('The sessions belong together: people register for all parts at once.'),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}$/, 'Use a two-letter language code such as en or de.')
+    .describe('The language it is taught in.'),
 };
 
 export const createWorkshopBody = z.strictObject({
@@ -68,6 +73,7 @@ export const createWorkshopBody = z.strictObject({
   prerequisites: workshopFields.prerequisites.optional(),
   materials: workshopFields.materials.default([]),
   isSeries: workshopFields.isSeries.default(false),
+  language: workshopFields.language.default('en'),
 });
 export type CreateWorkshopBody = z.input<typeof createWorkshopBody>;
 
@@ -92,6 +98,7 @@ export const workshop = z.object({
   materials: z.array(z.object({ title: z.string(), url: z.string() })),
   status: workshopStatus,
   isSeries: z.boolean(),
+  language: z.string(),
   hosts: z.array(workshopHost),
   createdAt: z.string(),
   updatedAt: z.string(),

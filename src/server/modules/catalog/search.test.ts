@@ -174,6 +174,15 @@ describe('search', () => {
     expect((await as(t.app, reader.token).get('/api/v1/search?cursor=not-a-cursor')).statusCode).toBe(400);
   });
 
+  it('filters by the language a workshop is taught in', async () => {
+    await publish('german', { title: 'Kubernetes auf Deutsch', language: 'de' }, [[9]]);
+    const r = await search('language=de');
+    expect(titles(r)).toEqual(['Kubernetes auf Deutsch']);
+    expect(r.items[0]?.workshop.language).toBe('de');
+    const bad = await as(t.app, host.token).post('/api/v1/workshops', workshopBody({ language: 'German' }));
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('sorts by popularity once the periodic recount has run', async () => {
     await t.app.jobs['refresh-popularity']?.();
     const r = await search('sort=popular&limit=3');

@@ -25,6 +25,7 @@ export function presentWorkshop(row: WorkshopRow, extras: WorkshopExtras): Works
     materials: JSON.parse(row.materials) as { title: string; url: string }[],
     status: row.status,
     isSeries: row.is_series === 1,
+    language: row.language,
     hosts: extras.hosts.map((h) => ({ id: h.id, name: h.name, title: h.title, role: h.role })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

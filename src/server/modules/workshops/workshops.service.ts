@@ -97,6 +97,7 @@ export class WorkshopsService {
         updated_at: now,
         published_at: null,
         is_series: input.isSeries ? 1 : 0,
+        language: input.language,
       });
       await this.workshops.addHost(trx, { workshop_id: id, person_id: actor.id, role: 'owner', added_at: now });
       await this.workshops.replaceTags(trx, id, input.tags);
