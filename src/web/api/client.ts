@@ -38,13 +38,16 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-type Query = Record<string, string | number | null | undefined>;
+/** A list repeats the parameter (`tag=a&tag=b`), which is how the API takes several values. */
+type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) {
+      for (const v of value) if (v !== '') params.append(key, v);
+    } else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;

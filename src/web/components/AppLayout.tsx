@@ -12,7 +12,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconCalendarUser, IconClipboardCheck, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBulb, IconCalendarUser, IconClipboardCheck, IconHash, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuthConfig, useMe } from '../features/auth/hooks';
@@ -22,9 +22,12 @@ import { Wordmark } from './Wordmark';
 
 const nav = [
   { to: '/', label: 'Catalog', icon: IconBook2, match: (p: string) => p === '/' },
+  // Channels and requests are also linked from the catalog; in the header only where they fit.
+  { to: '/channels', label: 'Channels', icon: IconHash, match: (p: string) => p.startsWith('/channels'), headerFrom: 'md' },
   { to: '/my/learning', label: 'My learning', icon: IconCalendarUser, match: (p: string) => p.startsWith('/my/learning') },
   { to: '/my/workshops', label: 'My workshops', icon: IconSchool, match: (p: string) => p.startsWith('/my/workshops') },
   { to: '/people', label: 'People', icon: IconUsers, match: (p: string) => p.startsWith('/people') },
+  { to: '/requests', label: 'Requests', icon: IconBulb, match: (p: string) => p.startsWith('/requests'), headerFrom: 'xl' },
   // The developer-education team's pages: templates, suggestions, adoption. The server guards them too.
   // In the header only on wide screens, where it fits; the account menu and the phone menu always have it.
   {
@@ -111,6 +114,7 @@ export function AppLayout() {
                     color={active ? undefined : 'dark'}
                     aria-current={active ? 'page' : undefined}
                     visibleFrom={item.headerFrom}
+                    px={12}
                   >
                     {item.label}
                   </Button>

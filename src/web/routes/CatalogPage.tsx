@@ -1,107 +1,157 @@
-import { Button, Chip, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconCalendarOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Collapse, Grid, Group, Stack, TextInput, Title } from '@mantine/core';
+import { useDisclosure, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { Empty } from '../components/Empty';
-import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
-import { CatalogCard } from '../features/sessions/CatalogCard';
-import { useCatalog } from '../features/sessions/hooks';
-import { useTags } from '../features/tags/hooks';
-import { useUrlSearch } from '../lib/useUrlSearch';
+import { ErrorNotice, ListSkeleton } from '../components/States';
+import { useViewerZone } from '../features/auth/hooks';
+import { NextSessions } from '../features/home/NextSessions';
+import { RecommendedForYou } from '../features/home/RecommendedForYou';
+import { ActiveFilters } from '../features/search/ActiveFilters';
+import { CatalogToolbar, resultSummary } from '../features/search/CatalogToolbar';
+import { CalendarView } from '../features/search/calendar/CalendarView';
+import { FilterPanel } from '../features/search/FilterPanel';
+import { facetKeys, hasFilters, toSearchQuery } from '../features/search/filters';
+import { useSearch } from '../features/search/hooks';
+import { ResultsList } from '../features/search/ResultsList';
+import { SearchEmpty } from '../features/search/SearchEmpty';
+import { useCatalogUrl } from '../features/search/useCatalogUrl';
 
+/** Words to mark in titles: what was typed, without quotes and operators. */
+function wordsOf(q: string): string[] {
+  return q
+    .split(/[\s"'*():]+/)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 1);
+}
+
+/**
+ * Home and catalog in one: where people land. Without a search or filter it opens with their
+ * next sessions and recommendations; typing or filtering turns it into the catalog's results.
+ */
 export function CatalogPage() {
-  const { input, setInput, value: q, params, setParams } = useUrlSearch('q');
-  const tag = params.get('tag') ?? '';
-  useDocumentTitle(q ? `“${q}” · Catalog · Lyceum` : 'Catalog · Lyceum');
-  const catalog = useCatalog({ q: q || undefined, tag: tag || undefined });
-  const tags = useTags();
+  const url = useCatalogUrl();
+  const { filters, view } = url;
+  const zone = useViewerZone();
+  const narrowed = filters.q !== '' || hasFilters(filters);
+  useDocumentTitle(filters.q ? `“${filters.q}” · Catalog · Lyceum` : 'Catalog · Lyceum');
   // Focus the search box on wide screens only: on phones it would pop up the keyboard.
   const wide = useMediaQuery('(min-width: 48em)', false, { getInitialValueInEffect: false });
-  const items = catalog.data?.pages.flatMap((p) => p.items) ?? [];
+  const sidebar = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
 
-  const tagList = (tags.data?.items ?? []).slice(0, 14).map((t) => t.tag);
-  if (tag && !tagList.includes(tag)) tagList.unshift(tag);
-
-  const setTag = (next: string | null) =>
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        if (next) p.set('tag', next);
-        else p.delete('tag');
-        return p;
-      },
-      { replace: false },
-    );
-
-  const createHref = q ? `/workshops/new?title=${encodeURIComponent(q)}` : '/workshops/new';
+  const search = useSearch(toSearchQuery(filters, zone));
+  const first = search.data?.pages[0];
+  const items = search.data?.pages.flatMap((p) => p.items) ?? [];
+  const activeCount =
+    facetKeys.reduce((n, k) => n + filters[k].length, 0) + (filters.from || filters.to ? 1 : 0) + (filters.hasSeats ? 1 : 0);
+  const channelName = (slug: string) => first?.facets.channels.find((c) => c.value === slug)?.label ?? slug;
 
   return (
-    <Stack gap="md">
-      <Title order={1}>Find a session</Title>
-      <TextInput
-        size="md"
-        label="Search the catalog"
-        placeholder="Try “kafka”, “threat modeling” or a host’s name"
-        leftSection={<IconSearch size={18} aria-hidden="true" />}
-        value={input}
-        onChange={(e) => setInput(e.currentTarget.value)}
-        type="search"
-        maxLength={200}
-        autoFocus={wide}
-      />
-      {tagList.length > 0 && (
-        <Group gap={6} role="group" aria-label="Filter by tag" className="chip-row">
-          {tagList.map((t) => (
-            <Chip key={t} size="sm" checked={t === tag} onChange={(checked) => setTag(checked ? t : null)} variant="outline">
-              #{t}
-            </Chip>
-          ))}
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-end">
+          <Title order={1}>Find a session</Title>
+          <Group gap="md">
+            <Anchor component={Link} to="/channels" fz="sm">
+              Browse channels
+            </Anchor>
+            <Anchor component={Link} to="/requests" fz="sm">
+              Ask for a workshop
+            </Anchor>
+          </Group>
         </Group>
+        <TextInput
+          size="md"
+          label="Search the catalog"
+          placeholder="Try “kafka”, “threat modeling” or a host’s name"
+          leftSection={<IconSearch size={18} aria-hidden="true" />}
+          value={url.input}
+          onChange={(e) => url.setInput(e.currentTarget.value)}
+          type="search"
+          maxLength={200}
+          autoFocus={wide}
+        />
+      </Stack>
+
+      {!narrowed && (
+        <>
+          <NextSessions />
+          <RecommendedForYou />
+        </>
       )}
-      <div aria-live="polite" aria-busy={catalog.isFetching}>
-        {catalog.isPending && <ListSkeleton count={5} />}
-        {catalog.isError && <ErrorNotice error={catalog.error} onRetry={() => void catalog.refetch()} title="The catalog could not load" />}
-        {catalog.isSuccess && items.length === 0 && (
-          <Empty
-            icon={<IconCalendarOff size={32} aria-hidden="true" />}
-            title={
-              q
-                ? `No sessions match “${q}”${tag ? ` with #${tag}` : ''} — be the first to host one`
-                : tag
-                  ? `Nothing scheduled with #${tag} yet — be the first to host one`
-                  : 'Nothing is scheduled yet — be the first to host a workshop'
-            }
-            description="Anyone can host: a title, a one-line summary and a format are enough to start."
-          >
-            <Button component={Link} to={createHref} leftSection={<IconPlus size={18} aria-hidden="true" />}>
-              Create a workshop
-            </Button>
-            {(q || tag) && (
+
+      <section aria-labelledby="results-heading">
+        <Title order={2} fz="h3" id="results-heading" mb="sm">
+          {narrowed ? 'Results' : 'All workshops'}
+        </Title>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            {!sidebar && (
               <Button
                 variant="default"
-                onClick={() => {
-                  setInput('');
-                  setParams({}, { replace: true });
-                }}
+                leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden="true" />}
+                onClick={toggleFilters}
+                aria-expanded={filtersOpen}
+                aria-controls="catalog-filters"
+                fullWidth
+                mb={filtersOpen ? 'sm' : 0}
               >
-                Clear the search
+                {filtersOpen ? 'Hide filters' : `Filters${activeCount ? ` (${activeCount})` : ''}`}
               </Button>
             )}
-          </Empty>
-        )}
-        {items.length > 0 && (
-          <Stack gap="sm">
-            <Text c="dimmed" fz="sm">
-              Upcoming sessions{q ? ` matching “${q}”` : ''}
-              {tag ? ` tagged #${tag}` : ''}, soonest first
-            </Text>
-            {items.map((entry) => (
-              <CatalogCard key={entry.id} entry={entry} />
-            ))}
-            <LoadMore query={catalog} label="Load more sessions" />
-          </Stack>
-        )}
-      </div>
+            <Collapse expanded={sidebar || filtersOpen} id="catalog-filters">
+              <FilterPanel
+                filters={filters}
+                facets={first?.facets}
+                onToggle={url.toggle}
+                onDates={url.setDates}
+                onHasSeats={url.setHasSeats}
+              />
+            </Collapse>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 9 }}>
+            <Stack gap="sm">
+              <CatalogToolbar
+                filters={filters}
+                view={view}
+                busy={search.isFetching}
+                summary={
+                  !first
+                    ? 'Searching…'
+                    : view === 'list'
+                      ? resultSummary(first.total, filters)
+                      : `Sessions of the ${resultSummary(first.total, filters).split(',')[0]}, by day`
+                }
+                onSort={url.setSort}
+                onView={url.setView}
+              />
+              <ActiveFilters
+                filters={filters}
+                channelName={channelName}
+                onRemove={url.toggle}
+                onClearDates={() => url.setDates(null, null)}
+                onClearSeats={() => url.setHasSeats(false)}
+                onClearAll={url.clearFilters}
+              />
+              {view === 'list' ? (
+                // Dimmed while new results load: the old ones stay readable, and it is clear they are about to change.
+                <div aria-busy={search.isFetching} style={{ opacity: search.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+                  {search.isPending && <ListSkeleton count={5} />}
+                  {search.isError && (
+                    <ErrorNotice error={search.error} onRetry={() => void search.refetch()} title="The catalog could not load" />
+                  )}
+                  {search.isSuccess && items.length === 0 && (
+                    <SearchEmpty q={filters.q} filtered={hasFilters(filters)} onClear={url.clearAll} />
+                  )}
+                  {items.length > 0 && <ResultsList items={items} words={wordsOf(filters.q)} query={search} />}
+                </div>
+              ) : (
+                <CalendarView filters={filters} mode={view} date={url.date} onDate={url.setDate} onShowWeek={url.showWeekOf} />
+              )}
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </section>
     </Stack>
   );
 }

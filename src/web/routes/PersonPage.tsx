@@ -7,6 +7,7 @@ import { isApiError } from '../api/client';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { initials, useSignOutAction } from '../components/UserMenu';
 import { useMe } from '../features/auth/hooks';
+import { FollowHostButton } from '../features/channels/FollowHostButton';
 import { usePerson } from '../features/people/hooks';
 import { TokensSection } from '../features/people/TokensSection';
 import { useWorkshops } from '../features/workshops/hooks';
@@ -61,10 +62,12 @@ export function PersonPage() {
             <Text c="dimmed">{[p.title, p.team].filter(Boolean).join(' · ') || 'No title or team given'}</Text>
           </div>
         </Group>
-        {isMe && (
+        {isMe ? (
           <Button variant="default" color="red" leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={signOut}>
             Sign out
           </Button>
+        ) : (
+          <HostFollow person={p} />
         )}
       </Group>
       <Card withBorder padding="md">
@@ -91,6 +94,13 @@ export function PersonPage() {
       {isMe && <TokensSection />}
     </Stack>
   );
+}
+
+/** "Follow" only for people who host something: following is about their sessions. */
+function HostFollow({ person }: { person: Person }) {
+  const hosted = useWorkshops({ hostId: person.id });
+  if (!hosted.data?.pages[0]?.items.length) return null;
+  return <FollowHostButton personId={person.id} name={person.name} />;
 }
 
 function HostedWorkshops({ person, isMe }: { person: Person; isMe: boolean }) {

@@ -4,6 +4,9 @@ import { IconEdit, IconInfoCircle, IconWorldUpload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { ErrorNotice } from '../components/States';
+import { ChannelChips } from '../features/channels/ChannelChips';
+import { RunAgainCard } from '../features/channels/RunAgainCard';
+import { WorkshopChannelsCard } from '../features/channels/WorkshopChannelsCard';
 import { ChecklistButton, PreparedWithBadge } from '../features/checklists/WorkshopChecklistLinks';
 import { WorkshopSessions } from '../features/sessions/WorkshopSessions';
 import { HostsCard } from '../features/workshops/HostsCard';
@@ -60,6 +63,7 @@ export function WorkshopPage() {
           ))}
         </Text>
         <Text fz="lg">{w.summary}</Text>
+        <ChannelChips channels={w.channels} size="md" />
         {w.preparedWith && (
           <Group>
             <PreparedWithBadge workshop={w} />
@@ -92,6 +96,7 @@ export function WorkshopPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="xl">
+            <RunAgainCard workshop={w} />
             <WorkshopSessions workshop={w} />
             <WorkshopAbout workshop={w} />
           </Stack>
@@ -99,6 +104,7 @@ export function WorkshopPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <HostsCard workshop={w} />
+            {w.canEdit && <WorkshopChannelsCard workshop={w} />}
             <WorkshopFacts workshop={w} />
           </Stack>
         </Grid.Col>

@@ -19,13 +19,16 @@ export interface SearchFilter {
   from: string;
   to?: string;
   hasSeats: boolean;
-  /** Any filter about sessions (mode, place, dates, seats): only workshops with a matching session are results. */
-  sessionFiltered: boolean;
+  /** Whether from/to were given (a date range is a session filter). */
+  dated: boolean;
   /** Only these workshops (recommendations, channel pages). */
   ids?: string[];
 }
 
 export type SearchSort = 'relevance' | 'soonest' | 'popular' | 'newest';
+
+/** Any filter about sessions (mode, place, dates, seats): only workshops with a matching session are results. */
+const filtersSessions = (f: SearchFilter) => f.modes.length > 0 || f.locations.length > 0 || f.hasSeats || f.dated;
 
 /** Sorts after every real start time: workshops with nothing scheduled come last. */
 export const NEVER = '9999-12-31T00:00:00.000Z';
@@ -66,7 +69,7 @@ function results(db: Executor, f: SearchFilter) {
   const next = matchingSessions(db, f)
     .select(['sessions.workshop_id', (eb) => eb.fn.min('sessions.starts_at').as('starts_at')])
     .groupBy('sessions.workshop_id');
-  const joined = f.sessionFiltered
+  const joined = filtersSessions(f)
     ? db.selectFrom('workshops as w').innerJoin(next.as('n'), 'n.workshop_id', 'w.id')
     : db.selectFrom('workshops as w').leftJoin(next.as('n'), 'n.workshop_id', 'w.id');
   let query = joined.where('w.status', '=', 'published');
@@ -197,15 +200,30 @@ export const searchRepository = {
     return Number(row.n);
   },
 
-  /** Counts over all results (not just the page), so they agree with what the filters return. */
+  /**
+   * Counts that agree with the results: choosing a value with count N gives N results. Tags
+   * narrow (every chosen tag must match), so they are counted within the results; channels,
+   * modes, formats and places are "any of", so each is counted without its own filter — the
+   * other values keep their counts. Modes and places count workshops with any matching session.
+   */
   async facets(db: Executor, f: SearchFilter) {
-    const ids = () => results(db, f).select('w.id');
     const limitTo = 30;
-    const [tags, channels, formats, sessionFacets] = await Promise.all([
+    const ids = (g: SearchFilter) => results(db, g).select('w.id');
+    const bySession = (g: SearchFilter, column: 'mode' | 'location') =>
+      matchingSessions(db, g)
+        .select([`sessions.${column} as value`, (eb) => eb.fn.count<number>('sessions.workshop_id').distinct().as('count')])
+        .where('sessions.workshop_id', 'in', ids(g))
+        .where(`sessions.${column}`, 'is not', null)
+        .groupBy(`sessions.${column}`)
+        .orderBy('count', 'desc')
+        .orderBy(`sessions.${column}`)
+        .limit(limitTo)
+        .execute();
+    const [tags, channels, formats, modes, locations] = await Promise.all([
       db
         .selectFrom('workshop_tags as t')
         .select(['t.tag as value', (eb) => eb.fn.countAll<number>().as('count')])
-        .where('t.workshop_id', 'in', ids())
+        .where('t.workshop_id', 'in', ids(f))
         .groupBy('t.tag')
         .orderBy('count', 'desc')
         .orderBy('t.tag')
@@ -215,7 +233,7 @@ export const searchRepository = {
         .selectFrom('workshop_channels as wc')
         .innerJoin('channels as c', 'c.id', 'wc.channel_id')
         .select(['c.slug as value', 'c.name as label', (eb) => eb.fn.countAll<number>().as('count')])
-        .where('wc.workshop_id', 'in', ids())
+        .where('wc.workshop_id', 'in', ids({ ...f, channels: [] }))
         .groupBy(['c.slug', 'c.name'])
         .orderBy('count', 'desc')
         .orderBy('c.slug')
@@ -224,36 +242,19 @@ export const searchRepository = {
       db
         .selectFrom('workshops as w')
         .select(['w.format as value', (eb) => eb.fn.countAll<number>().as('count')])
-        .where('w.id', 'in', ids())
+        .where('w.id', 'in', ids({ ...f, formats: [] }))
         .groupBy('w.format')
         .orderBy('count', 'desc')
         .execute(),
-      // Mode and place are a session's: counted on each result's next matching session.
-      db
-        .selectFrom(results(db, f).select(['w.id', 'n.starts_at']).as('x'))
-        .innerJoin('sessions as s', (join) => join.onRef('s.workshop_id', '=', 'x.id').onRef('s.starts_at', '=', 'x.starts_at'))
-        .select(['s.mode', 's.location', (eb) => eb.fn.count<number>('x.id').distinct().as('count')])
-        .where('s.status', '=', 'scheduled')
-        .groupBy(['s.mode', 's.location'])
-        .execute(),
+      bySession({ ...f, modes: [] }, 'mode'),
+      bySession({ ...f, locations: [] }, 'location'),
     ]);
-    const sum = (key: 'mode' | 'location') => {
-      const counts = new Map<string, number>();
-      for (const row of sessionFacets) {
-        const value = row[key];
-        if (value) counts.set(value, (counts.get(value) ?? 0) + Number(row.count));
-      }
-      return [...counts]
-        .map(([value, count]) => ({ value, count }))
-        .sort((x, y) => y.count - x.count || x.value.localeCompare(y.value))
-        .slice(0, limitTo);
-    };
     return {
       tags: tags.map((r) => ({ value: r.value, label: r.value, count: Number(r.count) })),
       channels: channels.map((r) => ({ value: r.value, label: r.label, count: Number(r.count) })),
       formats: formats.map((r) => ({ value: r.value, label: formatLabels[r.value], count: Number(r.count) })),
-      modes: sum('mode').map((r) => ({ ...r, label: modeLabels[r.value as keyof typeof modeLabels] ?? r.value })),
-      locations: sum('location').map((r) => ({ ...r, label: r.value })),
+      modes: modes.map((r) => ({ value: String(r.value), label: modeLabels[r.value as keyof typeof modeLabels] ?? String(r.value), count: Number(r.count) })),
+      locations: locations.map((r) => ({ value: String(r.value), label: String(r.value), count: Number(r.count) })),
     };
   },
 

@@ -107,7 +107,7 @@ export class SearchService {
       from: from < now ? now : from,
       to,
       hasSeats: query.hasSeats === true,
-      sessionFiltered: query.mode.length > 0 || query.location.length > 0 || query.hasSeats === true || !!query.from || !!query.to,
+      dated: !!query.from || !!query.to,
     };
   }
 

@@ -146,6 +146,10 @@ describe('search', () => {
     }
     const modes = (await search('')).facets.modes;
     for (const facet of modes) expect((await search(`mode=${facet.value}`)).total, facet.value).toBe(facet.count);
+    // "Any of" facets keep the other values' counts once one is chosen.
+    const chosen = await search('mode=online');
+    expect(chosen.facets.modes.map((m) => m.value).sort()).toEqual(modes.map((m) => m.value).sort());
+    for (const facet of chosen.facets.formats) expect((await search(`mode=online&format=${facet.value}`)).total).toBe(facet.count);
   });
 
   it('pages with a cursor that neither skips nor repeats while workshops are added', async () => {

@@ -153,6 +153,13 @@ export class ChannelsService {
     });
   }
 
+  async hostFollowState(actor: Actor, personId: string) {
+    const db = this.tx.executor;
+    if (!(await this.people.findById(db, personId))) throw notFound('Person');
+    const followed = await this.channels.following(db, actor.id, 'host');
+    return { following: followed.includes(personId), followerCount: await this.channels.followerCount(db, 'host', personId) };
+  }
+
   /** Hosts put their workshop in channels; the search index follows in the same transaction. */
   async setWorkshopChannels(actor: Actor, workshopId: string, slugs: string[]) {
     await this.tx.transaction(async (trx) => {

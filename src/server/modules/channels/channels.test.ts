@@ -112,6 +112,7 @@ describe('recommendations', () => {
     await as(t.app, hostFollowed.token).post(`/api/v1/workshops/${theirs.id}/publish`);
     await as(t.app, hostFollowed.token).post(`/api/v1/workshops/${theirs.id}/sessions`, sessionBody(8));
     expect((await api.put(`/api/v1/people/${hostFollowed.id}/follow`, {})).json().following).toBe(true);
+    expect((await api.get(`/api/v1/people/${hostFollowed.id}/follow`)).json()).toEqual({ following: true, followerCount: 1 });
 
     const items = (await api.get('/api/v1/recommendations')).json().items as Recommendation[];
     const reasonOf = (title: string) => items.find((i) => i.hit.workshop.title === title)?.reason;

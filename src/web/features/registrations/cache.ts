@@ -48,6 +48,10 @@ export function restore(qc: QueryClient, snapshot: Snapshot): void {
 export function refreshRegistrations(qc: QueryClient): void {
   for (const key of sessionCaches) void qc.invalidateQueries({ queryKey: key });
   void qc.invalidateQueries({ queryKey: ['registrations'] });
+  // Search hits, channel pages and recommendations show seats left too (their own shape, so refetched, not patched).
+  void qc.invalidateQueries({ queryKey: ['search'] });
+  void qc.invalidateQueries({ queryKey: ['channels', 'one'] });
+  void qc.invalidateQueries({ queryKey: ['recommendations'] });
 }
 
 function withCounts(s: Session, pool: SeatPool, taken: number, waiting: number): Session {

@@ -2,18 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { CatalogEntry, CreateRecurringSessionsBody, CreateSessionBody, Session } from '../../../contracts/index.js';
 import { api, type Page } from '../../api/client';
 
-export type CatalogFilters = { q?: string; tag?: string };
 export type When = 'upcoming' | 'past' | 'all';
-
-export function useCatalog(filters: CatalogFilters) {
-  return useInfiniteQuery({
-    queryKey: ['catalog', filters],
-    queryFn: ({ pageParam, signal }) => api.get<Page<CatalogEntry>>('/sessions', { ...filters, limit: 20, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (prev) => prev,
-  });
-}
 
 export function useCatalogEntry(id: string) {
   return useQuery({
@@ -40,6 +29,7 @@ function useRefreshSessions() {
     void qc.invalidateQueries({ queryKey: ['workshops', 'one', workshopId] });
     void qc.invalidateQueries({ queryKey: ['workshops', 'list'] });
     void qc.invalidateQueries({ queryKey: ['catalog'] });
+    void qc.invalidateQueries({ queryKey: ['search'] });
   };
 }
 

@@ -34,6 +34,7 @@ function useStoreWorkshop() {
     qc.setQueryData(workshopKeys.one(w.id), w);
     void qc.invalidateQueries({ queryKey: ['workshops', 'list'] });
     void qc.invalidateQueries({ queryKey: ['catalog'] });
+    void qc.invalidateQueries({ queryKey: ['search'] });
     void qc.invalidateQueries({ queryKey: ['tags'] });
   };
 }

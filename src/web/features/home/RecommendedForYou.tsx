@@ -1,0 +1,61 @@
+import { Anchor, Button, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorNotice, ListSkeleton } from '../../components/States';
+import { SearchHitCard } from '../search/SearchHitCard';
+import { useRecommendations } from './hooks';
+
+const FIRST = 4;
+
+/** Sessions picked for me, each with the reason it is shown ("Because you follow Security"). */
+export function RecommendedForYou() {
+  const recs = useRecommendations();
+  const [all, setAll] = useState(false);
+  const items = recs.data?.items ?? [];
+  const shown = all ? items : items.slice(0, FIRST);
+  return (
+    <section aria-labelledby="recommended">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} fz="h3" id="recommended">
+          Recommended for you
+        </Title>
+        <Anchor component={Link} to="/channels" fz="sm">
+          Follow channels to tune these
+        </Anchor>
+      </Group>
+      {recs.isPending && <ListSkeleton count={2} />}
+      {recs.isError && <ErrorNotice error={recs.error} onRetry={() => void recs.refetch()} title="Recommendations could not load" />}
+      {recs.isSuccess && items.length === 0 && (
+        <Text c="dimmed">
+          Nothing to recommend yet.{' '}
+          <Anchor component={Link} to="/channels">
+            Follow a few channels
+          </Anchor>{' '}
+          or hosts, and their next sessions show up here.
+        </Text>
+      )}
+      <SimpleGrid
+        cols={{ base: 1, md: 2 }}
+        spacing="sm"
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label="Recommended sessions"
+      >
+        {shown.map((r) => (
+          <li key={r.hit.workshop.id}>
+            <SearchHitCard hit={r.hit} reason={r.reason.text} headingOrder={3} />
+          </li>
+        ))}
+      </SimpleGrid>
+      {items.length > FIRST && (
+        <Group justify="center" mt="sm">
+          <Button variant="default" onClick={() => setAll(!all)}>
+            {all ? 'Show fewer' : `Show all ${items.length} recommendations`}
+          </Button>
+        </Group>
+      )}
+    </section>
+  );
+}

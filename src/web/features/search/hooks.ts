@@ -1,0 +1,37 @@
+import { keepPreviousData, useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import type { SearchResponse } from '../../../contracts/index.js';
+import { api } from '../../api/client';
+import type { SearchParams } from './filters';
+
+/** Every search-shaped cache starts with 'search', so one prefix refreshes them all (seats, follows…). */
+export const searchKeys = {
+  all: ['search'] as const,
+  list: (q: SearchParams) => ['search', 'list', q] as const,
+  range: (q: SearchParams) => ['search', 'range', q] as const,
+};
+
+const PAGE = 20;
+
+/** The catalog list: cursor pages; while new words load, the previous results stay on screen. */
+export function useSearch(query: SearchParams) {
+  return useInfiniteQuery({
+    queryKey: searchKeys.list(query),
+    queryFn: ({ pageParam, signal }) => api.get<SearchResponse>('/search', { ...query, limit: PAGE, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The calendar asks once per visible week, so a workshop that runs every week shows in each of them. */
+export const CALENDAR_LIMIT = 50;
+
+export function useSearchWeeks(queries: SearchParams[]) {
+  return useQueries({
+    queries: queries.map((query) => ({
+      queryKey: searchKeys.range(query),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<SearchResponse>('/search', { ...query, limit: CALENDAR_LIMIT }, signal),
+      placeholderData: keepPreviousData,
+    })),
+  });
+}
