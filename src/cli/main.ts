@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { seedDemo } from '../server/db/demo/seed-demo.js';
 import { migrateToLatest } from '../server/db/migrator.js';
+import { OrgSeedRefused, seedOrg } from '../server/db/org/seed-org.js';
 import { serve } from '../server/main.js';
 import { authRepository } from '../server/modules/auth/auth.repository.js';
 import { createApiToken } from '../server/modules/auth/auth.service.js';
@@ -59,18 +61,60 @@ program
 
 program
   .command('seed')
-  .description('load data into the database')
-  .requiredOption('--demo', 'the demo organisation: people, workshops, sessions')
-  .action(() =>
-    withDatabase(async ({ db }) => {
-      const s = await seedDemo(db);
+  .description('load data into the database: the demo organisation, or an organization-sized data set')
+  .option('--demo', 'the demo organisation: ~200 people, ~40 workshops, sessions around this week')
+  .addOption(
+    new Option(
+      '--scale <size>',
+      'org: 20,000 people, 5,000 workshops, 50,000 sessions, 1,000,000 registrations (empty database only)',
+    ).choices(['org']),
+  )
+  .action((options: { demo?: boolean; scale?: 'org' }) => {
+    if ((options.demo === true) === (options.scale !== undefined)) fail('choose one: seed --demo, or seed --scale org');
+    return withDatabase(async ({ db }) => {
+      if (options.demo) {
+        const s = await seedDemo(db);
+        console.log(
+          s.skipped
+            ? 'demo data already present; nothing changed'
+            : `demo data loaded: ${s.people} people, ${s.workshops} workshops, ${s.sessions} sessions`,
+        );
+        return;
+      }
+      const s = await seedOrgWithProgress(db);
+      const n = (value: number) => value.toLocaleString('en-US');
       console.log(
-        s.skipped
-          ? 'demo data already present; nothing changed'
-          : `demo data loaded: ${s.people} people, ${s.workshops} workshops, ${s.sessions} sessions`,
+        `org data loaded in ${formatSeconds(s.seconds)}: ${n(s.people)} people (${s.admins} admins), ${n(s.channels)} channels, ` +
+          `${n(s.workshops)} workshops (${n(s.published)} published), ${n(s.sessions)} sessions (${n(s.upcomingSessions)} upcoming), ` +
+          `${n(s.registrations)} registrations, ${n(s.follows)} follows, ${n(s.searchDocuments)} search documents`,
       );
-    }),
+    });
+  });
+
+/** seedOrg with a progress bar on stderr (drawn only when stderr is a terminal). */
+async function seedOrgWithProgress(db: DbHandle['db']) {
+  const bar = new SingleBar(
+    { format: 'seeding {phase} |{bar}| {percentage}% · {value}/{total} rows · {duration_formatted}', hideCursor: true, fps: 5 },
+    Presets.shades_classic,
   );
+  let started = false;
+  try {
+    return await seedOrg(db, {
+      onProgress: (phase, done, total) => {
+        if (!started) bar.start(total, 0, { phase: phase.padEnd(13) });
+        started = true;
+        bar.update(done, { phase: phase.padEnd(13) });
+      },
+    });
+  } catch (error) {
+    if (error instanceof OrgSeedRefused) fail(error.message);
+    throw error;
+  } finally {
+    if (started) bar.stop();
+  }
+}
+
+const formatSeconds = (s: number) => (s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 
 const people = program.command('people').description('the people directory');
 people

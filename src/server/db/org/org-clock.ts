@@ -16,7 +16,11 @@ export const PAST_WEEKS = 4 * 52;
 export const FUTURE_WEEKS = 52;
 
 export interface OrgClock {
-  /** The real time of the run: what is past and what is upcoming. */
+  /**
+   * The real time of the run. Only what must agree with the clock depends on it (a registration is
+   * attended or still enrolled, popularity's last 365 days); everything else is laid out from the
+   * anchor, so a re-seed yields the same rows and ids, just moved to the current week.
+   */
   nowMs: number;
   /** Monday 00:00 UTC of `now`'s week: all generated dates are offsets from it. */
   anchorMs: number;

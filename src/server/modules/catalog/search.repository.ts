@@ -253,7 +253,11 @@ export const searchRepository = {
       tags: tags.map((r) => ({ value: r.value, label: r.value, count: Number(r.count) })),
       channels: channels.map((r) => ({ value: r.value, label: r.label, count: Number(r.count) })),
       formats: formats.map((r) => ({ value: r.value, label: formatLabels[r.value], count: Number(r.count) })),
-      modes: modes.map((r) => ({ value: String(r.value), label: modeLabels[r.value as keyof typeof modeLabels] ?? String(r.value), count: Number(r.count) })),
+      modes: modes.map((r) => ({
+        value: String(r.value),
+        label: modeLabels[r.value as keyof typeof modeLabels] ?? String(r.value),
+        count: Number(r.count),
+      })),
       locations: locations.map((r) => ({ value: String(r.value), label: String(r.value), count: Number(r.count) })),
     };
   },

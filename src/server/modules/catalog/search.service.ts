@@ -37,7 +37,8 @@ function cursorOf(sort: SearchSort, row: SearchRow): string[] {
  * the query, not on who asks, so identical searches within `cacheMs` share one answer.
  */
 export class SearchService {
-  private readonly cache = new Map<string, { at: number; value: SearchResponse }>();
+  /** Answers by query; the promise itself is kept, so identical searches arriving together share one computation. */
+  private readonly cache = new Map<string, { at: number; value: Promise<SearchResponse> }>();
 
   constructor(
     private readonly tx: Transactor,
@@ -60,9 +61,11 @@ export class SearchService {
     const key = JSON.stringify(query);
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < this.cacheMs) return hit.value;
-    const value = await this.compute(query);
+    const value = this.compute(query);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, { at: Date.now(), value });
+    // A failed computation is not remembered: the next identical search tries again.
+    value.catch(() => this.cache.delete(key));
     return value;
   }
 

@@ -112,7 +112,12 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
   app.get(
     '/api/v1/people/:id/follow',
     {
-      schema: { tags, summary: 'Whether you follow this person, and how many do', params: idParams, response: { 200: followState, ...commonErrors } },
+      schema: {
+        tags,
+        summary: 'Whether you follow this person, and how many do',
+        params: idParams,
+        response: { 200: followState, ...commonErrors },
+      },
     },
     (request) => channels.hostFollowState(requireActor(request), request.params.id),
   );
