@@ -134,6 +134,15 @@ export const channelsRepository = {
       .execute();
   },
 
+  workshopIdsOf(db: Executor, channelId: string): Promise<string[]> {
+    return db
+      .selectFrom('workshop_channels')
+      .select('workshop_id')
+      .where('channel_id', '=', channelId)
+      .execute()
+      .then((rows) => rows.map((r) => r.workshop_id));
+  },
+
   async replaceWorkshopChannels(db: Executor, workshopId: string, channelIds: string[]) {
     await db.deleteFrom('workshop_channels').where('workshop_id', '=', workshopId).execute();
     if (channelIds.length > 0) {

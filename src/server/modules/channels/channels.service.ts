@@ -130,6 +130,10 @@ export class ChannelsService {
         await this.checkOwners(trx, input.ownerIds);
         await this.channels.replaceOwners(trx, row.id, input.ownerIds);
       }
+      // Channel names are part of their workshops' search documents.
+      if (input.name !== undefined && input.name !== row.name) {
+        await this.searchIndex.refresh(trx, await this.channels.workshopIdsOf(trx, row.id));
+      }
     });
     return (await this.page(actor, slug)).channel;
   }

@@ -77,6 +77,11 @@ describe('channels', () => {
     expect((await as(t.app, learner.token).get(`/api/v1/workshops/${id}`)).json().channels).toEqual([
       { slug: 'security', name: 'Security' },
     ]);
+    // Renaming the channel renames it in search too.
+    await as(t.app, admin.token).patch('/api/v1/channels/security', { name: 'Security & Privacy' });
+    const found = (await as(t.app, learner.token).get('/api/v1/search?q=privacy')).json();
+    expect(found.items.map((i: { workshop: { title: string } }) => i.workshop.title)).toContain('Secrets management');
+    await as(t.app, admin.token).patch('/api/v1/channels/security', { name: 'Security' });
   });
 });
 
