@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Adoption, ChecklistRun } from '../../src/contracts/index.js';
-import { launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
+import { apiAs, launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
 
 const SCREENSHOTS = 'test-results/e2e';
 let server: RunningServer;
@@ -20,21 +20,6 @@ afterAll(async () => {
 
 const signedInAs = (name: string): Promise<Page> => signInAs(browser, server.url, name);
 
-/** A JSON API call with the page's own session cookie and CSRF token. */
-async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const cookies = await page.context().cookies();
-  const csrf = cookies.find((c) => c.name === 'lyceum_csrf')?.value ?? '';
-  const res = await page.request.post(`${server.url}/api/v1${path}`, { headers: { 'x-csrf-token': csrf }, data });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}/api/v1${path}`);
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
-
 const LAB = 'Hands-on lab';
 const labRow = (a: Adoption) => a.items.find((r) => r.templateName === LAB && r.version === 1);
 
@@ -43,18 +28,18 @@ it('a host works through two phases of the suggested checklist; the education te
 
   // The education team's starting point: how many workshops use the lab checklist now.
   const admin = await signedInAs('Jasmine Robinson');
-  const before = labRow(await apiGet<Adoption>(admin, '/checklist-adoption'))?.workshops ?? 0;
+  const before = labRow(await apiAs<Adoption>(admin, server.url, 'GET', '/checklist-adoption'))?.workshops ?? 0;
 
   // A host (not an admin) with a fresh hands-on lab, one session in three weeks.
   const host = await signedInAs('Aleksandra Kowalczyk');
-  const workshop = await apiPost<{ id: string }>(host, '/workshops', {
+  const workshop = await apiAs<{ id: string }>(host, server.url, 'POST', '/workshops', {
     title,
     summary: 'Find the hot path in a slow endpoint with 0x and clinic.js.',
     format: 'hands_on_lab',
   });
   const start = new Date(Date.now() + 21 * 24 * 3600_000);
   start.setUTCHours(13, 0, 0, 0);
-  await apiPost(host, `/workshops/${workshop.id}/sessions`, {
+  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
     startsAt: start.toISOString(),
     endsAt: new Date(start.getTime() + 120 * 60_000).toISOString(),
     timeZone: 'Europe/Amsterdam',
@@ -113,7 +98,7 @@ it('a host works through two phases of the suggested checklist; the education te
   // The server has every answer.
   await expect
     .poll(async () => {
-      const run = await apiGet<ChecklistRun>(host, `/workshops/${workshop.id}/checklist`);
+      const run = await apiAs<ChecklistRun>(host, server.url, 'GET', `/workshops/${workshop.id}/checklist`);
       return [run.progress.phases.analysis.percent, run.progress.phases.design.percent, run.progress.phases.design.no];
     })
     .toEqual([100, 100, 1]);

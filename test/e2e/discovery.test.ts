@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ChannelPage } from '../../src/contracts/index.js';
-import { launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
+import { apiAs, launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
 
 const SCREENSHOTS = 'test-results/e2e';
 let server: RunningServer;
@@ -20,15 +20,6 @@ afterAll(async () => {
 
 const signedInAs = (name: string): Promise<Page> => signInAs(browser, server.url, name);
 
-/** A JSON API call with the page's own session cookie and CSRF token. */
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown): Promise<T> {
-  const cookies = await page.context().cookies();
-  const csrf = cookies.find((c) => c.name === 'lyceum_csrf')?.value ?? '';
-  const res = await page.request.fetch(`${server.url}/api/v1${path}`, { method, headers: { 'x-csrf-token': csrf }, data });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
 // A word no demo workshop uses, so the search below finds exactly the workshop made here.
 const WORD = 'Quokka';
 const title = `${WORD}-driven design reviews ${Date.now().toString(36)}`;
@@ -36,7 +27,7 @@ const title = `${WORD}-driven design reviews ${Date.now().toString(36)}`;
 /** A published workshop in the Security channel, with one online session in ten days. */
 async function hostAWorkshop(): Promise<string> {
   const host = await signedInAs('Jasmine Robinson');
-  const workshop = await api<{ id: string }>(host, 'POST', '/workshops', {
+  const workshop = await apiAs<{ id: string }>(host, server.url, 'POST', '/workshops', {
     title,
     summary: `Run a design review the ${WORD.toLowerCase()} way: short, friendly and with a written outcome.`,
     format: 'discussion',
@@ -44,7 +35,7 @@ async function hostAWorkshop(): Promise<string> {
   });
   const start = new Date(Date.now() + 10 * 24 * 3600_000);
   start.setUTCHours(14, 0, 0, 0);
-  await api(host, 'POST', `/workshops/${workshop.id}/sessions`, {
+  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
     startsAt: start.toISOString(),
     endsAt: new Date(start.getTime() + 60 * 60_000).toISOString(),
     timeZone: 'Europe/Amsterdam',
@@ -52,8 +43,8 @@ async function hostAWorkshop(): Promise<string> {
     videoUrl: 'https://meet.example.com/quokka',
     seats: 30,
   });
-  await api(host, 'PUT', `/workshops/${workshop.id}/channels`, { channels: ['security'] });
-  await api(host, 'POST', `/workshops/${workshop.id}/publish`, {});
+  await apiAs(host, server.url, 'PUT', `/workshops/${workshop.id}/channels`, { channels: ['security'] });
+  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/publish`, {});
   await host.context().close();
   return workshop.id;
 }
@@ -101,8 +92,8 @@ it('search as you type, apply a facet, follow a channel and see its sessions rec
   await learner.waitForURL((url) => !url.searchParams.has('format'));
 
   // Follow the Security channel (start from not following it, whatever the demo data says).
-  const security = await api<ChannelPage>(learner, 'GET', '/channels/security');
-  if (security.channel.following) await api(learner, 'DELETE', '/channels/security/follow');
+  const security = await apiAs<ChannelPage>(learner, server.url, 'GET', '/channels/security');
+  if (security.channel.following) await apiAs(learner, server.url, 'DELETE', '/channels/security/follow');
   await learner.goto(`${server.url}/channels`);
   const follow = learner.getByRole('button', { name: 'Follow Security', exact: true });
   const followed = learner.waitForResponse((r) => r.url().endsWith('/channels/security/follow') && r.request().method() === 'PUT');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
+import { apiAs, launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
 
 const SCREENSHOTS = 'test-results/e2e';
 let server: RunningServer;
@@ -19,15 +19,6 @@ afterAll(async () => {
 
 const signedInAs = (name: string): Promise<Page> => signInAs(browser, server.url, name);
 
-/** A JSON API call with the page's own session cookie and CSRF token. */
-async function apiPost<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const cookies = await page.context().cookies();
-  const csrf = cookies.find((c) => c.name === 'lyceum_csrf')?.value ?? '';
-  const res = await page.request.post(`${server.url}/api/v1${path}`, { headers: { 'x-csrf-token': csrf }, data });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
 /** Clicks, and waits until the server has answered the registration request the click sends. */
 async function clickAndSettle(page: Page, button: ReturnType<Page['getByRole']>, method: 'POST' | 'DELETE'): Promise<void> {
   const answered = page.waitForResponse((r) => r.url().includes('/registrations') && r.request().method() === method);
@@ -40,14 +31,14 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
 
   // The host sets up a workshop with one session of one seat, next week, and publishes it.
   const host = await signedInAs('Jasmine Robinson');
-  const workshop = await apiPost<{ id: string }>(host, '/workshops', {
+  const workshop = await apiAs<{ id: string }>(host, server.url, 'POST', '/workshops', {
     title,
     summary: 'Bring a flaky test; leave with a fix and a way to keep it fixed.',
     format: 'hands_on_lab',
   });
   const start = new Date(Date.now() + 7 * 24 * 3600_000);
   start.setUTCMinutes(0, 0, 0);
-  await apiPost(host, `/workshops/${workshop.id}/sessions`, {
+  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
     startsAt: start.toISOString(),
     endsAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
     timeZone: 'Europe/Amsterdam',
@@ -55,7 +46,7 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
     location: 'Amsterdam HQ, room Turing',
     seats: 1,
   });
-  await apiPost(host, `/workshops/${workshop.id}/publish`, {});
+  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/publish`, {});
   const workshopUrl = `${server.url}/workshops/${workshop.id}`;
 
   // A takes the only seat.

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -94,4 +95,19 @@ export async function signedInAs(browser: Browser, baseUrl: string, name: string
     .click();
   await page.waitForURL(`${baseUrl}/`);
   return page;
+}
+
+/** A JSON API call with the signed-in page's session cookie and CSRF token; the test fails unless it succeeds. */
+export async function apiAs<T>(
+  page: Page,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const cookies = await page.context().cookies();
+  const csrf = cookies.find((c) => c.name === 'lyceum_csrf')?.value ?? '';
+  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers: { 'x-csrf-token': csrf }, data });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
 }

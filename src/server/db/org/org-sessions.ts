@@ -5,8 +5,9 @@
  * start at local working hours in the host's zone, in a room of the host's office or online.
  */
 import { DateTime } from 'luxon';
-import type { OfficeKey, Room } from '../demo/demo-places.js';
+import type { OfficeKey } from '../demo/demo-places.js';
 import { Random, slugify } from '../demo/demo-random.js';
+import { LOCAL_START_TIMES, MODE_WEIGHTS, pickRoom, typicalSeats } from '../demo/session-habits.js';
 import type { SessionsTable } from '../schema.js';
 import { DAY, HOUR, ID_KIND, iso, type OrgClock, orgId, WEEK } from './org-clock.js';
 import type { OrgPerson } from './org-people.js';
@@ -37,61 +38,6 @@ export interface OrgSession {
   createdMs: number;
 }
 
-const START_TIMES: Record<Format, readonly (readonly [number, number])[]> = {
-  talk: [
-    [12, 0],
-    [16, 0],
-    [11, 0],
-  ],
-  hands_on_lab: [
-    [10, 0],
-    [14, 0],
-    [9, 30],
-  ],
-  discussion: [
-    [11, 0],
-    [15, 0],
-    [16, 0],
-  ],
-  course: [
-    [9, 30],
-    [13, 30],
-  ],
-  office_hours: [
-    [15, 0],
-    [10, 0],
-    [16, 0],
-  ],
-};
-
-const MODES: Record<Format, readonly (readonly [Mode, number])[]> = {
-  talk: [
-    ['hybrid', 5],
-    ['online', 3],
-    ['in_person', 2],
-  ],
-  hands_on_lab: [
-    ['in_person', 5],
-    ['hybrid', 2],
-    ['online', 3],
-  ],
-  discussion: [
-    ['in_person', 4],
-    ['online', 4],
-    ['hybrid', 2],
-  ],
-  course: [
-    ['in_person', 3],
-    ['hybrid', 4],
-    ['online', 1],
-  ],
-  office_hours: [
-    ['online', 8],
-    ['hybrid', 1],
-    ['in_person', 1],
-  ],
-};
-
 /** Chance that a workshop keeps running (rather than retiring), and sessions per 30 days. */
 const PACE: Record<Format, { evergreen: number; rate: [number, number] }> = {
   office_hours: { evergreen: 0.6, rate: [2, 4] },
@@ -101,38 +47,12 @@ const PACE: Record<Format, { evergreen: number; rate: [number, number] }> = {
   discussion: { evergreen: 0.35, rate: [0.4, 1] },
 };
 
-function pickSeats(random: Random, format: Format, mode: Mode): number | null {
-  switch (format) {
-    case 'talk':
-      if (mode === 'online') return null;
-      if (mode === 'hybrid') return random.chance(0.7) ? null : random.pick([40, 60]);
-      return random.pick([30, 40, 60]);
-    case 'hands_on_lab':
-      if (random.chance(0.1)) return random.pick([6, 8]);
-      return mode === 'online' ? random.pick([16, 20, 30]) : random.pick([12, 16, 20, 24]);
-    case 'discussion':
-      return random.pick([10, 12, 12, 16, 20]);
-    case 'course':
-      return random.pick([16, 20, 24, 30]);
-    case 'office_hours':
-      return random.chance(0.5) ? null : random.pick([6, 8, 10]);
-  }
-}
-
-/** The smallest room that fits; talks with open seating get the biggest room. */
-function pickRoom(rooms: readonly Room[], seats: number | null, format: Format): Room {
-  const sorted = [...rooms].sort((a, b) => a.capacity - b.capacity);
-  const biggest = sorted[sorted.length - 1] as Room;
-  if (seats === null) return format === 'talk' ? biggest : (sorted.find((r) => r.capacity >= 20) ?? biggest);
-  return sorted.find((r) => r.capacity >= seats) ?? biggest;
-}
-
 /** The same week, moved to a working day at one of the format's local start times. */
 function workingTime(random: Random, ms: number, zone: string, format: Format): number {
   let day = DateTime.fromMillis(ms, { zone });
   if (day.weekday === 6) day = day.minus({ days: 1 });
   if (day.weekday === 7) day = day.plus({ days: 1 });
-  const [hour, minute] = random.pick(START_TIMES[format]);
+  const [hour, minute] = random.pick(LOCAL_START_TIMES[format]);
   // Nobody books a Friday-afternoon workshop: those move to Thursday.
   if (day.weekday === 5 && hour >= 12) day = day.minus({ days: 1 });
   return day.set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
@@ -170,8 +90,8 @@ export function buildOrgSessions(workshops: readonly OrgWorkshop[], clock: OrgCl
       let start = workingTime(random, at, zone, w.format);
       for (let shift = 1; start < startMs; shift++) start = workingTime(random, at + shift * DAY, zone, w.format);
       if (start > clock.untilMs - DAY) start = workingTime(random, clock.untilMs - 7 * DAY, zone, w.format);
-      const mode: Mode = host.office.remote ? 'online' : random.weighted(MODES[w.format]);
-      let seats = pickSeats(random, w.format, mode);
+      const mode: Mode = host.office.remote ? 'online' : random.weighted(MODE_WEIGHTS[w.format]);
+      let seats = typicalSeats(w.format, mode, random);
       let location: string | null = null;
       if (mode !== 'online') {
         const room = pickRoom(host.office.rooms, seats, w.format);
