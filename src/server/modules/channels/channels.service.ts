@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Channel, ChannelPage, createChannelBody, updateChannelBody } from '../../../contracts/index.js';
-import { type Actor, isAdmin } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
@@ -9,6 +9,7 @@ import type { SearchService } from '../catalog/search.service.js';
 import type { searchIndex as searchIndexRepository } from '../catalog/search-index.repository.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
+import { can } from './channels.policy.js';
 import type { ChannelRow, channelsRepository } from './channels.repository.js';
 
 type CreateInput = z.output<typeof createChannelBody>;
@@ -51,7 +52,7 @@ export class ChannelsService {
         upcomingCount: s?.upcoming ?? 0,
         workshopCount: s?.workshops ?? 0,
         following: followed.includes(row.id),
-        canEdit: isAdmin(actor) || own.some((o) => o.id === actor.id),
+        canEdit: can(actor, 'edit', { ownerIds: own.map((o) => o.id) }),
       };
     });
   }
@@ -96,7 +97,7 @@ export class ChannelsService {
   }
 
   async create(actor: Actor, input: CreateInput): Promise<Channel> {
-    if (!isAdmin(actor)) throw forbidden('Only the education team (admins) creates channels.');
+    if (!can(actor, 'create')) throw forbidden('Only the education team (admins) creates channels.');
     await this.tx.transaction(async (trx) => {
       if (await this.channels.findBySlug(trx, input.slug))
         throw new AppError('conflict', `A channel called "${input.slug}" exists already.`);

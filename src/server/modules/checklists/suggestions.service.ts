@@ -9,7 +9,7 @@ import { can } from './checklists.policy.js';
 import { presentSuggestion } from './checklists.presenter.js';
 import type { checklistsRepository, ItemRow } from './checklists.repository.js';
 import type { SuggestionRow, suggestionsRepository } from './suggestions.repository.js';
-import type { TemplatesService } from './templates.service.js';
+import { newItemKey, type TemplatesService } from './templates.service.js';
 
 type CreateInput = z.output<typeof createSuggestionBody>;
 
@@ -83,7 +83,7 @@ export class SuggestionsService {
       const suggestion = await this.openOne(trx, actor, id);
       const template = await this.templates.visibleTemplate(trx, actor, suggestion.template_id);
       const draft = await this.templates.draftOf(trx, template);
-      const items = await this.templates.itemsOf(trx, draft.versionId);
+      const items = await this.checklists.items(trx, draft.versionId);
       await this.checklists.replaceItems(
         trx,
         draft.versionId,
@@ -115,7 +115,7 @@ export class SuggestionsService {
       const added: ItemRow = {
         id: newId(),
         version_id: versionId,
-        key: this.templates.newItemKey(),
+        key: newItemKey(),
         position: at,
         phase,
         timing: s.timing ?? 'before',

@@ -22,7 +22,7 @@ type UpdateInput = z.output<typeof updateTemplateBody>;
 type DraftItems = z.output<typeof draftItemsBody>['items'];
 
 /** A new item's key: unique across templates, so answers never follow the wrong item. */
-const newItemKey = () => `item-${newId().replaceAll('-', '').slice(-12)}`;
+export const newItemKey = () => `item-${newId().replaceAll('-', '').slice(-12)}`;
 
 /** Checklist templates and their versions: the education team's side of checklists. */
 export class TemplatesService {
@@ -238,14 +238,5 @@ export class TemplatesService {
       await this.checklists.updateTemplate(trx, id, { status: retired ? 'retired' : 'active', updated_at: nowIso() });
     });
     return this.get(actor, id);
-  }
-
-  /** Exposed for suggestions: items of a version, as stored. */
-  itemsOf(trx: Executor, versionId: string): Promise<ItemRow[]> {
-    return this.checklists.items(trx, versionId);
-  }
-
-  newItemKey(): string {
-    return newItemKey();
   }
 }

@@ -1,10 +1,11 @@
 import type { WorkshopRequest } from '../../../contracts/index.js';
-import { type Actor, isAdmin } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
+import { canAnswer } from './requests.policy.js';
 import type { RequestRow, requestsRepository } from './requests.repository.js';
 
 function present(row: RequestRow, voted: boolean): WorkshopRequest {
@@ -99,7 +100,7 @@ export class RequestsService {
     await this.tx.transaction(async (trx) => {
       const row = await this.requests.findById(trx, id);
       if (!row) throw notFound('Request');
-      if (row.claimed_by !== actor.id && !isAdmin(actor)) throw forbidden('Claim the request first, then link your workshop.');
+      if (!canAnswer(actor, { claimedBy: row.claimed_by })) throw forbidden('Claim the request first, then link your workshop.');
       await this.workshops.authorize(trx, actor, workshopId, 'edit');
       await this.requests.update(trx, id, {
         status: 'answered',
