@@ -10,7 +10,17 @@ export async function checkSeatInvariants(db: Db, sessionId: string, seats: numb
     .map((r) => r.position as number)
     .sort((a, b) => a - b);
   const people = active.map((r) => r.person_id);
+  // The seats-taken counts kept on the session (by triggers) agree with its registrations.
+  const kept = await db
+    .selectFrom('sessions')
+    .select(['in_person_taken', 'online_taken'])
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const countsKept =
+    kept.in_person_taken === holding.filter((r) => r.mode === 'in_person').length &&
+    kept.online_taken === holding.filter((r) => r.mode === 'online').length;
   return {
+    countsKept,
     holding: holding.length,
     waiting: positions.length,
     overbooked: holding.length > seats,

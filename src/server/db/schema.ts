@@ -95,6 +95,9 @@ export interface SessionsTable {
   cancelled_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Seats held in each pool (enrolled, offered, attended), kept by triggers on registrations. */
+  in_person_taken: Generated<number>;
+  online_taken: Generated<number>;
 }
 
 export type RegistrationStatus = 'enrolled' | 'waitlisted' | 'offered' | 'cancelled' | 'attended' | 'no_show';

@@ -1,4 +1,11 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contracts/index.js';
@@ -22,3 +29,11 @@ export const commonErrors = {
   404: errorBody,
   409: errorBody,
 } as const;
+
+/**
+ * Sends JSON text that was already checked against the route's response schema and serialized
+ * (a cached answer): a string with a JSON content type skips the per-request serializer.
+ */
+export function sendJsonText(reply: { type(contentType: string): unknown }, json: string): FastifyReply {
+  return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
+}

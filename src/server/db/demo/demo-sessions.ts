@@ -13,6 +13,8 @@ import { LOCAL_START_TIMES, MODE_WEIGHTS, pickRoom, typicalSeats } from './sessi
 /** A session row without its bookkeeping timestamps (seed-demo.ts dates those). */
 export type PlannedSession = Omit<
   SessionsTable,
+  | 'in_person_taken'
+  | 'online_taken'
   | 'created_at'
   | 'updated_at'
   | 'cancelled_at'

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { catalogEntry, catalogQuery, page, searchQuery, searchResponse } from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
-import { type Api, commonErrors } from '../../platform/http.js';
+import { type Api, commonErrors, sendJsonText } from '../../platform/http.js';
 import type { CatalogService } from './catalog.service.js';
 import type { SearchService } from './search.service.js';
 
@@ -16,9 +16,9 @@ export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchS
         response: { 200: searchResponse, ...commonErrors },
       },
     },
-    (request) => {
+    async (request, reply) => {
       requireActor(request);
-      return search.run(request.query);
+      return sendJsonText(reply, await search.run(request.query));
     },
   );
 

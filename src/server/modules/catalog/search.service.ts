@@ -1,13 +1,15 @@
 import type { z } from 'zod';
-import type { SearchHit, SearchResponse, searchQuery } from '../../../contracts/index.js';
+import { type SearchHit, type SearchResponse, type searchQuery, searchResponse } from '../../../contracts/index.js';
+import { AnswerCache } from '../../platform/answer-cache.js';
 import { invalidField } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
 import type { registrationsRepository } from '../registrations/registrations.repository.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
-import type { SearchFilter, SearchRow, SearchSort, searchRepository } from './search.repository.js';
+import type { CandidateRow, SearchFilter, SearchSort, searchRepository } from './search.repository.js';
 import { MARK_END, MARK_START, searchIndex, searchTerms } from './search-index.repository.js';
+import { cursorOf, searchResults } from './search-results.js';
 
 type Query = z.output<typeof searchQuery>;
 
@@ -15,21 +17,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 /** The index's excerpt, escaped, with only the matched words marked. */
 const markedExcerpt = (snippet: string) => escapeHtml(snippet).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 
-const CACHE_LIMIT = 500;
+/** Workshops read per slice: other requests are served between slices. */
+const SLICE = 1500;
 
-/** The cursor holds the sort values of a page's last row, per sort. */
-function cursorOf(sort: SearchSort, row: SearchRow): string[] {
-  switch (sort) {
-    case 'soonest':
-      return [row.next_starts_at, row.id];
-    case 'newest':
-      return [row.published_at, row.id];
-    case 'popular':
-      return [String(row.popularity), row.id];
-    case 'relevance':
-      return [String(row.tier), row.next_starts_at, row.id];
-  }
-}
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Discovery: full-text search and filters over published workshops, each with its next
@@ -37,16 +28,18 @@ function cursorOf(sort: SearchSort, row: SearchRow): string[] {
  * the query, not on who asks, so identical searches within `cacheMs` share one answer.
  */
 export class SearchService {
-  /** Answers by query; the promise itself is kept, so identical searches arriving together share one computation. */
-  private readonly cache = new Map<string, { at: number; value: Promise<SearchResponse> }>();
+  /** Answers by query, as the JSON sent: checked against the contract and serialized once, not per request. */
+  private readonly answers: AnswerCache<string>;
 
   constructor(
     private readonly tx: Transactor,
     private readonly search: typeof searchRepository,
     private readonly workshops: typeof workshopsRepository,
     private readonly registrations: typeof registrationsRepository,
-    private readonly cacheMs: number,
-  ) {}
+    cacheMs: number,
+  ) {
+    this.answers = new AnswerCache(cacheMs);
+  }
 
   /** Recounts every workshop's registrations of the last year (a periodic job). */
   async refreshPopularity(): Promise<number> {
@@ -56,17 +49,9 @@ export class SearchService {
     return 0;
   }
 
-  async run(query: Query): Promise<SearchResponse> {
-    if (this.cacheMs === 0) return this.compute(query);
-    const key = JSON.stringify(query);
-    const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < this.cacheMs) return hit.value;
-    const value = this.compute(query);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, { at: Date.now(), value });
-    // A failed computation is not remembered: the next identical search tries again.
-    value.catch(() => this.cache.delete(key));
-    return value;
+  /** The search's answer as JSON text (searchResponse), shared by identical searches for a moment. */
+  run(query: Query): Promise<string> {
+    return this.answers.get(JSON.stringify(query), async () => JSON.stringify(searchResponse.parse(await this.compute(query))));
   }
 
   /**
@@ -123,21 +108,28 @@ export class SearchService {
     const parts = { soonest: 2, newest: 2, popular: 2, relevance: 3 }[sort];
     const after = decodeCursor(query.cursor, Array(parts).fill('text'));
     const db = this.tx.executor;
-    const [rows, facets, total] = await Promise.all([
-      this.search.page(db, f, sort, after, query.limit + 1),
-      this.search.facets(db, f),
-      this.search.total(db, f),
-    ]);
-    const page = rows.slice(0, query.limit);
+    const candidates: CandidateRow[] = [];
+    for (let slice = await this.search.candidates(db, f, null, SLICE); ; ) {
+      candidates.push(...slice);
+      const last = slice.at(-1);
+      if (slice.length < SLICE || !last) break;
+      await yieldToOthers();
+      slice = await this.search.candidates(db, f, last.id, SLICE);
+    }
+    await yieldToOthers();
+    const [groups, channels] = await Promise.all([this.search.sessionGroups(db, f), this.search.channels(db)]);
+    await yieldToOthers();
+    const { total, page, more, facets } = searchResults({ filter: f, sort, after, limit: query.limit, candidates, groups, channels });
     const last = page.at(-1);
     const ids = page.map((r) => r.id);
-    const [tags, hosts, channels, sessions, highlights] = await Promise.all([
-      this.workshops.tagsOf(db, ids),
+    const [cards, hosts, sessions, highlights] = await Promise.all([
+      this.search.cards(db, ids),
       this.workshops.hostsOf(db, ids),
-      this.workshops.channelsOf(db, ids),
       this.search.sessionsFor(db, ids, f),
       searchIndex.highlights(db, ids, f.terms),
     ]);
+    const cardOf = new Map(cards.map((c) => [c.id, c]));
+    const channelOf = new Map(channels.map((c) => [c.id, c]));
     const nextOf = new Map<string, (typeof sessions)[number]>();
     for (const s of sessions) if (!nextOf.has(s.workshop_id)) nextOf.set(s.workshop_id, s);
     const counts = await this.registrations.countsFor(
@@ -145,6 +137,7 @@ export class SearchService {
       [...nextOf.values()].map((s) => s.id),
     );
     const items = page.map((row): SearchHit => {
+      const card = cardOf.get(row.id);
       const next = nextOf.get(row.id);
       const c = next ? counts.get(next.id) : undefined;
       const free = (seats: number | null, used: number) => (seats === null ? null : Math.max(0, seats - used));
@@ -153,12 +146,15 @@ export class SearchService {
       return {
         workshop: {
           id: row.id,
-          title: row.title,
-          summary: row.summary,
+          title: card?.title ?? '',
+          summary: card?.summary ?? '',
           format: row.format,
-          language: row.language,
-          tags: tags.filter((t) => t.workshop_id === row.id).map((t) => t.tag),
-          channels: channels.filter((ch) => ch.workshop_id === row.id).map((ch) => ({ slug: ch.slug, name: ch.name })),
+          language: card?.language ?? 'en',
+          tags: [...row.tags].sort(),
+          channels: row.channelIds
+            .flatMap((id) => channelOf.get(id) ?? [])
+            .map((ch) => ({ slug: ch.slug, name: ch.name }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
           hosts: hosts.filter((h) => h.workshop_id === row.id).map((h) => ({ id: h.id, name: h.name, title: h.title })),
           popularity: Number(row.popularity),
         },
@@ -183,7 +179,7 @@ export class SearchService {
       items,
       facets,
       total,
-      nextCursor: rows.length > query.limit && last ? encodeCursor(cursorOf(sort, last)) : null,
+      nextCursor: more && last ? encodeCursor(cursorOf(sort, last)) : null,
     };
   }
 }

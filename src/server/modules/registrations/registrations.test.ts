@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { checkSeatInvariants } from '../../../../test/helpers/invariants.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
 
 let t: TestApp;
@@ -79,6 +80,8 @@ describe('registering', () => {
       onlineEnrolledCount: 1,
       onlineWaitlistCount: 1,
     });
+    await cancel(b, id);
+    expect((await checkSeatInvariants(t.database.db, id, 2)).countsKept).toBe(true);
   });
 
   it('replays the first answer for a retried Idempotency-Key and refuses its reuse for another request', async () => {
@@ -174,6 +177,7 @@ describe('offers', () => {
     expect(next.status).toBe('offered');
     const confirmed = await as(t.app, c.token).post(`/api/v1/registrations/${next.id}/confirm`);
     expect(confirmed.json()).toMatchObject({ status: 'enrolled', offerExpiresAt: null });
+    expect((await checkSeatInvariants(t.database.db, id, 1)).countsKept).toBe(true);
   });
 
   it('declining passes the seat on', async () => {

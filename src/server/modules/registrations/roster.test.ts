@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { checkSeatInvariants } from '../../../../test/helpers/invariants.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
 
 let t: TestApp;
@@ -135,6 +136,8 @@ describe('attendance', () => {
       .where('id', '=', id)
       .execute();
     expect(await t.app.jobs['mark-no-shows']?.()).toBeGreaterThanOrEqual(1);
+    // A no-show no longer holds a seat; an attendee still does.
+    expect((await checkSeatInvariants(t.database.db, id, 5)).countsKept).toBe(true);
     const history = (await as(t.app, b.token).get('/api/v1/me/registrations?when=past')).json();
     expect(history.items.find((s: { id: string }) => s.id === id).myRegistration.status).toBe('no_show');
     const attended = (await as(t.app, a.token).get('/api/v1/me/registrations?when=past')).json();

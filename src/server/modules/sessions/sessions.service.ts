@@ -129,6 +129,8 @@ export class SessionsService {
       cancelled_at: null,
       created_at: now,
       updated_at: now,
+      in_person_taken: 0,
+      online_taken: 0,
     }));
     await this.tx.transaction(async (trx) => {
       await this.workshops.authorize(trx, actor, workshopId, 'edit');
