@@ -49,3 +49,16 @@ export function prepared<A extends Arg[], R>(build: (db: Executor, ...args: A) =
     return result.rows;
   };
 }
+
+/**
+ * A query over a list of ids, prepared for the most common list: a single id (one workshop's
+ * page). Longer lists are built as usual. An empty list runs nothing.
+ */
+export function preparedByIds<A extends Arg[], R>(build: (db: Executor, ids: string[], ...args: A) => Compilable<R>) {
+  const forOne = prepared((db: Executor, id: string, ...args: A) => build(db, [id], ...args));
+  return async (db: Executor, ids: string[], ...args: A): Promise<R[]> => {
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return forOne(db, ids[0] as string, ...args);
+    return (await db.executeQuery<R>(build(db, ids, ...args).compile())).rows;
+  };
+}

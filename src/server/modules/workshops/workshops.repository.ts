@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { WorkshopHostsTable, WorkshopsTable } from '../../db/schema.js';
-import { prepared } from '../../platform/prepared.js';
+import { prepared, preparedByIds } from '../../platform/prepared.js';
 import { containsIgnoringCase } from '../../platform/text-search.js';
 import type { Executor } from '../../platform/transaction.js';
 
@@ -37,9 +37,8 @@ const workshopById = prepared((db, id: string) => db.selectFrom('workshops').sel
 
 export const workshopsRepository = {
   /** Checklist name and progress per workshop: items of the run's version, and those answered. */
-  checklistSummaries(db: Executor, ids: string[]): Promise<ChecklistSummary[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db
+  checklistSummaries: preparedByIds((db, ids) =>
+    db
       .selectFrom('checklist_runs as r')
       .innerJoin('checklist_templates as t', 't.id', 'r.template_id')
       .select((eb) => [
@@ -59,9 +58,8 @@ export const workshopsRepository = {
           .select((e) => e.fn.countAll<number>().as('n'))
           .as('answered'),
       ])
-      .where('r.workshop_id', 'in', ids)
-      .execute() as Promise<ChecklistSummary[]>;
-  },
+      .where('r.workshop_id', 'in', ids),
+  ) as (db: Executor, ids: string[]) => Promise<ChecklistSummary[]>,
 
   findById(db: Executor, id: string): Promise<WorkshopRow | undefined> {
     return workshopById(db, id).then(([row]) => row);
@@ -125,40 +123,34 @@ export const workshopsRepository = {
     return db.updateTable('workshops').set(changes).where('id', '=', id).execute();
   },
 
-  hostsOf(db: Executor, workshopIds: string[]): Promise<HostRow[]> {
-    if (workshopIds.length === 0) return Promise.resolve([]);
-    return db
+  hostsOf: preparedByIds((db, workshopIds) =>
+    db
       .selectFrom('workshop_hosts as h')
       .innerJoin('people as p', 'p.id', 'h.person_id')
       .select(['h.workshop_id', 'p.id', 'p.name', 'p.title', 'h.role'])
       .where('h.workshop_id', 'in', workshopIds)
       .orderBy('h.workshop_id')
       .orderBy('h.added_at')
-      .orderBy('p.name')
-      .execute();
-  },
+      .orderBy('p.name'),
+  ) as (db: Executor, workshopIds: string[]) => Promise<HostRow[]>,
 
-  channelsOf(db: Executor, workshopIds: string[]) {
-    if (workshopIds.length === 0) return Promise.resolve([]);
-    return db
+  channelsOf: preparedByIds((db, workshopIds) =>
+    db
       .selectFrom('workshop_channels as wc')
       .innerJoin('channels as c', 'c.id', 'wc.channel_id')
       .select(['wc.workshop_id', 'c.slug', 'c.name'])
       .where('wc.workshop_id', 'in', workshopIds)
-      .orderBy('c.name')
-      .execute();
-  },
+      .orderBy('c.name'),
+  ),
 
-  tagsOf(db: Executor, workshopIds: string[]): Promise<{ workshop_id: string; tag: string }[]> {
-    if (workshopIds.length === 0) return Promise.resolve([]);
-    return db
+  tagsOf: preparedByIds((db, workshopIds) =>
+    db
       .selectFrom('workshop_tags')
       .select(['workshop_id', 'tag'])
       .where('workshop_id', 'in', workshopIds)
       .orderBy('workshop_id')
-      .orderBy('tag')
-      .execute();
-  },
+      .orderBy('tag'),
+  ),
 
   async replaceTags(db: Executor, workshopId: string, tags: string[]) {
     await db.deleteFrom('workshop_tags').where('workshop_id', '=', workshopId).execute();
@@ -182,15 +174,13 @@ export const workshopsRepository = {
     return db.deleteFrom('workshop_hosts').where('workshop_id', '=', workshopId).where('person_id', '=', personId).execute();
   },
 
-  upcomingSessionCounts(db: Executor, workshopIds: string[], now: string): Promise<{ workshop_id: string; n: number }[]> {
-    if (workshopIds.length === 0) return Promise.resolve([]);
-    return db
+  upcomingSessionCounts: preparedByIds((db, workshopIds, now: string) =>
+    db
       .selectFrom('sessions')
       .select(['workshop_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('workshop_id', 'in', workshopIds)
       .where('status', '=', 'scheduled')
       .where('starts_at', '>=', now)
-      .groupBy('workshop_id')
-      .execute();
-  },
+      .groupBy('workshop_id'),
+  ),
 };

@@ -9,7 +9,7 @@ import type { searchIndex as searchIndexRepository } from '../catalog/search-ind
 import type { peopleRepository } from '../people/people.repository.js';
 import { can, type WorkshopAction } from './workshops.policy.js';
 import { presentWorkshop } from './workshops.presenter.js';
-import type { WorkshopRow, workshopsRepository } from './workshops.repository.js';
+import type { HostRow, WorkshopRow, workshopsRepository } from './workshops.repository.js';
 
 type CreateInput = z.output<typeof createWorkshopBody>;
 type UpdateInput = z.output<typeof updateWorkshopBody>;
@@ -56,8 +56,10 @@ export class WorkshopsService {
   }
 
   async get(actor: Actor, id: string): Promise<Workshop> {
-    await this.authorize(this.tx.executor, actor, id, 'view');
-    return this.present(this.tx.executor, actor, id);
+    const db = this.tx.executor;
+    const { row, hosts } = await this.authorize(db, actor, id, 'view');
+    const [item] = await this.presentMany(db, actor, [row], hosts);
+    return item as Workshop;
   }
 
   async list(actor: Actor, query: WorkshopListQuery) {
@@ -167,10 +169,11 @@ export class WorkshopsService {
     return item as Workshop;
   }
 
-  private async presentMany(db: Executor, actor: Actor, rows: WorkshopRow[]): Promise<Workshop[]> {
+  /** `knownHosts`: the hosts of `rows` when the caller has just read them. */
+  private async presentMany(db: Executor, actor: Actor, rows: WorkshopRow[], knownHosts?: HostRow[]): Promise<Workshop[]> {
     const ids = rows.map((r) => r.id);
     const [hosts, tags, counts, checklists, channels] = await Promise.all([
-      this.workshops.hostsOf(db, ids),
+      knownHosts ?? this.workshops.hostsOf(db, ids),
       this.workshops.tagsOf(db, ids),
       this.workshops.upcomingSessionCounts(db, ids, nowIso()),
       this.workshops.checklistSummaries(db, ids),
