@@ -1,6 +1,7 @@
 export * from './channels.js';
 export * from './checklists.js';
 export * from './common.js';
+export * from './notifications.js';
 export * from './people.js';
 export * from './registrations.js';
 export * from './search.js';

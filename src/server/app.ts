@@ -26,6 +26,16 @@ import { RunsService } from './modules/checklists/runs.service.js';
 import { suggestionsRepository } from './modules/checklists/suggestions.repository.js';
 import { SuggestionsService } from './modules/checklists/suggestions.service.js';
 import { TemplatesService } from './modules/checklists/templates.service.js';
+import { calendarRepository } from './modules/notifications/calendar.repository.js';
+import { deliveryRepository } from './modules/notifications/delivery.repository.js';
+import { emailDelivery } from './modules/notifications/email.js';
+import { invitesRepository } from './modules/notifications/invites.repository.js';
+import { mailboxRepository } from './modules/notifications/mailbox.repository.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { Notifier } from './modules/notifications/notifier.js';
+import { outboxRepository } from './modules/notifications/outbox.repository.js';
+import { OutboxWorker } from './modules/notifications/outbox.worker.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { PeopleService } from './modules/people/people.service.js';
@@ -121,7 +131,8 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const auth = new AuthService(tx, authRepository);
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
-  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository);
+  const notifier = new Notifier(outboxRepository, invitesRepository);
+  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository, notifier);
   const registrations = new RegistrationsService(
     tx,
     registrationsRepository,
@@ -129,6 +140,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     sessionsRepository,
     peopleRepository,
     workshops,
+    notifier,
   );
   const roster = new RosterService(tx, rosterRepository, registrationsRepository, sessionsRepository, registrations, sessions);
   const catalog = new CatalogService(tx, catalogRepository, workshopsRepository, registrationsRepository);
@@ -167,7 +179,11 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     new ChannelsService(tx, channelsRepository, peopleRepository, workshops, search, searchIndex),
     new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search),
   );
-  registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops));
+  registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops, notifier));
+  notificationsRoutes(
+    app,
+    new NotificationsService(tx, outboxRepository, mailboxRepository, calendarRepository, sessions, { publicUrl: config.publicUrl }),
+  );
   checklistsRoutes(app, checklists);
   requestsRoutes(app, new RequestsService(tx, requestsRepository, workshops));
   await installWebApp(app);
@@ -177,7 +193,18 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     { name: 'record-token-use', everyMs: 15_000, run: () => auth.flushTokenUse() },
     { name: 'refresh-popularity', everyMs: 10 * 60_000, run: () => search.refreshPopularity() },
   ];
+  const email = emailDelivery(
+    tx,
+    { delivery: deliveryRepository, mailbox: mailboxRepository },
+    { ...config.mail, publicUrl: config.publicUrl },
+  );
+  const outbox = new OutboxWorker(tx, outboxRepository, email.deliver, config.outbox, app.log);
+  // Every instance may deliver; they share the outbox without sending anything twice.
+  if (config.outbox.worker) jobs.push({ name: 'deliver-outbox', everyMs: config.outbox.pollMs, run: () => outbox.drain() });
   app.addHook('onClose', async () => {
+    // Claimed messages are finished or given back before the database closes.
+    await outbox.stop();
+    email.close();
     await auth.flushTokenUse();
   });
   // Exposed so the CLI and tests can run a sweep now instead of waiting for its tick.

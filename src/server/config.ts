@@ -23,6 +23,13 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address such as https://lyceum.example.com' }).optional(),
   TRUST_PROXY: booleanish.default(false),
   SEARCH_CACHE_MS: z.coerce.number('must be milliseconds').int().min(0).max(60_000).default(2000),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be smtp://host:port or smtps://user:password@host:port' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Lyceum <lyceum@localhost>'),
+  SMTP_TIMEOUT_MS: z.coerce.number('must be milliseconds').int().min(100).max(120_000).default(10_000),
+  OUTBOX_WORKER: booleanish.default(true),
+  OUTBOX_POLL_MS: z.coerce.number('must be milliseconds').int().min(10).max(60_000).default(1000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number('must be a number').int().min(1).max(50).default(8),
+  OUTBOX_RETRY_MS: z.coerce.number('must be milliseconds').int().min(0).max(3_600_000).default(30_000),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -45,6 +52,20 @@ export interface Config {
   trustProxy: boolean;
   /** How long an identical catalog search may be answered from memory (0: never). */
   searchCacheMs: number;
+  mail: {
+    /** undefined: mail goes to the built-in mailbox that admins can read. */
+    smtpUrl: string | undefined;
+    from: string;
+    timeoutMs: number;
+  };
+  outbox: {
+    /** Whether this instance delivers (every instance may; they share the work). */
+    worker: boolean;
+    pollMs: number;
+    maxAttempts: number;
+    /** The first retry's delay; each later one doubles it (capped at six hours). */
+    retryMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     searchCacheMs: e.SEARCH_CACHE_MS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: e.SMTP_TIMEOUT_MS },
+    outbox: { worker: e.OUTBOX_WORKER, pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryMs: e.OUTBOX_RETRY_MS },
   };
 }

@@ -7,6 +7,7 @@ import * as m20261126T0200 from './migrations/20261126T0200_checklists.js';
 import * as m20261126T0210 from './migrations/20261126T0210_starter_checklists.js';
 import * as m20261126T0300 from './migrations/20261126T0300_discovery.js';
 import * as m20261126T0400 from './migrations/20261126T0400_search_speed.js';
+import * as m20261126T0500 from './migrations/20261126T0500_outbox.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261126T0210_starter_checklists': m20261126T0210,
   '20261126T0300_discovery': m20261126T0300,
   '20261126T0400_search_speed': m20261126T0400,
+  '20261126T0500_outbox': m20261126T0500,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

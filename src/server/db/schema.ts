@@ -296,6 +296,50 @@ export interface WorkshopSearchTable {
   document?: string;
 }
 
+export interface OutboxTable {
+  id: string;
+  /** Where the message goes: 'email' for now; Slack and webhooks join later. */
+  channel: 'email';
+  /** The message type, e.g. 'registration.enrolled'. */
+  topic: string;
+  dedup_key: string;
+  /** JSON: what the message is about (ids, the invitation's sequence), rendered when delivered. */
+  payload: string;
+  status: Generated<'pending' | 'done' | 'dead'>;
+  attempts: Generated<number>;
+  run_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface MailboxTable {
+  id: string;
+  outbox_id: string;
+  person_id: string | null;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string;
+  calendar: string | null;
+  created_at: string;
+}
+
+export interface CalendarInvitesTable {
+  session_id: string;
+  person_id: string;
+  sequence: number;
+  updated_at: string;
+}
+
+export interface CalendarFeedsTable {
+  person_id: string;
+  token: string;
+  created_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -322,4 +366,8 @@ export interface Database {
   workshop_hosts: WorkshopHostsTable;
   workshop_tags: WorkshopTagsTable;
   sessions: SessionsTable;
+  outbox: OutboxTable;
+  mailbox: MailboxTable;
+  calendar_invites: CalendarInvitesTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -77,6 +77,11 @@ const insertRow = prepared((db, ...values: (string | number | null)[]) =>
 );
 
 export const registrationsRepository = {
+  /** A session's registrations that are not cancelled, in no particular order. */
+  activeOf(db: Executor, sessionId: string): Promise<RegistrationRow[]> {
+    return db.selectFrom('registrations').selectAll().where('session_id', '=', sessionId).where('status', '<>', 'cancelled').execute();
+  },
+
   /**
    * Serialises every seat decision of one session. PostgreSQL: the session row is locked until
    * commit, across all app instances. SQLite: the transaction already began IMMEDIATE, which

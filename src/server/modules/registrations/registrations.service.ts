@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor.js';
 import { AppError, forbidden, invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
 import type { WorkshopRow } from '../workshops/workshops.repository.js';
@@ -41,7 +42,13 @@ export class RegistrationsService {
     private readonly sessions: typeof sessionsRepository,
     private readonly people: typeof peopleRepository,
     private readonly workshops: WorkshopsService,
+    private readonly notifier: Notifier,
   ) {}
+
+  /** The seat rules' view of this service's repositories. */
+  get ledger() {
+    return { registrations: this.registrations, sessions: this.sessions, notifier: this.notifier };
+  }
 
   /** The session, its workshop and hosts; 404 when the actor may not see the workshop. */
   async loadSession(db: Executor, actor: Actor, sessionId: string) {
@@ -146,6 +153,7 @@ export class RegistrationsService {
       at,
     });
     await this.registrations.insert(trx, row);
+    await this.notifier.registration(trx, row, seatFree ? 'registration.enrolled' : 'registration.waitlisted');
     return { status: 201 as const, registration: presentRegistration(row) };
   }
 
@@ -173,10 +181,11 @@ export class RegistrationsService {
       late_cancellation: late ? 1 : 0,
     };
     await this.registrations.update(trx, row.id, changes);
+    await this.notifier.registration(trx, { ...row, ...changes }, 'registration.cancelled');
     if (row.status === 'waitlisted' && row.position !== null) {
       await this.registrations.closeGap(trx, session.id, row.mode, row.position);
     } else {
-      await fillSeats(trx, { registrations: this.registrations, sessions: this.sessions }, session, row.mode, now);
+      await fillSeats(trx, this.ledger, session, row.mode, now);
     }
     return presentRegistration({ ...row, ...changes });
   }
@@ -205,6 +214,7 @@ export class RegistrationsService {
       }
       const changes = { status: 'enrolled' as const, offer_expires_at: null, updated_at: nowIso() };
       await this.registrations.update(trx, row.id, changes);
+      await this.notifier.registration(trx, { ...row, ...changes }, 'registration.enrolled');
       return presentRegistration({ ...row, ...changes });
     });
   }

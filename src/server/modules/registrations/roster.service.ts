@@ -146,8 +146,10 @@ export class RosterService {
         const session = await this.sessionsRepo.findById(trx, row.session_id);
         if (!session) throw notFound('Session');
         const at = now.toISOString();
-        await this.registrations.update(trx, row.id, { status: 'cancelled', offer_expires_at: null, cancelled_at: at, updated_at: at });
-        await fillSeats(trx, { registrations: this.registrations, sessions: this.sessionsRepo }, session, row.mode, now);
+        const changes = { status: 'cancelled' as const, offer_expires_at: null, cancelled_at: at, updated_at: at };
+        await this.registrations.update(trx, row.id, changes);
+        await this.core.ledger.notifier.registration(trx, { ...row, ...changes }, 'registration.cancelled');
+        await fillSeats(trx, this.core.ledger, session, row.mode, now);
         return 1;
       });
     }

@@ -1,5 +1,6 @@
 import type { SeatPool } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
 import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
 
@@ -27,6 +28,8 @@ export function offerDeadline(session: SessionRow, now: Date): string {
 export interface Ledger {
   registrations: typeof registrationsRepository;
   sessions: typeof sessionsRepository;
+  /** Tells the promoted person (in the same transaction, through the outbox). */
+  notifier: Notifier;
 }
 
 const isOpen = (session: SessionRow, now: Date) => session.status === 'scheduled' && Date.parse(session.starts_at) > now.getTime();
@@ -39,8 +42,14 @@ function promotion(session: SessionRow, now: Date) {
 
 /** Promotes one waitlisted row and closes the gap it leaves. */
 async function promote(db: Executor, ledger: Ledger, session: SessionRow, row: RegistrationRow, now: Date): Promise<void> {
-  await ledger.registrations.update(db, row.id, { ...promotion(session, now), position: null, updated_at: now.toISOString() });
+  const changes = { ...promotion(session, now), position: null, updated_at: now.toISOString() };
+  await ledger.registrations.update(db, row.id, changes);
   if (row.position !== null) await ledger.registrations.closeGap(db, row.session_id, row.mode, row.position);
+  await ledger.notifier.registration(
+    db,
+    { ...row, ...changes },
+    changes.status === 'offered' ? 'registration.offered' : 'registration.promoted',
+  );
 }
 
 /**

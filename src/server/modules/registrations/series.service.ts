@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.js';
 import { AppError, invalidState, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { sessionsRepository } from '../sessions/sessions.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { assertCancellable, assertOpen, newRegistration, poolFor } from './registration-rules.js';
@@ -21,6 +22,7 @@ export class SeriesService {
     private readonly registrations: typeof registrationsRepository,
     private readonly sessions: typeof sessionsRepository,
     private readonly workshops: WorkshopsService,
+    private readonly notifier: Notifier,
   ) {}
 
   private async upcomingParts(trx: Executor, actor: Actor, workshopId: string) {
@@ -64,7 +66,10 @@ export class SeriesService {
           at,
         }),
       );
-      for (const row of rows) await this.registrations.insert(trx, row);
+      for (const row of rows) {
+        await this.registrations.insert(trx, row);
+        await this.notifier.registration(trx, row, allFree ? 'registration.enrolled' : 'registration.waitlisted');
+      }
       return rows.map(presentRegistration);
     });
   }
@@ -89,9 +94,17 @@ export class SeriesService {
           late_cancellation: late ? 1 : 0,
         };
         await this.registrations.update(trx, row.id, changes);
+        await this.notifier.registration(trx, { ...row, ...changes }, 'registration.cancelled');
         if (row.status === 'waitlisted' && row.position !== null)
           await this.registrations.closeGap(trx, session.id, row.mode, row.position);
-        else await fillSeats(trx, { registrations: this.registrations, sessions: this.sessions }, session, row.mode, now);
+        else
+          await fillSeats(
+            trx,
+            { registrations: this.registrations, sessions: this.sessions, notifier: this.notifier },
+            session,
+            row.mode,
+            now,
+          );
         cancelled.push(presentRegistration({ ...row, ...changes }));
       }
       if (cancelled.length === 0) throw notFound('Registration');

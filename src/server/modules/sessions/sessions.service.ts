@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import { presentCatalogEntry } from '../catalog/catalog.presenter.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { registrationsRepository } from '../registrations/registrations.repository.js';
 import { fillSeats, poolsOf } from '../registrations/seat-ledger.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
@@ -39,6 +40,7 @@ export class SessionsService {
     private readonly workshopsRepo: typeof workshopsRepository,
     private readonly workshops: WorkshopsService,
     private readonly registrations: typeof registrationsRepository,
+    private readonly notifier: Notifier,
   ) {}
 
   private async load(db: Executor, actor: Actor, id: string, action: 'view' | 'edit') {
@@ -170,9 +172,18 @@ export class SessionsService {
       }
       await this.sessions.update(trx, id, changes);
       const updated = { ...session, ...changes };
+      // Everyone registered hears of a new time, place or link; invitations are updated in place.
+      const noticed = [
+        ...(updated.starts_at !== session.starts_at || updated.ends_at !== session.ends_at ? ['time'] : []),
+        ...(updated.location !== session.location || updated.mode !== session.mode ? ['place'] : []),
+        ...(updated.video_url !== session.video_url ? ['link'] : []),
+      ];
+      if (noticed.length > 0) {
+        await this.notifier.session(trx, updated, 'session.updated', await this.registrations.activeOf(trx, id), noticed);
+      }
       // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
-      for (const pool of poolsOf(updated))
-        await fillSeats(trx, { registrations: this.registrations, sessions: this.sessions }, updated, pool, new Date());
+      const ledger = { registrations: this.registrations, sessions: this.sessions, notifier: this.notifier };
+      for (const pool of poolsOf(updated)) await fillSeats(trx, ledger, updated, pool, new Date());
       return presentSession(updated, await this.extras(trx, actor, id));
     });
   }
@@ -186,6 +197,7 @@ export class SessionsService {
       const now = nowIso();
       const changes = { status: 'cancelled' as const, cancelled_at: now, updated_at: now };
       await this.sessions.update(trx, id, changes);
+      await this.notifier.session(trx, { ...session, ...changes }, 'session.cancelled', await this.registrations.activeOf(trx, id));
       return presentSession({ ...session, ...changes }, await this.extras(trx, actor, id));
     });
   }

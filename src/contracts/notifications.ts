@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { listQuery } from './common.js';
+
+export const outboxStatus = z.enum(['pending', 'done', 'dead']);
+
+export const outboxMessage = z.object({
+  id: z.string(),
+  channel: z.string(),
+  topic: z.string().describe('The message type, e.g. registration.enrolled'),
+  status: outboxStatus,
+  attempts: z.number(),
+  runAt: z.string().describe('When it is (or was) due'),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+export const outboxQuery = listQuery.extend({ status: outboxStatus.optional() });
+
+export const outboxPage = z.object({
+  items: z.array(outboxMessage),
+  nextCursor: z.string().nullable(),
+  counts: z.object({ pending: z.number(), done: z.number(), dead: z.number() }),
+});
+export type OutboxPage = z.infer<typeof outboxPage>;
+
+export const mailSummary = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  hasCalendar: z.boolean(),
+  createdAt: z.string(),
+});
+export type MailSummary = z.infer<typeof mailSummary>;
+
+export const mail = mailSummary.extend({ text: z.string(), html: z.string(), calendar: z.string().nullable() });
+export type Mail = z.infer<typeof mail>;
+
+export const mailboxQuery = listQuery.extend({ to: z.string().max(320).optional() });
+
+export const calendarFeed = z.object({ url: z.string().describe('Secret address to subscribe to; anyone with it sees your sessions') });
+export type CalendarFeed = z.infer<typeof calendarFeed>;

@@ -1,0 +1,85 @@
+import { DateTime } from 'luxon';
+import type { DeliveryContext } from './delivery.repository.js';
+import type { MessagePayload, Topic } from './notifier.js';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** "Tuesday 3 March 2026, 10:00–11:30 CET", in the reader's zone; the planning zone too when it differs. */
+export function when(ctx: DeliveryContext): string {
+  const zone = ctx.person.time_zone;
+  const start = DateTime.fromISO(ctx.session.starts_at, { zone });
+  const end = DateTime.fromISO(ctx.session.ends_at, { zone });
+  const local = `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${end.toFormat('HH:mm ZZZZ')}`;
+  if (zone === ctx.session.time_zone) return local;
+  const there = DateTime.fromISO(ctx.session.starts_at, { zone: ctx.session.time_zone });
+  return `${local} (${there.toFormat('HH:mm')} in ${ctx.session.time_zone})`;
+}
+
+function where(ctx: DeliveryContext): string[] {
+  const lines: string[] = [];
+  if (ctx.session.mode !== 'online' && ctx.session.location) lines.push(`Where: ${ctx.session.location}`);
+  if (ctx.session.mode !== 'in_person' && ctx.session.video_url) lines.push(`Video link: ${ctx.session.video_url}`);
+  if (ctx.session.mode === 'online' && !ctx.session.video_url) lines.push('Where: online (the link follows)');
+  return lines;
+}
+
+const deadline = (ctx: DeliveryContext) =>
+  ctx.registration?.offer_expires_at
+    ? DateTime.fromISO(ctx.registration.offer_expires_at, { zone: ctx.person.time_zone }).toFormat('cccc d LLLL, HH:mm ZZZZ')
+    : 'soon';
+
+/** The subject and the opening sentence per message type. */
+function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): { subject: string; lead: string } {
+  const title = ctx.session.title;
+  switch (topic) {
+    case 'registration.enrolled':
+      return {
+        subject: `You're in: ${title}`,
+        lead: `You have a seat at "${title}". The invitation is attached: add it to your calendar.`,
+      };
+    case 'registration.promoted':
+      return { subject: `A seat opened up: you're in ${title}`, lead: `Good news: a seat opened up at "${title}" and it is yours.` };
+    case 'registration.waitlisted':
+      return {
+        subject: `Waitlist #${ctx.registration?.position ?? '?'}: ${title}`,
+        lead: `"${title}" is full. You are number ${ctx.registration?.position ?? '?'} on the waitlist; we'll write as soon as a seat is yours.`,
+      };
+    case 'registration.offered':
+      return {
+        subject: `A seat is yours if you want it: ${title}`,
+        lead: `A seat opened up at "${title}". Confirm by ${deadline(ctx)}, or it goes to the next person in line.`,
+      };
+    case 'registration.cancelled':
+      return { subject: `Cancelled: your place at ${title}`, lead: `Your registration for "${title}" is cancelled.` };
+    case 'session.updated':
+      return {
+        subject: `Changed: ${title}`,
+        lead: `The session of "${title}" changed${payload.changes?.length ? ` (${payload.changes.join(', ')})` : ''}. Here is how it stands now.`,
+      };
+    case 'session.cancelled':
+      return { subject: `Cancelled: ${title}`, lead: `The session of "${title}" is cancelled. We're sorry for the change of plans.` };
+  }
+}
+
+/** A mail in plain text and HTML; every time in the recipient's time zone. */
+export function renderMail(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, publicUrl: string): RenderedMail {
+  const { subject, lead } = headline(topic, ctx, payload);
+  const link = `${publicUrl}/workshops/${ctx.session.workshop_id}?session=${ctx.session.id}`;
+  const hosts = ctx.hosts.map((h) => h.name).join(', ');
+  const facts = [`When: ${when(ctx)}`, ...where(ctx), ...(hosts ? [`Hosted by: ${hosts}`] : [])];
+  const text = [`Hi ${ctx.person.name},`, '', lead, '', ...facts, '', `Details: ${link}`, '', '— Lyceum'].join('\n');
+  const html = [
+    `<p>Hi ${escapeHtml(ctx.person.name)},</p>`,
+    `<p>${escapeHtml(lead)}</p>`,
+    `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
+    `<p><a href="${escapeHtml(link)}">Open the session in Lyceum</a></p>`,
+    '<p>— Lyceum</p>',
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { calendarFeed, mail, mailboxQuery, mailSummary, outboxMessage, outboxPage, outboxQuery, page } from '../../../contracts/index.js';
+import { requireActor } from '../../platform/authenticate.js';
+import { type Api, commonErrors, idParams } from '../../platform/http.js';
+import type { NotificationsService } from './notifications.service.js';
+
+const tags = ['notifications'];
+const ICS = 'text/calendar; charset=utf-8';
+
+export function notificationsRoutes(app: Api, notifications: NotificationsService): void {
+  app.get(
+    '/api/v1/admin/outbox',
+    {
+      schema: {
+        tags,
+        summary: 'Messages waiting, delivered and dead-lettered (admins)',
+        querystring: outboxQuery,
+        response: { 200: outboxPage, ...commonErrors },
+      },
+    },
+    (request) => notifications.listOutbox(requireActor(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/admin/outbox/:id/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Send a dead-lettered message again (admins)',
+        params: idParams,
+        response: { 200: outboxMessage, ...commonErrors },
+      },
+    },
+    (request) => notifications.retry(requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/admin/mailbox',
+    {
+      schema: {
+        tags,
+        summary: 'Mail Lyceum sent while no SMTP server is configured (admins)',
+        querystring: mailboxQuery,
+        response: { 200: page(mailSummary), ...commonErrors },
+      },
+    },
+    (request) => notifications.listMail(requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/admin/mailbox/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One mail, with its text, HTML and calendar part (admins)',
+        params: idParams,
+        response: { 200: mail, ...commonErrors },
+      },
+    },
+    (request) => notifications.getMail(requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/sessions/:id/calendar.ics',
+    { schema: { tags, summary: 'The session as a calendar file', params: idParams, produces: ['text/calendar'] } },
+    async (request, reply) => {
+      const body = await notifications.sessionFile(requireActor(request), request.params.id);
+      return reply.type(ICS).header('content-disposition', 'attachment; filename="session.ics"').send(body);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/calendar',
+    {
+      schema: {
+        tags,
+        summary: 'Your personal calendar feed: a secret address to subscribe to',
+        response: { 200: calendarFeed, ...commonErrors },
+      },
+    },
+    (request) => notifications.feedAddress(requireActor(request)),
+  );
+
+  app.post(
+    '/api/v1/me/calendar/reset',
+    { schema: { tags, summary: 'Replace your feed address; the old one stops working', response: { 200: calendarFeed, ...commonErrors } } },
+    (request) => notifications.resetFeed(requireActor(request)),
+  );
+
+  // Calendar apps subscribe without signing in: the secret address is the credential.
+  app.get(
+    '/calendar/:file',
+    {
+      config: { public: true },
+      schema: { hide: true, params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'Unknown calendar.') }) },
+    },
+    async (request, reply) => {
+      const body = await notifications.feedFile(request.params.file.replace(/\.ics$/, ''));
+      return reply.type(ICS).header('cache-control', 'private, max-age=300').send(body);
+    },
+  );
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { CalendarFeed, Mail, MailSummary, OutboxMessage, OutboxPage } from '../../../contracts/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { isAdmin } from '../../platform/actor.js';
+import { forbidden, invalidState, notFound } from '../../platform/errors.js';
+import { nowIso } from '../../platform/ids.js';
+import { decodeCursor, toPage } from '../../platform/pagination.js';
+import type { Transactor } from '../../platform/transaction.js';
+import type { SessionsService } from '../sessions/sessions.service.js';
+import { feed } from './calendar.js';
+import type { calendarRepository } from './calendar.repository.js';
+import type { MailRow, mailboxRepository } from './mailbox.repository.js';
+import type { OutboxRow, OutboxStatus, outboxRepository } from './outbox.repository.js';
+
+const presentMessage = (r: OutboxRow): OutboxMessage => ({
+  id: r.id,
+  channel: r.channel,
+  topic: r.topic,
+  status: r.status as OutboxStatus,
+  attempts: Number(r.attempts),
+  runAt: r.run_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  doneAt: r.done_at,
+});
+
+const presentMail = (r: MailRow): Mail => ({
+  id: r.id,
+  to: r.to_address,
+  subject: r.subject,
+  hasCalendar: r.calendar !== null,
+  createdAt: r.created_at,
+  text: r.text,
+  html: r.html,
+  calendar: r.calendar,
+});
+
+/** Past sessions a feed still shows: a quarter back, so last month's workshops stay in the calendar. */
+const FEED_HISTORY_MS = 90 * 86_400_000;
+
+/** The outbox and mailbox for admins; calendar files and personal feeds for everyone. */
+export class NotificationsService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly outbox: typeof outboxRepository,
+    private readonly mailbox: typeof mailboxRepository,
+    private readonly calendar: typeof calendarRepository,
+    private readonly sessions: SessionsService,
+    private readonly settings: { publicUrl: string },
+  ) {}
+
+  private static admin(actor: Actor) {
+    if (!isAdmin(actor)) throw forbidden('Only the education team (admins) can see the outbox.');
+  }
+
+  async listOutbox(actor: Actor, query: { status?: OutboxStatus; cursor?: string; limit: number }): Promise<OutboxPage> {
+    NotificationsService.admin(actor);
+    const db = this.tx.executor;
+    const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
+    const [rows, counts] = await Promise.all([
+      this.outbox.list(db, { status: query.status, after, limit: query.limit + 1 }),
+      this.outbox.countsByStatus(db),
+    ]);
+    const page = toPage(rows, query.limit, (r) => [r.created_at, r.id]);
+    return { items: page.items.map(presentMessage), nextCursor: page.nextCursor, counts };
+  }
+
+  /** A dead letter goes out again, with a fresh count of attempts. */
+  async retry(actor: Actor, id: string): Promise<OutboxMessage> {
+    NotificationsService.admin(actor);
+    return this.tx.transaction(async (trx) => {
+      const row = await this.outbox.findById(trx, id);
+      if (!row) throw notFound('Message');
+      if (row.status === 'done') throw invalidState('This message was delivered already.');
+      await this.outbox.retry(trx, id, nowIso());
+      return presentMessage((await this.outbox.findById(trx, id)) as OutboxRow);
+    });
+  }
+
+  async listMail(actor: Actor, query: { to?: string; cursor?: string; limit: number }) {
+    NotificationsService.admin(actor);
+    const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
+    const rows = await this.mailbox.list(this.tx.executor, { to: query.to, after, limit: query.limit + 1 });
+    const page = toPage(rows, query.limit, (r) => [r.created_at, r.id]);
+    return {
+      items: page.items.map(
+        // SQLite answers 0/1, PostgreSQL a boolean.
+        (r): MailSummary => ({
+          id: r.id,
+          to: r.to_address,
+          subject: r.subject,
+          hasCalendar: Boolean(Number(r.has_calendar)),
+          createdAt: r.created_at,
+        }),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async getMail(actor: Actor, id: string): Promise<Mail> {
+    NotificationsService.admin(actor);
+    const row = await this.mailbox.findById(this.tx.executor, id);
+    if (!row) throw notFound('Mail');
+    return presentMail(row);
+  }
+
+  /** One session as a calendar file, for anyone who may see the session. */
+  async sessionFile(actor: Actor, sessionId: string): Promise<string> {
+    await this.sessions.get(actor, sessionId);
+    const session = await this.calendar.session(this.tx.executor, sessionId);
+    if (!session) throw notFound('Session');
+    return feed({ name: session.title, sessions: [session], personId: actor.id, publicUrl: this.settings.publicUrl });
+  }
+
+  /** The actor's secret feed address, made on first request. */
+  async feedAddress(actor: Actor): Promise<CalendarFeed> {
+    const existing = await this.calendar.feedToken(this.tx.executor, actor.id);
+    return { url: this.feedUrl(existing ?? (await this.replaceFeed(actor.id))) };
+  }
+
+  /** A new secret address; the old one stops working at once. */
+  async resetFeed(actor: Actor): Promise<CalendarFeed> {
+    return { url: this.feedUrl(await this.replaceFeed(actor.id)) };
+  }
+
+  /** The feed behind a secret address (no sign-in: calendar apps cannot sign in). */
+  async feedFile(token: string): Promise<string> {
+    const db = this.tx.executor;
+    const personId = await this.calendar.personOfFeed(db, token);
+    if (!personId) throw notFound('Calendar');
+    const since = new Date(Date.now() - FEED_HISTORY_MS).toISOString();
+    const sessions = await this.calendar.feed(db, personId, since);
+    return feed({ name: 'Lyceum', sessions, personId, publicUrl: this.settings.publicUrl });
+  }
+
+  private async replaceFeed(personId: string): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    await this.tx.transaction((trx) => this.calendar.saveFeedToken(trx, personId, token, nowIso()));
+    return token;
+  }
+
+  private feedUrl(token: string) {
+    return `${this.settings.publicUrl}/calendar/${token}.ics`;
+  }
+}

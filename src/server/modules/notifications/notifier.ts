@@ -1,0 +1,90 @@
+import { newId } from '../../platform/ids.js';
+import type { Executor } from '../../platform/transaction.js';
+import type { RegistrationRow } from '../registrations/registrations.repository.js';
+import type { SessionRow } from '../sessions/sessions.repository.js';
+import type { invitesRepository } from './invites.repository.js';
+import type { outboxRepository } from './outbox.repository.js';
+
+/** What happened to one person's registration. */
+export type RegistrationTopic =
+  | 'registration.enrolled'
+  | 'registration.waitlisted'
+  | 'registration.promoted'
+  | 'registration.offered'
+  | 'registration.cancelled';
+
+export type SessionTopic = 'session.updated' | 'session.cancelled';
+
+export type Topic = RegistrationTopic | SessionTopic;
+
+/** What a message is about; the text is written when it is delivered, in the recipient's time zone. */
+export interface MessagePayload {
+  sessionId: string;
+  personId: string;
+  registrationId?: string;
+  /** The calendar part: an invitation (or its update) or a cancellation, with its SEQUENCE. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; sequence: number };
+  /** For session.updated: what changed ("time", "place", "link"). */
+  changes?: string[];
+}
+
+/**
+ * Turns changes into messages in the outbox, inside the transaction of the change: a rollback
+ * drops them, a commit keeps them for the worker. The dedup key names the change itself, so the
+ * same change recorded twice (a retried request) is one message.
+ */
+export class Notifier {
+  constructor(
+    private readonly outbox: typeof outboxRepository,
+    private readonly invites: typeof invitesRepository,
+  ) {}
+
+  /** `row` as it is after the change. */
+  async registration(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void> {
+    const now = new Date().toISOString();
+    const payload: MessagePayload = { sessionId: row.session_id, personId: row.person_id, registrationId: row.id };
+    if (topic === 'registration.enrolled' || topic === 'registration.promoted') {
+      // Waitlisted people get an invitation only once they have a seat.
+      payload.calendar = { method: 'REQUEST', sequence: await this.invites.nextSequence(db, row.session_id, row.person_id, now) };
+    } else if (topic === 'registration.cancelled' && (await this.invites.exists(db, row.session_id, row.person_id))) {
+      payload.calendar = { method: 'CANCEL', sequence: await this.invites.nextSequence(db, row.session_id, row.person_id, now) };
+    }
+    await this.enqueue(db, topic, `${topic}:${row.id}:${row.updated_at}`, payload, now);
+  }
+
+  /**
+   * A session changed or was cancelled: everyone registered hears of it; those holding an
+   * invitation get its update (same UID, SEQUENCE raised) or its cancellation.
+   */
+  async session(db: Executor, session: SessionRow, topic: SessionTopic, registrations: RegistrationRow[], changes: string[] = []) {
+    const now = new Date().toISOString();
+    for (const row of registrations) {
+      if (row.status === 'cancelled' || row.status === 'no_show') continue;
+      const payload: MessagePayload = { sessionId: session.id, personId: row.person_id, registrationId: row.id, changes };
+      const invited = await this.invites.exists(db, session.id, row.person_id);
+      if (invited && (row.status === 'enrolled' || row.status === 'attended' || topic === 'session.cancelled')) {
+        const method = topic === 'session.cancelled' ? 'CANCEL' : 'REQUEST';
+        payload.calendar = { method, sequence: await this.invites.nextSequence(db, session.id, row.person_id, now) };
+      }
+      await this.enqueue(db, topic, `${topic}:${session.id}:${session.updated_at}:${row.person_id}`, payload, now);
+    }
+  }
+
+  private enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string) {
+    return this.outbox.enqueue(db, [
+      {
+        id: newId(),
+        channel: 'email',
+        topic,
+        dedup_key: dedupKey,
+        payload: JSON.stringify(payload),
+        run_at: now,
+        claimed_by: null,
+        claimed_until: null,
+        last_error: null,
+        created_at: now,
+        done_at: null,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,118 @@
+import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
+import type { OutboxTable } from '../../db/schema.js';
+import type { Executor } from '../../platform/transaction.js';
+
+export type OutboxRow = Selectable<OutboxTable>;
+export type OutboxStatus = 'pending' | 'done' | 'dead';
+
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+export const outboxRepository = {
+  /** Adds messages; one whose dedup key is already there is skipped (it was enqueued before). */
+  async enqueue(db: Executor, rows: Insertable<OutboxTable>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await db
+      .insertInto('outbox')
+      .values(rows)
+      .onConflict((oc) => oc.column('dedup_key').doNothing())
+      .execute();
+  },
+
+  /**
+   * Takes up to `limit` due messages for this worker until `until`. On PostgreSQL, rows another
+   * instance is taking at the same moment are skipped (FOR UPDATE SKIP LOCKED), so instances share
+   * the work without waiting on each other; SQLite has one writer at a time anyway. A claim whose
+   * lease ran out (its worker died) is due again.
+   */
+  async claim(db: Executor, worker: string, now: string, until: string, limit: number): Promise<OutboxRow[]> {
+    let due = db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('run_at', '<=', now)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(limit);
+    if (isPostgres(db)) due = due.forUpdate().skipLocked();
+    return db
+      .updateTable('outbox')
+      .set((eb) => ({ claimed_by: worker, claimed_until: until, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', due)
+      .returningAll()
+      .execute();
+  },
+
+  async markDone(db: Executor, id: string, worker: string, at: string): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set({ status: 'done', done_at: at, claimed_by: null, claimed_until: null, last_error: null })
+      .where('id', '=', id)
+      .where('claimed_by', '=', worker)
+      .execute();
+  },
+
+  /** A failed attempt: due again at `retryAt`, or a dead letter when `retryAt` is null. */
+  async markFailed(db: Executor, id: string, worker: string, error: string, retryAt: string | null): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set({
+        status: retryAt === null ? 'dead' : 'pending',
+        run_at: retryAt ?? sql`run_at`,
+        last_error: error.slice(0, 2000),
+        claimed_by: null,
+        claimed_until: null,
+      })
+      .where('id', '=', id)
+      .where('claimed_by', '=', worker)
+      .execute();
+  },
+
+  /** Gives back what this worker claimed but did not finish (shutting down): due again at once, the attempt not counted. */
+  async release(db: Executor, worker: string): Promise<number> {
+    const result = await db
+      .updateTable('outbox')
+      .set((eb) => ({ claimed_by: null, claimed_until: null, attempts: eb('attempts', '-', 1) }))
+      .where('claimed_by', '=', worker)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+
+  /** A dead letter (or a pending one) goes out again now, with a fresh count of attempts. */
+  async retry(db: Executor, id: string, now: string): Promise<boolean> {
+    const result = await db
+      .updateTable('outbox')
+      .set({ status: 'pending', attempts: 0, run_at: now, claimed_by: null, claimed_until: null })
+      .where('id', '=', id)
+      .where('status', '<>', 'done')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
+  findById(db: Executor, id: string): Promise<OutboxRow | undefined> {
+    return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Newest first, keyset-paged on (created_at, id). */
+  list(db: Executor, f: { status?: OutboxStatus; after?: [string, string]; limit: number }): Promise<OutboxRow[]> {
+    let query = db.selectFrom('outbox').selectAll();
+    if (f.status) query = query.where('status', '=', f.status);
+    if (f.after) {
+      const [at, id] = f.after;
+      query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+    }
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  },
+
+  async countsByStatus(db: Executor): Promise<Record<OutboxStatus, number>> {
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    const counts: Record<OutboxStatus, number> = { pending: 0, done: 0, dead: 0 };
+    for (const r of rows) counts[r.status as OutboxStatus] = Number(r.n);
+    return counts;
+  },
+};

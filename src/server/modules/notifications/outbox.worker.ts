@@ -1,0 +1,96 @@
+import { hostname } from 'node:os';
+import { newId } from '../../platform/ids.js';
+import type { Transactor } from '../../platform/transaction.js';
+import type { OutboxRow, outboxRepository } from './outbox.repository.js';
+
+/** Delivers one message; throws when it could not (the worker retries later). */
+export type Deliver = (row: OutboxRow) => Promise<void>;
+
+export interface WorkerOptions {
+  maxAttempts: number;
+  /** The first retry's delay; each later one doubles it. */
+  retryMs: number;
+  batchSize?: number;
+  /** How long a claim holds before another worker may take the message (a dead worker's lease). */
+  leaseMs?: number;
+}
+
+const MAX_BACKOFF_MS = 6 * 3_600_000;
+
+interface Log {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * Delivers the outbox: claims due messages in batches, delivers each, marks it done, or schedules
+ * a retry with exponential backoff until `maxAttempts`, then keeps it as a dead letter. Several
+ * workers (app instances) share one outbox; a message whose worker died is due again when the
+ * lease runs out, so it is delivered at least once — and the receiving end acts once per dedup
+ * key (the mailbox keeps one mail per message, SMTP mail carries it as Message-ID).
+ */
+export class OutboxWorker {
+  readonly id = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
+  private running: Promise<number> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly tx: Transactor,
+    private readonly outbox: typeof outboxRepository,
+    private readonly deliver: Deliver,
+    private readonly options: WorkerOptions,
+    private readonly log: Log,
+  ) {}
+
+  /** Delivers what is due now, batch after batch; returns how many were delivered. Run periodically (platform/jobs). */
+  drain(): Promise<number> {
+    if (!this.running) {
+      this.running = this.drainNow().finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  /** Lets the batch in hand finish (SIGTERM), then gives back anything still claimed. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+    await this.tx.transaction((trx) => this.outbox.release(trx, this.id));
+  }
+
+  private async drainNow(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 20;
+    let delivered = 0;
+    while (!this.stopped) {
+      const now = Date.now();
+      const until = new Date(now + (this.options.leaseMs ?? 5 * 60_000)).toISOString();
+      const batch = await this.tx.transaction((trx) => this.outbox.claim(trx, this.id, new Date(now).toISOString(), until, batchSize));
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        if (await this.deliverOne(row)) delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  private async deliverOne(row: OutboxRow): Promise<boolean> {
+    try {
+      await this.deliver(row);
+      await this.tx.transaction((trx) => this.outbox.markDone(trx, row.id, this.id, new Date().toISOString()));
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const attempts = Number(row.attempts);
+      const dead = attempts >= this.options.maxAttempts;
+      const delay = Math.min(MAX_BACKOFF_MS, this.options.retryMs * 2 ** (attempts - 1));
+      const retryAt = dead ? null : new Date(Date.now() + delay).toISOString();
+      this.log.warn(
+        { outboxId: row.id, topic: row.topic, attempts, dead, err: message },
+        dead ? 'message dead-lettered' : 'delivery failed; will retry',
+      );
+      await this.tx.transaction((trx) => this.outbox.markFailed(trx, row.id, this.id, message, retryAt));
+      return false;
+    }
+  }
+}
