@@ -10,13 +10,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh real database, for requests through app.inject. */
-export async function createTestApp(): Promise<TestApp> {
+/** The real app on a fresh real database, for requests through app.inject; `env` adds settings. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: database.url.startsWith('sqlite') ? 'sqlite::memory:' : database.url,
     LOG_LEVEL: 'silent',
     SEARCH_CACHE_MS: '0',
+    ...env,
   });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();

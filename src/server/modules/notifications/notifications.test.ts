@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { readInvitation } from '../../../../test/helpers/calendar.js';
+import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../test/helpers/sessions.js';
+
+// No SMTP_URL: mail lands in the built-in mailbox, read back through the admin API.
+let t: TestApp;
+let host: TestPerson;
+let admin: TestPerson;
+let people: TestPerson[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  host = await buildPerson(t.database.db, { name: 'Hana Host' });
+  admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
+  people = [];
+  for (let i = 0; i < 3; i++) people.push(await buildPerson(t.database.db, { name: `Learner ${i}`, timeZone: 'America/New_York' }));
+});
+afterAll(() => t.close());
+
+const deliver = () => t.app.jobs['deliver-outbox']?.();
+const register = (p: TestPerson, id: string) => as(t.app, p.token).post(`/api/v1/sessions/${id}/registrations`, {});
+
+/** Every mail to this person, oldest first, with text and calendar part. */
+async function mailTo(p: TestPerson) {
+  const list = (await as(t.app, admin.token).get(`/api/v1/admin/mailbox?to=${encodeURIComponent(p.email)}&limit=100`)).json();
+  const full = await Promise.all(
+    list.items.map(async (m: { id: string }) => (await as(t.app, admin.token).get(`/api/v1/admin/mailbox/${m.id}`)).json()),
+  );
+  return full.reverse() as { subject: string; text: string; html: string; calendar: string | null }[];
+}
+
+describe('messages and calendar invitations', () => {
+  it('invites on enrolment, updates in place on a change, and cancels with a higher SEQUENCE', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 1 });
+    const [a, b] = people as [TestPerson, TestPerson];
+    await register(a, id);
+    await register(b, id);
+    await deliver();
+    const [enrolled] = await mailTo(a);
+    expect(enrolled?.subject).toMatch(/^You're in: /);
+    const invite = readInvitation(enrolled?.calendar as string);
+    const session = (await as(t.app, a.token).get(`/api/v1/sessions/${id}`)).json();
+    expect(invite).toMatchObject({ method: 'REQUEST', sequence: 0, start: session.startsAt, end: session.endsAt });
+    expect(invite.organizer).toMatch(/^mailto:/i);
+    expect(invite.attendees.map((x) => x.toLowerCase())).toEqual([`mailto:${a.email}`]);
+    // Waitlisted: told their place, no invitation yet.
+    const [waiting] = await mailTo(b);
+    expect(waiting?.subject).toMatch(/^Waitlist #1: /);
+    expect(waiting?.calendar).toBeNull();
+
+    const later = new Date(Date.parse(session.startsAt) + 86_400_000);
+    const moved = await as(t.app, host.token).patch(`/api/v1/sessions/${id}`, {
+      startsAt: later.toISOString(),
+      endsAt: new Date(later.getTime() + 3_600_000).toISOString(),
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await deliver();
+    const update = (await mailTo(a)).at(-1);
+    expect(update?.subject).toMatch(/^Changed: /);
+    expect(readInvitation(update?.calendar as string)).toMatchObject({
+      method: 'REQUEST',
+      uid: invite.uid,
+      sequence: 1,
+      start: later.toISOString(),
+    });
+    expect((await mailTo(b)).at(-1)?.calendar).toBeNull();
+
+    await as(t.app, a.token).delete(`/api/v1/sessions/${id}/registrations/me`);
+    await deliver();
+    const cancelled = (await mailTo(a)).at(-1);
+    expect(readInvitation(cancelled?.calendar as string)).toMatchObject({ method: 'CANCEL', uid: invite.uid, sequence: 2 });
+    // The freed seat went to b, who now gets the invitation.
+    const promoted = (await mailTo(b)).at(-1);
+    expect(promoted?.subject).toMatch(/^A seat opened up/);
+    expect(readInvitation(promoted?.calendar as string)).toMatchObject({ method: 'REQUEST', sequence: 0 });
+  });
+
+  it('cancels every invitation when the session is cancelled', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 5 });
+    const [a] = people as [TestPerson];
+    await register(a, id);
+    await deliver();
+    await as(t.app, host.token).post(`/api/v1/sessions/${id}/cancel`);
+    await deliver();
+    const last = (await mailTo(a)).at(-1);
+    expect(last?.subject).toMatch(/^Cancelled: /);
+    expect(readInvitation(last?.calendar as string)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 1 });
+  });
+
+  it('puts the right UTC instants in invitations of a series planned in Los Angeles across a daylight-saving change', async () => {
+    const api = as(t.app, host.token);
+    const w = (await api.post('/api/v1/workshops', workshopBody({ title: 'Pacific mornings' }))).json();
+    await api.post(`/api/v1/workshops/${w.id}/publish`);
+    // 10:00 in Los Angeles on Thursday 4 March 2027 (PST, UTC−8); DST starts on 14 March.
+    const created = await api.post(`/api/v1/workshops/${w.id}/sessions/recurring`, {
+      ...sessionBody(7),
+      startsAt: '2027-03-04T18:00:00Z',
+      endsAt: '2027-03-04T19:00:00Z',
+      timeZone: 'America/Los_Angeles',
+      repeat: { frequency: 'weekly', count: 3 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const [p] = people as [TestPerson];
+    for (const s of created.json().items) await register(p, s.id);
+    await deliver();
+    const starts = (await mailTo(p))
+      .filter((m) => m.calendar && m.subject.includes('Pacific mornings'))
+      .map((m) => readInvitation(m.calendar as string).start)
+      .sort();
+    expect(starts).toEqual(['2027-03-04T18:00:00.000Z', '2027-03-11T18:00:00.000Z', '2027-03-18T17:00:00.000Z']);
+    // The mail shows the reader's own zone (New York), and the planning zone beside it.
+    const first = (await mailTo(p)).find((m) => m.text.includes('4 March 2027'));
+    expect(first?.text).toContain('Thursday 4 March 2027, 13:00');
+    expect(first?.text).toContain('10:00 in America/Los_Angeles');
+  });
+
+  it('keeps the mailbox and the outbox for admins only', async () => {
+    const member = as(t.app, (people[0] as TestPerson).token);
+    expect((await member.get('/api/v1/admin/mailbox')).statusCode).toBe(403);
+    expect((await member.get('/api/v1/admin/outbox')).statusCode).toBe(403);
+    const outbox = (await as(t.app, admin.token).get('/api/v1/admin/outbox?status=done')).json();
+    expect(outbox.counts.done).toBeGreaterThan(0);
+    expect(outbox.items.every((m: { status: string }) => m.status === 'done')).toBe(true);
+  });
+});
+
+describe('calendar files and feeds', () => {
+  it('serves a personal feed at a secret address that can be replaced', async () => {
+    const id = await publishedSession(t.app, host.token);
+    const [, , c] = people as [TestPerson, TestPerson, TestPerson];
+    await register(c, id);
+    const { url } = (await as(t.app, c.token).get('/api/v1/me/calendar')).json();
+    expect((await as(t.app, c.token).get('/api/v1/me/calendar')).json().url).toBe(url);
+    const path = new URL(url).pathname;
+    const feed = await t.app.inject({ method: 'GET', url: path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(feed.body).toContain(`session-${id}-`);
+    expect(readInvitation(feed.body).method).toBe('PUBLISH');
+
+    const replaced = (await as(t.app, c.token).post('/api/v1/me/calendar/reset')).json().url;
+    expect(replaced).not.toBe(url);
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: new URL(replaced).pathname })).statusCode).toBe(200);
+  });
+
+  it('gives any session as a calendar file to people who can see it', async () => {
+    const id = await publishedSession(t.app, host.token);
+    const res = await as(t.app, (people[1] as TestPerson).token).get(`/api/v1/sessions/${id}/calendar.ics`);
+    expect(res.statusCode).toBe(200);
+    expect(readInvitation(res.body).events).toBe(1);
+    expect((await as(t.app, null).get(`/api/v1/sessions/${id}/calendar.ics`)).statusCode).toBe(401);
+  });
+});
