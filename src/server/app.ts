@@ -154,7 +154,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
 
   installAuthentication(app, auth);
   installInputGuards(app);
-  installMetrics(app, database);
+  installMetrics(app, database, { outboxCounts: () => outboxRepository.countsByStatus(database.db) });
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {

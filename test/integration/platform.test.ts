@@ -120,6 +120,7 @@ describe('metrics', () => {
     expect(counted.some((l) => l.includes('route="/api/v1/workshops/:id"') && l.includes('status_code="200"'))).toBe(true);
     expect(counted.some((l) => l.includes(workshopId))).toBe(false);
     expect(res.body).toMatch(/^lyceum_db_pool_connections\{state="total"\} \d+/m);
+    expect(res.body).toMatch(/^lyceum_outbox_messages\{status="dead"\} \d+/m);
   });
 });
 

@@ -2,8 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DbHandle } from './db.js';
 
-/** Prometheus metrics: requests and latency by route, database pool, and the process defaults. */
-export function installMetrics(app: FastifyInstance, database: DbHandle): void {
+/** Prometheus metrics: requests and latency by route, database pool, the outbox, and the process defaults. */
+export function installMetrics(
+  app: FastifyInstance,
+  database: DbHandle,
+  sources: { outboxCounts: () => Promise<Record<string, number>> },
+): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status_code'] as const;
@@ -25,6 +29,16 @@ export function installMetrics(app: FastifyInstance, database: DbHandle): void {
       this.set({ state: 'total' }, s.total);
       this.set({ state: 'idle' }, s.idle);
       this.set({ state: 'waiting' }, s.waiting);
+    },
+  });
+
+  new Gauge({
+    name: 'lyceum_outbox_messages',
+    help: 'Outbox messages by status (pending, done, dead): dead letters need a look',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      for (const [status, n] of Object.entries(await sources.outboxCounts())) this.set({ status }, n);
     },
   });
 

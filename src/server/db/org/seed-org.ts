@@ -8,6 +8,7 @@
  */
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import { searchIndex } from '../../modules/catalog/search-index.repository.js';
+import { registrationsRepository } from '../../modules/registrations/registrations.repository.js';
 import type { Database } from '../schema.js';
 import { buildOrgChannels, channelOwnerRows, channelRow } from './org-channels.js';
 import { orgClock } from './org-clock.js';
@@ -120,7 +121,14 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
       await insert('workshop_tags', 'workshops', workshops.flatMap(tagRows));
       await insert('workshop_channels', 'workshops', workshops.flatMap(workshopChannelRows));
       await insert('sessions', 'sessions', sessions.map(sessionRow));
+      // A million rows: the seat counts are recounted once afterwards instead of kept row by row
+      // (PostgreSQL lets the owner pause a trigger; SQLite keeps counting, which it does quickly).
+      if (!sqlite) await sql`alter table registrations disable trigger registrations_seat_counts`.execute(trx);
       registrations = await insert('registrations', 'registrations', registrationRows(sessions, counts, people, clock, popularity));
+      if (!sqlite) {
+        await sql`alter table registrations enable trigger registrations_seat_counts`.execute(trx);
+        await registrationsRepository.recountSeatsTaken(trx);
+      }
       await insert('follows', 'follows', follows);
 
       // Registrations of the last 365 days (not cancelled), as the periodic refresh counts them.

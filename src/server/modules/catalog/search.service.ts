@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { type SearchHit, type SearchResponse, type searchQuery, searchResponse } from '../../../contracts/index.js';
 import { AnswerCache } from '../../platform/answer-cache.js';
@@ -20,6 +21,12 @@ const markedExcerpt = (snippet: string) => escapeHtml(snippet).replaceAll(MARK_S
 /** Workshops read per slice: other requests are served between slices. */
 const SLICE = 1500;
 
+/**
+ * Searches computed at once; the rest queue in arrival order. Each holds the whole candidate
+ * set in memory while it runs, and interleaved slices of many would all finish late.
+ */
+const CONCURRENT_SEARCHES = 2;
+
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -30,6 +37,7 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 export class SearchService {
   /** Answers by query, as the JSON sent: checked against the contract and serialized once, not per request. */
   private readonly answers: AnswerCache<string>;
+  private readonly slots = pLimit(CONCURRENT_SEARCHES);
 
   constructor(
     private readonly tx: Transactor,
@@ -99,7 +107,11 @@ export class SearchService {
     };
   }
 
-  private async compute(query: Query, only?: string[]): Promise<SearchResponse> {
+  private compute(query: Query, only?: string[]): Promise<SearchResponse> {
+    return this.slots(() => this.computeNow(query, only));
+  }
+
+  private async computeNow(query: Query, only?: string[]): Promise<SearchResponse> {
     const f = { ...this.filterOf(query), ids: only };
     const empty = { tags: [], channels: [], modes: [], formats: [], locations: [] };
     // Text with no letters or digits in it (only punctuation or emoji) matches nothing.

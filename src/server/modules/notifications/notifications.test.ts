@@ -116,6 +116,18 @@ describe('messages and calendar invitations', () => {
     expect(first?.text).toContain('10:00 in America/Los_Angeles');
   });
 
+  it('acts once on a message delivered twice (a worker that died before marking it done)', async () => {
+    const id = await publishedSession(t.app, host.token);
+    const [, b] = people as [TestPerson, TestPerson];
+    await register(b, id);
+    await deliver();
+    const before = (await mailTo(b)).length;
+    // As if the worker had sent it and crashed before recording that: the message is due again.
+    await t.database.db.updateTable('outbox').set({ status: 'pending', done_at: null }).where('status', '=', 'done').execute();
+    expect(await deliver()).toBeGreaterThan(0);
+    expect((await mailTo(b)).length).toBe(before);
+  });
+
   it('keeps the mailbox and the outbox for admins only', async () => {
     const member = as(t.app, (people[0] as TestPerson).token);
     expect((await member.get('/api/v1/admin/mailbox')).statusCode).toBe(403);

@@ -56,7 +56,12 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.running?.catch(() => undefined);
-    await this.tx.transaction((trx) => this.outbox.release(trx, this.id));
+    try {
+      await this.tx.transaction((trx) => this.outbox.release(trx, this.id));
+    } catch (error) {
+      // The database is gone already: the claims run out on their own and another worker takes them.
+      this.log.warn({ err: error }, 'could not give back claimed messages');
+    }
   }
 
   private async drainNow(): Promise<number> {

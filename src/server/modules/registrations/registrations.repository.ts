@@ -1,5 +1,5 @@
-import { PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
-import type { RegistrationsTable, SeatPool, SessionsTable } from '../../db/schema.js';
+import { type ExpressionBuilder, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
+import type { Database, RegistrationsTable, SeatPool, SessionsTable } from '../../db/schema.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
@@ -77,6 +77,21 @@ const insertRow = prepared((db, ...values: (string | number | null)[]) =>
 );
 
 export const registrationsRepository = {
+  /** Recounts the seats taken per session and pool from the registrations (after a bulk load). */
+  async recountSeatsTaken(db: Executor): Promise<void> {
+    const taken = (pool: SeatPool) => (eb: ExpressionBuilder<Database, 'sessions'>) =>
+      eb
+        .selectFrom('registrations as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.session_id', '=', 'sessions.id')
+        .where('r.mode', '=', pool)
+        .where('r.status', 'in', SEAT_HOLDING);
+    await db
+      .updateTable('sessions')
+      .set((eb) => ({ in_person_taken: taken('in_person')(eb), online_taken: taken('online')(eb) }))
+      .execute();
+  },
+
   /** A session's registrations that are not cancelled, in no particular order. */
   activeOf(db: Executor, sessionId: string): Promise<RegistrationRow[]> {
     return db.selectFrom('registrations').selectAll().where('session_id', '=', sessionId).where('status', '<>', 'cancelled').execute();
