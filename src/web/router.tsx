@@ -53,6 +53,8 @@ export const router = createBrowserRouter([
         path: 'admin/checklists/:id',
         ...page(() => import('./routes/AdminTemplatePage').then((m) => ({ Component: m.AdminTemplatePage }))),
       },
+      { path: 'admin/outbox', ...page(() => import('./routes/AdminOutboxPage').then((m) => ({ Component: m.AdminOutboxPage }))) },
+      { path: 'admin/mailbox', ...page(() => import('./routes/AdminMailboxPage').then((m) => ({ Component: m.AdminMailboxPage }))) },
       { path: 'channels', ...page(() => import('./routes/ChannelsPage').then((m) => ({ Component: m.ChannelsPage }))) },
       { path: 'channels/:slug', ...page(() => import('./routes/ChannelPage').then((m) => ({ Component: m.ChannelPage }))) },
       { path: 'requests', ...page(() => import('./routes/RequestsPage').then((m) => ({ Component: m.RequestsPage }))) },

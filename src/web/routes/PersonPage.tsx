@@ -8,6 +8,7 @@ import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { initials, useSignOutAction } from '../components/UserMenu';
 import { useMe } from '../features/auth/hooks';
 import { FollowHostButton } from '../features/channels/FollowHostButton';
+import { CalendarFeedSection } from '../features/notifications/CalendarFeedSection';
 import { usePerson } from '../features/people/hooks';
 import { TokensSection } from '../features/people/TokensSection';
 import { useWorkshops } from '../features/workshops/hooks';
@@ -91,6 +92,7 @@ export function PersonPage() {
         </SimpleGrid>
       </Card>
       <HostedWorkshops person={p} isMe={isMe} />
+      {isMe && <CalendarFeedSection />}
       {isMe && <TokensSection />}
     </Stack>
   );

@@ -9,6 +9,8 @@ const sections = [
   },
   { to: '/admin/checklists/suggestions', label: 'Suggestions', match: (p: string) => p.startsWith('/admin/checklists/suggestions') },
   { to: '/admin/checklists/adoption', label: 'Adoption', match: (p: string) => p.startsWith('/admin/checklists/adoption') },
+  { to: '/admin/outbox', label: 'Outbox', match: (p: string) => p.startsWith('/admin/outbox') },
+  { to: '/admin/mailbox', label: 'Mailbox', match: (p: string) => p.startsWith('/admin/mailbox') },
 ];
 
 /** The education team's pages share a title and a small section nav. */

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { IconUsers, IconVideo } from '@tabler/icons-react';
+import { IconCalendarPlus, IconUsers, IconVideo } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Session } from '../../../contracts/index.js';
 import { formatDateTime } from '../../lib/time';
@@ -53,6 +53,13 @@ export function SessionRow({
               <Anchor href={s.videoUrl} target="_blank" rel="noopener noreferrer" fz="sm">
                 <Group gap={4} wrap="nowrap" component="span">
                   <IconVideo size={16} aria-hidden="true" /> Video link
+                </Group>
+              </Anchor>
+            )}
+            {published && !cancelled && !past && (
+              <Anchor href={`/api/v1/sessions/${s.id}/calendar.ics`} download="session.ics" fz="sm">
+                <Group gap={4} wrap="nowrap" component="span">
+                  <IconCalendarPlus size={16} aria-hidden="true" /> Add to calendar
                 </Group>
               </Anchor>
             )}
