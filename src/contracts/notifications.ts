@@ -7,6 +7,8 @@ export const outboxMessage = z.object({
   id: z.string(),
   channel: z.string(),
   topic: z.string().describe('The message type, e.g. registration.enrolled'),
+  recipient: z.string().nullable().describe('The name of the person it goes to'),
+  about: z.string().nullable().describe('The workshop it is about'),
   status: outboxStatus,
   attempts: z.number(),
   runAt: z.string().describe('When it is (or was) due'),

@@ -305,6 +305,8 @@ export interface OutboxTable {
   dedup_key: string;
   /** JSON: what the message is about (ids, the invitation's sequence), rendered when delivered. */
   payload: string;
+  person_id: string | null;
+  session_id: string | null;
   status: Generated<'pending' | 'done' | 'dead'>;
   attempts: Generated<number>;
   run_at: string;

@@ -83,6 +83,13 @@ function MessageCard({ m }: { m: OutboxMessage }) {
               {m.channel}
             </Badge>
           </Group>
+          {(m.recipient || m.about) && (
+            <Text fz="sm">
+              {m.recipient ? `To ${m.recipient}` : ''}
+              {m.recipient && m.about ? ' · ' : ''}
+              {m.about ?? ''}
+            </Text>
+          )}
           <Text fz="sm" c="dimmed">
             Created {formatDateTime(m.createdAt, zone)}
             {m.status === 'done' && m.doneAt ? ` · delivered ${formatDateTime(m.doneAt, zone)}` : ''}

@@ -17,6 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The same message enqueued twice (a retried request, two instances) is kept once.
     .addColumn('dedup_key', 'text', (c) => c.notNull().unique())
     .addColumn('payload', 'text', (c) => c.notNull())
+    // Who and what it is about, for the admins' outbox page (the payload has the same ids).
+    .addColumn('person_id', 'text')
+    .addColumn('session_id', 'text')
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('run_at', ts, (c) => c.notNull())

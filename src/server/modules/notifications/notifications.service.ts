@@ -12,10 +12,12 @@ import type { calendarRepository } from './calendar.repository.js';
 import type { MailRow, mailboxRepository } from './mailbox.repository.js';
 import type { OutboxRow, OutboxStatus, outboxRepository } from './outbox.repository.js';
 
-const presentMessage = (r: OutboxRow): OutboxMessage => ({
+const presentMessage = (r: OutboxRow & { person_name?: string | null; workshop_title?: string | null }): OutboxMessage => ({
   id: r.id,
   channel: r.channel,
   topic: r.topic,
+  recipient: r.person_name ?? null,
+  about: r.workshop_title ?? null,
   status: r.status as OutboxStatus,
   attempts: Number(r.attempts),
   runAt: r.run_at,
@@ -73,7 +75,8 @@ export class NotificationsService {
       if (!row) throw notFound('Message');
       if (row.status === 'done') throw invalidState('This message was delivered already.');
       await this.outbox.retry(trx, id, nowIso());
-      return presentMessage((await this.outbox.findById(trx, id)) as OutboxRow);
+      const [updated] = (await this.outbox.list(trx, { limit: 1, only: id })) as OutboxRow[];
+      return presentMessage(updated as OutboxRow);
     });
   }
 

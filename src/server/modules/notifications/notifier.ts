@@ -78,6 +78,8 @@ export class Notifier {
         topic,
         dedup_key: dedupKey,
         payload: JSON.stringify(payload),
+        person_id: payload.personId,
+        session_id: payload.sessionId,
         run_at: now,
         claimed_by: null,
         claimed_until: null,

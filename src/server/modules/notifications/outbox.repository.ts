@@ -94,15 +94,22 @@ export const outboxRepository = {
     return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  /** Newest first, keyset-paged on (created_at, id). */
-  list(db: Executor, f: { status?: OutboxStatus; after?: [string, string]; limit: number }): Promise<OutboxRow[]> {
-    let query = db.selectFrom('outbox').selectAll();
-    if (f.status) query = query.where('status', '=', f.status);
+  /** Newest first, keyset-paged on (created_at, id), with the names of whom and what each is about. */
+  list(db: Executor, f: { status?: OutboxStatus; after?: [string, string]; limit: number; only?: string }) {
+    let query = db
+      .selectFrom('outbox as o')
+      .leftJoin('people as p', 'p.id', 'o.person_id')
+      .leftJoin('sessions as s', 's.id', 'o.session_id')
+      .leftJoin('workshops as w', 'w.id', 's.workshop_id')
+      .selectAll('o')
+      .select(['p.name as person_name', 'w.title as workshop_title']);
+    if (f.status) query = query.where('o.status', '=', f.status);
+    if (f.only) query = query.where('o.id', '=', f.only);
     if (f.after) {
       const [at, id] = f.after;
-      query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+      query = query.where((eb) => eb.or([eb('o.created_at', '<', at), eb.and([eb('o.created_at', '=', at), eb('o.id', '<', id)])]));
     }
-    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+    return query.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(f.limit).execute();
   },
 
   async countsByStatus(db: Executor): Promise<Record<OutboxStatus, number>> {

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiAs, launchChromium, type RunningServer, signedInAs, startServer } from './server.js';
+
+const SCREENSHOTS = 'test-results/e2e';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('a registration sends mail with an invitation; the education team reads it in the mailbox; the feed has the session', async () => {
+  const title = `Reading flame graphs ${Date.now().toString(36)}`;
+  const admin = await signedInAs(browser, server.url, 'Jasmine Robinson');
+  const workshop = await apiAs<{ id: string }>(admin, server.url, 'POST', '/workshops', {
+    title,
+    summary: 'Find the slow function in five minutes.',
+    format: 'talk',
+  });
+  const start = new Date(Date.now() + 9 * 24 * 3600_000);
+  start.setUTCMinutes(0, 0, 0);
+  await apiAs(admin, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 60 * 60_000).toISOString(),
+    timeZone: 'Europe/Amsterdam',
+    mode: 'online',
+    videoUrl: 'https://meet.example.com/flame',
+    seats: 30,
+  });
+  await apiAs(admin, server.url, 'POST', `/workshops/${workshop.id}/publish`, {});
+
+  // A learner registers on the workshop page.
+  const learner = await signedInAs(browser, server.url, 'Emre Kaya');
+  const me = await apiAs<{ id: string; email: string }>(learner, server.url, 'GET', '/me');
+  await learner.goto(`${server.url}/workshops/${workshop.id}`);
+  await learner.getByRole('heading', { name: title }).waitFor();
+  await learner.getByRole('button', { name: /^Register/ }).click();
+  await learner.getByText("You're registered").waitFor();
+  expect(await learner.getByRole('link', { name: 'Add to calendar' }).count()).toBeGreaterThan(0);
+
+  // Their profile has the calendar feed; calendar apps fetch it without signing in.
+  await learner.goto(`${server.url}/people/${me.id}`);
+  const address = learner.getByLabel('Feed address');
+  await expect.poll(() => address.inputValue()).toMatch(/\/calendar\/[\w-]+\.ics$/);
+  const feed = await fetch(await address.inputValue());
+  expect(feed.status).toBe(200);
+  expect(await feed.text()).toContain(title);
+  await learner.screenshot({ path: `${SCREENSHOTS}/notify-1-profile-feed.png`, fullPage: true });
+
+  // The worker delivers in the background; without SMTP the mail lands in the mailbox.
+  const mailTo = `/admin/mailbox?to=${encodeURIComponent(me.email)}`;
+  await expect
+    .poll(async () => (await apiAs<{ items: unknown[] }>(admin, server.url, 'GET', mailTo)).items.length, { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  await admin.goto(`${server.url}/admin/mailbox`);
+  await admin.getByLabel('Recipient').fill(me.email);
+  await admin.getByRole('button', { name: `You're in: ${title}` }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByText('Calendar invitation (REQUEST)').waitFor();
+  await admin.waitForTimeout(300); // the modal's fade-in
+  await admin.screenshot({ path: `${SCREENSHOTS}/notify-2-mailbox.png`, fullPage: true });
+  await dialog.getByText('Calendar invitation (REQUEST)').click();
+  expect(await dialog.locator('pre').innerText()).toContain('METHOD:REQUEST');
+  await admin.keyboard.press('Escape');
+
+  // The outbox shows it delivered; nothing is dead.
+  await admin.goto(`${server.url}/admin/outbox?status=done`);
+  await admin.getByText('Enrolled').first().waitFor();
+  await admin.getByText('Dead letters (0)').waitFor();
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.screenshot({ path: `${SCREENSHOTS}/notify-3-outbox-phone.png`, fullPage: true });
+});
