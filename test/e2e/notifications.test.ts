@@ -68,7 +68,7 @@ it('a registration sends mail with an invitation; the education team reads it in
   await admin.waitForTimeout(300); // the modal's fade-in
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-2-mailbox.png`, fullPage: true });
   await dialog.getByText('Calendar invitation (REQUEST)').click();
-  expect(await dialog.locator('pre').innerText()).toContain('METHOD:REQUEST');
+  expect(await dialog.locator('pre').textContent()).toContain('METHOD:REQUEST');
   await admin.keyboard.press('Escape');
 
   // The outbox shows it delivered; nothing is dead.
