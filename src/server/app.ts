@@ -36,6 +36,8 @@ import { NotificationsService } from './modules/notifications/notifications.serv
 import { Notifier } from './modules/notifications/notifier.js';
 import { outboxRepository } from './modules/notifications/outbox.repository.js';
 import { OutboxWorker } from './modules/notifications/outbox.worker.js';
+import { remindersRepository } from './modules/notifications/reminders.repository.js';
+import { RemindersService } from './modules/notifications/reminders.service.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { PeopleService } from './modules/people/people.service.js';
@@ -131,7 +133,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const auth = new AuthService(tx, authRepository);
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
-  const notifier = new Notifier(outboxRepository, invitesRepository);
+  const notifier = new Notifier(outboxRepository, invitesRepository, channelsRepository.takeInterest);
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository, notifier);
   const registrations = new RegistrationsService(
     tx,
@@ -199,6 +201,8 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     { ...config.mail, publicUrl: config.publicUrl },
   );
   const outbox = new OutboxWorker(tx, outboxRepository, email.deliver, config.outbox, app.log);
+  const reminders = new RemindersService(tx, remindersRepository, notifier);
+  jobs.push({ name: 'send-reminders', everyMs: 60_000, run: () => reminders.run() });
   // Every instance may deliver; they share the outbox without sending anything twice.
   if (config.outbox.worker) jobs.push({ name: 'deliver-outbox', everyMs: config.outbox.pollMs, run: () => outbox.drain() });
   app.addHook('onClose', async () => {

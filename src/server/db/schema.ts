@@ -98,6 +98,8 @@ export interface SessionsTable {
   /** Seats held in each pool (enrolled, offered, attended), kept by triggers on registrations. */
   in_person_taken: Generated<number>;
   online_taken: Generated<number>;
+  /** The start the hosts were warned of low turnout for. */
+  low_turnout_warned_for: Generated<string | null>;
 }
 
 export type RegistrationStatus = 'enrolled' | 'waitlisted' | 'offered' | 'cancelled' | 'attended' | 'no_show';
@@ -120,6 +122,10 @@ export interface RegistrationsTable {
   cancelled_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The session start its 48-hour and 1-hour reminders were queued for; the thank-you's time. */
+  reminded_48h_for: Generated<string | null>;
+  reminded_1h_for: Generated<string | null>;
+  thanked_at: Generated<string | null>;
 }
 
 export interface IdempotencyKeysTable {

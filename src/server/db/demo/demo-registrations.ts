@@ -43,7 +43,7 @@ export function buildDemoRegistrations(
   sessions: readonly Session[],
   markerId: string,
   nowMs: number,
-): RegistrationsTable[] {
+): Insertable<RegistrationsTable>[] {
   const published = new Set(workshops.filter((w) => w.status === 'published').map((w) => w.id));
   const hostsOf = new Map<string, Set<string>>();
   for (const h of hosts) {
@@ -80,7 +80,7 @@ export function buildDemoRegistrations(
     .slice(0, 6);
   for (const s of pick.sample(recent, 2)) marker.set(s.id, 'attended');
 
-  const rows: RegistrationsTable[] = [];
+  const rows: Insertable<RegistrationsTable>[] = [];
   for (const session of live) {
     const random = new Random(`registrations:${session.id}`);
     const startMs = Date.parse(session.starts_at);

@@ -15,6 +15,7 @@ export type PlannedSession = Omit<
   SessionsTable,
   | 'in_person_taken'
   | 'online_taken'
+  | 'low_turnout_warned_for'
   | 'created_at'
   | 'updated_at'
   | 'cancelled_at'

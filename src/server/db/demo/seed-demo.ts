@@ -41,7 +41,7 @@ export interface DemoData {
   hosts: WorkshopHostsTable[];
   tags: WorkshopTagsTable[];
   sessions: Insertable<SessionsTable>[];
-  registrations: RegistrationsTable[];
+  registrations: Insertable<RegistrationsTable>[];
 }
 
 const MINUTE = 60_000;

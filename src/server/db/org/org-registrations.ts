@@ -16,7 +16,10 @@ import type { OrgSession } from './org-sessions.js';
 
 export const ORG_REGISTRATIONS = 1_000_000;
 
-export type RegistrationRow = Omit<RegistrationsTable, 'offer_expires_at' | 'series_key'>;
+export type RegistrationRow = Omit<
+  RegistrationsTable,
+  'offer_expires_at' | 'series_key' | 'reminded_48h_for' | 'reminded_1h_for' | 'thanked_at'
+>;
 
 const UNLIMITED_AUDIENCE = 450;
 

@@ -131,7 +131,9 @@ export function buildOrgSessions(workshops: readonly OrgWorkshop[], clock: OrgCl
   return sessions.map((s, index) => ({ ...s, index, id: orgId(ID_KIND.session, index, s.createdMs, clock) }));
 }
 
-export function sessionRow(s: OrgSession): Omit<SessionsTable, 'promotion' | 'offer_hours' | 'in_person_taken' | 'online_taken'> {
+export function sessionRow(
+  s: OrgSession,
+): Omit<SessionsTable, 'promotion' | 'offer_hours' | 'in_person_taken' | 'online_taken' | 'low_turnout_warned_for'> {
   const updated = s.cancelledMs ?? s.createdMs;
   return {
     id: s.id,

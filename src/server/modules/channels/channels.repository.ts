@@ -197,6 +197,13 @@ export const channelsRepository = {
     }
   },
 
+  /** Everyone waiting for the workshop to run again; their wish is granted, so it is cleared. */
+  async takeInterest(db: Executor, workshopId: string): Promise<string[]> {
+    const rows = await db.selectFrom('workshop_interest').select('person_id').where('workshop_id', '=', workshopId).execute();
+    if (rows.length > 0) await db.deleteFrom('workshop_interest').where('workshop_id', '=', workshopId).execute();
+    return rows.map((r) => r.person_id);
+  },
+
   async interest(db: Executor, workshopId: string, personId: string) {
     const [count, mine] = await Promise.all([
       db

@@ -20,6 +20,7 @@ export const deliveryRepository = {
           's.status',
           'w.title',
           'w.summary',
+          'w.materials',
         ])
         .where('s.id', '=', sessionId)
         .executeTakeFirst(),

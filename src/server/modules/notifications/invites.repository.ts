@@ -18,12 +18,17 @@ export const invitesRepository = {
 
   /** Whether this person was ever sent an invitation for the session. */
   async exists(db: Executor, sessionId: string, personId: string): Promise<boolean> {
+    return (await invitesRepository.current(db, sessionId, personId)) !== undefined;
+  },
+
+  /** The sequence of the invitation last sent (undefined: none was). */
+  async current(db: Executor, sessionId: string, personId: string): Promise<number | undefined> {
     const row = await db
       .selectFrom('calendar_invites')
       .select('sequence')
       .where('session_id', '=', sessionId)
       .where('person_id', '=', personId)
       .executeTakeFirst();
-    return row !== undefined;
+    return row === undefined ? undefined : Number(row.sequence);
   },
 };

@@ -64,6 +64,43 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
       };
     case 'session.cancelled':
       return { subject: `Cancelled: ${title}`, lead: `The session of "${title}" is cancelled. We're sorry for the change of plans.` };
+    case 'reminder.48h':
+      return { subject: `Coming up: ${title}`, lead: `A reminder: you have a seat at "${title}". The invitation is attached again.` };
+    case 'reminder.1h':
+      return {
+        subject: `Starting in an hour: ${title}`,
+        lead: ctx.session.video_url ? `"${title}" starts in an hour. Join here: ${ctx.session.video_url}` : `"${title}" starts in an hour.`,
+      };
+    case 'session.thanks':
+      return {
+        subject: `Thank you for coming: ${title}`,
+        lead: `Thank you for joining "${title}". The materials are below, to look back at.`,
+      };
+    case 'session.message':
+      return {
+        subject: `${payload.message?.subject ?? 'A message'} (${title})`,
+        lead: `${payload.message?.author ?? 'The host'} wrote to everyone registered for "${title}":`,
+      };
+    case 'session.scheduled':
+      return {
+        subject: `It runs again: ${title}`,
+        lead: `You asked to hear when "${title}" runs again. A new session is open for registration.`,
+      };
+    case 'host.low_turnout':
+      return {
+        subject: `Few registrations so far: ${title}`,
+        lead: `${payload.turnout?.taken ?? 0} of ${payload.turnout?.seats ?? 0} seats are taken for your session of "${title}". A word in your team's channel often helps; or move it to a better time.`,
+      };
+  }
+}
+
+/** The workshop's materials (JSON list of { title, url } or plain links) as lines. */
+function materials(ctx: DeliveryContext): string[] {
+  try {
+    const list = JSON.parse(ctx.session.materials) as ({ title?: string; url?: string } | string)[];
+    return list.map((m) => (typeof m === 'string' ? m : [m.title, m.url].filter(Boolean).join(': ')));
+  } catch {
+    return [];
   }
 }
 
@@ -73,10 +110,24 @@ export function renderMail(topic: Topic, payload: MessagePayload, ctx: DeliveryC
   const link = `${publicUrl}/workshops/${ctx.session.workshop_id}?session=${ctx.session.id}`;
   const hosts = ctx.hosts.map((h) => h.name).join(', ');
   const facts = [`When: ${when(ctx)}`, ...where(ctx), ...(hosts ? [`Hosted by: ${hosts}`] : [])];
-  const text = [`Hi ${ctx.person.name},`, '', lead, '', ...facts, '', `Details: ${link}`, '', '— Lyceum'].join('\n');
+  // What the message is about beyond the facts: a host's words, or the materials after a session.
+  const body = topic === 'session.message' ? (payload.message?.body ?? '').split('\n') : topic === 'session.thanks' ? materials(ctx) : [];
+  const text = [
+    `Hi ${ctx.person.name},`,
+    '',
+    lead,
+    ...(body.length > 0 ? ['', ...body] : []),
+    '',
+    ...facts,
+    '',
+    `Details: ${link}`,
+    '',
+    '— Lyceum',
+  ].join('\n');
   const html = [
     `<p>Hi ${escapeHtml(ctx.person.name)},</p>`,
     `<p>${escapeHtml(lead)}</p>`,
+    ...(body.length > 0 ? [`<p>${body.map(escapeHtml).join('<br>')}</p>`] : []),
     `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
     `<p><a href="${escapeHtml(link)}">Open the session in Lyceum</a></p>`,
     '<p>— Lyceum</p>',

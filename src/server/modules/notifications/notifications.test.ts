@@ -138,6 +138,103 @@ describe('messages and calendar invitations', () => {
   });
 });
 
+describe('timed messages and messages from hosts', () => {
+  const HOUR = 3_600_000;
+  /** Moves a session (and how long ago it and its registrations were made) without sending an update. */
+  async function setTimes(sessionId: string, startsInMs: number, madeAgoMs = 5 * 24 * HOUR) {
+    const start = Date.now() + startsInMs;
+    const made = new Date(Date.now() - madeAgoMs).toISOString();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ starts_at: new Date(start).toISOString(), ends_at: new Date(start + HOUR).toISOString(), created_at: made })
+      .where('id', '=', sessionId)
+      .execute();
+    await t.database.db.updateTable('registrations').set({ created_at: made }).where('session_id', '=', sessionId).execute();
+  }
+  const remind = () => t.app.jobs['send-reminders']?.();
+
+  it('reminds 48 hours before with the invitation again, and 1 hour before with the video link, once each', async () => {
+    const id = await publishedSession(t.app, host.token, { mode: 'online', location: null, videoUrl: 'https://meet.example.com/r' });
+    const [, , c] = people as [TestPerson, TestPerson, TestPerson];
+    await register(c, id);
+    await setTimes(id, 40 * HOUR);
+    expect(await remind()).toBeGreaterThanOrEqual(1);
+    expect(await remind()).toBe(0);
+    await deliver();
+    const coming = (await mailTo(c)).find((m) => m.subject.startsWith('Coming up: '));
+    const first = (await mailTo(c)).find((m) => m.subject.startsWith("You're in"));
+    expect(readInvitation(coming?.calendar as string)).toMatchObject({
+      method: 'REQUEST',
+      uid: readInvitation(first?.calendar as string).uid,
+    });
+
+    await setTimes(id, 30 * 60_000);
+    await remind();
+    await deliver();
+    const soon = (await mailTo(c)).find((m) => m.subject.startsWith('Starting in an hour: '));
+    expect(soon?.text).toContain('https://meet.example.com/r');
+  });
+
+  it('warns the hosts 72 hours before a session under 30 % full', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 10 });
+    await register(people[0] as TestPerson, id);
+    await setTimes(id, 60 * HOUR);
+    await remind();
+    await deliver();
+    // Other tests' sessions may warn too: this one is the session with ten seats.
+    const warnings = (await mailTo(host)).filter((m) => m.subject.startsWith('Few registrations so far: '));
+    expect(warnings.some((m) => m.text.includes('1 of 10 seats are taken'))).toBe(true);
+  });
+
+  it('thanks the people who came, with the materials', async () => {
+    const api = as(t.app, host.token);
+    const w = (
+      await api.post(
+        '/api/v1/workshops',
+        workshopBody({ title: 'Thanks for coming', materials: [{ title: 'Slides', url: 'https://slides.example.com/t' }] }),
+      )
+    ).json();
+    await api.post(`/api/v1/workshops/${w.id}/publish`);
+    const s = (await api.post(`/api/v1/workshops/${w.id}/sessions`, sessionBody(3))).json();
+    const [a] = people as [TestPerson];
+    const reg = (await register(a, s.id)).json();
+    await api.post(`/api/v1/registrations/${reg.id}/check-in`);
+    await setTimes(s.id, -2 * HOUR);
+    await remind();
+    await deliver();
+    const thanks = (await mailTo(a)).find((m) => m.subject === 'Thank you for coming: Thanks for coming');
+    expect(thanks?.text).toContain('Slides: https://slides.example.com/t');
+  });
+
+  it("sends a host's message to everyone holding a seat", async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 1 });
+    const [a, b] = people as [TestPerson, TestPerson];
+    await register(a, id);
+    await register(b, id);
+    await deliver();
+    const sent = await as(t.app, host.token).post(`/api/v1/sessions/${id}/messages`, {
+      subject: 'Bring a laptop',
+      body: 'With Docker installed.',
+    });
+    expect(sent.json()).toMatchObject({ delivered: true });
+    await deliver();
+    const got = (await mailTo(a)).find((m) => m.subject.startsWith('Bring a laptop'));
+    expect(got?.text).toContain('With Docker installed.');
+    expect((await mailTo(b)).some((m) => m.subject.startsWith('Bring a laptop'))).toBe(false);
+  });
+
+  it('tells people who asked to be notified when the workshop runs again', async () => {
+    const api = as(t.app, host.token);
+    const w = (await api.post('/api/v1/workshops', workshopBody({ title: 'Once more with feeling' }))).json();
+    await api.post(`/api/v1/workshops/${w.id}/publish`);
+    const [, b] = people as [TestPerson, TestPerson];
+    expect((await as(t.app, b.token).put(`/api/v1/workshops/${w.id}/interest`, {})).statusCode).toBe(200);
+    await api.post(`/api/v1/workshops/${w.id}/sessions`, sessionBody(12));
+    await deliver();
+    expect((await mailTo(b)).some((m) => m.subject === 'It runs again: Once more with feeling')).toBe(true);
+  });
+});
+
 describe('calendar files and feeds', () => {
   it('serves a personal feed at a secret address that can be replaced', async () => {
     const id = await publishedSession(t.app, host.token);

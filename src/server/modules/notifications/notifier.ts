@@ -15,7 +15,15 @@ export type RegistrationTopic =
 
 export type SessionTopic = 'session.updated' | 'session.cancelled';
 
-export type Topic = RegistrationTopic | SessionTopic;
+export type Topic =
+  | RegistrationTopic
+  | SessionTopic
+  | 'reminder.48h'
+  | 'reminder.1h'
+  | 'session.thanks'
+  | 'session.message'
+  | 'session.scheduled'
+  | 'host.low_turnout';
 
 /** What a message is about; the text is written when it is delivered, in the recipient's time zone. */
 export interface MessagePayload {
@@ -26,6 +34,10 @@ export interface MessagePayload {
   calendar?: { method: 'REQUEST' | 'CANCEL'; sequence: number };
   /** For session.updated: what changed ("time", "place", "link"). */
   changes?: string[];
+  /** A host's message to the people registered. */
+  message?: { subject: string; body: string; author: string };
+  /** For the low-turnout warning: seats taken of seats offered. */
+  turnout?: { taken: number; seats: number };
 }
 
 /**
@@ -37,6 +49,8 @@ export class Notifier {
   constructor(
     private readonly outbox: typeof outboxRepository,
     private readonly invites: typeof invitesRepository,
+    /** Who asked to hear when a workshop runs again (clearing the wish). */
+    private readonly takeInterest: (db: Executor, workshopId: string) => Promise<string[]>,
   ) {}
 
   /** `row` as it is after the change. */
@@ -67,6 +81,69 @@ export class Notifier {
         payload.calendar = { method, sequence: await this.invites.nextSequence(db, session.id, row.person_id, now) };
       }
       await this.enqueue(db, topic, `${topic}:${session.id}:${session.updated_at}:${row.person_id}`, payload, now);
+    }
+  }
+
+  /** The 48-hour reminder carries the invitation again (same UID and SEQUENCE); the 1-hour one the video link. */
+  async reminder(db: Executor, row: { id: string; session_id: string; person_id: string }, kind: '48h' | '1h', startsAt: string) {
+    const now = new Date().toISOString();
+    const payload: MessagePayload = { sessionId: row.session_id, personId: row.person_id, registrationId: row.id };
+    if (kind === '48h') {
+      const sequence =
+        (await this.invites.current(db, row.session_id, row.person_id)) ??
+        (await this.invites.nextSequence(db, row.session_id, row.person_id, now));
+      payload.calendar = { method: 'REQUEST', sequence };
+    }
+    await this.enqueue(db, `reminder.${kind}`, `reminder.${kind}:${row.id}:${startsAt}`, payload, now);
+  }
+
+  async lowTurnout(db: Executor, session: { id: string; starts_at: string }, hostIds: string[], turnout: { taken: number; seats: number }) {
+    const now = new Date().toISOString();
+    for (const personId of hostIds) {
+      await this.enqueue(
+        db,
+        'host.low_turnout',
+        `host.low_turnout:${session.id}:${session.starts_at}:${personId}`,
+        { sessionId: session.id, personId, turnout },
+        now,
+      );
+    }
+  }
+
+  async thanks(db: Executor, row: { id: string; session_id: string; person_id: string }) {
+    const now = new Date().toISOString();
+    await this.enqueue(
+      db,
+      'session.thanks',
+      `session.thanks:${row.id}`,
+      { sessionId: row.session_id, personId: row.person_id, registrationId: row.id },
+      now,
+    );
+  }
+
+  /** A host's message, to everyone holding a seat. */
+  async hostMessage(
+    db: Executor,
+    sessionId: string,
+    message: { id: string; subject: string; body: string; author: string },
+    personIds: string[],
+  ) {
+    const now = new Date().toISOString();
+    for (const personId of personIds) {
+      const payload: MessagePayload = {
+        sessionId,
+        personId,
+        message: { subject: message.subject, body: message.body, author: message.author },
+      };
+      await this.enqueue(db, 'session.message', `session.message:${message.id}:${personId}`, payload, now);
+    }
+  }
+
+  /** "Notify me when it runs again": a new session of the workshop is open for registration. */
+  async scheduled(db: Executor, session: { id: string; workshop_id: string }) {
+    const now = new Date().toISOString();
+    for (const personId of await this.takeInterest(db, session.workshop_id)) {
+      await this.enqueue(db, 'session.scheduled', `session.scheduled:${session.id}:${personId}`, { sessionId: session.id, personId }, now);
     }
   }
 

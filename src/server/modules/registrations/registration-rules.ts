@@ -83,5 +83,8 @@ export function newRegistration(fields: {
     cancelled_at: null,
     created_at: fields.at,
     updated_at: fields.at,
+    reminded_48h_for: null,
+    reminded_1h_for: null,
+    thanked_at: null,
   };
 }

@@ -167,7 +167,7 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
-        summary: 'Write to the attendees (stored; delivered once notifications exist)',
+        summary: 'Write to everyone holding a seat (sent by email through the outbox)',
         params: idParams,
         body: messageBody,
         response: { 201: sessionMessage, ...commonErrors },

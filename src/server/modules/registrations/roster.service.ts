@@ -75,11 +75,20 @@ export class RosterService {
     );
   }
 
-  /** Stored now; delivered to attendees once notifications exist. */
+  /** Stored, and sent to everyone holding a seat (through the outbox, in the same transaction). */
   async postMessage(actor: Actor, sessionId: string, input: { subject: string; body: string }): Promise<SessionMessage> {
     await this.hostOf(actor, sessionId);
     const row = { id: newId(), session_id: sessionId, author_id: actor.id, subject: input.subject, body: input.body, created_at: nowIso() };
-    await this.roster.insertMessage(this.tx.executor, row);
+    await this.tx.transaction(async (trx) => {
+      await this.roster.insertMessage(trx, row);
+      const seated = (await this.registrations.activeOf(trx, sessionId)).filter((r) => r.status === 'enrolled' || r.status === 'offered');
+      await this.core.ledger.notifier.hostMessage(
+        trx,
+        sessionId,
+        { ...row, author: actor.name },
+        seated.map((r) => r.person_id),
+      );
+    });
     return {
       id: row.id,
       sessionId,
@@ -87,7 +96,7 @@ export class RosterService {
       subject: row.subject,
       body: row.body,
       createdAt: row.created_at,
-      delivered: false,
+      delivered: true,
     };
   }
 
@@ -106,7 +115,7 @@ export class RosterService {
         subject: m.subject,
         body: m.body,
         createdAt: m.created_at,
-        delivered: false,
+        delivered: true,
       })),
       nextCursor: null,
     };

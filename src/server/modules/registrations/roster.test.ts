@@ -78,7 +78,7 @@ describe('the roster', () => {
     await register(people[0] as TestPerson, id);
     const sent = await hostApi().post(`/api/v1/sessions/${id}/messages`, { subject: 'Bring a laptop', body: 'With Docker installed.' });
     expect(sent.statusCode).toBe(201);
-    expect(sent.json()).toMatchObject({ subject: 'Bring a laptop', delivered: false });
+    expect(sent.json()).toMatchObject({ subject: 'Bring a laptop', delivered: true });
     expect((await as(t.app, (people[0] as TestPerson).token).get(`/api/v1/sessions/${id}/messages`)).json().items).toHaveLength(1);
     expect((await as(t.app, (people[1] as TestPerson).token).get(`/api/v1/sessions/${id}/messages`)).statusCode).toBe(403);
     expect(

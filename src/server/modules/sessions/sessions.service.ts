@@ -133,10 +133,14 @@ export class SessionsService {
       updated_at: now,
       in_person_taken: 0,
       online_taken: 0,
+      low_turnout_warned_for: null,
     }));
     await this.tx.transaction(async (trx) => {
-      await this.workshops.authorize(trx, actor, workshopId, 'edit');
+      const { row: workshop } = await this.workshops.authorize(trx, actor, workshopId, 'edit');
       await this.sessions.insertMany(trx, rows);
+      // People who asked to hear when it runs again hear of its next session.
+      const first = rows[0];
+      if (workshop.status === 'published' && first) await this.notifier.scheduled(trx, first);
     });
     return rows.map((r) => presentSession(r));
   }

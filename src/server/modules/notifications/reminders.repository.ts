@@ -1,0 +1,80 @@
+import type { Executor } from '../../platform/transaction.js';
+
+/** What the reminder sweep looks for, a batch at a time; each batch is marked done in the transaction that queues its messages. */
+export const remindersRepository = {
+  /** Seat holders of sessions starting in (from, to] whose reminder of this kind is not queued for the current start. */
+  due(db: Executor, kind: '48h' | '1h', from: string, to: string, limit: number) {
+    const column = kind === '48h' ? 'r.reminded_48h_for' : 'r.reminded_1h_for';
+    return db
+      .selectFrom('registrations as r')
+      .innerJoin('sessions as s', 's.id', 'r.session_id')
+      .select(['r.id', 'r.session_id', 'r.person_id', 'r.created_at', 's.starts_at'])
+      .where('s.status', '=', 'scheduled')
+      .where('s.starts_at', '>', from)
+      .where('s.starts_at', '<=', to)
+      .where('r.status', '=', 'enrolled')
+      .where((eb) => eb.or([eb(column, 'is', null), eb(column, '<>', eb.ref('s.starts_at'))]))
+      .limit(limit)
+      .execute();
+  },
+
+  async markReminded(db: Executor, kind: '48h' | '1h', registrationId: string, startsAt: string) {
+    await db
+      .updateTable('registrations')
+      .set(kind === '48h' ? { reminded_48h_for: startsAt } : { reminded_1h_for: startsAt })
+      .where('id', '=', registrationId)
+      .execute();
+  },
+
+  /** Sessions starting in (from, to] with seats set, not yet checked for turnout at their current start. */
+  turnoutDue(db: Executor, from: string, to: string, limit: number) {
+    return db
+      .selectFrom('sessions as s')
+      .innerJoin('workshops as w', 'w.id', 's.workshop_id')
+      .select([
+        's.id',
+        's.workshop_id',
+        's.starts_at',
+        's.created_at',
+        's.seats',
+        's.online_seats',
+        's.mode',
+        's.in_person_taken',
+        's.online_taken',
+      ])
+      .where('s.status', '=', 'scheduled')
+      .where('w.status', '=', 'published')
+      .where('s.starts_at', '>', from)
+      .where('s.starts_at', '<=', to)
+      .where('s.seats', 'is not', null)
+      .where((eb) => eb.or([eb('s.low_turnout_warned_for', 'is', null), eb('s.low_turnout_warned_for', '<>', eb.ref('s.starts_at'))]))
+      .limit(limit)
+      .execute();
+  },
+
+  async markTurnoutChecked(db: Executor, sessionId: string, startsAt: string) {
+    await db.updateTable('sessions').set({ low_turnout_warned_for: startsAt }).where('id', '=', sessionId).execute();
+  },
+
+  hostsOf(db: Executor, workshopId: string) {
+    return db.selectFrom('workshop_hosts').select('person_id').where('workshop_id', '=', workshopId).execute();
+  },
+
+  /** People who attended a session that ended in (from, to] and were not thanked yet. */
+  thanksDue(db: Executor, from: string, to: string, limit: number) {
+    return db
+      .selectFrom('registrations as r')
+      .innerJoin('sessions as s', 's.id', 'r.session_id')
+      .select(['r.id', 'r.session_id', 'r.person_id', 'r.updated_at'])
+      .where('s.ends_at', '>', from)
+      .where('s.ends_at', '<=', to)
+      .where('r.status', '=', 'attended')
+      .where('r.thanked_at', 'is', null)
+      .limit(limit)
+      .execute();
+  },
+
+  async markThanked(db: Executor, registrationId: string, at: string) {
+    await db.updateTable('registrations').set({ thanked_at: at }).where('id', '=', registrationId).execute();
+  },
+};
