@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery } from './common.js';
+import { httpUrl, listQuery } from './common.js';
 
 export const outboxStatus = z.enum(['pending', 'done', 'dead']);
 
@@ -43,3 +43,43 @@ export const mailboxQuery = listQuery.extend({ to: z.string().max(320).optional(
 
 export const calendarFeed = z.object({ url: z.string().describe('Secret address to subscribe to; anyone with it sees your sessions') });
 export type CalendarFeed = z.infer<typeof calendarFeed>;
+
+export const webhookEventType = z.enum([
+  'registration.created',
+  'registration.cancelled',
+  'registration.promoted',
+  'session.updated',
+  'session.cancelled',
+  'attendance.recorded',
+]);
+
+export const webhookSubscription = z.object({
+  id: z.string(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(webhookEventType),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type WebhookSubscription = z.infer<typeof webhookSubscription>;
+
+export const createdWebhook = webhookSubscription.extend({
+  secret: z.string().describe('Signs every delivery (X-Lyceum-Signature); shown only now'),
+});
+export type CreatedWebhook = z.infer<typeof createdWebhook>;
+
+export const createWebhookBody = z.strictObject({
+  url: httpUrl,
+  description: z.string().trim().max(200).default(''),
+  events: z.array(webhookEventType).min(1, 'Choose at least one event.').max(6),
+});
+export type CreateWebhookBody = z.input<typeof createWebhookBody>;
+
+export const updateWebhookBody = z.strictObject({
+  url: httpUrl.optional(),
+  description: z.string().trim().max(200).optional(),
+  events: z.array(webhookEventType).min(1, 'Choose at least one event.').max(6).optional(),
+  active: z.boolean().optional(),
+});
+
+export const webhookDeliveries = z.object({ items: z.array(outboxMessage) });

@@ -35,9 +35,14 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { Notifier } from './modules/notifications/notifier.js';
 import { outboxRepository } from './modules/notifications/outbox.repository.js';
-import { OutboxWorker } from './modules/notifications/outbox.worker.js';
+import { deliverTo, OutboxWorker } from './modules/notifications/outbox.worker.js';
 import { remindersRepository } from './modules/notifications/reminders.repository.js';
 import { RemindersService } from './modules/notifications/reminders.service.js';
+import { webhookDelivery } from './modules/notifications/webhook-delivery.js';
+import { WebhookEvents } from './modules/notifications/webhook-events.js';
+import { webhooksRepository } from './modules/notifications/webhooks.repository.js';
+import { webhooksRoutes } from './modules/notifications/webhooks.routes.js';
+import { WebhooksService } from './modules/notifications/webhooks.service.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { PeopleService } from './modules/people/people.service.js';
@@ -133,7 +138,8 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const auth = new AuthService(tx, authRepository);
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
-  const notifier = new Notifier(outboxRepository, invitesRepository, channelsRepository.takeInterest);
+  const webhookEvents = new WebhookEvents(outboxRepository, webhooksRepository);
+  const notifier = new Notifier(outboxRepository, invitesRepository, channelsRepository.takeInterest, webhookEvents);
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository, notifier);
   const registrations = new RegistrationsService(
     tx,
@@ -182,6 +188,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search),
   );
   registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops, notifier));
+  webhooksRoutes(app, new WebhooksService(tx, webhooksRepository, webhookEvents));
   notificationsRoutes(
     app,
     new NotificationsService(tx, outboxRepository, mailboxRepository, calendarRepository, sessions, { publicUrl: config.publicUrl }),
@@ -200,7 +207,11 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     { delivery: deliveryRepository, mailbox: mailboxRepository },
     { ...config.mail, publicUrl: config.publicUrl },
   );
-  const outbox = new OutboxWorker(tx, outboxRepository, email.deliver, config.outbox, app.log);
+  const deliverers = {
+    email: email.deliver,
+    webhook: webhookDelivery(database.db, webhooksRepository, config.outbox.webhookTimeoutMs),
+  };
+  const outbox = new OutboxWorker(tx, outboxRepository, (row) => deliverTo(deliverers, row), config.outbox, app.log);
   const reminders = new RemindersService(tx, remindersRepository, notifier);
   jobs.push({ name: 'send-reminders', everyMs: 60_000, run: () => reminders.run() });
   // Every instance may deliver; they share the outbox without sending anything twice.

@@ -30,6 +30,7 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number('must be milliseconds').int().min(10).max(60_000).default(1000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number('must be a number').int().min(1).max(50).default(8),
   OUTBOX_RETRY_MS: z.coerce.number('must be milliseconds').int().min(0).max(3_600_000).default(30_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number('must be milliseconds').int().min(100).max(120_000).default(10_000),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -65,6 +66,7 @@ export interface Config {
     maxAttempts: number;
     /** The first retry's delay; each later one doubles it (capped at six hours). */
     retryMs: number;
+    webhookTimeoutMs: number;
   };
 }
 
@@ -98,6 +100,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     searchCacheMs: e.SEARCH_CACHE_MS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: e.SMTP_TIMEOUT_MS },
-    outbox: { worker: e.OUTBOX_WORKER, pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, retryMs: e.OUTBOX_RETRY_MS },
+    outbox: {
+      worker: e.OUTBOX_WORKER,
+      pollMs: e.OUTBOX_POLL_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      retryMs: e.OUTBOX_RETRY_MS,
+      webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
   };
 }

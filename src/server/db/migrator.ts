@@ -9,6 +9,7 @@ import * as m20261126T0300 from './migrations/20261126T0300_discovery.js';
 import * as m20261126T0400 from './migrations/20261126T0400_search_speed.js';
 import * as m20261126T0500 from './migrations/20261126T0500_outbox.js';
 import * as m20261126T0510 from './migrations/20261126T0510_reminders.js';
+import * as m20261126T0520 from './migrations/20261126T0520_integrations.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261126T0400_search_speed': m20261126T0400,
   '20261126T0500_outbox': m20261126T0500,
   '20261126T0510_reminders': m20261126T0510,
+  '20261126T0520_integrations': m20261126T0520,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

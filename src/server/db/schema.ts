@@ -241,6 +241,8 @@ export interface ChannelsTable {
   slug: string;
   name: string;
   description: string;
+  /** A Slack incoming webhook: new sessions of the channel's workshops are announced there. */
+  slack_webhook_url: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -304,8 +306,8 @@ export interface WorkshopSearchTable {
 
 export interface OutboxTable {
   id: string;
-  /** Where the message goes: 'email' for now; Slack and webhooks join later. */
-  channel: 'email';
+  /** Where the message goes: email, a Slack channel's webhook, a Slack direct message, an integrator's webhook. */
+  channel: 'email' | 'slack' | 'slack_dm' | 'webhook';
   /** The message type, e.g. 'registration.enrolled'. */
   topic: string;
   dedup_key: string;
@@ -313,6 +315,8 @@ export interface OutboxTable {
   payload: string;
   person_id: string | null;
   session_id: string | null;
+  /** For webhook deliveries: the subscription (its delivery log). */
+  subscription_id: string | null;
   status: Generated<'pending' | 'done' | 'dead'>;
   attempts: Generated<number>;
   run_at: string;
@@ -348,6 +352,27 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+export interface WebhookSubscriptionsTable {
+  id: string;
+  url: string;
+  description: Generated<string>;
+  /** JSON list of event types. */
+  events: string;
+  secret: string;
+  active: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationPreferencesTable {
+  person_id: string;
+  /** A kind of message (see notifications/preferences.ts). */
+  kind: string;
+  channel: 'email' | 'slack' | 'none';
+  updated_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -378,4 +403,6 @@ export interface Database {
   mailbox: MailboxTable;
   calendar_invites: CalendarInvitesTable;
   calendar_feeds: CalendarFeedsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  notification_preferences: NotificationPreferencesTable;
 }

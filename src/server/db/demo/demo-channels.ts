@@ -90,7 +90,7 @@ const CHANNELS: { slug: string; name: string; description: string; tags: string[
 ];
 
 export interface DemoChannels {
-  channels: ChannelsTable[];
+  channels: Insertable<ChannelsTable>[];
   owners: ChannelOwnersTable[];
   workshopChannels: WorkshopChannelsTable[];
   follows: FollowsTable[];

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 /**
  * 200 channels: one per topic area ("Data Engineering"), one per technology ("Kafka"), hubs
  * across technologies and practices ("Frontend Performance", "Incident Response"), communities
@@ -127,7 +128,7 @@ export function buildOrgChannels(people: OrgPeople, clock: OrgClock): OrgChannel
   return { all, byTopic, community: all.filter((c) => c.kind === 'community') };
 }
 
-export function channelRow(c: OrgChannel): ChannelsTable {
+export function channelRow(c: OrgChannel): Insertable<ChannelsTable> {
   return { id: c.id, slug: c.slug, name: c.name, description: c.description, created_at: iso(c.createdMs), updated_at: iso(c.createdMs) };
 }
 

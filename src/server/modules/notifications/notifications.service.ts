@@ -9,33 +9,9 @@ import type { Transactor } from '../../platform/transaction.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { feed } from './calendar.js';
 import type { calendarRepository } from './calendar.repository.js';
-import type { MailRow, mailboxRepository } from './mailbox.repository.js';
+import type { mailboxRepository } from './mailbox.repository.js';
+import { presentMail, presentMessage } from './notifications.presenter.js';
 import type { OutboxRow, OutboxStatus, outboxRepository } from './outbox.repository.js';
-
-const presentMessage = (r: OutboxRow & { person_name?: string | null; workshop_title?: string | null }): OutboxMessage => ({
-  id: r.id,
-  channel: r.channel,
-  topic: r.topic,
-  recipient: r.person_name ?? null,
-  about: r.workshop_title ?? null,
-  status: r.status as OutboxStatus,
-  attempts: Number(r.attempts),
-  runAt: r.run_at,
-  lastError: r.last_error,
-  createdAt: r.created_at,
-  doneAt: r.done_at,
-});
-
-const presentMail = (r: MailRow): Mail => ({
-  id: r.id,
-  to: r.to_address,
-  subject: r.subject,
-  hasCalendar: r.calendar !== null,
-  createdAt: r.created_at,
-  text: r.text,
-  html: r.html,
-  calendar: r.calendar,
-});
 
 /** Past sessions a feed still shows: a quarter back, so last month's workshops stay in the calendar. */
 const FEED_HISTORY_MS = 90 * 86_400_000;

@@ -4,6 +4,7 @@ import type { RegistrationRow } from '../registrations/registrations.repository.
 import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { invitesRepository } from './invites.repository.js';
 import type { outboxRepository } from './outbox.repository.js';
+import type { WebhookEvent, WebhookEvents } from './webhook-events.js';
 
 /** What happened to one person's registration. */
 export type RegistrationTopic =
@@ -51,6 +52,7 @@ export class Notifier {
     private readonly invites: typeof invitesRepository,
     /** Who asked to hear when a workshop runs again (clearing the wish). */
     private readonly takeInterest: (db: Executor, workshopId: string) => Promise<string[]>,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** `row` as it is after the change. */
@@ -64,6 +66,19 @@ export class Notifier {
       payload.calendar = { method: 'CANCEL', sequence: await this.invites.nextSequence(db, row.session_id, row.person_id, now) };
     }
     await this.enqueue(db, topic, `${topic}:${row.id}:${row.updated_at}`, payload, now);
+    const event = webhookEventOf(topic, row);
+    if (event) await this.webhooks.emit(db, event, `${row.id}:${row.updated_at}`, { registration: registrationData(row) }, refsOf(row));
+  }
+
+  /** Someone checked in (or walked in): for integrators only, people need no mail about it. */
+  async attendance(db: Executor, row: RegistrationRow): Promise<void> {
+    await this.webhooks.emit(
+      db,
+      'attendance.recorded',
+      `${row.id}:${row.updated_at}`,
+      { registration: registrationData(row) },
+      refsOf(row),
+    );
   }
 
   /**
@@ -72,6 +87,13 @@ export class Notifier {
    */
   async session(db: Executor, session: SessionRow, topic: SessionTopic, registrations: RegistrationRow[], changes: string[] = []) {
     const now = new Date().toISOString();
+    await this.webhooks.emit(
+      db,
+      topic,
+      `${session.id}:${session.updated_at}`,
+      { session: sessionData(session), changes },
+      { sessionId: session.id },
+    );
     for (const row of registrations) {
       if (row.status === 'cancelled' || row.status === 'no_show') continue;
       const payload: MessagePayload = { sessionId: session.id, personId: row.person_id, registrationId: row.id, changes };
@@ -166,4 +188,42 @@ export class Notifier {
       },
     ]);
   }
+}
+
+/** Which integrator event a registration message is: new, moved up, or cancelled (an accepted offer is none). */
+function webhookEventOf(topic: RegistrationTopic, row: RegistrationRow): WebhookEvent | undefined {
+  if (topic === 'registration.cancelled') return 'registration.cancelled';
+  if (topic === 'registration.promoted' || topic === 'registration.offered') return 'registration.promoted';
+  return row.created_at === row.updated_at ? 'registration.created' : undefined;
+}
+
+const refsOf = (row: RegistrationRow) => ({ personId: row.person_id, sessionId: row.session_id });
+
+function registrationData(row: RegistrationRow) {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    personId: row.person_id,
+    status: row.status,
+    mode: row.mode,
+    waitlistPosition: row.position,
+    offerExpiresAt: row.offer_expires_at,
+    checkedInAt: row.checked_in_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function sessionData(s: SessionRow) {
+  return {
+    id: s.id,
+    workshopId: s.workshop_id,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    timeZone: s.time_zone,
+    mode: s.mode,
+    location: s.location,
+    videoUrl: s.video_url,
+    status: s.status,
+  };
 }

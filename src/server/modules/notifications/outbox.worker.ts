@@ -6,6 +6,11 @@ import type { OutboxRow, outboxRepository } from './outbox.repository.js';
 /** Delivers one message; throws when it could not (the worker retries later). */
 export type Deliver = (row: OutboxRow) => Promise<void>;
 
+/** Hands a message to the deliverer of its channel; a channel nobody delivers (not configured) is done. */
+export function deliverTo(deliverers: Partial<Record<OutboxRow['channel'], Deliver>>, row: OutboxRow): Promise<void> {
+  return deliverers[row.channel]?.(row) ?? Promise.resolve();
+}
+
 export interface WorkerOptions {
   maxAttempts: number;
   /** The first retry's delay; each later one doubles it. */

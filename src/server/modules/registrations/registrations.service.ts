@@ -265,6 +265,7 @@ export class RegistrationsService {
     const at = nowIso();
     const changes = { status: 'attended' as const, checked_in_at: at, offer_expires_at: null, updated_at: at };
     await this.registrations.update(trx, row.id, changes);
+    await this.notifier.attendance(trx, { ...row, ...changes });
     return presentRegistration({ ...row, ...changes });
   }
 
@@ -293,6 +294,7 @@ export class RegistrationsService {
         at,
       });
       await this.registrations.insert(trx, row);
+      await this.notifier.attendance(trx, row);
       return { status: 201, registration: presentRegistration(row) };
     });
   }

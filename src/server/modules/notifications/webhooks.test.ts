@@ -1,0 +1,140 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../test/helpers/sessions.js';
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A receiving endpoint: answers with `status` (changeable), keeps what arrives. */
+function receiver() {
+  const received: Received[] = [];
+  const state = { status: 200 };
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(state.status).end();
+    });
+  });
+  return {
+    received,
+    state,
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}/hook`)),
+      ),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** What a receiver does with the documented scheme: HMAC-SHA256 of "<timestamp>.<body>" with the secret. */
+function verified(r: Received, secret: string): boolean {
+  const expected = `sha256=${createHmac('sha256', secret).update(`${r.headers['x-lyceum-timestamp']}.${r.body}`).digest('hex')}`;
+  const given = String(r.headers['x-lyceum-signature'] ?? '');
+  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+let endpoint: ReturnType<typeof receiver>;
+let url: string;
+let t: TestApp;
+let admin: TestPerson;
+let host: TestPerson;
+let people: TestPerson[];
+
+beforeAll(async () => {
+  endpoint = receiver();
+  url = await endpoint.listen();
+  t = await createTestApp({ OUTBOX_MAX_ATTEMPTS: '2', OUTBOX_RETRY_MS: '0' });
+  admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
+  host = await buildPerson(t.database.db, { name: 'Hana Host' });
+  people = [await buildPerson(t.database.db, { name: 'Lea' }), await buildPerson(t.database.db, { name: 'Max' })];
+});
+afterAll(async () => {
+  await t.close();
+  await endpoint.close();
+});
+
+const deliver = () => t.app.jobs['deliver-outbox']?.();
+const events = () => endpoint.received.map((r) => JSON.parse(r.body) as { id: string; type: string; data: Record<string, any> });
+
+describe('outgoing webhooks', () => {
+  it('are for admins, and refuse a subscription without events or with a bad address', async () => {
+    expect((await as(t.app, host.token).get('/api/v1/admin/webhooks')).statusCode).toBe(403);
+    const noEvents = await as(t.app, admin.token).post('/api/v1/admin/webhooks', { url, events: [] });
+    expect(noEvents.statusCode).toBe(400);
+    expect(noEvents.json().error.details.map((d: { field: string }) => d.field)).toContain('events');
+    expect((await as(t.app, admin.token).post('/api/v1/admin/webhooks', { url: 'ftp://x', events: ['session.updated'] })).statusCode).toBe(
+      400,
+    );
+    expect((await as(t.app, admin.token).post('/api/v1/admin/webhooks', { url, events: ['lunch.served'] })).statusCode).toBe(400);
+  });
+
+  it('deliver every subscribed event, signed, once per delivery id, and log each delivery', async () => {
+    const created = await as(t.app, admin.token).post('/api/v1/admin/webhooks', {
+      url,
+      description: 'LMS sync',
+      events: ['registration.created', 'registration.cancelled', 'registration.promoted', 'session.updated', 'attendance.recorded'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id: subscriptionId, secret } = created.json();
+    expect(secret).toMatch(/^whsec_/);
+    expect((await as(t.app, admin.token).get('/api/v1/admin/webhooks')).json().items[0]).not.toHaveProperty('secret');
+
+    const sessionId = await publishedSession(t.app, host.token, { seats: 1 });
+    const [a, b] = people as [TestPerson, TestPerson];
+    const reg = (await as(t.app, a.token).post(`/api/v1/sessions/${sessionId}/registrations`, {})).json();
+    await as(t.app, b.token).post(`/api/v1/sessions/${sessionId}/registrations`, {});
+    await as(t.app, a.token).delete(`/api/v1/sessions/${sessionId}/registrations/me`);
+    await as(t.app, host.token).patch(`/api/v1/sessions/${sessionId}`, { location: 'Room Hopper' });
+    await deliver();
+
+    const types = events().map((e) => e.type);
+    expect(types.filter((x) => x === 'registration.created')).toHaveLength(2);
+    expect(types).toContain('registration.cancelled');
+    expect(types).toContain('registration.promoted');
+    expect(types).toContain('session.updated');
+    expect(endpoint.received.every((r) => verified(r, secret))).toBe(true);
+    expect(endpoint.received.every((r) => r.headers['x-lyceum-delivery'] === JSON.parse(r.body).id)).toBe(true);
+    const cancelled = events().find((e) => e.type === 'registration.cancelled');
+    expect(cancelled?.data.registration).toMatchObject({ id: reg.id, personId: a.id, status: 'cancelled' });
+    expect(events().find((e) => e.type === 'session.updated')?.data).toMatchObject({
+      session: { id: sessionId, location: 'Room Hopper' },
+      changes: ['place'],
+    });
+
+    const log = (await as(t.app, admin.token).get(`/api/v1/admin/webhooks/${subscriptionId}/deliveries`)).json();
+    expect(log.items.length).toBe(endpoint.received.length);
+    expect(log.items.every((d: { status: string }) => d.status === 'done')).toBe(true);
+  });
+
+  it('retry a refusing endpoint, then dead-letter; a paused subscription gets nothing', async () => {
+    const before = endpoint.received.length;
+    endpoint.state.status = 500;
+    const sessionId = await publishedSession(t.app, host.token);
+    const reg = (await as(t.app, (people[0] as TestPerson).token).post(`/api/v1/sessions/${sessionId}/registrations`, {})).json();
+    await as(t.app, host.token).post(`/api/v1/registrations/${reg.id}/check-in`);
+    await deliver();
+    await deliver();
+    const attempts = endpoint.received.length - before;
+    expect(attempts).toBe(4); // two events (created, attendance.recorded), two attempts each
+    const subs = (await as(t.app, admin.token).get('/api/v1/admin/webhooks')).json().items;
+    const log = (await as(t.app, admin.token).get(`/api/v1/admin/webhooks/${subs[0].id}/deliveries`)).json();
+    expect(log.items.filter((d: { status: string }) => d.status === 'dead')).toHaveLength(2);
+    expect(log.items.find((d: { status: string }) => d.status === 'dead').lastError).toContain('500');
+
+    endpoint.state.status = 200;
+    await as(t.app, admin.token).patch(`/api/v1/admin/webhooks/${subs[0].id}`, { active: false });
+    const quiet = endpoint.received.length;
+    await as(t.app, (people[1] as TestPerson).token).post(`/api/v1/sessions/${sessionId}/registrations`, {});
+    await deliver();
+    expect(endpoint.received.length).toBe(quiet);
+  });
+});
