@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery, personRef } from './common.js';
+import { httpUrl, listQuery, personRef } from './common.js';
 import { searchHit } from './search.js';
 
 export const channelSlug = z
@@ -19,6 +19,8 @@ export const channel = z.object({
   /** Whether the viewer follows it. */
   following: z.boolean(),
   canEdit: z.boolean(),
+  /** Whether new sessions are announced in a Slack channel (the webhook address itself stays secret). */
+  slackConnected: z.boolean(),
 });
 export type Channel = z.infer<typeof channel>;
 
@@ -36,6 +38,7 @@ export const updateChannelBody = z.strictObject({
   name: z.string().trim().min(2).max(80).optional(),
   description: z.string().trim().max(2000).optional(),
   ownerIds: z.array(z.string().min(1).max(64)).max(10).optional(),
+  slackWebhookUrl: httpUrl.nullable().optional().describe('A Slack incoming webhook: new sessions are announced there; null disconnects'),
 });
 
 export const channelPage = z.object({

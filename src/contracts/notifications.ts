@@ -83,3 +83,17 @@ export const updateWebhookBody = z.strictObject({
 });
 
 export const webhookDeliveries = z.object({ items: z.array(outboxMessage) });
+
+export const messageKind = z.enum(['registrations', 'changes', 'reminders', 'host_messages', 'after', 'runs_again', 'hosting']);
+export const preferredChannel = z.enum(['email', 'slack', 'none']);
+
+export const notificationPreferences = z.object({
+  /** Whether Lyceum can send Slack direct messages here (a bot token is configured). */
+  slackAvailable: z.boolean(),
+  items: z.array(z.object({ kind: messageKind, label: z.string(), description: z.string(), channel: preferredChannel })),
+});
+export type NotificationPreferences = z.infer<typeof notificationPreferences>;
+
+export const updateNotificationPreferencesBody = z.strictObject({
+  channels: z.partialRecord(messageKind, preferredChannel).describe('Per kind of message: email, slack or none'),
+});

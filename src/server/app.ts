@@ -27,7 +27,7 @@ import { suggestionsRepository } from './modules/checklists/suggestions.reposito
 import { SuggestionsService } from './modules/checklists/suggestions.service.js';
 import { TemplatesService } from './modules/checklists/templates.service.js';
 import { calendarRepository } from './modules/notifications/calendar.repository.js';
-import { deliveryRepository } from './modules/notifications/delivery.repository.js';
+import { announcement, deliveryRepository } from './modules/notifications/delivery.repository.js';
 import { emailDelivery } from './modules/notifications/email.js';
 import { invitesRepository } from './modules/notifications/invites.repository.js';
 import { mailboxRepository } from './modules/notifications/mailbox.repository.js';
@@ -36,8 +36,10 @@ import { NotificationsService } from './modules/notifications/notifications.serv
 import { Notifier } from './modules/notifications/notifier.js';
 import { outboxRepository } from './modules/notifications/outbox.repository.js';
 import { deliverTo, OutboxWorker } from './modules/notifications/outbox.worker.js';
+import { preferencesRepository } from './modules/notifications/preferences.repository.js';
 import { remindersRepository } from './modules/notifications/reminders.repository.js';
 import { RemindersService } from './modules/notifications/reminders.service.js';
+import { slackAnnouncements, slackDirectMessages } from './modules/notifications/slack.js';
 import { webhookDelivery } from './modules/notifications/webhook-delivery.js';
 import { WebhookEvents } from './modules/notifications/webhook-events.js';
 import { webhooksRepository } from './modules/notifications/webhooks.repository.js';
@@ -139,7 +141,13 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
   const webhookEvents = new WebhookEvents(outboxRepository, webhooksRepository);
-  const notifier = new Notifier(outboxRepository, invitesRepository, channelsRepository.takeInterest, webhookEvents);
+  const notifier = new Notifier(
+    outboxRepository,
+    invitesRepository,
+    { takeInterest: channelsRepository.takeInterest, slackChannelsOf: channelsRepository.slackChannelsOf },
+    webhookEvents,
+    preferencesRepository,
+  );
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository, notifier);
   const registrations = new RegistrationsService(
     tx,
@@ -191,7 +199,10 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   webhooksRoutes(app, new WebhooksService(tx, webhooksRepository, webhookEvents));
   notificationsRoutes(
     app,
-    new NotificationsService(tx, outboxRepository, mailboxRepository, calendarRepository, sessions, { publicUrl: config.publicUrl }),
+    new NotificationsService(tx, outboxRepository, mailboxRepository, calendarRepository, sessions, preferencesRepository, {
+      publicUrl: config.publicUrl,
+      slackAvailable: config.slack.botToken !== undefined,
+    }),
   );
   checklistsRoutes(app, checklists);
   requestsRoutes(app, new RequestsService(tx, requestsRepository, workshops));
@@ -207,9 +218,12 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     { delivery: deliveryRepository, mailbox: mailboxRepository },
     { ...config.mail, publicUrl: config.publicUrl },
   );
+  const slackSettings = { ...config.slack, timeoutMs: config.outbox.webhookTimeoutMs, publicUrl: config.publicUrl };
   const deliverers = {
     email: email.deliver,
     webhook: webhookDelivery(database.db, webhooksRepository, config.outbox.webhookTimeoutMs),
+    slack: slackAnnouncements(database.db, announcement, slackSettings),
+    slack_dm: slackDirectMessages(database.db, deliveryRepository, slackSettings),
   };
   const outbox = new OutboxWorker(tx, outboxRepository, (row) => deliverTo(deliverers, row), config.outbox, app.log);
   const reminders = new RemindersService(tx, remindersRepository, notifier);

@@ -30,6 +30,11 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number('must be milliseconds').int().min(10).max(60_000).default(1000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number('must be a number').int().min(1).max(50).default(8),
   OUTBOX_RETRY_MS: z.coerce.number('must be milliseconds').int().min(0).max(3_600_000).default(30_000),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xox[a-z]-/, 'must be a Slack bot token (xoxb-…)')
+    .optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).default('https://slack.com/api'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number('must be milliseconds').int().min(100).max(120_000).default(10_000),
 });
 
@@ -58,6 +63,11 @@ export interface Config {
     smtpUrl: string | undefined;
     from: string;
     timeoutMs: number;
+  };
+  slack: {
+    /** For direct messages; channel announcements need only each channel's webhook address. */
+    botToken: string | undefined;
+    apiUrl: string;
   };
   outbox: {
     /** Whether this instance delivers (every instance may; they share the work). */
@@ -100,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     searchCacheMs: e.SEARCH_CACHE_MS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: e.SMTP_TIMEOUT_MS },
+    slack: { botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/$/, '') },
     outbox: {
       worker: e.OUTBOX_WORKER,
       pollMs: e.OUTBOX_POLL_MS,

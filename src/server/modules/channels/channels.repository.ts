@@ -197,6 +197,18 @@ export const channelsRepository = {
     }
   },
 
+  /** The workshop's channels connected to Slack. */
+  async slackChannelsOf(db: Executor, workshopId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('workshop_channels as wc')
+      .innerJoin('channels as c', 'c.id', 'wc.channel_id')
+      .select('c.id')
+      .where('wc.workshop_id', '=', workshopId)
+      .where('c.slack_webhook_url', 'is not', null)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   /** Everyone waiting for the workshop to run again; their wish is granted, so it is cleared. */
   async takeInterest(db: Executor, workshopId: string): Promise<string[]> {
     const rows = await db.selectFrom('workshop_interest').select('person_id').where('workshop_id', '=', workshopId).execute();

@@ -53,6 +53,7 @@ export class ChannelsService {
         workshopCount: s?.workshops ?? 0,
         following: followed.includes(row.id),
         canEdit: can(actor, 'edit', { ownerIds: own.map((o) => o.id) }),
+        slackConnected: row.slack_webhook_url !== null,
       };
     });
   }
@@ -125,6 +126,7 @@ export class ChannelsService {
       await this.channels.update(trx, row.id, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
+        ...(input.slackWebhookUrl !== undefined && { slack_webhook_url: input.slackWebhookUrl }),
         updated_at: nowIso(),
       });
       if (input.ownerIds) {

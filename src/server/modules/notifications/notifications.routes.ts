@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { calendarFeed, mail, mailboxQuery, mailSummary, outboxMessage, outboxPage, outboxQuery, page } from '../../../contracts/index.js';
+import {
+  calendarFeed,
+  mail,
+  mailboxQuery,
+  mailSummary,
+  notificationPreferences,
+  outboxMessage,
+  outboxPage,
+  outboxQuery,
+  page,
+  updateNotificationPreferencesBody,
+} from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
 import { type Api, commonErrors, idParams } from '../../platform/http.js';
 import type { NotificationsService } from './notifications.service.js';
@@ -67,6 +78,31 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
       const body = await notifications.sessionFile(requireActor(request), request.params.id);
       return reply.type(ICS).header('content-disposition', 'attachment; filename="session.ics"').send(body);
     },
+  );
+
+  app.get(
+    '/api/v1/me/notification-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'How you hear of each kind of message: email, Slack or nothing',
+        response: { 200: notificationPreferences, ...commonErrors },
+      },
+    },
+    (request) => notifications.preferencesOf(requireActor(request)),
+  );
+
+  app.put(
+    '/api/v1/me/notification-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Choose email, Slack or nothing per kind of message',
+        body: updateNotificationPreferencesBody,
+        response: { 200: notificationPreferences, ...commonErrors },
+      },
+    },
+    (request) => notifications.setPreferences(requireActor(request), request.body.channels),
   );
 
   app.get(

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { CalendarFeed, Mail, MailSummary, OutboxMessage, OutboxPage } from '../../../contracts/index.js';
+import type { CalendarFeed, Mail, MailSummary, NotificationPreferences, OutboxMessage, OutboxPage } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { isAdmin } from '../../platform/actor.js';
-import { forbidden, invalidState, notFound } from '../../platform/errors.js';
+import { forbidden, invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
@@ -12,6 +12,8 @@ import type { calendarRepository } from './calendar.repository.js';
 import type { mailboxRepository } from './mailbox.repository.js';
 import { presentMail, presentMessage } from './notifications.presenter.js';
 import type { OutboxRow, OutboxStatus, outboxRepository } from './outbox.repository.js';
+import { MESSAGE_KINDS, type MessageKind, type PreferredChannel } from './preferences.js';
+import type { preferencesRepository } from './preferences.repository.js';
 
 /** Past sessions a feed still shows: a quarter back, so last month's workshops stay in the calendar. */
 const FEED_HISTORY_MS = 90 * 86_400_000;
@@ -24,8 +26,35 @@ export class NotificationsService {
     private readonly mailbox: typeof mailboxRepository,
     private readonly calendar: typeof calendarRepository,
     private readonly sessions: SessionsService,
-    private readonly settings: { publicUrl: string },
+    private readonly preferences: typeof preferencesRepository,
+    private readonly settings: { publicUrl: string; slackAvailable: boolean },
   ) {}
+
+  /** How the actor hears of each kind of message: email unless they chose otherwise. */
+  async preferencesOf(actor: Actor): Promise<NotificationPreferences> {
+    const chosen = await this.preferences.of(this.tx.executor, actor.id);
+    return {
+      slackAvailable: this.settings.slackAvailable,
+      items: (Object.keys(MESSAGE_KINDS) as MessageKind[]).map((kind) => ({
+        kind,
+        ...MESSAGE_KINDS[kind],
+        channel: chosen.get(kind) ?? 'email',
+      })),
+    };
+  }
+
+  async setPreferences(actor: Actor, channels: Partial<Record<MessageKind, PreferredChannel>>): Promise<NotificationPreferences> {
+    const entries = Object.entries(channels) as [MessageKind, PreferredChannel][];
+    if (!this.settings.slackAvailable) {
+      const slack = entries.find(([, channel]) => channel === 'slack');
+      if (slack) throw invalidField(`channels.${slack[0]}`, 'Slack is not connected to Lyceum here; choose email or nothing.');
+    }
+    const now = nowIso();
+    await this.tx.transaction(async (trx) => {
+      for (const [kind, channel] of entries) await this.preferences.set(trx, actor.id, kind, channel, now);
+    });
+    return this.preferencesOf(actor);
+  }
 
   private static admin(actor: Actor) {
     if (!isAdmin(actor)) throw forbidden('Only the education team (admins) can see the outbox.');

@@ -4,6 +4,8 @@ import type { RegistrationRow } from '../registrations/registrations.repository.
 import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { invitesRepository } from './invites.repository.js';
 import type { outboxRepository } from './outbox.repository.js';
+import { kindOf } from './preferences.js';
+import type { preferencesRepository } from './preferences.repository.js';
 import type { WebhookEvent, WebhookEvents } from './webhook-events.js';
 
 /** What happened to one person's registration. */
@@ -41,6 +43,14 @@ export interface MessagePayload {
   turnout?: { taken: number; seats: number };
 }
 
+/** What the notifier reads from other modules' tables. */
+export interface NotifierLookups {
+  /** Who asked to hear when a workshop runs again (clearing the wish). */
+  takeInterest(db: Executor, workshopId: string): Promise<string[]>;
+  /** The workshop's channels that announce new sessions in Slack. */
+  slackChannelsOf(db: Executor, workshopId: string): Promise<string[]>;
+}
+
 /**
  * Turns changes into messages in the outbox, inside the transaction of the change: a rollback
  * drops them, a commit keeps them for the worker. The dedup key names the change itself, so the
@@ -50,9 +60,9 @@ export class Notifier {
   constructor(
     private readonly outbox: typeof outboxRepository,
     private readonly invites: typeof invitesRepository,
-    /** Who asked to hear when a workshop runs again (clearing the wish). */
-    private readonly takeInterest: (db: Executor, workshopId: string) => Promise<string[]>,
+    private readonly lookups: NotifierLookups,
     private readonly webhooks: WebhookEvents,
+    private readonly preferences: typeof preferencesRepository,
   ) {}
 
   /** `row` as it is after the change. */
@@ -164,16 +174,38 @@ export class Notifier {
   /** "Notify me when it runs again": a new session of the workshop is open for registration. */
   async scheduled(db: Executor, session: { id: string; workshop_id: string }) {
     const now = new Date().toISOString();
-    for (const personId of await this.takeInterest(db, session.workshop_id)) {
+    for (const personId of await this.lookups.takeInterest(db, session.workshop_id)) {
       await this.enqueue(db, 'session.scheduled', `session.scheduled:${session.id}:${personId}`, { sessionId: session.id, personId }, now);
     }
   }
 
-  private enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string) {
-    return this.outbox.enqueue(db, [
+  /** A new session is announced in the Slack channels of the workshop's Lyceum channels. */
+  async announce(db: Executor, session: { id: string; workshop_id: string }) {
+    const now = new Date().toISOString();
+    const channels = await this.lookups.slackChannelsOf(db, session.workshop_id);
+    await this.outbox.enqueue(
+      db,
+      channels.map((channelId) => ({
+        id: newId(),
+        channel: 'slack' as const,
+        topic: 'session.announced',
+        dedup_key: `session.announced:${session.id}:${channelId}`,
+        payload: JSON.stringify({ sessionId: session.id, channelId }),
+        session_id: session.id,
+        run_at: now,
+        created_at: now,
+      })),
+    );
+  }
+
+  /** One message to one person, by the channel they chose for its kind (email unless they chose Slack or nothing). */
+  private async enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string) {
+    const preferred = await this.preferences.channelFor(db, payload.personId, kindOf(topic));
+    if (preferred === 'none') return;
+    await this.outbox.enqueue(db, [
       {
         id: newId(),
-        channel: 'email',
+        channel: preferred === 'slack' ? 'slack_dm' : 'email',
         topic,
         dedup_key: dedupKey,
         payload: JSON.stringify(payload),

@@ -140,7 +140,10 @@ export class SessionsService {
       await this.sessions.insertMany(trx, rows);
       // People who asked to hear when it runs again hear of its next session.
       const first = rows[0];
-      if (workshop.status === 'published' && first) await this.notifier.scheduled(trx, first);
+      if (workshop.status === 'published' && first) {
+        await this.notifier.scheduled(trx, first);
+        await this.notifier.announce(trx, first);
+      }
     });
     return rows.map((r) => presentSession(r));
   }

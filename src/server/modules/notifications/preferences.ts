@@ -1,0 +1,36 @@
+import type { Topic } from './notifier.js';
+
+/** The kinds of message a person chooses a channel for, in the order the profile shows them. */
+export const MESSAGE_KINDS = {
+  registrations: {
+    label: 'Your registrations',
+    description: 'Confirmations with the calendar invitation, waitlist places, seats offered, cancellations.',
+  },
+  changes: { label: 'Changes to your sessions', description: 'A new time, place or link, or a cancelled session.' },
+  reminders: { label: 'Reminders', description: 'Two days and one hour before a session you have a seat in.' },
+  host_messages: { label: 'Messages from hosts', description: 'What hosts write to everyone registered.' },
+  after: { label: 'After a session', description: 'A thank-you with the materials.' },
+  runs_again: { label: 'Workshops you asked about', description: '"Notify me when it runs again": its next session is open.' },
+  hosting: { label: 'For hosts', description: 'Low registrations 72 hours before your session.' },
+} as const;
+
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+export type PreferredChannel = 'email' | 'slack' | 'none';
+
+const KIND_OF: Record<Topic, MessageKind> = {
+  'registration.enrolled': 'registrations',
+  'registration.waitlisted': 'registrations',
+  'registration.promoted': 'registrations',
+  'registration.offered': 'registrations',
+  'registration.cancelled': 'registrations',
+  'session.updated': 'changes',
+  'session.cancelled': 'changes',
+  'reminder.48h': 'reminders',
+  'reminder.1h': 'reminders',
+  'session.message': 'host_messages',
+  'session.thanks': 'after',
+  'session.scheduled': 'runs_again',
+  'host.low_turnout': 'hosting',
+};
+
+export const kindOf = (topic: Topic): MessageKind => KIND_OF[topic];
