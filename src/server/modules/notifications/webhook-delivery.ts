@@ -20,7 +20,7 @@ export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepositor
   return async (row: OutboxRow): Promise<void> => {
     const subscription = row.subscription_id ? await webhooks.findById(db, row.subscription_id) : undefined;
     // Deleted or paused since: nothing to send.
-    if (!subscription || subscription.active !== 1) return;
+    if (subscription?.active !== 1) return;
     const body = row.payload;
     const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(subscription.url, {
