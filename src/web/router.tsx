@@ -54,6 +54,7 @@ export const router = createBrowserRouter([
         ...page(() => import('./routes/AdminTemplatePage').then((m) => ({ Component: m.AdminTemplatePage }))),
       },
       { path: 'admin/outbox', ...page(() => import('./routes/AdminOutboxPage').then((m) => ({ Component: m.AdminOutboxPage }))) },
+      { path: 'admin/webhooks', ...page(() => import('./routes/AdminWebhooksPage').then((m) => ({ Component: m.AdminWebhooksPage }))) },
       { path: 'admin/mailbox', ...page(() => import('./routes/AdminMailboxPage').then((m) => ({ Component: m.AdminMailboxPage }))) },
       { path: 'channels', ...page(() => import('./routes/ChannelsPage').then((m) => ({ Component: m.ChannelsPage }))) },
       { path: 'channels/:slug', ...page(() => import('./routes/ChannelPage').then((m) => ({ Component: m.ChannelPage }))) },

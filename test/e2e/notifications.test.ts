@@ -53,6 +53,12 @@ it('a registration sends mail with an invitation; the education team reads it in
   const feed = await fetch(await address.inputValue());
   expect(feed.status).toBe(200);
   expect(await feed.text()).toContain(title);
+  // They turn reminders off; the choice is saved at once.
+  const saved = learner.waitForResponse((r) => r.url().includes('/me/notification-preferences') && r.request().method() === 'PUT');
+  await learner.getByRole('radiogroup', { name: 'Reminders' }).getByText('Off').click();
+  expect((await saved).status()).toBe(200);
+  const prefs = await apiAs<{ items: { kind: string; channel: string }[] }>(learner, server.url, 'GET', '/me/notification-preferences');
+  expect(prefs.items.find((i) => i.kind === 'reminders')?.channel).toBe('none');
   await learner.screenshot({ path: `${SCREENSHOTS}/notify-1-profile-feed.png`, fullPage: true });
 
   // The worker delivers in the background; without SMTP the mail lands in the mailbox.
@@ -77,4 +83,19 @@ it('a registration sends mail with an invitation; the education team reads it in
   await admin.getByText('Dead letters (0)').waitFor();
   await admin.setViewportSize({ width: 390, height: 844 });
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-3-outbox-phone.png`, fullPage: true });
+
+  // An integrator's webhook: added from the page, its signing secret shown once.
+  await admin.setViewportSize({ width: 1280, height: 860 });
+  await admin.goto(`${server.url}/admin/webhooks`);
+  await admin.getByRole('button', { name: 'Add a webhook' }).first().click();
+  const form = admin.getByRole('dialog');
+  await form.getByLabel('Address').fill('https://lms.example.com/hooks/lyceum');
+  await form.getByLabel('What it is for').fill('LMS sync');
+  await form.getByRole('button', { name: 'Add webhook' }).click();
+  await admin.getByText('Copy the signing secret now').waitFor();
+  expect(await admin.getByRole('dialog').locator('code').first().textContent()).toMatch(/^whsec_/);
+  await admin.getByRole('button', { name: 'Done' }).click();
+  await admin.getByRole('dialog').waitFor({ state: 'detached' });
+  await admin.getByText('https://lms.example.com/hooks/lyceum').waitFor();
+  await admin.screenshot({ path: `${SCREENSHOTS}/notify-4-webhooks.png`, fullPage: true });
 });

@@ -9,6 +9,7 @@ import { initials, useSignOutAction } from '../components/UserMenu';
 import { useMe } from '../features/auth/hooks';
 import { FollowHostButton } from '../features/channels/FollowHostButton';
 import { CalendarFeedSection } from '../features/notifications/CalendarFeedSection';
+import { PreferencesSection } from '../features/notifications/PreferencesSection';
 import { usePerson } from '../features/people/hooks';
 import { TokensSection } from '../features/people/TokensSection';
 import { useWorkshops } from '../features/workshops/hooks';
@@ -92,6 +93,7 @@ export function PersonPage() {
         </SimpleGrid>
       </Card>
       <HostedWorkshops person={p} isMe={isMe} />
+      {isMe && <PreferencesSection />}
       {isMe && <CalendarFeedSection />}
       {isMe && <TokensSection />}
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type Channel, createChannelBody } from '../../../contracts/index.js';
 import { type FieldErrors, notifySuccess, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
@@ -27,6 +27,9 @@ export function ChannelFormModal({ channel, opened, onClose, onSaved }: Props) {
   const [slug, setSlug] = useState(channel?.slug ?? '');
   const [slugTouched, setSlugTouched] = useState(false);
   const [description, setDescription] = useState(channel?.description ?? '');
+  // Write-only: the address is a secret, so it is never shown again; empty keeps the current one.
+  const [slackUrl, setSlackUrl] = useState('');
+  const [disconnect, setDisconnect] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useSaveChannel(channel?.slug ?? null);
 
@@ -39,7 +42,8 @@ export function ChannelFormModal({ channel, opened, onClose, onSaved }: Props) {
       return;
     }
     setErrors({});
-    const payload = channel ? { name: parsed.data.name, description: parsed.data.description } : parsed.data;
+    const slack = disconnect ? { slackWebhookUrl: null } : slackUrl.trim() ? { slackWebhookUrl: slackUrl.trim() } : {};
+    const payload = channel ? { name: parsed.data.name, description: parsed.data.description, ...slack } : parsed.data;
     save.mutate(payload, {
       onSuccess: (c) => {
         notifySuccess(channel ? 'Your changes are saved.' : `${c.name} is ready: add workshops to it from their pages.`);
@@ -87,8 +91,29 @@ export function ChannelFormModal({ channel, opened, onClose, onSaved }: Props) {
             autosize
             minRows={2}
             onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.description ?? errors._form}
+            error={errors.description ?? (channel ? undefined : errors._form)}
           />
+          {channel && (
+            <Stack gap={6}>
+              <TextInput
+                label="Slack incoming webhook"
+                description={
+                  channel.slackConnected
+                    ? 'Connected: new sessions are announced in Slack. Paste another address to change the Slack channel.'
+                    : 'Paste a Slack incoming-webhook address to announce new sessions of this channel there.'
+                }
+                placeholder="https://hooks.slack.com/services/…"
+                value={slackUrl}
+                disabled={disconnect}
+                onChange={(e) => setSlackUrl(e.currentTarget.value)}
+                error={errors.slackWebhookUrl ?? errors._form}
+              />
+              {channel.slackConnected && (
+                <Checkbox label="Stop announcing in Slack" checked={disconnect} onChange={(e) => setDisconnect(e.currentTarget.checked)} />
+              )}
+            </Stack>
+          )}
+
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -145,7 +145,7 @@ export function useSetWorkshopChannels(workshopId: string) {
 export function useSaveChannel(slug: string | null) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { slug?: string; name: string; description: string }) =>
+    mutationFn: (body: { slug?: string; name: string; description: string; slackWebhookUrl?: string | null }) =>
       slug ? api.patch<Channel>(`/channels/${encodeURIComponent(slug)}`, body) : api.post<Channel>('/channels', body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: channelKeys.all }),
   });

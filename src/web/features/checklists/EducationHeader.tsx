@@ -11,6 +11,7 @@ const sections = [
   { to: '/admin/checklists/adoption', label: 'Adoption', match: (p: string) => p.startsWith('/admin/checklists/adoption') },
   { to: '/admin/outbox', label: 'Outbox', match: (p: string) => p.startsWith('/admin/outbox') },
   { to: '/admin/mailbox', label: 'Mailbox', match: (p: string) => p.startsWith('/admin/mailbox') },
+  { to: '/admin/webhooks', label: 'Webhooks', match: (p: string) => p.startsWith('/admin/webhooks') },
 ];
 
 /** The education team's pages share a title and a small section nav. */

@@ -1,5 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarFeed, Mail, MailSummary, OutboxMessage, OutboxPage } from '../../../contracts/index.js';
+import type {
+  CalendarFeed,
+  CreatedWebhook,
+  CreateWebhookBody,
+  Mail,
+  MailSummary,
+  NotificationPreferences,
+  OutboxMessage,
+  OutboxPage,
+  WebhookSubscription,
+} from '../../../contracts/index.js';
 import { api, type Page } from '../../api/client';
 
 export type OutboxStatus = 'pending' | 'done' | 'dead';
@@ -9,7 +19,25 @@ export const notificationKeys = {
   mailbox: (to?: string) => ['notifications', 'mailbox', to ?? ''] as const,
   mail: (id: string) => ['notifications', 'mail', id] as const,
   feed: ['notifications', 'feed'] as const,
+  preferences: ['notifications', 'preferences'] as const,
 };
+
+export function usePreferences() {
+  return useQuery({
+    queryKey: notificationKeys.preferences,
+    queryFn: ({ signal }) => api.get<NotificationPreferences>('/me/notification-preferences', undefined, signal),
+  });
+}
+
+/** Saves one choice; the answer is the whole list, as the server now has it. */
+export function useSetPreference() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { kind: string; channel: NotificationPreferences['items'][number]['channel'] }) =>
+      api.put<NotificationPreferences>('/me/notification-preferences', { channels: { [change.kind]: change.channel } }),
+    onSuccess: (data) => qc.setQueryData(notificationKeys.preferences, data),
+  });
+}
 
 export function useOutbox(status: OutboxStatus) {
   return useInfiniteQuery({
@@ -61,5 +89,51 @@ export function useResetCalendarFeed() {
   return useMutation({
     mutationFn: () => api.post<CalendarFeed>('/me/calendar/reset', {}),
     onSuccess: (feed) => qc.setQueryData(notificationKeys.feed, feed),
+  });
+}
+
+const webhookKeys = {
+  all: ['notifications', 'webhooks'] as const,
+  deliveries: (id: string) => ['notifications', 'webhooks', id, 'deliveries'] as const,
+};
+
+export function useWebhooks() {
+  return useQuery({
+    queryKey: webhookKeys.all,
+    queryFn: ({ signal }) => api.get<{ items: WebhookSubscription[] }>('/admin/webhooks', undefined, signal),
+  });
+}
+
+export function useCreateWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateWebhookBody) => api.post<CreatedWebhook>('/admin/webhooks', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
+  });
+}
+
+export function useUpdateWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; active?: boolean; events?: string[] }) =>
+      api.patch<WebhookSubscription>(`/admin/webhooks/${encodeURIComponent(id)}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
+  });
+}
+
+export function useDeleteWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/admin/webhooks/${encodeURIComponent(id)}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
+  });
+}
+
+export function useWebhookDeliveries(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: webhookKeys.deliveries(id),
+    queryFn: ({ signal }) => api.get<{ items: OutboxMessage[] }>(`/admin/webhooks/${encodeURIComponent(id)}/deliveries`, undefined, signal),
+    enabled,
+    refetchInterval: enabled ? 10_000 : false,
   });
 }
