@@ -86,6 +86,13 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
         subject: `It runs again: ${title}`,
         lead: `You asked to hear when "${title}" runs again. A new session is open for registration.`,
       };
+    case 'host.checklist':
+      return {
+        subject: `Checklist: ${payload.checklist?.items.length ?? 0} to do for ${title}`,
+        lead: `From the checklist you opted in to reminders for, for "${title}":`,
+      };
+    case 'host.digest':
+      return { subject: 'Your sessions yesterday: roster changes', lead: 'Who joined and who left your upcoming sessions yesterday:' };
     case 'host.low_turnout':
       return {
         subject: `Few registrations so far: ${title}`,
@@ -104,14 +111,39 @@ function materials(ctx: DeliveryContext): string[] {
   }
 }
 
+/** What a message says beyond the facts: a host's words, the materials, checklist items, roster changes. */
+function bodyLines(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, publicUrl: string): string[] {
+  switch (topic) {
+    case 'session.message':
+      return (payload.message?.body ?? '').split('\n');
+    case 'session.thanks':
+      return materials(ctx);
+    case 'host.checklist':
+      return [
+        ...(payload.checklist?.items ?? []).map((i) => `• ${i}`),
+        '',
+        `Open the checklist: ${publicUrl}/workshops/${payload.checklist?.workshopId}/checklist`,
+      ];
+    case 'host.digest':
+      return (payload.digest ?? []).map((d) => {
+        const on = DateTime.fromISO(d.startsAt, { zone: ctx.person.time_zone }).toFormat('ccc d LLL, HH:mm');
+        return `• ${d.title} (${on}): ${d.joined} joined, ${d.left} left`;
+      });
+    default:
+      return [];
+  }
+}
+
 /** A mail in plain text and HTML; every time in the recipient's time zone. */
 export function renderMail(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, publicUrl: string): RenderedMail {
   const { subject, lead } = headline(topic, ctx, payload);
-  const link = `${publicUrl}/workshops/${ctx.session.workshop_id}?session=${ctx.session.id}`;
+  // A digest spans several sessions: it links to the host's workshops instead of one session.
+  const digest = topic === 'host.digest';
+  const link = digest ? `${publicUrl}/my/workshops` : `${publicUrl}/workshops/${ctx.session.workshop_id}?session=${ctx.session.id}`;
   const hosts = ctx.hosts.map((h) => h.name).join(', ');
-  const facts = [`When: ${when(ctx)}`, ...where(ctx), ...(hosts ? [`Hosted by: ${hosts}`] : [])];
+  const facts = digest ? [] : [`When: ${when(ctx)}`, ...where(ctx), ...(hosts ? [`Hosted by: ${hosts}`] : [])];
   // What the message is about beyond the facts: a host's words, or the materials after a session.
-  const body = topic === 'session.message' ? (payload.message?.body ?? '').split('\n') : topic === 'session.thanks' ? materials(ctx) : [];
+  const body = bodyLines(topic, payload, ctx, publicUrl);
   const text = [
     `Hi ${ctx.person.name},`,
     '',
@@ -129,7 +161,7 @@ export function renderMail(topic: Topic, payload: MessagePayload, ctx: DeliveryC
     `<p>${escapeHtml(lead)}</p>`,
     ...(body.length > 0 ? [`<p>${body.map(escapeHtml).join('<br>')}</p>`] : []),
     `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
-    `<p><a href="${escapeHtml(link)}">Open the session in Lyceum</a></p>`,
+    `<p><a href="${escapeHtml(link)}">${digest ? 'Open your workshops in Lyceum' : 'Open the session in Lyceum'}</a></p>`,
     '<p>— Lyceum</p>',
   ].join('\n');
   return { subject, text, html };

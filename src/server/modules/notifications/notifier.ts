@@ -26,7 +26,9 @@ export type Topic =
   | 'session.thanks'
   | 'session.message'
   | 'session.scheduled'
-  | 'host.low_turnout';
+  | 'host.low_turnout'
+  | 'host.checklist'
+  | 'host.digest';
 
 /** What a message is about; the text is written when it is delivered, in the recipient's time zone. */
 export interface MessagePayload {
@@ -41,6 +43,10 @@ export interface MessagePayload {
   message?: { subject: string; body: string; author: string };
   /** For the low-turnout warning: seats taken of seats offered. */
   turnout?: { taken: number; seats: number };
+  /** For checklist reminders: the items due, and the workshop's checklist. */
+  checklist?: { workshopId: string; items: string[] };
+  /** For the host digest: yesterday's roster changes per upcoming session. */
+  digest?: { title: string; startsAt: string; joined: number; left: number }[];
 }
 
 /** What the notifier reads from other modules' tables. */
@@ -140,6 +146,23 @@ export class Notifier {
         now,
       );
     }
+  }
+
+  async checklistReminder(
+    db: Executor,
+    hostId: string,
+    sessionId: string,
+    checklist: { workshopId: string; items: string[] },
+    key: string,
+  ) {
+    const now = new Date().toISOString();
+    await this.enqueue(db, 'host.checklist', `host.checklist:${hostId}:${key}`, { sessionId, personId: hostId, checklist }, now);
+  }
+
+  /** Once a day per host (the day is in the key). */
+  async hostDigest(db: Executor, hostId: string, sessionId: string, day: string, digest: NonNullable<MessagePayload['digest']>) {
+    const now = new Date().toISOString();
+    await this.enqueue(db, 'host.digest', `host.digest:${hostId}:${day}`, { sessionId, personId: hostId, digest }, now);
   }
 
   async thanks(db: Executor, row: { id: string; session_id: string; person_id: string }) {

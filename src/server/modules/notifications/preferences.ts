@@ -11,7 +11,10 @@ export const MESSAGE_KINDS = {
   host_messages: { label: 'Messages from hosts', description: 'What hosts write to everyone registered.' },
   after: { label: 'After a session', description: 'A thank-you with the materials.' },
   runs_again: { label: 'Workshops you asked about', description: '"Notify me when it runs again": its next session is open.' },
-  hosting: { label: 'For hosts', description: 'Low registrations 72 hours before your session.' },
+  hosting: {
+    label: 'For hosts',
+    description: 'A daily digest of roster changes, low registrations 72 hours before, checklist reminders you opted in to.',
+  },
 } as const;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
@@ -31,6 +34,8 @@ const KIND_OF: Record<Topic, MessageKind> = {
   'session.thanks': 'after',
   'session.scheduled': 'runs_again',
   'host.low_turnout': 'hosting',
+  'host.checklist': 'hosting',
+  'host.digest': 'hosting',
 };
 
 export const kindOf = (topic: Topic): MessageKind => KIND_OF[topic];

@@ -62,15 +62,104 @@ export const remindersRepository = {
 
   /** People who attended a session that ended in (from, to] and were not thanked yet. */
   thanksDue(db: Executor, from: string, to: string, limit: number) {
+    return (
+      db
+        .selectFrom('registrations as r')
+        .innerJoin('sessions as s', 's.id', 'r.session_id')
+        .select(['r.id', 'r.session_id', 'r.person_id', 'r.updated_at'])
+        .where('s.ends_at', '>', from)
+        .where('s.ends_at', '<=', to)
+        // Sessions last less than a day: a range on the start lets the index find them.
+        .where('s.starts_at', '>', new Date(Date.parse(from) - 86_400_000).toISOString())
+        .where('s.starts_at', '<=', to)
+        .where('r.status', '=', 'attended')
+        .where('r.thanked_at', 'is', null)
+        .limit(limit)
+        .execute()
+    );
+  },
+
+  /**
+   * Checklist items due by `now` for hosts who opted in, with the item text and the workshop's
+   * next session (reminders are scheduled from it).
+   */
+  checklistDue(db: Executor, now: string, limit: number) {
+    return db
+      .selectFrom('checklist_reminders as cr')
+      .innerJoin('checklist_runs as run', 'run.id', 'cr.run_id')
+      .innerJoin('checklist_items as i', (join) => join.onRef('i.version_id', '=', 'run.version_id').onRef('i.key', '=', 'cr.item_key'))
+      .select(['cr.run_id', 'cr.item_key', 'run.workshop_id', 'i.text'])
+      .where('cr.due_at', '<=', now)
+      .where('run.reminders', '=', 1)
+      .orderBy('cr.due_at')
+      .limit(limit)
+      .execute();
+  },
+
+  async nextSessionOf(db: Executor, workshopId: string, now: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('workshop_id', '=', workshopId)
+      .where('status', '=', 'scheduled')
+      .where('starts_at', '>', now)
+      .orderBy('starts_at')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  async clearChecklistReminder(db: Executor, runId: string, itemKey: string) {
+    await db.deleteFrom('checklist_reminders').where('run_id', '=', runId).where('item_key', '=', itemKey).execute();
+  },
+
+  /**
+   * Per host and upcoming session: registrations made and cancelled in [from, to) — the day's
+   * roster changes for the host digest.
+   */
+  rosterChanges(db: Executor, from: string, to: string, now: string) {
     return db
       .selectFrom('registrations as r')
       .innerJoin('sessions as s', 's.id', 'r.session_id')
-      .select(['r.id', 'r.session_id', 'r.person_id', 'r.updated_at'])
-      .where('s.ends_at', '>', from)
-      .where('s.ends_at', '<=', to)
-      .where('r.status', '=', 'attended')
-      .where('r.thanked_at', 'is', null)
-      .limit(limit)
+      .innerJoin('workshop_hosts as h', 'h.workshop_id', 's.workshop_id')
+      .innerJoin('workshops as w', 'w.id', 's.workshop_id')
+      .select((eb) => [
+        'h.person_id as host_id',
+        's.id as session_id',
+        's.starts_at',
+        'w.title',
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('r.created_at', '>=', from), eb('r.created_at', '<', to)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('joined'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('r.cancelled_at', '>=', from), eb('r.cancelled_at', '<', to)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('left'),
+      ])
+      .where('s.status', '=', 'scheduled')
+      .where('s.starts_at', '>', now)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('r.created_at', '>=', from), eb('r.created_at', '<', to)]),
+          eb.and([eb('r.cancelled_at', '>=', from), eb('r.cancelled_at', '<', to)]),
+        ]),
+      )
+      .groupBy(['h.person_id', 's.id', 's.starts_at', 'w.title'])
+      .orderBy('h.person_id')
+      .orderBy('s.starts_at')
       .execute();
   },
 

@@ -12,10 +12,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * The timed messages: reminders 48 hours (with the invitation again) and 1 hour (with the
  * video link) before the start to people still enrolled, a low-turnout warning to hosts 72 hours
- * before, and a thank-you with the materials after the session. A periodic job; each message is
+ * before, a thank-you with the materials after the session, checklist items coming due for hosts
+ * who opted in, and each host's daily digest of roster changes. A periodic job; each message is
  * queued once (marked in the same transaction), and a moved session gets its reminders anew.
  */
 export class RemindersService {
+  private digestedDay: string | undefined;
+
   constructor(
     private readonly tx: Transactor,
     private readonly reminders: typeof remindersRepository,
@@ -28,8 +31,57 @@ export class RemindersService {
       (await this.remind('48h', iso(t + 2 * HOUR), iso(t + 48 * HOUR))) +
       (await this.remind('1h', iso(t), iso(t + HOUR))) +
       (await this.warnLowTurnout(iso(t), iso(t + 72 * HOUR))) +
-      (await this.thank(iso(t - 48 * HOUR), iso(t)))
+      (await this.thank(iso(t - 48 * HOUR), iso(t))) +
+      (await this.remindChecklists(iso(t))) +
+      (await this.digest(now))
     );
+  }
+
+  /** Items due together for one workshop go out as one message to each of its hosts. */
+  private async remindChecklists(now: string): Promise<number> {
+    let queued = 0;
+    for (;;) {
+      const batch = await this.tx.transaction(async (trx) => {
+        const due = await this.reminders.checklistDue(trx, now, BATCH);
+        const byRun = new Map<string, typeof due>();
+        for (const d of due) byRun.set(d.run_id, [...(byRun.get(d.run_id) ?? []), d]);
+        for (const [runId, items] of byRun) {
+          const workshopId = (items[0] as (typeof due)[number]).workshop_id;
+          const sessionId = await this.reminders.nextSessionOf(trx, workshopId, now);
+          if (sessionId) {
+            const checklist = { workshopId, items: items.map((i) => i.text) };
+            const key = `${runId}:${items.map((i) => i.item_key).join(',')}:${now}`;
+            for (const host of await this.reminders.hostsOf(trx, workshopId)) {
+              await this.notifier.checklistReminder(trx, host.person_id, sessionId, checklist, key);
+              queued++;
+            }
+          }
+          for (const i of items) await this.reminders.clearChecklistReminder(trx, runId, i.item_key);
+        }
+        return due.length;
+      });
+      if (batch < BATCH) return queued;
+    }
+  }
+
+  /** Yesterday's (UTC) roster changes, once a day per host; nothing when nothing changed. */
+  private async digest(now: Date): Promise<number> {
+    const today = now.toISOString().slice(0, 10);
+    // Once a day per instance (it reads the whole day's registrations); the outbox keeps one per host.
+    if (this.digestedDay === today) return 0;
+    this.digestedDay = today;
+    const to = `${today}T00:00:00.000Z`;
+    const from = iso(Date.parse(to) - 24 * HOUR);
+    return this.tx.transaction(async (trx) => {
+      const changes = await this.reminders.rosterChanges(trx, from, to, now.toISOString());
+      const byHost = new Map<string, typeof changes>();
+      for (const c of changes) byHost.set(c.host_id, [...(byHost.get(c.host_id) ?? []), c]);
+      for (const [hostId, sessions] of byHost) {
+        const digest = sessions.map((s) => ({ title: s.title, startsAt: s.starts_at, joined: Number(s.joined), left: Number(s.left) }));
+        await this.notifier.hostDigest(trx, hostId, (sessions[0] as (typeof changes)[number]).session_id, from.slice(0, 10), digest);
+      }
+      return byHost.size;
+    });
   }
 
   private async remind(kind: '48h' | '1h', from: string, to: string): Promise<number> {
