@@ -69,7 +69,7 @@ import { installErrorHandling, sendError } from './platform/error-handler.js';
 import type { Api } from './platform/http.js';
 import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
-import { startPeriodicJobs } from './platform/jobs.js';
+import { type PeriodicJob, startPeriodicJobs } from './platform/jobs.js';
 import { installMetrics } from './platform/metrics.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { createTransactor } from './platform/transaction.js';
@@ -207,7 +207,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   checklistsRoutes(app, checklists);
   requestsRoutes(app, new RequestsService(tx, requestsRepository, workshops));
   await installWebApp(app);
-  const jobs = [
+  const jobs: PeriodicJob[] = [
     { name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() },
     { name: 'mark-no-shows', everyMs: 60_000, run: () => roster.markNoShows() },
     { name: 'record-token-use', everyMs: 15_000, run: () => auth.flushTokenUse() },
@@ -229,7 +229,8 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const reminders = new RemindersService(tx, remindersRepository, notifier);
   jobs.push({ name: 'send-reminders', everyMs: 60_000, run: () => reminders.run() });
   // Every instance may deliver; they share the outbox without sending anything twice.
-  if (config.outbox.worker) jobs.push({ name: 'deliver-outbox', everyMs: config.outbox.pollMs, run: () => outbox.drain() });
+  if (config.outbox.worker)
+    jobs.push({ name: 'deliver-outbox', everyMs: config.outbox.pollMs, run: () => outbox.drain(), deferWhenBusy: true });
   app.addHook('onClose', async () => {
     // Claimed messages are finished or given back before the database closes.
     await outbox.stop();

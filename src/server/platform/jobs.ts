@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 
 declare module 'fastify' {
@@ -10,7 +11,17 @@ export interface PeriodicJob {
   name: string;
   everyMs: number;
   run(): Promise<number>;
+  /**
+   * Work that can wait (delivering mail) steps aside while the process is busy answering
+   * requests, for at most MAX_DEFERRALS ticks in a row: a burst of registrations is not slowed
+   * by the mail it causes.
+   */
+  deferWhenBusy?: boolean;
 }
+
+/** Share of the last tick the event loop was busy above which deferrable work waits. */
+const BUSY = 0.8;
+const MAX_DEFERRALS = 30;
 
 /**
  * A small in-process scheduler for sweeps that are safe to run on every instance at once (each
@@ -20,8 +31,20 @@ export interface PeriodicJob {
 export function startPeriodicJobs(app: FastifyInstance, jobs: PeriodicJob[]): void {
   const timers = jobs.map((job) => {
     let running = false;
+    let deferred = 0;
+    let lastUse = performance.eventLoopUtilization();
     const timer = setInterval(async () => {
       if (running) return;
+      if (job.deferWhenBusy) {
+        const use = performance.eventLoopUtilization();
+        const busy = performance.eventLoopUtilization(use, lastUse).utilization;
+        lastUse = use;
+        if (busy > BUSY && deferred < MAX_DEFERRALS) {
+          deferred++;
+          return;
+        }
+        deferred = 0;
+      }
       running = true;
       try {
         const changed = await job.run();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { timestampType } from './column-types.js';
 
 /**
@@ -24,7 +24,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The delivery log of a subscription is its outbox messages.
   await db.schema.alterTable('outbox').addColumn('subscription_id', 'text').execute();
-  await db.schema.createIndex('outbox_subscription_idx').on('outbox').columns(['subscription_id', 'created_at']).execute();
+  // Partial: most messages are mail, and every registration writes one; only webhook deliveries need it.
+  await db.schema
+    .createIndex('outbox_subscription_idx')
+    .on('outbox')
+    .columns(['subscription_id', 'created_at'])
+    .where(sql.ref('subscription_id'), 'is not', null)
+    .execute();
 
   await db.schema.alterTable('channels').addColumn('slack_webhook_url', 'text').execute();
 

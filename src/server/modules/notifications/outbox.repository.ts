@@ -1,5 +1,6 @@
 import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { OutboxTable } from '../../db/schema.js';
+import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -7,10 +8,57 @@ export type OutboxStatus = 'pending' | 'done' | 'dead';
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
+/** One message, the common case (every registration queues one): compiled once. */
+const insertOne = prepared(
+  (
+    db,
+    id: string,
+    channel: string,
+    topic: string,
+    dedupKey: string,
+    payload: string,
+    personId: string | null,
+    sessionId: string | null,
+    subscriptionId: string | null,
+    at: string,
+  ) =>
+    db
+      .insertInto('outbox')
+      .values({
+        id,
+        channel: channel as OutboxRow['channel'],
+        topic,
+        dedup_key: dedupKey,
+        payload,
+        person_id: personId,
+        session_id: sessionId,
+        subscription_id: subscriptionId,
+        run_at: at,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.column('dedup_key').doNothing()),
+);
+
 export const outboxRepository = {
   /** Adds messages; one whose dedup key is already there is skipped (it was enqueued before). */
   async enqueue(db: Executor, rows: Insertable<OutboxTable>[]): Promise<void> {
     if (rows.length === 0) return;
+    const [only] = rows;
+    if (rows.length === 1 && only && only.run_at === only.created_at) {
+      await insertOne(
+        db,
+        only.id,
+        only.channel,
+        only.topic,
+        only.dedup_key,
+        only.payload,
+        only.person_id ?? null,
+        only.session_id ?? null,
+        only.subscription_id ?? null,
+        only.run_at,
+      );
+      return;
+    }
     await db
       .insertInto('outbox')
       .values(rows)

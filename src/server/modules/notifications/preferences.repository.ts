@@ -1,5 +1,11 @@
+import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { MessageKind, PreferredChannel } from './preferences.js';
+
+// Asked for every message queued, registrations included: compiled once.
+const channelOf = prepared((db, personId: string, kind: string) =>
+  db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind),
+);
 
 export const preferencesRepository = {
   async of(db: Executor, personId: string): Promise<Map<string, PreferredChannel>> {
@@ -9,12 +15,7 @@ export const preferencesRepository = {
 
   /** Email unless the person chose otherwise. */
   async channelFor(db: Executor, personId: string, kind: MessageKind): Promise<PreferredChannel> {
-    const row = await db
-      .selectFrom('notification_preferences')
-      .select('channel')
-      .where('person_id', '=', personId)
-      .where('kind', '=', kind)
-      .executeTakeFirst();
+    const [row] = await channelOf(db, personId, kind);
     return row?.channel ?? 'email';
   },
 
