@@ -230,7 +230,14 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   jobs.push({ name: 'send-reminders', everyMs: 60_000, run: () => reminders.run() });
   // Every instance may deliver; they share the outbox without sending anything twice.
   if (config.outbox.worker)
-    jobs.push({ name: 'deliver-outbox', everyMs: config.outbox.pollMs, run: () => outbox.drain(), deferWhenBusy: true });
+    jobs.push({
+      name: 'deliver-outbox',
+      everyMs: config.outbox.pollMs,
+      // Run on demand (CLI, tests) it delivers everything due; a scheduled tick takes five batches.
+      run: () => outbox.drain(),
+      tick: () => outbox.drain(5),
+      deferWhenBusy: true,
+    });
   app.addHook('onClose', async () => {
     // Claimed messages are finished or given back before the database closes.
     await outbox.stop();

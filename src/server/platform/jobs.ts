@@ -11,6 +11,8 @@ export interface PeriodicJob {
   name: string;
   everyMs: number;
   run(): Promise<number>;
+  /** What a scheduled tick does, when it is less than `run` (a bounded slice of a backlog). */
+  tick?(): Promise<number>;
   /**
    * Work that can wait (delivering mail) steps aside while the process is busy answering
    * requests, for at most MAX_DEFERRALS ticks in a row: a burst of registrations is not slowed
@@ -47,7 +49,7 @@ export function startPeriodicJobs(app: FastifyInstance, jobs: PeriodicJob[]): vo
       }
       running = true;
       try {
-        const changed = await job.run();
+        const changed = await (job.tick ?? job.run)();
         if (changed > 0) app.log.info({ job: job.name, changed }, 'job done');
       } catch (error) {
         app.log.error({ err: error, job: job.name }, 'job failed');

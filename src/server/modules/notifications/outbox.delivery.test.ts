@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +104,42 @@ describe('email over SMTP', () => {
     expect(await deliver()).toBe(1);
     expect(mail.received.length).toBe(before + 1);
     expect((await as(t.app, admin.token).get('/api/v1/admin/outbox?status=dead')).json().counts.dead).toBe(0);
+  });
+});
+
+describe('an SMTP server that never answers', () => {
+  it('times out, retries, then dead-letters; registering is answered without waiting for it', async () => {
+    // Accepts connections and says nothing: the SMTP greeting never comes.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+    });
+    const port = await new Promise<number>((resolve) =>
+      silent.listen(0, '127.0.0.1', () => resolve((silent.address() as { port: number }).port)),
+    );
+    const app = await createTestApp({
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_TIMEOUT_MS: '300',
+      OUTBOX_MAX_ATTEMPTS: '2',
+      OUTBOX_RETRY_MS: '0',
+    });
+    try {
+      const h = await buildPerson(app.database.db, { name: 'Hana Host' });
+      const p = await buildPerson(app.database.db, { name: 'Pat Patient' });
+      const id = await publishedSession(app.app, h.token);
+      const registered = await as(app.app, p.token).post(`/api/v1/sessions/${id}/registrations`, {});
+      expect(registered.statusCode).toBe(201);
+      const pending = await app.database.db.selectFrom('outbox').select('status').execute();
+      expect(pending.map((r) => r.status)).toEqual(['pending']);
+      await app.app.jobs['deliver-outbox']?.();
+      await app.app.jobs['deliver-outbox']?.();
+      const [row] = await app.database.db.selectFrom('outbox').selectAll().execute();
+      expect(row).toMatchObject({ status: 'dead', attempts: 2 });
+      expect(row?.last_error).toMatch(/greeting never received|timeout|timed out/i);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await app.close();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });

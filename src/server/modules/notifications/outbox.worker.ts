@@ -47,10 +47,13 @@ export class OutboxWorker {
     private readonly log: Log,
   ) {}
 
-  /** Delivers what is due now, batch after batch; returns how many were delivered. Run periodically (platform/jobs). */
-  drain(): Promise<number> {
+  /**
+   * Delivers what is due now, batch after batch, at most `maxBatches` (the periodic job takes a
+   * few per tick, so a backlog never holds the process for long); returns how many were delivered.
+   */
+  drain(maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
     if (!this.running) {
-      this.running = this.drainNow().finally(() => {
+      this.running = this.drainNow(maxBatches).finally(() => {
         this.running = undefined;
       });
     }
@@ -69,16 +72,18 @@ export class OutboxWorker {
     }
   }
 
-  private async drainNow(): Promise<number> {
+  private async drainNow(maxBatches: number): Promise<number> {
     const batchSize = this.options.batchSize ?? 20;
     let delivered = 0;
-    while (!this.stopped) {
+    for (let batches = 0; batches < maxBatches && !this.stopped; batches++) {
       const now = Date.now();
       const until = new Date(now + (this.options.leaseMs ?? 5 * 60_000)).toISOString();
       const batch = await this.tx.transaction((trx) => this.outbox.claim(trx, this.id, new Date(now).toISOString(), until, batchSize));
       if (batch.length === 0) break;
       for (const row of batch) {
         if (await this.deliverOne(row)) delivered++;
+        // Requests waiting to be answered go first.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     return delivered;
