@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiAs, launchChromium, type RunningServer, signedInAs, startServer } from './server.js';
+import { apiAs, launchChromium, publishWorkshop, type RunningServer, signedInAs, startServer } from './server.js';
 
 const SCREENSHOTS = 'test-results/e2e';
 let server: RunningServer;
@@ -20,22 +20,12 @@ afterAll(async () => {
 it('a registration sends mail with an invitation; the education team reads it in the mailbox; the feed has the session', async () => {
   const title = `Reading flame graphs ${Date.now().toString(36)}`;
   const admin = await signedInAs(browser, server.url, 'Jasmine Robinson');
-  const workshop = await apiAs<{ id: string }>(admin, server.url, 'POST', '/workshops', {
-    title,
-    summary: 'Find the slow function in five minutes.',
-    format: 'talk',
-  });
-  const start = new Date(Date.now() + 9 * 24 * 3600_000);
-  start.setUTCMinutes(0, 0, 0);
-  await apiAs(admin, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 60 * 60_000).toISOString(),
-    timeZone: 'Europe/Amsterdam',
-    mode: 'online',
-    videoUrl: 'https://meet.example.com/flame',
-    seats: 30,
-  });
-  await apiAs(admin, server.url, 'POST', `/workshops/${workshop.id}/publish`, {});
+  const workshop = await publishWorkshop(
+    admin,
+    server.url,
+    { title, summary: 'Find the slow function in five minutes.', format: 'talk' },
+    { daysAhead: 9, minutes: 60, mode: 'online', videoUrl: 'https://meet.example.com/flame', seats: 30 },
+  );
 
   // A learner registers on the workshop page.
   const learner = await signedInAs(browser, server.url, 'Emre Kaya');

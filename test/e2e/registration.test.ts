@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiAs, launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
+import { launchChromium, publishWorkshop, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
 
 const SCREENSHOTS = 'test-results/e2e';
 let server: RunningServer;
@@ -31,22 +31,12 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
 
   // The host sets up a workshop with one session of one seat, next week, and publishes it.
   const host = await signedInAs('Jasmine Robinson');
-  const workshop = await apiAs<{ id: string }>(host, server.url, 'POST', '/workshops', {
-    title,
-    summary: 'Bring a flaky test; leave with a fix and a way to keep it fixed.',
-    format: 'hands_on_lab',
-  });
-  const start = new Date(Date.now() + 7 * 24 * 3600_000);
-  start.setUTCMinutes(0, 0, 0);
-  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
-    timeZone: 'Europe/Amsterdam',
-    mode: 'in_person',
-    location: 'Amsterdam HQ, room Turing',
-    seats: 1,
-  });
-  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/publish`, {});
+  const workshop = await publishWorkshop(
+    host,
+    server.url,
+    { title, summary: 'Bring a flaky test; leave with a fix and a way to keep it fixed.', format: 'hands_on_lab' },
+    { daysAhead: 7, minutes: 90, mode: 'in_person', location: 'Amsterdam HQ, room Turing', seats: 1 },
+  );
   const workshopUrl = `${server.url}/workshops/${workshop.id}`;
 
   // A takes the only seat.

@@ -111,3 +111,24 @@ export async function apiAs<T>(
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return (await res.json()) as T;
 }
+
+/** A workshop with one session `daysAhead` days out (on the hour), published, made through the API as `page`'s person. */
+export async function publishWorkshop(
+  page: Page,
+  baseUrl: string,
+  workshop: { title: string; summary: string; format: string },
+  session: { daysAhead: number; minutes: number } & Record<string, unknown>,
+): Promise<{ id: string }> {
+  const created = await apiAs<{ id: string }>(page, baseUrl, 'POST', '/workshops', workshop);
+  const { daysAhead, minutes, ...rest } = session;
+  const start = new Date(Date.now() + daysAhead * 24 * 3600_000);
+  start.setUTCMinutes(0, 0, 0);
+  await apiAs(page, baseUrl, 'POST', `/workshops/${created.id}/sessions`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + minutes * 60_000).toISOString(),
+    timeZone: 'Europe/Amsterdam',
+    ...rest,
+  });
+  await apiAs(page, baseUrl, 'POST', `/workshops/${created.id}/publish`, {});
+  return created;
+}

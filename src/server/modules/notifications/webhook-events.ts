@@ -1,17 +1,12 @@
+import type { z } from 'zod';
+import type { webhookEventType } from '../../../contracts/index.js';
 import { newId } from '../../platform/ids.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { outboxRepository } from './outbox.repository.js';
 import type { WebhookRow, webhooksRepository } from './webhooks.repository.js';
 
-export const WEBHOOK_EVENTS = [
-  'registration.created',
-  'registration.cancelled',
-  'registration.promoted',
-  'session.updated',
-  'session.cancelled',
-  'attendance.recorded',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** The events integrators subscribe to (the contract lists them). */
+export type WebhookEvent = z.infer<typeof webhookEventType>;
 
 /** What a delivery's body holds (signed as sent). */
 export interface WebhookBody {
