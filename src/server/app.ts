@@ -197,13 +197,19 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   );
   registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops, notifier));
   webhooksRoutes(app, new WebhooksService(tx, webhooksRepository, webhookEvents));
-  notificationsRoutes(
-    app,
-    new NotificationsService(tx, outboxRepository, mailboxRepository, calendarRepository, sessions, preferencesRepository, {
+  const notifications = new NotificationsService(
+    tx,
+    outboxRepository,
+    mailboxRepository,
+    calendarRepository,
+    sessions,
+    preferencesRepository,
+    {
       publicUrl: config.publicUrl,
       slackAvailable: config.slack.botToken !== undefined,
-    }),
+    },
   );
+  notificationsRoutes(app, notifications);
   checklistsRoutes(app, checklists);
   requestsRoutes(app, new RequestsService(tx, requestsRepository, workshops));
   await installWebApp(app);
@@ -228,6 +234,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const outbox = new OutboxWorker(tx, outboxRepository, (row) => deliverTo(deliverers, row), config.outbox, app.log);
   const reminders = new RemindersService(tx, remindersRepository, notifier);
   jobs.push({ name: 'send-reminders', everyMs: 60_000, run: () => reminders.run() });
+  jobs.push({ name: 'purge-outbox', everyMs: 6 * 3_600_000, run: () => notifications.purgeOlderThan(config.outbox.retentionDays) });
   // Every instance may deliver; they share the outbox without sending anything twice.
   if (config.outbox.worker)
     jobs.push({

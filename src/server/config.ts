@@ -35,6 +35,7 @@ const envSchema = z.object({
     .regex(/^xox[a-z]-/, 'must be a Slack bot token (xoxb-…)')
     .optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).default('https://slack.com/api'),
+  OUTBOX_RETENTION_DAYS: z.coerce.number('must be a number of days').int().min(1).max(3650).default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number('must be milliseconds').int().min(100).max(120_000).default(10_000),
 });
 
@@ -77,6 +78,8 @@ export interface Config {
     /** The first retry's delay; each later one doubles it (capped at six hours). */
     retryMs: number;
     webhookTimeoutMs: number;
+    /** Delivered messages and built-in mail older than this are forgotten. */
+    retentionDays: number;
   };
 }
 
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       retryMs: e.OUTBOX_RETRY_MS,
       webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retentionDays: e.OUTBOX_RETENTION_DAYS,
     },
   };
 }

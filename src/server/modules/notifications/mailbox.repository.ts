@@ -36,6 +36,12 @@ export const mailboxRepository = {
     return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   },
 
+  async purge(db: Executor, before: string, limit: number): Promise<number> {
+    const old = db.selectFrom('mailbox').select('id').where('created_at', '<', before).limit(limit);
+    const result = await db.deleteFrom('mailbox').where('id', 'in', old).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   findById(db: Executor, id: string): Promise<MailRow | undefined> {
     return db.selectFrom('mailbox').selectAll().where('id', '=', id).executeTakeFirst();
   },

@@ -72,6 +72,23 @@ export class NotificationsService {
     return { items: page.items.map(presentMessage), nextCursor: page.nextCursor, counts };
   }
 
+  /**
+   * Keeps the outbox and the mailbox from growing forever: delivered messages and stored mail
+   * older than `days` go (in slices, each its own transaction). Dead letters stay.
+   */
+  async purgeOlderThan(days: number): Promise<number> {
+    const before = new Date(Date.now() - days * 86_400_000).toISOString();
+    let purged = 0;
+    for (const purge of [this.outbox.purgeDelivered, this.mailbox.purge]) {
+      for (;;) {
+        const n = await this.tx.transaction((trx) => purge(trx, before, 500));
+        purged += n;
+        if (n < 500) break;
+      }
+    }
+    return purged;
+  }
+
   /** A dead letter goes out again, with a fresh count of attempts. */
   async retry(actor: Actor, id: string): Promise<OutboxMessage> {
     NotificationsService.admin(actor);

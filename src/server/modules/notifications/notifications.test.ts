@@ -263,3 +263,27 @@ describe('calendar files and feeds', () => {
     expect((await as(t.app, null).get(`/api/v1/sessions/${id}/calendar.ics`)).statusCode).toBe(401);
   });
 });
+
+describe('retention', () => {
+  it('forgets delivered messages and stored mail after OUTBOX_RETENTION_DAYS, keeping dead letters', async () => {
+    const db = t.database.db;
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    const [dead] = await db.selectFrom('outbox').select('id').where('status', '=', 'done').limit(1).execute();
+    await db
+      .updateTable('outbox')
+      .set({ status: 'dead' })
+      .where('id', '=', dead?.id as string)
+      .execute();
+    await db.updateTable('outbox').set({ created_at: old }).execute();
+    await db.updateTable('mailbox').set({ created_at: old }).execute();
+    const recent = await register(people[0] as TestPerson, await publishedSession(t.app, host.token));
+    expect(recent.statusCode).toBe(201);
+    expect(await t.app.jobs['purge-outbox']?.()).toBeGreaterThan(0);
+    // Delivered ones went; the dead letter and everything not yet delivered stay.
+    const left = await db.selectFrom('outbox').select(['id', 'status']).execute();
+    expect(left.some((r) => r.status === 'done')).toBe(false);
+    expect(left.filter((r) => r.status === 'dead').map((r) => r.id)).toEqual([dead?.id]);
+    expect(left.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
+    expect(await db.selectFrom('mailbox').select('id').execute()).toEqual([]);
+  });
+});

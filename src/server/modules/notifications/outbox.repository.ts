@@ -138,6 +138,13 @@ export const outboxRepository = {
     return Number(result.numUpdatedRows) > 0;
   },
 
+  /** Forgets delivered messages created before `before`, a slice at a time; dead letters stay until dealt with. */
+  async purgeDelivered(db: Executor, before: string, limit: number): Promise<number> {
+    const old = db.selectFrom('outbox').select('id').where('status', '=', 'done').where('created_at', '<', before).limit(limit);
+    const result = await db.deleteFrom('outbox').where('id', 'in', old).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   findById(db: Executor, id: string): Promise<OutboxRow | undefined> {
     return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   },
