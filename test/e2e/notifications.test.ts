@@ -88,4 +88,12 @@ it('a registration sends mail with an invitation; the education team reads it in
   await admin.getByRole('dialog').waitFor({ state: 'detached' });
   await admin.getByText('https://lms.example.com/hooks/lyceum').waitFor();
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-4-webhooks.png`, fullPage: true });
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.getByRole('button', { name: 'Recent deliveries' }).click();
+  await admin.getByText('Nothing sent yet.').waitFor();
+  await admin.screenshot({ path: `${SCREENSHOTS}/notify-5-webhooks-phone.png`, fullPage: true });
+  await learner.setViewportSize({ width: 390, height: 844 });
+  await learner.goto(`${server.url}/people/${me.id}`);
+  await learner.getByText('Calendar feed').waitFor();
+  await learner.screenshot({ path: `${SCREENSHOTS}/notify-6-profile-phone.png`, fullPage: true });
 });
