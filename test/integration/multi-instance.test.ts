@@ -33,9 +33,21 @@ async function serve(databaseUrl: string): Promise<{ url: string; child: ChildPr
   throw new Error(`lyceum serve on ${port} did not become ready`);
 }
 
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
+/** Stops every server started so far and waits until they are gone (they hold database locks while they run). */
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    children.splice(0).map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
+afterAll(stopAll);
 
 async function api(url: string, token: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${url}${path}`, {
@@ -90,6 +102,8 @@ describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('three app instances o
       const after = await checkSeatInvariants(database.db, sessionId, 25);
       expect(after).toMatchObject({ holding: 25, waiting: 90 - 20 + 10 - 25, overbooked: false, duplicates: 0, gapFree: true });
     } finally {
+      // The servers' background work (the outbox worker's claims) must end before the schema is dropped.
+      await stopAll();
       await database.close();
     }
   }, 90_000);
