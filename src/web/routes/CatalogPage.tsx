@@ -6,6 +6,7 @@ import { ErrorNotice, ListSkeleton } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
 import { NextSessions } from '../features/home/NextSessions';
 import { RecommendedForYou } from '../features/home/RecommendedForYou';
+import { StartingSoon } from '../features/home/StartingSoon';
 import { ActiveFilters } from '../features/search/ActiveFilters';
 import { CatalogToolbar, resultSummary } from '../features/search/CatalogToolbar';
 import { CalendarView } from '../features/search/calendar/CalendarView';
@@ -77,6 +78,7 @@ export function CatalogPage() {
         <>
           <NextSessions />
           <RecommendedForYou />
+          <StartingSoon />
         </>
       )}
 

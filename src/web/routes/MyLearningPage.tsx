@@ -6,6 +6,7 @@ import type { CatalogEntry } from '../../contracts/index.js';
 import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
+import { CalendarFeedSection } from '../features/notifications/CalendarFeedSection';
 import { useMyRegistrations } from '../features/registrations/hooks';
 import { LearningCard } from '../features/registrations/LearningCard';
 import { formatDateTime } from '../lib/time';
@@ -106,6 +107,7 @@ export function MyLearningPage() {
         </Stack>
         <LoadMore query={past} label="More past sessions" />
       </section>
+      <CalendarFeedSection />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Recommendation } from '../../../contracts/index.js';
+import type { Recommendation, SearchResponse } from '../../../contracts/index.js';
 import { api } from '../../api/client';
 import { channelKeys } from '../channels/hooks';
 
@@ -7,5 +7,16 @@ export function useRecommendations() {
   return useQuery({
     queryKey: channelKeys.recommendations,
     queryFn: ({ signal }) => api.get<{ items: Recommendation[] }>('/recommendations', undefined, signal),
+  });
+}
+
+/** The next week's sessions that still have seats, soonest first (the hour is the key: one fetch per hour). */
+export function useStartingSoon(limit: number) {
+  const hour = new Date();
+  hour.setUTCMinutes(0, 0, 0);
+  const to = new Date(hour.getTime() + 8 * 24 * 3_600_000).toISOString();
+  return useQuery({
+    queryKey: ['home', 'starting-soon', hour.toISOString(), limit],
+    queryFn: ({ signal }) => api.get<SearchResponse>('/search', { hasSeats: 'true', to, sort: 'soonest', limit }, signal),
   });
 }

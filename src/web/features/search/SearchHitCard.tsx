@@ -14,13 +14,15 @@ type Props = {
   /** Why it is shown (recommendations): "Because you follow Data Engineering". */
   reason?: string;
   headingOrder?: 2 | 3;
+  /** Which list it is in, so the same workshop in two lists on one page keeps unique ids. */
+  list?: string;
 };
 
 /** One workshop in search results: enough to decide whether to open it. */
-export function SearchHitCard({ hit, words = [], reason, headingOrder = 2 }: Props) {
+export function SearchHitCard({ hit, words = [], reason, headingOrder = 2, list }: Props) {
   const w = hit.workshop;
   const s = hit.nextSession;
-  const headingId = `hit-${w.id}-${reason ? 'rec' : 'res'}`;
+  const headingId = `hit-${w.id}-${list ?? (reason ? 'rec' : 'res')}`;
   // An excerpt is only worth showing when it marks something; otherwise the summary says more.
   const excerpt = hit.highlight?.includes('<mark>') ? hit.highlight : null;
   return (
