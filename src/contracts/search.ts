@@ -56,6 +56,8 @@ export const searchHit = z.object({
     channels: z.array(z.object({ slug: z.string(), name: z.string() })),
     hosts: z.array(personRef),
     popularity: z.number(),
+    /** When it was published (when it was created, for workshops published before this was recorded). */
+    publishedAt: z.string(),
   }),
   /** The next session (matching the session filters, when there are any); null when none is scheduled. */
   nextSession: searchSession.nullable(),

@@ -169,6 +169,7 @@ export class SearchService {
             .sort((a, b) => a.name.localeCompare(b.name)),
           hosts: hosts.filter((h) => h.workshop_id === row.id).map((h) => ({ id: h.id, name: h.name, title: h.title })),
           popularity: Number(row.popularity),
+          publishedAt: row.published_at,
         },
         nextSession: next
           ? {

@@ -194,6 +194,13 @@ describe('search', () => {
     expect(r.items[0]?.workshop.popularity).toBe(1);
   });
 
+  it('sorts newest first by the time of publishing, which every hit carries', async () => {
+    const r = await search('sort=newest&limit=50');
+    const published = r.items.map((i) => i.workshop.publishedAt);
+    expect(published.every((p) => !Number.isNaN(Date.parse(p)))).toBe(true);
+    expect([...published].sort().reverse()).toEqual(published);
+  });
+
   it('answers 401 without signing in', async () => {
     expect((await as(t.app, null).get('/api/v1/search?q=kafka')).statusCode).toBe(401);
   });

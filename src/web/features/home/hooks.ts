@@ -20,3 +20,11 @@ export function useStartingSoon(limit: number) {
     queryFn: ({ signal }) => api.get<SearchResponse>('/search', { hasSeats: 'true', to, sort: 'soonest', limit }, signal),
   });
 }
+
+/** The newest published workshops; the section keeps those of the last seven days. */
+export function useNewest(limit: number) {
+  return useQuery({
+    queryKey: ['home', 'newest', limit],
+    queryFn: ({ signal }) => api.get<SearchResponse>('/search', { sort: 'newest', limit }, signal),
+  });
+}

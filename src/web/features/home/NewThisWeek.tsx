@@ -1,0 +1,47 @@
+import { Anchor, SimpleGrid, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { ErrorNotice, ListSkeleton } from '../../components/States';
+import { SearchHitCard } from '../search/SearchHitCard';
+import { useNewest } from './hooks';
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/** Workshops published in the last seven days: what colleagues just started to teach. */
+export function NewThisWeek() {
+  const newest = useNewest(4);
+  const since = Date.now() - WEEK_MS;
+  const items = (newest.data?.items ?? []).filter((hit) => Date.parse(hit.workshop.publishedAt) >= since);
+  return (
+    <section aria-labelledby="new-this-week">
+      <Title order={2} fz="h3" id="new-this-week" mb="xs">
+        New this week
+      </Title>
+      {newest.isPending && <ListSkeleton count={2} />}
+      {newest.isError && <ErrorNotice error={newest.error} onRetry={() => void newest.refetch()} title="New workshops could not load" />}
+      {newest.isSuccess && items.length === 0 && (
+        <Text c="dimmed">
+          Nothing new this week.{' '}
+          <Anchor component={Link} to="/workshops/new">
+            Share what you know
+          </Anchor>{' '}
+          — a workshop takes three fields to start.
+        </Text>
+      )}
+      <SimpleGrid
+        cols={{ base: 1, md: 2 }}
+        spacing="sm"
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label="New this week"
+      >
+        {items.map((hit) => (
+          <li key={hit.workshop.id}>
+            <SearchHitCard hit={hit} headingOrder={3} list="new" />
+          </li>
+        ))}
+      </SimpleGrid>
+    </section>
+  );
+}
