@@ -27,7 +27,7 @@ import { suggestionsRepository } from './modules/checklists/suggestions.reposito
 import { SuggestionsService } from './modules/checklists/suggestions.service.js';
 import { TemplatesService } from './modules/checklists/templates.service.js';
 import { calendarRepository } from './modules/notifications/calendar.repository.js';
-import { announcement, deliveryRepository } from './modules/notifications/delivery.repository.js';
+import { deliveryRepository } from './modules/notifications/delivery.repository.js';
 import { emailDelivery } from './modules/notifications/email.js';
 import { invitesRepository } from './modules/notifications/invites.repository.js';
 import { mailboxRepository } from './modules/notifications/mailbox.repository.js';
@@ -228,7 +228,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   const deliverers = {
     email: email.deliver,
     webhook: webhookDelivery(database.db, webhooksRepository, config.outbox.webhookTimeoutMs),
-    slack: slackAnnouncements(database.db, announcement, slackSettings),
+    slack: slackAnnouncements(database.db, deliveryRepository, slackSettings),
     slack_dm: slackDirectMessages(database.db, deliveryRepository, slackSettings),
   };
   const outbox = new OutboxWorker(tx, outboxRepository, (row) => deliverTo(deliverers, row), config.outbox, app.log);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarFeed, Mail, MailSummary, NotificationPreferences, OutboxMessage, OutboxPage } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { isAdmin } from '../../platform/actor.js';
-import { forbidden, invalidField, invalidState, notFound } from '../../platform/errors.js';
+import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
@@ -10,6 +9,7 @@ import type { SessionsService } from '../sessions/sessions.service.js';
 import { feed } from './calendar.js';
 import type { calendarRepository } from './calendar.repository.js';
 import type { mailboxRepository } from './mailbox.repository.js';
+import { assertCan } from './notifications.policy.js';
 import { presentMail, presentMessage } from './notifications.presenter.js';
 import type { OutboxRow, OutboxStatus, outboxRepository } from './outbox.repository.js';
 import { MESSAGE_KINDS, type MessageKind, type PreferredChannel } from './preferences.js';
@@ -56,12 +56,8 @@ export class NotificationsService {
     return this.preferencesOf(actor);
   }
 
-  private static admin(actor: Actor) {
-    if (!isAdmin(actor)) throw forbidden('Only the education team (admins) can see the outbox.');
-  }
-
   async listOutbox(actor: Actor, query: { status?: OutboxStatus; cursor?: string; limit: number }): Promise<OutboxPage> {
-    NotificationsService.admin(actor);
+    assertCan(actor, 'read-outbox');
     const db = this.tx.executor;
     const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
     const [rows, counts] = await Promise.all([
@@ -91,7 +87,7 @@ export class NotificationsService {
 
   /** A dead letter goes out again, with a fresh count of attempts. */
   async retry(actor: Actor, id: string): Promise<OutboxMessage> {
-    NotificationsService.admin(actor);
+    assertCan(actor, 'read-outbox');
     return this.tx.transaction(async (trx) => {
       const row = await this.outbox.findById(trx, id);
       if (!row) throw notFound('Message');
@@ -103,7 +99,7 @@ export class NotificationsService {
   }
 
   async listMail(actor: Actor, query: { to?: string; cursor?: string; limit: number }) {
-    NotificationsService.admin(actor);
+    assertCan(actor, 'read-outbox');
     const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
     const rows = await this.mailbox.list(this.tx.executor, { to: query.to, after, limit: query.limit + 1 });
     const page = toPage(rows, query.limit, (r) => [r.created_at, r.id]);
@@ -123,7 +119,7 @@ export class NotificationsService {
   }
 
   async getMail(actor: Actor, id: string): Promise<Mail> {
-    NotificationsService.admin(actor);
+    assertCan(actor, 'read-outbox');
     const row = await this.mailbox.findById(this.tx.executor, id);
     if (!row) throw notFound('Mail');
     return presentMail(row);

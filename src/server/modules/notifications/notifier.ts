@@ -215,7 +215,6 @@ export class Notifier {
         dedup_key: `session.announced:${session.id}:${channelId}`,
         payload: JSON.stringify({ sessionId: session.id, channelId }),
         session_id: session.id,
-        run_at: now,
         created_at: now,
       })),
     );
@@ -234,12 +233,7 @@ export class Notifier {
         payload: JSON.stringify(payload),
         person_id: payload.personId,
         session_id: payload.sessionId,
-        run_at: now,
-        claimed_by: null,
-        claimed_until: null,
-        last_error: null,
         created_at: now,
-        done_at: null,
       },
     ]);
   }

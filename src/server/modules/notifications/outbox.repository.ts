@@ -8,7 +8,13 @@ export type OutboxStatus = 'pending' | 'done' | 'dead';
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
-/** One message, the common case (every registration queues one): compiled once. */
+/** A message due as soon as it is created. */
+export type NewMessage = Pick<
+  Insertable<OutboxTable>,
+  'id' | 'channel' | 'topic' | 'dedup_key' | 'payload' | 'person_id' | 'session_id' | 'subscription_id' | 'created_at'
+>;
+
+/** Every registration queues one: compiled once. */
 const insertOne = prepared(
   (
     db,
@@ -40,30 +46,26 @@ const insertOne = prepared(
 );
 
 export const outboxRepository = {
-  /** Adds messages; one whose dedup key is already there is skipped (it was enqueued before). */
-  async enqueue(db: Executor, rows: Insertable<OutboxTable>[]): Promise<void> {
-    if (rows.length === 0) return;
-    const [only] = rows;
-    if (rows.length === 1 && only && only.run_at === only.created_at) {
+  /**
+   * Adds messages, due at once; one whose dedup key is already there is skipped (it was enqueued
+   * before). Row by row through one compiled statement: lists are short (a few subscribers or
+   * channels), and every registration adds one.
+   */
+  async enqueue(db: Executor, rows: NewMessage[]): Promise<void> {
+    for (const r of rows) {
       await insertOne(
         db,
-        only.id,
-        only.channel,
-        only.topic,
-        only.dedup_key,
-        only.payload,
-        only.person_id ?? null,
-        only.session_id ?? null,
-        only.subscription_id ?? null,
-        only.run_at,
+        r.id,
+        r.channel,
+        r.topic,
+        r.dedup_key,
+        r.payload,
+        r.person_id ?? null,
+        r.session_id ?? null,
+        r.subscription_id ?? null,
+        r.created_at,
       );
-      return;
     }
-    await db
-      .insertInto('outbox')
-      .values(rows)
-      .onConflict((oc) => oc.column('dedup_key').doNothing())
-      .execute();
   },
 
   /**

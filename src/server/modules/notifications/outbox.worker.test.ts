@@ -35,12 +35,7 @@ async function enqueue(n: number, topic: string) {
     topic,
     dedup_key: `${topic}:${i}`,
     payload: '{}',
-    run_at: now,
-    claimed_by: null,
-    claimed_until: null,
-    last_error: null,
     created_at: now,
-    done_at: null,
   }));
   for (let i = 0; i < rows.length; i += 200) await outboxRepository.enqueue(database.db, rows.slice(i, i + 200));
 }

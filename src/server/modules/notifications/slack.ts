@@ -63,18 +63,12 @@ export function slackDirectMessages(db: Executor, delivery: typeof deliveryRepos
 /** Announcements of new sessions in the Slack channel connected to a Lyceum channel (an incoming webhook). */
 export function slackAnnouncements(
   db: Executor,
-  lookup: (
-    db: Executor,
-    channelId: string,
-    sessionId: string,
-  ) => Promise<
-    { url: string | null; title: string; summary: string; starts_at: string; time_zone: string; workshop_id: string } | undefined
-  >,
+  delivery: typeof deliveryRepository,
   settings: Pick<SlackSettings, 'timeoutMs' | 'publicUrl'>,
 ) {
   return async (row: OutboxRow): Promise<void> => {
     const { channelId, sessionId } = JSON.parse(row.payload) as { channelId: string; sessionId: string };
-    const found = await lookup(db, channelId, sessionId);
+    const found = await delivery.announcement(db, channelId, sessionId);
     // Disconnected since, or the session is gone: nothing to announce.
     if (!found?.url) return;
     const when = DateTime.fromISO(found.starts_at, { zone: found.time_zone }).toFormat('cccc d LLLL, HH:mm ZZZZ');

@@ -61,7 +61,6 @@ export class WebhookEvents {
           person_id: refs.personId ?? null,
           session_id: refs.sessionId ?? null,
           subscription_id: row.id,
-          run_at: now,
           created_at: now,
         };
       }),

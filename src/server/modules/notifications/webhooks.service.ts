@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreatedWebhook, createWebhookBody, OutboxMessage, updateWebhookBody, WebhookSubscription } from '../../../contracts/index.js';
-import { type Actor, isAdmin } from '../../platform/actor.js';
-import { forbidden, notFound } from '../../platform/errors.js';
+import type { Actor } from '../../platform/actor.js';
+import { notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
+import { assertCan } from './notifications.policy.js';
 import { presentMessage } from './notifications.presenter.js';
 import type { WebhookEvents } from './webhook-events.js';
 import type { WebhookRow, webhooksRepository } from './webhooks.repository.js';
@@ -26,17 +27,13 @@ export class WebhooksService {
     private readonly events: WebhookEvents,
   ) {}
 
-  private static admin(actor: Actor) {
-    if (!isAdmin(actor)) throw forbidden('Only admins manage webhooks.');
-  }
-
   async list(actor: Actor): Promise<{ items: WebhookSubscription[] }> {
-    WebhooksService.admin(actor);
+    assertCan(actor, 'manage-webhooks');
     return { items: (await this.webhooks.list(this.tx.executor)).map(present) };
   }
 
   async create(actor: Actor, input: z.output<typeof createWebhookBody>): Promise<CreatedWebhook> {
-    WebhooksService.admin(actor);
+    assertCan(actor, 'manage-webhooks');
     const now = nowIso();
     const row = {
       id: newId(),
@@ -55,7 +52,7 @@ export class WebhooksService {
   }
 
   async update(actor: Actor, id: string, input: z.output<typeof updateWebhookBody>): Promise<WebhookSubscription> {
-    WebhooksService.admin(actor);
+    assertCan(actor, 'manage-webhooks');
     const row = await this.tx.transaction(async (trx) => {
       if (!(await this.webhooks.findById(trx, id))) throw notFound('Webhook');
       await this.webhooks.update(trx, id, {
@@ -72,7 +69,7 @@ export class WebhooksService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    WebhooksService.admin(actor);
+    assertCan(actor, 'manage-webhooks');
     await this.tx.transaction(async (trx) => {
       if (!(await this.webhooks.findById(trx, id))) throw notFound('Webhook');
       await this.webhooks.delete(trx, id);
@@ -82,7 +79,7 @@ export class WebhooksService {
 
   /** The last deliveries, newest first: status, attempts, the last error. */
   async deliveries(actor: Actor, id: string): Promise<{ items: OutboxMessage[] }> {
-    WebhooksService.admin(actor);
+    assertCan(actor, 'manage-webhooks');
     const db = this.tx.executor;
     if (!(await this.webhooks.findById(db, id))) throw notFound('Webhook');
     const rows = await this.webhooks.deliveries(db, id, 50);

@@ -1,7 +1,7 @@
-import { Anchor, SimpleGrid, Text, Title } from '@mantine/core';
+import { Anchor, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
-import { SearchHitCard } from '../search/SearchHitCard';
+import { HitGrid } from './HitGrid';
 import { useNewest } from './hooks';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -27,21 +27,7 @@ export function NewThisWeek() {
           — a workshop takes three fields to start.
         </Text>
       )}
-      <SimpleGrid
-        cols={{ base: 1, md: 2 }}
-        spacing="sm"
-        component="ul"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-        aria-label="New this week"
-      >
-        {items.map((hit) => (
-          <li key={hit.workshop.id}>
-            <SearchHitCard hit={hit} headingOrder={3} list="new" />
-          </li>
-        ))}
-      </SimpleGrid>
+      <HitGrid items={items.map((hit) => ({ hit }))} label="New this week" list="new" />
     </section>
   );
 }

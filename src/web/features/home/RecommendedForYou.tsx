@@ -1,8 +1,8 @@
-import { Anchor, Button, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
-import { SearchHitCard } from '../search/SearchHitCard';
+import { HitGrid } from './HitGrid';
 import { useRecommendations } from './hooks';
 
 const FIRST = 4;
@@ -34,21 +34,7 @@ export function RecommendedForYou() {
           or hosts, and their next sessions show up here.
         </Text>
       )}
-      <SimpleGrid
-        cols={{ base: 1, md: 2 }}
-        spacing="sm"
-        component="ul"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-        aria-label="Recommended sessions"
-      >
-        {shown.map((r) => (
-          <li key={r.hit.workshop.id}>
-            <SearchHitCard hit={r.hit} reason={r.reason.text} headingOrder={3} />
-          </li>
-        ))}
-      </SimpleGrid>
+      <HitGrid items={shown.map((r) => ({ hit: r.hit, reason: r.reason.text }))} label="Recommended sessions" list="rec" />
       {items.length > FIRST && (
         <Group justify="center" mt="sm">
           <Button variant="default" onClick={() => setAll(!all)}>

@@ -1,6 +1,6 @@
-import { SimpleGrid, Text, Title } from '@mantine/core';
+import { Text, Title } from '@mantine/core';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
-import { SearchHitCard } from '../search/SearchHitCard';
+import { HitGrid } from './HitGrid';
 import { useStartingSoon } from './hooks';
 
 /** "Starting soon with seats left": the coming week, for people who have an hour to spare. */
@@ -17,21 +17,7 @@ export function StartingSoon() {
       {soon.isSuccess && items.length === 0 && (
         <Text c="dimmed">Every session of the coming week is full; the waitlists are open below.</Text>
       )}
-      <SimpleGrid
-        cols={{ base: 1, md: 2 }}
-        spacing="sm"
-        component="ul"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-        aria-label="Starting soon"
-      >
-        {items.map((hit) => (
-          <li key={hit.workshop.id}>
-            <SearchHitCard hit={hit} headingOrder={3} list="soon" />
-          </li>
-        ))}
-      </SimpleGrid>
+      <HitGrid items={items.map((hit) => ({ hit }))} label="Starting soon" list="soon" />
     </section>
   );
 }

@@ -1,0 +1,22 @@
+import { type Actor, isAdmin } from '../../platform/actor.js';
+import { forbidden } from '../../platform/errors.js';
+
+export type NotificationsAction = 'read-outbox' | 'manage-webhooks';
+
+/**
+ * What Lyceum sends is the education team's to watch: the outbox, the built-in mailbox (it holds
+ * everyone's mail) and the webhooks that carry registrations out. Feeds and preferences are
+ * each person's own and need no check.
+ */
+export function can(actor: Actor, _action: NotificationsAction): boolean {
+  return isAdmin(actor);
+}
+
+const refusals: Record<NotificationsAction, string> = {
+  'read-outbox': 'Only the education team (admins) can see the outbox and the mailbox.',
+  'manage-webhooks': 'Only admins manage webhooks.',
+};
+
+export function assertCan(actor: Actor, action: NotificationsAction): void {
+  if (!can(actor, action)) throw forbidden(refusals[action]);
+}
