@@ -146,7 +146,6 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     invitesRepository,
     { takeInterest: channelsRepository.takeInterest, slackChannelsOf: channelsRepository.slackChannelsOf },
     webhookEvents,
-    preferencesRepository,
   );
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository, notifier);
   const registrations = new RegistrationsService(

@@ -5,7 +5,6 @@ import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { invitesRepository } from './invites.repository.js';
 import type { outboxRepository } from './outbox.repository.js';
 import { kindOf } from './preferences.js';
-import type { preferencesRepository } from './preferences.repository.js';
 import type { WebhookEvent, WebhookEvents } from './webhook-events.js';
 
 /** What happened to one person's registration. */
@@ -68,7 +67,6 @@ export class Notifier {
     private readonly invites: typeof invitesRepository,
     private readonly lookups: NotifierLookups,
     private readonly webhooks: WebhookEvents,
-    private readonly preferences: typeof preferencesRepository,
   ) {}
 
   /** `row` as it is after the change. */
@@ -222,20 +220,16 @@ export class Notifier {
 
   /** One message to one person, by the channel they chose for its kind (email unless they chose Slack or nothing). */
   private async enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string) {
-    const preferred = await this.preferences.channelFor(db, payload.personId, kindOf(topic));
-    if (preferred === 'none') return;
-    await this.outbox.enqueue(db, [
-      {
-        id: newId(),
-        channel: preferred === 'slack' ? 'slack_dm' : 'email',
-        topic,
-        dedup_key: dedupKey,
-        payload: JSON.stringify(payload),
-        person_id: payload.personId,
-        session_id: payload.sessionId,
-        created_at: now,
-      },
-    ]);
+    await this.outbox.enqueueForPerson(db, {
+      id: newId(),
+      topic,
+      dedupKey,
+      payload: JSON.stringify(payload),
+      personId: payload.personId,
+      sessionId: payload.sessionId,
+      kind: kindOf(topic),
+      at: now,
+    });
   }
 }
 

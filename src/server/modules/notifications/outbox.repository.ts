@@ -45,7 +45,50 @@ const insertOne = prepared(
       .onConflict((oc) => oc.column('dedup_key').doNothing()),
 );
 
+/**
+ * A message to one person, by the channel they chose for its kind — email unless they chose
+ * Slack (a direct message) or nothing (no row) — decided inside the insert: every registration
+ * queues one, and one statement costs less than a read and a write.
+ */
+const insertForPerson = prepared(
+  (db, id: string, topic: string, dedupKey: string, payload: string, personId: string, sessionId: string, kind: string, at: string) => {
+    const chosen = db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind);
+    return db
+      .insertInto('outbox')
+      .columns(['id', 'channel', 'topic', 'dedup_key', 'payload', 'person_id', 'session_id', 'run_at', 'created_at'])
+      .expression(
+        db
+          .selectNoFrom((eb) => [
+            eb.val(id).as('id'),
+            eb.fn
+              .coalesce(
+                eb.selectFrom(chosen.as('p')).select(sql<string>`case when p.channel = 'slack' then 'slack_dm' else 'email' end`.as('c')),
+                eb.val('email'),
+              )
+              .as('channel'),
+            eb.val(topic).as('topic'),
+            eb.val(dedupKey).as('dedup_key'),
+            eb.val(payload).as('payload'),
+            eb.val(personId).as('person_id'),
+            eb.val(sessionId).as('session_id'),
+            eb.val(at).as('run_at'),
+            eb.val(at).as('created_at'),
+          ])
+          .where((eb) => eb.fn.coalesce(eb.selectFrom(chosen.as('q')).select('q.channel'), eb.val('email')), '<>', 'none'),
+      )
+      .onConflict((oc) => oc.column('dedup_key').doNothing());
+  },
+);
+
 export const outboxRepository = {
+  /** One message to one person through the channel they chose for `kind` (nothing when they chose nothing). */
+  async enqueueForPerson(
+    db: Executor,
+    m: { id: string; topic: string; dedupKey: string; payload: string; personId: string; sessionId: string; kind: string; at: string },
+  ) {
+    await insertForPerson(db, m.id, m.topic, m.dedupKey, m.payload, m.personId, m.sessionId, m.kind, m.at);
+  },
+
   /**
    * Adds messages, due at once; one whose dedup key is already there is skipped (it was enqueued
    * before). Row by row through one compiled statement: lists are short (a few subscribers or
