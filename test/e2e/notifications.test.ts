@@ -83,9 +83,12 @@ it('a registration sends mail with an invitation; the education team reads it in
   await form.getByLabel('What it is for').fill('LMS sync');
   await form.getByRole('button', { name: 'Add webhook' }).click();
   await admin.getByText('Copy the signing secret now').waitFor();
-  expect(await admin.getByRole('dialog').locator('code').first().textContent()).toMatch(/^whsec_/);
-  await admin.getByRole('button', { name: 'Done' }).click();
-  await admin.getByRole('dialog').waitFor({ state: 'detached' });
+  // The form's dialog may still be fading out: name the one that shows the secret.
+  const added = admin.getByRole('dialog', { name: 'Webhook added' });
+  expect(await added.locator('code').first().textContent()).toMatch(/^whsec_/);
+  await added.getByRole('button', { name: 'Done' }).click();
+  await admin.getByRole('dialog').first().waitFor({ state: 'detached' });
+  await added.waitFor({ state: 'detached' });
   await admin.getByText('https://lms.example.com/hooks/lyceum').waitFor();
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-4-webhooks.png`, fullPage: true });
   await admin.setViewportSize({ width: 390, height: 844 });
