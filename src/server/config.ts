@@ -80,6 +80,8 @@ export interface Config {
     webhookTimeoutMs: number;
     /** Delivered messages and built-in mail older than this are forgotten. */
     retentionDays: number;
+    /** How long a claimed batch is held without renewal: a dead instance's messages go out again after it. */
+    leaseMs: number;
   };
 }
 
@@ -121,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMs: e.OUTBOX_RETRY_MS,
       webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
       retentionDays: e.OUTBOX_RETENTION_DAYS,
+      // A minute, or three times the longest delivery timeout if that is longer: the lease is renewed
+      // between messages, so one delivery must fit in what is left of it (two thirds at least).
+      leaseMs: Math.max(60_000, 3 * Math.max(e.SMTP_TIMEOUT_MS, e.WEBHOOK_TIMEOUT_MS)),
     },
   };
 }

@@ -136,6 +136,23 @@ export const outboxRepository = {
       .execute();
   },
 
+  /**
+   * Extends this worker's claim on `ids` until `until` (its batch is still in progress); returns
+   * the ids it still holds: a claim that ran out (the process stalled) may have gone to another worker.
+   */
+  async renew(db: Executor, worker: string, ids: string[], until: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .updateTable('outbox')
+      .set({ claimed_until: until })
+      .where('id', 'in', ids)
+      .where('claimed_by', '=', worker)
+      .where('status', '=', 'pending')
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   async markDone(db: Executor, id: string, worker: string, at: string): Promise<void> {
     await db
       .updateTable('outbox')

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { loadConfig } from '../../config.js';
 import { type DbHandle, openDatabase } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
 import { createTransactor } from '../../platform/transaction.js';
@@ -123,5 +124,101 @@ describe('outbox worker', () => {
     await enqueue(1, 'twice');
     await enqueue(1, 'twice');
     expect(await pending('twice')).toBe(1);
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Delivers what earlier tests left pending, so a test's batches hold its own messages only. */
+const deliverLeftovers = () =>
+  new OutboxWorker(createTransactor(database.db), outboxRepository, async () => undefined, { maxAttempts: 3, retryMs: 0 }, quiet).drain();
+
+describe('outbox leases', () => {
+  it("takes over a dead worker's batch within about a minute with the app's settings, delivering nothing twice", async () => {
+    // Only Date is faked: the database, sockets and timers run for real, the lease is measured on this clock.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await deliverLeftovers();
+      await enqueue(20, 'dead');
+      const settings = { ...loadConfig({}).outbox, batchSize: 20 };
+      const delivered: string[] = [];
+      let started = 0;
+      const dying = new OutboxWorker(
+        createTransactor(database.db),
+        outboxRepository,
+        (row) => {
+          // The fifth delivery never ends: the process died there.
+          if (++started === 5) return new Promise<void>(() => undefined);
+          delivered.push(row.id);
+          return Promise.resolve();
+        },
+        settings,
+        quiet,
+      );
+      void dying.drain();
+      while (started < 5) await sleep(10);
+
+      const other = new OutboxWorker(
+        createTransactor(handle().db),
+        outboxRepository,
+        async (row) => {
+          if (row.topic === 'dead') delivered.push(row.id);
+        },
+        settings,
+        quiet,
+      );
+      await other.drain();
+      expect(delivered).toHaveLength(4);
+      vi.setSystemTime(Date.now() + 45_000);
+      await other.drain();
+      expect(delivered).toHaveLength(4);
+      vi.setSystemTime(Date.now() + 16_000);
+      await other.drain();
+      expect(delivered).toHaveLength(20);
+      expect(new Set(delivered).size).toBe(20);
+      expect(await pending('dead')).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('renews the lease of a slow batch: another worker polling all along takes none of it', async () => {
+    await deliverLeftovers();
+    await enqueue(8, 'slow');
+    // Eight deliveries of 250 ms: the batch takes twice as long as the lease.
+    const options = { maxAttempts: 3, retryMs: 0, batchSize: 8, leaseMs: 1000 };
+    const deliveries: [string, string][] = [];
+    const slow = new OutboxWorker(
+      createTransactor(database.db),
+      outboxRepository,
+      async (row) => {
+        await sleep(250);
+        deliveries.push(['slow', row.id]);
+      },
+      options,
+      quiet,
+    );
+    const other = new OutboxWorker(
+      createTransactor(handle().db),
+      outboxRepository,
+      async (row) => {
+        if (row.topic === 'slow') deliveries.push(['other', row.id]);
+      },
+      options,
+      quiet,
+    );
+    let finished = false;
+    const slowDone = slow.drain().finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      await other.drain();
+      await sleep(50);
+    }
+    expect(await slowDone).toBe(8);
+    expect(deliveries.filter(([by]) => by === 'other')).toEqual([]);
+    expect(new Set(deliveries.map(([, id]) => id)).size).toBe(8);
+    expect(deliveries).toHaveLength(8);
+    expect(await pending('slow')).toBe(0);
   });
 });

@@ -16,11 +16,16 @@ export interface WorkerOptions {
   /** The first retry's delay; each later one doubles it. */
   retryMs: number;
   batchSize?: number;
-  /** How long a claim holds before another worker may take the message (a dead worker's lease). */
+  /**
+   * How long a claim holds before another worker may take the message. Renewed while the batch is
+   * in progress, so it runs out only when the worker stopped working (died, or hangs).
+   */
   leaseMs?: number;
 }
 
 const MAX_BACKOFF_MS = 6 * 3_600_000;
+/** A dead instance's messages go out again within about a minute. */
+export const DEFAULT_LEASE_MS = 60_000;
 
 interface Log {
   warn(obj: object, msg: string): void;
@@ -74,17 +79,39 @@ export class OutboxWorker {
 
   private async drainNow(maxBatches: number): Promise<number> {
     const batchSize = this.options.batchSize ?? 20;
+    const leaseMs = this.options.leaseMs ?? DEFAULT_LEASE_MS;
     let delivered = 0;
     for (let batches = 0; batches < maxBatches && !this.stopped; batches++) {
       const now = Date.now();
-      const until = new Date(now + (this.options.leaseMs ?? 5 * 60_000)).toISOString();
+      const until = new Date(now + leaseMs).toISOString();
       const batch = await this.tx.transaction((trx) => this.outbox.claim(trx, this.id, new Date(now).toISOString(), until, batchSize));
       if (batch.length === 0) break;
-      for (const row of batch) {
-        if (await this.deliverOne(row)) delivered++;
-        // Requests waiting to be answered go first.
-        await new Promise((resolve) => setImmediate(resolve));
+      delivered += await this.deliverBatch(batch, now + leaseMs, leaseMs);
+    }
+    return delivered;
+  }
+
+  /**
+   * Delivers a claimed batch, renewing the claim on what is left of it whenever a third of the
+   * lease has gone: every delivery starts with at least two thirds of a lease ahead of it, so a
+   * slow batch is never taken over while this worker is at it. A worker that dies (or hangs in a
+   * delivery) renews nothing more, and another takes its messages when the lease runs out.
+   */
+  private async deliverBatch(batch: OutboxRow[], leaseEnds: number, leaseMs: number): Promise<number> {
+    let held: Set<string> | undefined;
+    let delivered = 0;
+    for (const [i, row] of batch.entries()) {
+      if (leaseEnds - Date.now() < (leaseMs * 2) / 3) {
+        leaseEnds = Date.now() + leaseMs;
+        const rest = batch.slice(i).map((r) => r.id);
+        const until = new Date(leaseEnds).toISOString();
+        held = new Set(await this.tx.transaction((trx) => this.outbox.renew(trx, this.id, rest, until)));
       }
+      // Taken by another worker after this one stalled past its lease: that one delivers it.
+      if (held && !held.has(row.id)) continue;
+      if (await this.deliverOne(row)) delivered++;
+      // Requests waiting to be answered go first.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return delivered;
   }
