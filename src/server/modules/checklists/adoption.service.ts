@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { type Adoption, type AdoptionRow, type ChecklistPhase, checklistPhases, phaseLabels } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
+import { type CsvFile, csvFilename, toCsv } from '../../platform/csv.js';
 import { forbidden } from '../../platform/errors.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { can } from './checklists.policy.js';
@@ -84,36 +84,35 @@ export class AdoptionService {
     return { items, workshopsWithChecklist: runs.length, workshopsTotal };
   }
 
-  async csv(actor: Actor): Promise<string> {
+  /** The adoption table as a spreadsheet, dated the day it was taken. */
+  async csv(actor: Actor, now = new Date()): Promise<CsvFile> {
     const { items } = await this.adoption(actor);
-    return stringify(
+    const body = toCsv(
+      [
+        'Template',
+        'Version',
+        'Workshops',
+        ...checklistPhases.map((phase) => `${phaseLabels[phase]} %`),
+        'Overall %',
+        'Confidence before (avg)',
+        'Confidence before (n)',
+        'Confidence after (avg)',
+        'Confidence after (n)',
+        'Most often "no"',
+      ],
       items.map((row) => [
         row.templateName,
         row.version,
         row.workshops,
         ...checklistPhases.map((phase) => row.completion[phase]),
         row.overallCompletion,
-        row.confidenceBefore.average ?? '',
+        row.confidenceBefore.average,
         row.confidenceBefore.count,
-        row.confidenceAfter.average ?? '',
+        row.confidenceAfter.average,
         row.confidenceAfter.count,
         row.mostNo.map((i) => `${i.text} (${i.no}/${i.answered} no)`).join('; '),
       ]),
-      {
-        header: true,
-        columns: [
-          'Template',
-          'Version',
-          'Workshops',
-          ...checklistPhases.map((phase) => `${phaseLabels[phase]} %`),
-          'Overall %',
-          'Confidence before (avg)',
-          'Confidence before (n)',
-          'Confidence after (avg)',
-          'Confidence after (n)',
-          'Most often "no"',
-        ],
-      },
     );
+    return { filename: csvFilename('checklist-adoption', now.toISOString().slice(0, 10)), body };
   }
 }

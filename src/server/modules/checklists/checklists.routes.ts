@@ -21,6 +21,7 @@ import {
   versionCreated,
 } from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
+import { sendCsv } from '../../platform/csv.js';
 import { type Api, commonErrors, idParams } from '../../platform/http.js';
 import type { AdoptionService } from './adoption.service.js';
 import type { RunsService } from './runs.service.js';
@@ -291,8 +292,7 @@ function adoptionRoutes(app: Api, service: AdoptionService): void {
   );
 
   app.get('/api/v1/checklist-adoption.csv', { schema: { tags, summary: 'Adoption as CSV (admins)' } }, async (request, reply) => {
-    const csv = await service.csv(requireActor(request));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="checklist-adoption.csv"').send(csv);
+    return sendCsv(reply, await service.csv(requireActor(request)));
   });
 }
 

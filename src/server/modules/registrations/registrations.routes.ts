@@ -15,6 +15,7 @@ import {
   sessionMessage,
 } from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
+import { sendCsv } from '../../platform/csv.js';
 import { AppError } from '../../platform/errors.js';
 import { type Api, commonErrors, idParams } from '../../platform/http.js';
 import type { RegistrationsService } from './registrations.service.js';
@@ -111,11 +112,7 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     '/api/v1/sessions/:id/roster.csv',
     { schema: { tags, summary: 'The roster as CSV (hosts)', params: idParams } },
     async (request, reply) => {
-      const csv = await roster.csv(requireActor(request), request.params.id);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="roster-${request.params.id}.csv"`)
-        .send(csv);
+      return sendCsv(reply, await roster.csv(requireActor(request), request.params.id));
     },
   );
 

@@ -1,6 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 import type { RegistrationStatus, SessionMessage } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
+import { type CsvFile, csvFilename, toCsv } from '../../platform/csv.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
@@ -53,26 +54,26 @@ export class RosterService {
     };
   }
 
-  async csv(actor: Actor, sessionId: string): Promise<string> {
-    await this.hostOf(actor, sessionId);
+  /** The whole roster as a spreadsheet, named after the workshop and the session's local date. */
+  async csv(actor: Actor, sessionId: string): Promise<CsvFile> {
+    const { session, workshop } = await this.hostOf(actor, sessionId);
     const rows = await this.roster.roster(this.tx.executor, { sessionId, offset: 0, limit: 1_000_000 });
-    return stringify(
+    const body = toCsv(
+      ['name', 'email', 'team', 'status', 'waitlist_position', 'mode', 'checked_in_at', 'late_cancellation', 'registered_at'],
       rows.map((r) => [
         r.name,
         r.email,
-        r.team ?? '',
+        r.team,
         r.status,
-        r.position ?? '',
+        r.position,
         r.mode,
-        r.checked_in_at ?? '',
+        r.checked_in_at,
         r.late_cancellation ? 'yes' : '',
         r.created_at,
       ]),
-      {
-        header: true,
-        columns: ['name', 'email', 'team', 'status', 'waitlist_position', 'mode', 'checked_in_at', 'late_cancellation', 'registered_at'],
-      },
     );
+    const day = DateTime.fromISO(session.starts_at, { zone: session.time_zone }).toISODate() ?? session.starts_at.slice(0, 10);
+    return { filename: csvFilename('roster', workshop.title, day), body };
   }
 
   /** Stored, and sent to everyone holding a seat (through the outbox, in the same transaction). */
