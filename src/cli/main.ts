@@ -13,6 +13,7 @@ import { PeopleImportService } from '../server/modules/people/people-import.serv
 import { type DbHandle, openDatabase } from '../server/platform/db.js';
 import { AppError } from '../server/platform/errors.js';
 import { createTransactor } from '../server/platform/transaction.js';
+import { registerBackupCommands } from './backup-commands.js';
 
 function fail(message: string): never {
   process.stderr.write(`lyceum: ${message}\n`);
@@ -156,6 +157,8 @@ token
       console.log(lines.join('\n'));
     }),
   );
+
+registerBackupCommands(program, config, fail);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError) fail(error.message);

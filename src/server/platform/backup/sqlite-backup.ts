@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { migrateToLatest } from '../../db/migrator.js';
+import { openDatabase } from '../db.js';
+import { BackupRefused, describeRestored, describeWritten, writeBackupFile } from './backup-file.js';
+import { lyceumContents } from './lyceum-data.js';
+
+/**
+ * SQLite's online backup API, copying every page in ONE step: a step reads inside one read
+ * transaction, so the copy is the database as of one commit, while the server keeps writing
+ * (WAL lets it). Copying in several steps would restart whenever the server commits in between.
+ */
+const allPagesAtOnce = { progress: () => 0x7fffffff };
+
+function openExisting(path: string, options: SQLite.Options = {}): SQLite.Database {
+  const database = new SQLite(path, { fileMustExist: true, ...options });
+  database.pragma('busy_timeout = 5000');
+  return database;
+}
+
+export async function backupSqlite(databasePath: string, file: string, force: boolean): Promise<string> {
+  if (databasePath === ':memory:') throw new BackupRefused('DATABASE_URL is an in-memory database; there is nothing on disk to back up');
+  const source = resolve(databasePath);
+  if (!existsSync(source)) throw new BackupRefused(`there is no database at ${source}; is DATABASE_URL right?`);
+  if (resolve(file) === source) throw new BackupRefused('the backup file cannot be the database itself');
+  const written = await writeBackupFile(file, force, async (partial) => {
+    const database = openExisting(source);
+    try {
+      await database.backup(partial, allPagesAtOnce);
+    } finally {
+      database.close();
+    }
+    // The copy inherits WAL mode from its source; a backup is one self-contained file, and
+    // opening it later (to restore or inspect) should not leave -wal and -shm files beside it.
+    const copy = openExisting(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+  });
+  return describeWritten(written, 'SQLite database, consistent as of one moment');
+}
+
+/**
+ * Copies a backup into place through the same backup API (so SQLite's locks and journal keep
+ * the target whole even if something else has it open), then brings its schema up to date.
+ */
+export async function restoreSqlite(file: string, databasePath: string, force: boolean): Promise<string> {
+  if (databasePath === ':memory:') throw new BackupRefused('DATABASE_URL is an in-memory database; restore into a file (sqlite:<path>)');
+  const from = resolve(file);
+  const target = resolve(databasePath);
+  if (from === target) throw new BackupRefused('the backup file is the database DATABASE_URL points at');
+  const backup = openExisting(from, { readonly: true });
+  try {
+    if (peopleIn(backup) === undefined)
+      throw new BackupRefused(`${from} is a SQLite database without Lyceum's people table; it is not a Lyceum backup`);
+    if (existsSync(target)) refuseUnlessEmpty(target, force);
+    mkdirSync(dirname(target), { recursive: true });
+    await backup.backup(target, allPagesAtOnce);
+  } finally {
+    backup.close();
+  }
+  const restored = openDatabase({ dialect: 'sqlite', path: target });
+  try {
+    const applied = await migrateToLatest(restored.db);
+    return describeRestored(from, target, (await lyceumContents(restored)).people, applied);
+  } finally {
+    await restored.close();
+  }
+}
+
+/** People in a Lyceum database, or undefined when it has no people table (not Lyceum's, or empty). */
+function peopleIn(database: SQLite.Database): number | undefined {
+  const table = database.prepare(`select 1 from sqlite_master where type = 'table' and name = 'people'`).get();
+  if (!table) return undefined;
+  return (database.prepare('select count(*) as n from people').get() as { n: number }).n;
+}
+
+/** Reads the target read-only, so a refused restore leaves it exactly as it was. */
+function refuseUnlessEmpty(target: string, force: boolean): void {
+  const existing = openExisting(target, { readonly: true });
+  let people: number;
+  try {
+    people = peopleIn(existing) ?? 0;
+  } finally {
+    existing.close();
+  }
+  if (people > 0 && !force) {
+    throw new BackupRefused(
+      `${target} is not empty (it holds ${people} people); nothing was restored. Restore into a new file, ` +
+        'or stop the Lyceum server using this database and add --force to replace its data',
+    );
+  }
+}
