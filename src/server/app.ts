@@ -71,6 +71,7 @@ import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
 import { type PeriodicJob, startPeriodicJobs } from './platform/jobs.js';
 import { installMetrics } from './platform/metrics.js';
+import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { createTransactor } from './platform/transaction.js';
 import { installWebApp } from './platform/web.js';
@@ -137,6 +138,11 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const tx = createTransactor(database.db);
+  // The only way out of the server: webhooks and Slack never reach internal addresses.
+  const outbound = createOutbound({
+    policy: createAddressPolicy(config.outbound.allowedNetworks),
+    timeoutMs: config.outbox.webhookTimeoutMs,
+  });
   const auth = new AuthService(tx, authRepository);
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
@@ -191,11 +197,11 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   catalogRoutes(app, catalog, search);
   channelsRoutes(
     app,
-    new ChannelsService(tx, channelsRepository, peopleRepository, workshops, search, searchIndex),
+    new ChannelsService(tx, channelsRepository, peopleRepository, workshops, search, searchIndex, outbound),
     new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search),
   );
   registrationsRoutes(app, registrations, roster, new SeriesService(tx, registrationsRepository, sessionsRepository, workshops, notifier));
-  webhooksRoutes(app, new WebhooksService(tx, webhooksRepository, webhookEvents));
+  webhooksRoutes(app, new WebhooksService(tx, webhooksRepository, webhookEvents, outbound));
   const notifications = new NotificationsService(
     tx,
     outboxRepository,
@@ -223,10 +229,10 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     { delivery: deliveryRepository, mailbox: mailboxRepository },
     { ...config.mail, publicUrl: config.publicUrl },
   );
-  const slackSettings = { ...config.slack, timeoutMs: config.outbox.webhookTimeoutMs, publicUrl: config.publicUrl };
+  const slackSettings = { ...config.slack, outbound, publicUrl: config.publicUrl };
   const deliverers = {
     email: email.deliver,
-    webhook: webhookDelivery(database.db, webhooksRepository, config.outbox.webhookTimeoutMs),
+    webhook: webhookDelivery(database.db, webhooksRepository, outbound),
     slack: slackAnnouncements(database.db, deliveryRepository, slackSettings),
     slack_dm: slackDirectMessages(database.db, deliveryRepository, slackSettings),
   };
@@ -248,6 +254,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     // Claimed messages are finished or given back before the database closes.
     await outbox.stop();
     email.close();
+    await outbound.close();
     await auth.flushTokenUse();
   });
   // Exposed so the CLI and tests can run a sweep now instead of waiting for its tick.

@@ -40,4 +40,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));
   });
+
+  it('reads the internal networks webhooks may reach, and names a bad one', () => {
+    expect(loadConfig({}).outbound.allowedNetworks).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: ' 10.20.0.0/16, fd00:1::/32 ' }).outbound.allowedNetworks).toEqual([
+      '10.20.0.0/16',
+      'fd00:1::/32',
+    ]);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '10.20.0.0/16,10.0.0/8' })).toThrow(
+      'Invalid OUTBOUND_ALLOWED_NETWORKS="10.20.0.0/16,10.0.0/8": "10.0.0/8" is not a network',
+    );
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'intranet' })).toThrow(ConfigError);
+  });
 });

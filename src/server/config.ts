@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidNetwork } from './platform/outbound/address-policy.js';
 
 /**
  * Lyceum's settings, read from the environment ONCE at start-up. Nothing else reads process.env.
@@ -37,6 +38,20 @@ const envSchema = z.object({
   SLACK_API_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).default('https://slack.com/api'),
   OUTBOX_RETENTION_DAYS: z.coerce.number('must be a number of days').int().min(1).max(3650).default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number('must be milliseconds').int().min(100).max(120_000).default(10_000),
+  OUTBOUND_ALLOWED_NETWORKS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    )
+    .superRefine((networks, ctx) => {
+      const bad = invalidNetwork(networks);
+      if (bad !== undefined)
+        ctx.addIssue({ code: 'custom', message: `"${bad}" is not a network; list CIDRs such as 10.20.0.0/16,fd00:1::/32` });
+    })
+    .default([]),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -69,6 +84,10 @@ export interface Config {
     /** For direct messages; channel announcements need only each channel's webhook address. */
     botToken: string | undefined;
     apiUrl: string;
+  };
+  outbound: {
+    /** CIDRs that webhooks and Slack may reach although they are internal (an on-premise install's own hosts). */
+    allowedNetworks: string[];
   };
   outbox: {
     /** Whether this instance delivers (every instance may; they share the work). */
@@ -116,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     searchCacheMs: e.SEARCH_CACHE_MS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: e.SMTP_TIMEOUT_MS },
     slack: { botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/$/, '') },
+    outbound: { allowedNetworks: e.OUTBOUND_ALLOWED_NETWORKS },
     outbox: {
       worker: e.OUTBOX_WORKER,
       pollMs: e.OUTBOX_POLL_MS,

@@ -11,3 +11,21 @@ export function can(actor: Actor, action: ChannelAction, channel: { ownerIds: re
       return isAdmin(actor) || channel.ownerIds.includes(actor.id);
   }
 }
+
+/** Where Slack serves incoming webhooks. */
+const SLACK_WEBHOOK_ORIGIN = 'https://hooks.slack.com';
+
+/**
+ * A channel's Slack webhook is where Lyceum POSTs every new session: owners (any member) may
+ * connect only a Slack incoming webhook, so the field cannot aim Lyceum at another server;
+ * admins may connect anything (a Slack-compatible chat on their own network, say).
+ */
+export function maySetSlackWebhook(actor: Actor, url: string): boolean {
+  if (isAdmin(actor)) return true;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === SLACK_WEBHOOK_ORIGIN && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}

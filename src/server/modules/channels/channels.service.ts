@@ -3,13 +3,14 @@ import type { Channel, ChannelPage, createChannelBody, updateChannelBody } from 
 import type { Actor } from '../../platform/actor.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
+import { assertPublicDestination, type Outbound } from '../../platform/outbound/index.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { SearchService } from '../catalog/search.service.js';
 import type { searchIndex as searchIndexRepository } from '../catalog/search-index.repository.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
-import { can } from './channels.policy.js';
+import { can, maySetSlackWebhook } from './channels.policy.js';
 import type { ChannelRow, channelsRepository } from './channels.repository.js';
 
 type CreateInput = z.output<typeof createChannelBody>;
@@ -24,6 +25,7 @@ export class ChannelsService {
     private readonly workshops: WorkshopsService,
     private readonly search: SearchService,
     private readonly searchIndex: Pick<typeof searchIndexRepository, 'refresh'>,
+    private readonly destinations: Pick<Outbound, 'refusedUrl'>,
   ) {}
 
   private async channelOf(db: Executor, slug: string): Promise<ChannelRow> {
@@ -123,6 +125,8 @@ export class ChannelsService {
       const row = await this.channelOf(trx, slug);
       const [current] = await this.present(trx, actor, [row]);
       if (!current?.canEdit) throw forbidden("Only the channel's owners (and admins) can change it.");
+      // null disconnects, which every owner may do.
+      if (input.slackWebhookUrl) this.checkSlackWebhook(actor, input.slackWebhookUrl);
       await this.channels.update(trx, row.id, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
@@ -139,6 +143,15 @@ export class ChannelsService {
       }
     });
     return (await this.page(actor, slug)).channel;
+  }
+
+  private checkSlackWebhook(actor: Actor, url: string): void {
+    if (!maySetSlackWebhook(actor, url))
+      throw invalidField(
+        'slackWebhookUrl',
+        'Paste a Slack incoming-webhook address (https://hooks.slack.com/…); only admins may connect another address.',
+      );
+    assertPublicDestination(this.destinations, 'slackWebhookUrl', url);
   }
 
   async follow(actor: Actor, slug: string, following: boolean) {

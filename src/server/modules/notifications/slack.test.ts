@@ -44,7 +44,12 @@ let person: TestPerson;
 beforeAll(async () => {
   slack = fakeSlack();
   base = await slack.listen();
-  t = await createTestApp({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: `${base}/api` });
+  t = await createTestApp({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: `${base}/api`,
+    // The stand-in for Slack listens on loopback, which Lyceum refuses unless told otherwise.
+    OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32',
+  });
   admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
   host = await buildPerson(t.database.db, { name: 'Hana Host' });
   person = await buildPerson(t.database.db, { name: 'Sam Slack' });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Outbound, OutboundResponse } from '../../platform/outbound/index.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { deliveryRepository } from './delivery.repository.js';
 import { renderMail } from './messages.js';
@@ -10,18 +11,20 @@ export interface SlackSettings {
   botToken: string | undefined;
   /** Slack's Web API (tests point it at a local server). */
   apiUrl: string;
-  timeoutMs: number;
   publicUrl: string;
+  /** Every request leaves through it (internal addresses refused, no redirects, a timeout). */
+  outbound: Pick<Outbound, 'request'>;
 }
 
-async function post(url: string, body: unknown, timeoutMs: number, token?: string): Promise<Response> {
-  return fetch(url, {
+function post(outbound: SlackSettings['outbound'], url: string, body: unknown, token?: string): Promise<OutboundResponse> {
+  return outbound.request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json; charset=utf-8', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
   });
 }
+
+const succeeded = (status: number) => status >= 200 && status < 300;
 
 /**
  * Slack's Web API: reading methods take query parameters (they refuse JSON bodies), writing ones
@@ -29,13 +32,12 @@ async function post(url: string, body: unknown, timeoutMs: number, token?: strin
  */
 async function callApi(settings: SlackSettings, method: string, args: Record<string, unknown>, read = false) {
   const response = read
-    ? await fetch(`${settings.apiUrl}/${method}?${new URLSearchParams(args as Record<string, string>)}`, {
+    ? await settings.outbound.request(`${settings.apiUrl}/${method}?${new URLSearchParams(args as Record<string, string>)}`, {
         headers: { authorization: `Bearer ${settings.botToken}` },
-        signal: AbortSignal.timeout(settings.timeoutMs),
       })
-    : await post(`${settings.apiUrl}/${method}`, args, settings.timeoutMs, settings.botToken);
-  const answer = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string; user?: { id: string } };
-  if (!response.ok || !answer.ok) throw new Error(`Slack ${method}: ${answer.error ?? response.status}`);
+    : await post(settings.outbound, `${settings.apiUrl}/${method}`, args, settings.botToken);
+  const answer = response.json<{ ok?: boolean; error?: string; user?: { id: string } }>() ?? {};
+  if (!succeeded(response.status) || !answer.ok) throw new Error(`Slack ${method}: ${answer.error ?? response.status}`);
   return answer;
 }
 
@@ -64,7 +66,7 @@ export function slackDirectMessages(db: Executor, delivery: typeof deliveryRepos
 export function slackAnnouncements(
   db: Executor,
   delivery: typeof deliveryRepository,
-  settings: Pick<SlackSettings, 'timeoutMs' | 'publicUrl'>,
+  settings: Pick<SlackSettings, 'outbound' | 'publicUrl'>,
 ) {
   return async (row: OutboxRow): Promise<void> => {
     const { channelId, sessionId } = JSON.parse(row.payload) as { channelId: string; sessionId: string };
@@ -73,12 +75,9 @@ export function slackAnnouncements(
     if (!found?.url) return;
     const when = DateTime.fromISO(found.starts_at, { zone: found.time_zone }).toFormat('cccc d LLLL, HH:mm ZZZZ');
     const link = `${settings.publicUrl}/workshops/${found.workshop_id}?session=${sessionId}`;
-    const response = await post(
-      found.url,
-      { text: `New session: *${found.title}* — ${when}\n${found.summary}\n<${link}|Register in Lyceum>` },
-      settings.timeoutMs,
-    );
-    await response.arrayBuffer().catch(() => undefined);
-    if (!response.ok) throw new Error(`Slack answered ${response.status}.`);
+    const response = await post(settings.outbound, found.url, {
+      text: `New session: *${found.title}* — ${when}\n${found.summary}\n<${link}|Register in Lyceum>`,
+    });
+    if (!succeeded(response.status)) throw new Error(`Slack answered ${response.status}.`);
   };
 }

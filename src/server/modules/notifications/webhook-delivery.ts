@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Outbound } from '../../platform/outbound/index.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { OutboxRow } from './outbox.repository.js';
 import type { webhooksRepository } from './webhooks.repository.js';
@@ -13,17 +14,18 @@ export function signature(secret: string, timestamp: number, body: string): stri
 }
 
 /**
- * POSTs one webhook delivery. Anything but a 2xx answer within the timeout is a failure the
- * worker retries. X-Lyceum-Delivery is the same on every retry: receivers act once per id.
+ * POSTs one webhook delivery through the outbound module (internal addresses refused, no
+ * redirects, a timeout). Anything but a 2xx answer is a failure the worker retries.
+ * X-Lyceum-Delivery is the same on every retry: receivers act once per id.
  */
-export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepository, timeoutMs: number) {
+export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepository, outbound: Pick<Outbound, 'request'>) {
   return async (row: OutboxRow): Promise<void> => {
     const subscription = row.subscription_id ? await webhooks.findById(db, row.subscription_id) : undefined;
     // Deleted or paused since: nothing to send.
     if (subscription?.active !== 1) return;
     const body = row.payload;
     const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(subscription.url, {
+    const response = await outbound.request(subscription.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -34,11 +36,7 @@ export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepositor
         'x-lyceum-signature': signature(subscription.secret, timestamp, body),
       },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'manual',
     });
-    // The body is not needed; reading it frees the connection.
-    await response.arrayBuffer().catch(() => undefined);
     if (response.status < 200 || response.status >= 300) throw new Error(`The endpoint answered ${response.status}.`);
   };
 }

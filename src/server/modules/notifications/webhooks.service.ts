@@ -4,6 +4,7 @@ import type { CreatedWebhook, createWebhookBody, OutboxMessage, updateWebhookBod
 import type { Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
+import { assertPublicDestination, type Outbound } from '../../platform/outbound/index.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { assertCan } from './notifications.policy.js';
 import { presentMessage } from './notifications.presenter.js';
@@ -25,6 +26,7 @@ export class WebhooksService {
     private readonly tx: Transactor,
     private readonly webhooks: typeof webhooksRepository,
     private readonly events: WebhookEvents,
+    private readonly destinations: Pick<Outbound, 'refusedUrl'>,
   ) {}
 
   async list(actor: Actor): Promise<{ items: WebhookSubscription[] }> {
@@ -34,6 +36,7 @@ export class WebhooksService {
 
   async create(actor: Actor, input: z.output<typeof createWebhookBody>): Promise<CreatedWebhook> {
     assertCan(actor, 'manage-webhooks');
+    assertPublicDestination(this.destinations, 'url', input.url);
     const now = nowIso();
     const row = {
       id: newId(),
@@ -53,6 +56,7 @@ export class WebhooksService {
 
   async update(actor: Actor, id: string, input: z.output<typeof updateWebhookBody>): Promise<WebhookSubscription> {
     assertCan(actor, 'manage-webhooks');
+    if (input.url !== undefined) assertPublicDestination(this.destinations, 'url', input.url);
     const row = await this.tx.transaction(async (trx) => {
       if (!(await this.webhooks.findById(trx, id))) throw notFound('Webhook');
       await this.webhooks.update(trx, id, {

@@ -52,7 +52,7 @@ let people: TestPerson[];
 beforeAll(async () => {
   endpoint = receiver();
   url = await endpoint.listen();
-  t = await createTestApp({ OUTBOX_MAX_ATTEMPTS: '2', OUTBOX_RETRY_MS: '0' });
+  t = await createTestApp({ OUTBOX_MAX_ATTEMPTS: '2', OUTBOX_RETRY_MS: '0', OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' });
   admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
   host = await buildPerson(t.database.db, { name: 'Hana Host' });
   people = [await buildPerson(t.database.db, { name: 'Lea' }), await buildPerson(t.database.db, { name: 'Max' })];
