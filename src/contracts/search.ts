@@ -3,9 +3,12 @@ import { isoDateTime, personRef } from './common.js';
 import { sessionMode } from './sessions.js';
 import { workshopFormat } from './workshops.js';
 
-/** `?tag=a&tag=b` or `?tag=a`: always a list. */
-const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(20));
+/**
+ * `?tag=a&tag=b` or `?tag=a`: always a list, empty when absent. The absence is a `default`, not a
+ * preprocess step, so the OpenAPI document (which cannot see inside a preprocess) knows the
+ * parameter is optional.
+ */
+const many = <T extends z.ZodType>(item: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item).max(20)).default([]);
 
 export const searchSorts = ['relevance', 'soonest', 'popular', 'newest'] as const;
 

@@ -1,9 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config.js';
 import { authRepository } from './modules/auth/auth.repository.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -71,6 +70,7 @@ import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
 import { type PeriodicJob, startPeriodicJobs } from './platform/jobs.js';
 import { installMetrics } from './platform/metrics.js';
+import { installOpenApi } from './platform/openapi.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { createTransactor } from './platform/transaction.js';
@@ -121,21 +121,7 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
       return error;
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Lyceum API', version: '1', description: 'Peer-to-peer learning: workshops, sessions, people.' },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token from your profile page.' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'lyceum_session' },
-        },
-      },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  // The docs page runs no inline script, so the app's own content-security policy covers it.
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await installOpenApi(app, config);
 
   const tx = createTransactor(database.db);
   // The only way out of the server: webhooks and Slack never reach internal addresses.
@@ -177,11 +163,32 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
   installInputGuards(app);
   installMetrics(app, database, { outboxCounts: () => outboxRepository.countsByStatus(database.db) });
 
-  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+  const operations = ['operations'];
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        tags: operations,
+        operationId: 'getHealth',
+        description: 'Answers 200 as long as the process runs, whatever the database does: restart the instance when it does not.',
+        summary: 'Liveness',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  const readiness = {
+    tags: operations,
+    operationId: 'getReadiness',
+    description: 'Answers 200 when the database answers and 503 when it does not: send requests only to instances that are ready.',
+    summary: 'Readiness',
+    response: { 200: z.object({ status: z.literal('ready') }) },
+  };
+  app.get('/readyz', { config: { public: true }, schema: readiness }, async (request, reply) => {
     try {
       await ping(database.db);
-      return { status: 'ready' };
+      return { status: 'ready' as const };
     } catch (error) {
       request.log.warn({ err: error }, 'database not reachable');
       return sendError(reply, request, 'unavailable', 'The database does not answer.');

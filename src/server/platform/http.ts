@@ -21,6 +21,12 @@ export type Api = FastifyInstance<
 
 export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
+/**
+ * A file answer (CSV, iCalendar) for the OpenAPI document: name its media type in the route's
+ * `produces`, and only the success answers are documented with it (errors stay JSON).
+ */
+export const fileBody = z.string();
+
 /** Error responses every authenticated route may give, for the OpenAPI document. */
 export const commonErrors = {
   400: errorBody,

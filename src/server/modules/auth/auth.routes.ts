@@ -18,7 +18,13 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
     '/api/v1/auth/config',
     {
       config: { public: true },
-      schema: { tags: ['auth'], summary: 'How to sign in', response: { 200: z.object({ authMode: z.enum(['dev']) }) } },
+      schema: {
+        tags: ['auth'],
+        operationId: 'getAuthConfig',
+        description: 'Tells the sign-in page how people sign in to this Lyceum; needs no sign-in.',
+        summary: 'How to sign in',
+        response: { 200: z.object({ authMode: z.enum(['dev']) }) },
+      },
     },
     () => ({ authMode: config.authMode }),
   );
@@ -30,6 +36,8 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
         config: { public: true },
         schema: {
           tags: ['auth'],
+          operationId: 'listDevAccounts',
+          description: 'Demo mode (AUTH_MODE=dev) only: the people one may sign in as, searchable like the directory; needs no sign-in.',
           summary: 'Demo mode: people one may sign in as',
           querystring: peopleQuery,
           response: { 200: page(devAccount) },
@@ -51,6 +59,8 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
         config: { public: true, ...strictLimit },
         schema: {
           tags: ['auth'],
+          operationId: 'devSignIn',
+          description: 'Demo mode only: signs in as the person with this email and sets the session and CSRF cookies.',
           summary: 'Demo mode: sign in as anyone',
           body: devSignInBody,
           response: { 200: person, ...commonErrors },
@@ -69,7 +79,16 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
 
   app.post(
     '/api/v1/auth/sign-out',
-    { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        operationId: 'signOut',
+        description: 'Ends the browser session and clears its cookies; succeeds even when nobody is signed in.',
+        summary: 'Sign out',
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await auth.signOut(request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -82,6 +101,8 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
     {
       schema: {
         tags: ['auth'],
+        operationId: 'listMyTokens',
+        description: "Lists your API tokens with their names and when they were last used; a token's secret is never shown again.",
         summary: 'My API tokens',
         querystring: z.strictObject({}),
         response: { 200: page(apiToken), ...commonErrors },
@@ -96,7 +117,9 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
       config: strictLimit,
       schema: {
         tags: ['auth'],
+        operationId: 'createMyToken',
         summary: 'Create an API token (shown once)',
+        description: 'Creates an API token for scripts; its secret is in this answer and never shown again.',
         body: createTokenBody,
         response: { 201: createdToken, ...commonErrors },
       },
@@ -106,7 +129,16 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
 
   app.delete(
     '/api/v1/me/tokens/:id',
-    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        operationId: 'revokeMyToken',
+        description: 'Revokes one of your API tokens at once: requests made with it get 401 from then on.',
+        summary: 'Revoke an API token',
+        params: idParams,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await auth.revokeToken(requireActor(request), request.params.id);
       return reply.code(204).send(null);

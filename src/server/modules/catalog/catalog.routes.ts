@@ -11,6 +11,9 @@ export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchS
     {
       schema: {
         tags: ['catalog'],
+        operationId: 'searchWorkshops',
+        description:
+          'Full-text search and browsing of published workshops, with filters and facets; every hit carries its next (matching) session.',
         summary: 'Search and browse workshops: full text, filters, facets, each with its next (matching) session',
         querystring: searchQuery,
         response: { 200: searchResponse, ...commonErrors },
@@ -27,6 +30,8 @@ export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchS
     {
       schema: {
         tags: ['catalog'],
+        operationId: 'listCatalogSessions',
+        description: 'The catalog: upcoming sessions of published workshops, soonest first, a page at a time.',
         summary: 'The catalog: upcoming sessions of published workshops, soonest first',
         querystring: catalogQuery,
         response: { 200: page(catalogEntry), ...commonErrors },
@@ -40,6 +45,8 @@ export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchS
     {
       schema: {
         tags: ['catalog'],
+        operationId: 'listTags',
+        description: 'Lists the tags of published workshops, most used first, optionally only those matching `q`.',
         summary: 'Tags of published workshops, most used first',
         querystring: z.strictObject({
           q: z.string().trim().max(40).optional(),

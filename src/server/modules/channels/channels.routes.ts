@@ -26,6 +26,8 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
     {
       schema: {
         tags,
+        operationId: 'listChannels',
+        description: 'Lists the channels (topic hubs people follow) by name, a page at a time.',
         summary: 'Channels (topic hubs), by name',
         querystring: channelsQuery,
         response: { 200: page(channel), ...commonErrors },
@@ -36,7 +38,16 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
 
   app.post(
     '/api/v1/channels',
-    { schema: { tags, summary: 'Create a channel (admins)', body: createChannelBody, response: { 201: channel, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'createChannel',
+        description: 'Creates a channel; only admins may.',
+        summary: 'Create a channel (admins)',
+        body: createChannelBody,
+        response: { 201: channel, ...commonErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await channels.create(requireActor(request), request.body)),
   );
 
@@ -45,6 +56,8 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
     {
       schema: {
         tags,
+        operationId: 'getChannel',
+        description: "Returns a channel's page: the channel, its upcoming sessions and its past workshops.",
         summary: 'A channel with its upcoming sessions and past workshops',
         params: slugParams,
         response: { 200: channelPage, ...commonErrors },
@@ -58,6 +71,8 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
     {
       schema: {
         tags,
+        operationId: 'updateChannel',
+        description: 'Changes the fields sent and leaves the others as they are; only the owners and admins may.',
         summary: 'Change a channel (owners, admins)',
         params: slugParams,
         body: updateChannelBody,
@@ -76,6 +91,10 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
       {
         schema: {
           tags,
+          operationId: following ? 'followChannel' : 'unfollowChannel',
+          description: following
+            ? 'Follows a channel: its new sessions are recommended to you. Following twice changes nothing.'
+            : 'Stops following a channel.',
           summary: following ? 'Follow a channel' : 'Stop following a channel',
           params: slugParams,
           response: { 200: followState, ...commonErrors },
@@ -88,6 +107,10 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
       {
         schema: {
           tags,
+          operationId: following ? 'followPerson' : 'unfollowPerson',
+          description: following
+            ? 'Follows a host: their new sessions are recommended to you. Following twice changes nothing.'
+            : 'Stops following a host.',
           summary: following ? 'Follow a host' : 'Stop following a host',
           params: idParams,
           response: { 200: followState, ...commonErrors },
@@ -100,6 +123,10 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
       {
         schema: {
           tags,
+          operationId: following ? 'addWorkshopInterest' : 'removeWorkshopInterest',
+          description: following
+            ? 'Asks to be told when the workshop is scheduled again ("notify me"); it also shows hosts the demand.'
+            : 'Withdraws your "notify me" for the workshop.',
           summary: following ? '"Notify me when it runs again"' : 'No longer notify me',
           params: idParams,
           response: { 200: interestState, ...commonErrors },
@@ -114,6 +141,8 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
     {
       schema: {
         tags,
+        operationId: 'getPersonFollowState',
+        description: 'Says whether you follow this person, and how many people do.',
         summary: 'Whether you follow this person, and how many do',
         params: idParams,
         response: { 200: followState, ...commonErrors },
@@ -127,6 +156,8 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
     {
       schema: {
         tags,
+        operationId: 'getWorkshopInterest',
+        description: 'Says whether you asked to be told when the workshop runs again, and how many people did.',
         summary: 'Whether you asked to be notified, and how many people did (demand for another run)',
         params: idParams,
         response: { 200: interestState, ...commonErrors },
@@ -140,6 +171,8 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
     {
       schema: {
         tags,
+        operationId: 'setWorkshopChannels',
+        description: 'Replaces the channels the workshop appears in; only its hosts and admins may.',
         summary: "Set a workshop's channels (hosts)",
         params: idParams,
         body: workshopChannelsBody,
@@ -154,6 +187,9 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
     {
       schema: {
         tags,
+        operationId: 'listRecommendations',
+        description:
+          'Recommends upcoming sessions to the signed-in person, each with the reason (a followed channel or host, an interest).',
         summary: 'Recommended sessions for the signed-in person, each with the reason',
         response: { 200: z.object({ items: z.array(recommendation) }), ...commonErrors },
       },

@@ -22,7 +22,7 @@ import {
 } from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
 import { sendCsv } from '../../platform/csv.js';
-import { type Api, commonErrors, idParams } from '../../platform/http.js';
+import { type Api, commonErrors, fileBody, idParams } from '../../platform/http.js';
 import type { AdoptionService } from './adoption.service.js';
 import type { RunsService } from './runs.service.js';
 import type { SuggestionsService } from './suggestions.service.js';
@@ -48,6 +48,8 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
     {
       schema: {
         tags,
+        operationId: 'listChecklistTemplates',
+        description: "Lists checklist templates; with workshopId, the one fitting that workshop's format is marked as suggested.",
         summary: 'Checklist templates (with workshopId: the one fitting its format is marked suggested)',
         querystring: templatesQuery,
         response: { 200: page(checklistTemplateSummary), ...commonErrors },
@@ -61,6 +63,8 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
     {
       schema: {
         tags,
+        operationId: 'getChecklistTemplate',
+        description: 'Returns a template with the items of its current version, or of the version asked for with ?version=N.',
         summary: "A template with its current version's items (or ?version=N)",
         params: idParams,
         querystring: templateVersionQuery,
@@ -75,6 +79,8 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
     {
       schema: {
         tags,
+        operationId: 'createChecklistTemplate',
+        description: 'Creates a template as an empty draft, version 1; admins only.',
         summary: 'Create a template (admins): an empty draft, version 1',
         body: createTemplateBody,
         response: { 201: checklistTemplate, ...commonErrors },
@@ -88,6 +94,8 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
     {
       schema: {
         tags,
+        operationId: 'updateChecklistTemplate',
+        description: 'Renames a template or changes its description; admins only.',
         summary: 'Rename or re-describe a template (admins)',
         params: idParams,
         body: updateTemplateBody,
@@ -102,6 +110,8 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
     {
       schema: {
         tags,
+        operationId: 'openChecklistTemplateDraft',
+        description: 'Opens a draft version copied from the current one (201), or returns the draft already open (200); admins only.',
         summary: 'Open a draft copied from the current version (admins); the open draft if there is one',
         params: idParams,
         response: { 200: versionCreated, 201: versionCreated, ...commonErrors },
@@ -118,6 +128,9 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
     {
       schema: {
         tags,
+        operationId: 'saveChecklistTemplateDraftItems',
+        description:
+          "Replaces a draft version's items, in order; existing items keep their `key` so that answers follow them. Admins only.",
         summary: "Replace a draft's items, in order (admins); keep `key` on existing items",
         params: versionParams,
         body: draftItemsBody,
@@ -129,7 +142,16 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
 
   app.post(
     '/api/v1/checklist-templates/:id/versions/:version/publish',
-    { schema: { tags, summary: 'Publish a draft: new checklists use it (admins)', params: versionParams, response: templateResponse } },
+    {
+      schema: {
+        tags,
+        operationId: 'publishChecklistTemplateVersion',
+        description: 'Publishes a draft version: checklists started from then on use it. Admins only.',
+        summary: 'Publish a draft: new checklists use it (admins)',
+        params: versionParams,
+        response: templateResponse,
+      },
+    },
     async (request) => templates.publish(requireActor(request), request.params.id, request.params.version),
   );
 
@@ -142,6 +164,10 @@ function templateRoutes(app: Api, templates: TemplatesService): void {
       {
         schema: {
           tags,
+          operationId: retired ? 'retireChecklistTemplate' : 'restoreChecklistTemplate',
+          description: retired
+            ? 'Retires a template: it is no longer offered, and checklists already using it stay as they are. Admins only.'
+            : 'Offers a retired template again; admins only.',
           summary: retired ? 'Retire a template: no longer offered; checklists using it stay' : 'Offer a retired template again',
           params: idParams,
           response: templateResponse,
@@ -158,6 +184,8 @@ function runRoutes(app: Api, runs: RunsService): void {
     {
       schema: {
         tags,
+        operationId: 'getWorkshopChecklist',
+        description: "Returns the workshop's checklist with its answers and progress; for its hosts and admins.",
         summary: "The workshop's checklist with answers and progress (hosts, admins)",
         params: idParams,
         response: runResponse,
@@ -171,6 +199,8 @@ function runRoutes(app: Api, runs: RunsService): void {
     {
       schema: {
         tags,
+        operationId: 'startWorkshopChecklist',
+        description: "Starts the workshop's checklist with a template (201) or switches it to another template (200); for its hosts.",
         summary: 'Start the checklist with a template, or switch template (hosts)',
         params: idParams,
         body: startRunBody,
@@ -188,6 +218,8 @@ function runRoutes(app: Api, runs: RunsService): void {
     {
       schema: {
         tags,
+        operationId: 'updateWorkshopChecklist',
+        description: 'Shows the checklist on the workshop page or hides it, opts in to reminders, and records confidence; for its hosts.',
         summary: 'Show it on the workshop page, opt in to reminders, record confidence (hosts)',
         params: idParams,
         body: updateRunBody,
@@ -199,7 +231,16 @@ function runRoutes(app: Api, runs: RunsService): void {
 
   app.delete(
     '/api/v1/workshops/:id/checklist',
-    { schema: { tags, summary: 'Stop using a checklist (hosts)', params: idParams, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteWorkshopChecklist',
+        description: 'Stops using a checklist for the workshop; for its hosts.',
+        summary: 'Stop using a checklist (hosts)',
+        params: idParams,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await runs.remove(requireActor(request), request.params.id);
       return reply.code(204).send(null);
@@ -211,6 +252,8 @@ function runRoutes(app: Api, runs: RunsService): void {
     {
       schema: {
         tags,
+        operationId: 'upgradeWorkshopChecklist',
+        description: "Moves the checklist to its template's current version; answers follow their items. For its hosts.",
         summary: "Move to the template's current version; answers follow their items (hosts)",
         params: idParams,
         response: runResponse,
@@ -222,7 +265,15 @@ function runRoutes(app: Api, runs: RunsService): void {
   app.patch(
     '/api/v1/workshops/:id/checklist/items/:itemId',
     {
-      schema: { tags, summary: 'Answer an item: yes, no, na or null (hosts)', params: itemParams, body: answerBody, response: runResponse },
+      schema: {
+        tags,
+        operationId: 'answerWorkshopChecklistItem',
+        description: 'Answers one item with yes, no or na (not applicable), or clears the answer with null; for its hosts.',
+        summary: 'Answer an item: yes, no, na or null (hosts)',
+        params: itemParams,
+        body: answerBody,
+        response: runResponse,
+      },
     },
     async (request) => runs.answer(requireActor(request), request.params.id, request.params.itemId, request.body),
   );
@@ -234,6 +285,8 @@ function suggestionRoutes(app: Api, suggestions: SuggestionsService): void {
     {
       schema: {
         tags,
+        operationId: 'createChecklistSuggestion',
+        description: "Suggests a change to a template's items; anyone may, and the admins decide.",
         summary: "Suggest a change to a template's items (anyone)",
         body: createSuggestionBody,
         response: { 201: checklistSuggestion, ...commonErrors },
@@ -247,6 +300,8 @@ function suggestionRoutes(app: Api, suggestions: SuggestionsService): void {
     {
       schema: {
         tags,
+        operationId: 'listChecklistSuggestions',
+        description: 'Lists suggestions: all of them for admins, your own for everyone else.',
         summary: 'Suggestions: all for admins, your own for everyone else',
         querystring: suggestionsQuery,
         response: { 200: page(checklistSuggestion), ...commonErrors },
@@ -260,6 +315,8 @@ function suggestionRoutes(app: Api, suggestions: SuggestionsService): void {
     {
       schema: {
         tags,
+        operationId: 'acceptChecklistSuggestion',
+        description: "Accepts a suggestion: the change goes into the template's next draft. Admins only.",
         summary: "Accept: the change goes into the template's next draft (admins)",
         params: idParams,
         body: decideSuggestionBody,
@@ -274,6 +331,8 @@ function suggestionRoutes(app: Api, suggestions: SuggestionsService): void {
     {
       schema: {
         tags,
+        operationId: 'declineChecklistSuggestion',
+        description: 'Declines a suggestion with a reply to the person who made it; admins only.',
         summary: 'Decline with a reply (admins)',
         params: idParams,
         body: declineSuggestionBody,
@@ -287,13 +346,34 @@ function suggestionRoutes(app: Api, suggestions: SuggestionsService): void {
 function adoptionRoutes(app: Api, service: AdoptionService): void {
   app.get(
     '/api/v1/checklist-adoption',
-    { schema: { tags, summary: 'Adoption per template version (admins)', response: { 200: adoption, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getChecklistAdoption',
+        description: 'How many workshops use each template version, and how far they got; admins only.',
+        summary: 'Adoption per template version (admins)',
+        response: { 200: adoption, ...commonErrors },
+      },
+    },
     async (request) => service.adoption(requireActor(request)),
   );
 
-  app.get('/api/v1/checklist-adoption.csv', { schema: { tags, summary: 'Adoption as CSV (admins)' } }, async (request, reply) => {
-    return sendCsv(reply, await service.csv(requireActor(request)));
-  });
+  app.get(
+    '/api/v1/checklist-adoption.csv',
+    {
+      schema: {
+        tags,
+        operationId: 'downloadChecklistAdoptionCsv',
+        description: 'The adoption figures as a CSV file that is safe to open in a spreadsheet; admins only.',
+        summary: 'Adoption as CSV (admins)',
+        produces: ['text/csv'],
+        response: { 200: fileBody, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      return sendCsv(reply, await service.csv(requireActor(request)));
+    },
+  );
 }
 
 export function checklistsRoutes(app: Api, services: ChecklistServices): void {

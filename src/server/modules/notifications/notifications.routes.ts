@@ -12,7 +12,7 @@ import {
   updateNotificationPreferencesBody,
 } from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
-import { type Api, commonErrors, idParams } from '../../platform/http.js';
+import { type Api, commonErrors, fileBody, idParams } from '../../platform/http.js';
 import type { NotificationsService } from './notifications.service.js';
 
 const tags = ['notifications'];
@@ -24,6 +24,8 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     {
       schema: {
         tags,
+        operationId: 'listOutboxMessages',
+        description: 'Lists outgoing messages (mail, Slack, webhooks) that are waiting, delivered or dead-lettered; admins only.',
         summary: 'Messages waiting, delivered and dead-lettered (admins)',
         querystring: outboxQuery,
         response: { 200: outboxPage, ...commonErrors },
@@ -37,6 +39,8 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     {
       schema: {
         tags,
+        operationId: 'retryOutboxMessage',
+        description: 'Queues a dead-lettered message for delivery again; admins only.',
         summary: 'Send a dead-lettered message again (admins)',
         params: idParams,
         response: { 200: outboxMessage, ...commonErrors },
@@ -50,6 +54,8 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     {
       schema: {
         tags,
+        operationId: 'listMailboxMails',
+        description: 'Lists the mail Lyceum sent while no SMTP server is configured; admins only.',
         summary: 'Mail Lyceum sent while no SMTP server is configured (admins)',
         querystring: mailboxQuery,
         response: { 200: page(mailSummary), ...commonErrors },
@@ -63,6 +69,8 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     {
       schema: {
         tags,
+        operationId: 'getMailboxMail',
+        description: 'Returns one mail of the built-in mailbox with its text, HTML and calendar parts; admins only.',
         summary: 'One mail, with its text, HTML and calendar part (admins)',
         params: idParams,
         response: { 200: mail, ...commonErrors },
@@ -73,7 +81,17 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
 
   app.get(
     '/api/v1/sessions/:id/calendar.ics',
-    { schema: { tags, summary: 'The session as a calendar file', params: idParams, produces: ['text/calendar'] } },
+    {
+      schema: {
+        tags,
+        operationId: 'downloadSessionCalendar',
+        description: 'Downloads the session as an iCalendar file to add to a calendar.',
+        summary: 'The session as a calendar file',
+        params: idParams,
+        produces: ['text/calendar'],
+        response: { 200: fileBody, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const body = await notifications.sessionFile(requireActor(request), request.params.id);
       return reply.type(ICS).header('content-disposition', 'attachment; filename="session.ics"').send(body);
@@ -85,6 +103,8 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     {
       schema: {
         tags,
+        operationId: 'getMyNotificationPreferences',
+        description: 'Says how you hear of each kind of message: by email, in Slack, or not at all.',
         summary: 'How you hear of each kind of message: email, Slack or nothing',
         response: { 200: notificationPreferences, ...commonErrors },
       },
@@ -97,6 +117,8 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     {
       schema: {
         tags,
+        operationId: 'setMyNotificationPreferences',
+        description: 'Chooses email, Slack or nothing for each kind of message.',
         summary: 'Choose email, Slack or nothing per kind of message',
         body: updateNotificationPreferencesBody,
         response: { 200: notificationPreferences, ...commonErrors },
@@ -110,6 +132,8 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     {
       schema: {
         tags,
+        operationId: 'getMyCalendarFeed',
+        description: 'Returns the address of your personal calendar feed, which calendar apps subscribe to.',
         summary: 'Your personal calendar feed: a secret address to subscribe to',
         response: { 200: calendarFeed, ...commonErrors },
       },
@@ -119,7 +143,15 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
 
   app.post(
     '/api/v1/me/calendar/reset',
-    { schema: { tags, summary: 'Replace your feed address; the old one stops working', response: { 200: calendarFeed, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'resetMyCalendarFeed',
+        description: 'Gives your calendar feed a new secret address; the old one stops working at once.',
+        summary: 'Replace your feed address; the old one stops working',
+        response: { 200: calendarFeed, ...commonErrors },
+      },
+    },
     (request) => notifications.resetFeed(requireActor(request)),
   );
 
@@ -128,7 +160,16 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
     '/calendar/:file',
     {
       config: { public: true },
-      schema: { hide: true, params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'Unknown calendar.') }) },
+      schema: {
+        tags,
+        operationId: 'getCalendarFeed',
+        description:
+          'The calendar feed itself, for calendar apps to subscribe to: the secret address is the credential, so no sign-in is needed.',
+        summary: 'A personal calendar feed (iCalendar)',
+        params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'Unknown calendar.') }),
+        produces: ['text/calendar'],
+        response: { 200: fileBody },
+      },
     },
     async (request, reply) => {
       const body = await notifications.feedFile(request.params.file.replace(/\.ics$/, ''));

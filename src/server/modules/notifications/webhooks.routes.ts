@@ -12,6 +12,8 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
     {
       schema: {
         tags,
+        operationId: 'listWebhooks',
+        description: 'Lists the webhook subscriptions; admins only.',
         summary: 'Webhook subscriptions (admins)',
         response: { 200: z.object({ items: z.array(webhookSubscription) }), ...commonErrors },
       },
@@ -24,6 +26,8 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
     {
       schema: {
         tags,
+        operationId: 'createWebhook',
+        description: 'Subscribes a URL to events; the answer holds the signing secret, shown this once. Admins only.',
         summary: 'Subscribe a URL to events; the answer holds the signing secret, shown only once',
         body: createWebhookBody,
         response: { 201: createdWebhook, ...commonErrors },
@@ -37,6 +41,8 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
     {
       schema: {
         tags,
+        operationId: 'updateWebhook',
+        description: "Changes a subscription's URL or events, or pauses or resumes it; admins only.",
         summary: 'Change, pause or resume a subscription',
         params: idParams,
         body: updateWebhookBody,
@@ -48,7 +54,16 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
 
   app.delete(
     '/api/v1/admin/webhooks/:id',
-    { schema: { tags, summary: 'Remove a subscription', params: idParams, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteWebhook',
+        description: 'Removes a subscription: nothing more is sent to it. Admins only.',
+        summary: 'Remove a subscription',
+        params: idParams,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await webhooks.remove(requireActor(request), request.params.id);
       return reply.code(204).send(null);
@@ -60,6 +75,8 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
     {
       schema: {
         tags,
+        operationId: 'listWebhookDeliveries',
+        description: 'Shows the last 50 deliveries to a subscription with their outcome; admins only.',
         summary: 'The delivery log: the last 50 deliveries',
         params: idParams,
         response: { 200: webhookDeliveries, ...commonErrors },

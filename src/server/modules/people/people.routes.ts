@@ -9,6 +9,8 @@ export function peopleRoutes(app: Api, people: PeopleService): void {
     {
       schema: {
         tags: ['people'],
+        operationId: 'listPeople',
+        description: 'Searches the company directory, a page at a time.',
         summary: 'Search the directory',
         querystring: peopleQuery,
         response: { 200: page(person), ...commonErrors },
@@ -19,13 +21,30 @@ export function peopleRoutes(app: Api, people: PeopleService): void {
 
   app.get(
     '/api/v1/people/:id',
-    { schema: { tags: ['people'], summary: 'A person', params: idParams, response: { 200: person, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'getPerson',
+        description: 'Returns one person from the directory.',
+        summary: 'A person',
+        params: idParams,
+        response: { 200: person, ...commonErrors },
+      },
+    },
     (request) => people.get(requireActor(request), request.params.id),
   );
 
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['people'], summary: 'The signed-in person', response: { 200: person, ...commonErrors } } },
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'getMe',
+        description: 'Returns the person the request is signed in as.',
+        summary: 'The signed-in person',
+        response: { 200: person, ...commonErrors },
+      },
+    },
     (request) => {
       const actor = requireActor(request);
       return people.get(actor, actor.id);

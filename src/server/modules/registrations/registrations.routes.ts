@@ -17,7 +17,7 @@ import {
 import { requireActor } from '../../platform/authenticate.js';
 import { sendCsv } from '../../platform/csv.js';
 import { AppError } from '../../platform/errors.js';
-import { type Api, commonErrors, idParams } from '../../platform/http.js';
+import { type Api, commonErrors, fileBody, idParams } from '../../platform/http.js';
 import type { RegistrationsService } from './registrations.service.js';
 import type { RosterService } from './roster.service.js';
 import type { SeriesService } from './series.service.js';
@@ -42,6 +42,9 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
+        operationId: 'registerForSeries',
+        description:
+          'For a workshop run as a series: registers you for every part at once, a seat in each or the waitlist of all as one unit.',
         summary: 'Series: register for all parts (a seat in every session, or the waitlist of every one as one unit)',
         params: idParams,
         body: registerBody.pick({ mode: true }),
@@ -57,6 +60,8 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
+        operationId: 'leaveSeries',
+        description: 'For a series: cancels your registrations for every part that has not started yet.',
         summary: 'Series: leave every upcoming part',
         params: idParams,
         response: { 200: z.object({ items: z.array(registration) }), ...commonErrors },
@@ -70,6 +75,9 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
+        operationId: 'registerForSession',
+        description:
+          'Registers you for the session (a seat when one is free, else the waitlist); registering again answers 200 with the same registration, and an Idempotency-Key header makes a retried request safe.',
         summary: 'Register (a seat, or the waitlist when full); again returns the same registration with 200',
         params: idParams,
         body: registerBody,
@@ -90,7 +98,16 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
 
   app.delete(
     '/api/v1/sessions/:id/registrations/me',
-    { schema: { tags, summary: 'Cancel my registration; the next person waiting gets the seat', params: idParams, response: responses } },
+    {
+      schema: {
+        tags,
+        operationId: 'cancelMyRegistration',
+        description: 'Cancels your registration; the first person waiting gets the seat in the same step.',
+        summary: 'Cancel my registration; the next person waiting gets the seat',
+        params: idParams,
+        response: responses,
+      },
+    },
     (request) => registrations.cancelMine(requireActor(request), request.params.id),
   );
 
@@ -99,6 +116,8 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
+        operationId: 'listRoster',
+        description: "Lists the session's registrations, for its hosts and admins.",
         summary: 'The roster (hosts)',
         params: idParams,
         querystring: rosterQuery,
@@ -110,7 +129,17 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
 
   app.get(
     '/api/v1/sessions/:id/roster.csv',
-    { schema: { tags, summary: 'The roster as CSV (hosts)', params: idParams } },
+    {
+      schema: {
+        tags,
+        operationId: 'downloadRosterCsv',
+        description: "Downloads the session's roster as a CSV file that is safe to open in a spreadsheet; for its hosts and admins.",
+        summary: 'The roster as CSV (hosts)',
+        params: idParams,
+        produces: ['text/csv'],
+        response: { 200: fileBody, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       return sendCsv(reply, await roster.csv(requireActor(request), request.params.id));
     },
@@ -118,7 +147,16 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
 
   app.delete(
     '/api/v1/sessions/:id/registrations/:registrationId',
-    { schema: { tags, summary: 'Remove someone (hosts); the seat passes on', params: registrationParams, response: responses } },
+    {
+      schema: {
+        tags,
+        operationId: 'removeRegistration',
+        description: 'Removes someone from the session, for its hosts; their seat passes to the first person waiting.',
+        summary: 'Remove someone (hosts); the seat passes on',
+        params: registrationParams,
+        response: responses,
+      },
+    },
     (request) => registrations.remove(requireActor(request), request.params.id, request.params.registrationId),
   );
 
@@ -127,6 +165,9 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
+        operationId: 'addWalkIn',
+        description:
+          'Records someone who turned up as attended, for the hosts: 201 with a new registration, 200 when they already had one.',
         summary: 'Add someone who turned up, as attended (hosts)',
         params: idParams,
         body: personBody,
@@ -142,20 +183,46 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
   app.get(
     '/api/v1/sessions/:id/check-in-code',
     {
-      schema: { tags, summary: 'The code hosts show for self check-in', params: idParams, response: { 200: checkInCode, ...commonErrors } },
+      schema: {
+        tags,
+        operationId: 'getCheckInCode',
+        description: 'Returns the short code hosts show in the room, with which attendees check themselves in.',
+        summary: 'The code hosts show for self check-in',
+        params: idParams,
+        response: { 200: checkInCode, ...commonErrors },
+      },
     },
     (request) => registrations.checkInCode(requireActor(request), request.params.id),
   );
 
   app.post(
     '/api/v1/sessions/:id/check-in',
-    { schema: { tags, summary: 'Check myself in with the code', params: idParams, body: checkInBody, response: responses } },
+    {
+      schema: {
+        tags,
+        operationId: 'checkInWithCode',
+        description: 'Checks yourself in with the code shown in the room, from 15 minutes before the start.',
+        summary: 'Check myself in with the code',
+        params: idParams,
+        body: checkInBody,
+        response: responses,
+      },
+    },
     (request) => registrations.selfCheckIn(requireActor(request), request.params.id, request.body.code),
   );
 
   app.get(
     '/api/v1/sessions/:id/messages',
-    { schema: { tags, summary: 'Messages to attendees', params: idParams, response: { 200: page(sessionMessage), ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'listSessionMessages',
+        description: "Lists what the hosts wrote to the session's attendees.",
+        summary: 'Messages to attendees',
+        params: idParams,
+        response: { 200: page(sessionMessage), ...commonErrors },
+      },
+    },
     (request) => roster.messages(requireActor(request), request.params.id),
   );
 
@@ -164,6 +231,8 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
+        operationId: 'sendSessionMessage',
+        description: 'Writes to everyone holding a seat; the message is sent by email through the outbox.',
         summary: 'Write to everyone holding a seat (sent by email through the outbox)',
         params: idParams,
         body: messageBody,
@@ -175,25 +244,62 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
 
   app.post(
     '/api/v1/registrations/:id/confirm',
-    { schema: { tags, summary: 'Accept an offered seat', params: idParams, response: responses } },
+    {
+      schema: {
+        tags,
+        operationId: 'confirmOffer',
+        description: 'Accepts a seat you were offered from the waitlist, before the offer expires.',
+        summary: 'Accept an offered seat',
+        params: idParams,
+        response: responses,
+      },
+    },
     (request) => registrations.confirm(requireActor(request), request.params.id),
   );
 
   app.post(
     '/api/v1/registrations/:id/decline',
-    { schema: { tags, summary: 'Decline an offered seat; it passes to the next in line', params: idParams, response: responses } },
+    {
+      schema: {
+        tags,
+        operationId: 'declineOffer',
+        description: 'Declines a seat you were offered; it passes to the next person in line.',
+        summary: 'Decline an offered seat; it passes to the next in line',
+        params: idParams,
+        response: responses,
+      },
+    },
     (request) => registrations.decline(requireActor(request), request.params.id),
   );
 
   app.post(
     '/api/v1/registrations/:id/move',
-    { schema: { tags, summary: 'Move a waitlisted person ahead (hosts)', params: idParams, body: moveBody, response: responses } },
+    {
+      schema: {
+        tags,
+        operationId: 'moveOnWaitlist',
+        description: 'Moves a waitlisted person to another place on the waitlist; for the hosts.',
+        summary: 'Move a waitlisted person ahead (hosts)',
+        params: idParams,
+        body: moveBody,
+        response: responses,
+      },
+    },
     (request) => registrations.move(requireActor(request), request.params.id, request.body.position),
   );
 
   app.post(
     '/api/v1/registrations/:id/check-in',
-    { schema: { tags, summary: 'Check someone in (hosts)', params: idParams, response: responses } },
+    {
+      schema: {
+        tags,
+        operationId: 'checkInAttendee',
+        description: 'Marks someone as attended; for the hosts.',
+        summary: 'Check someone in (hosts)',
+        params: idParams,
+        response: responses,
+      },
+    },
     (request) => registrations.checkIn(requireActor(request), request.params.id),
   );
 
@@ -202,6 +308,8 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       schema: {
         tags,
+        operationId: 'listMyRegistrations',
+        description: '"My learning": the sessions you registered for, upcoming or past, each with your registration.',
         summary: 'My learning: upcoming or past sessions with my registration',
         querystring: myRegistrationsQuery,
         response: { 200: page(catalogEntry), ...commonErrors },

@@ -20,6 +20,8 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
     {
       schema: {
         tags,
+        operationId: 'listWorkshopSessions',
+        description: "Lists one workshop's sessions, a page at a time.",
         summary: "A workshop's sessions",
         params: idParams,
         querystring: workshopSessionsQuery,
@@ -34,6 +36,8 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
     {
       schema: {
         tags,
+        operationId: 'createSession',
+        description: 'Schedules one session of the workshop: start and end in UTC, the time zone it is planned in, mode, place and seats.',
         summary: 'Schedule a session',
         params: idParams,
         body: createSessionBody,
@@ -48,6 +52,9 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
     {
       schema: {
         tags,
+        operationId: 'createRecurringSessions',
+        description:
+          'Schedules several sessions at once from a repeat rule; each is then an ordinary session that can be changed on its own.',
         summary: 'Schedule several sessions with a repeat rule (each becomes its own session)',
         params: idParams,
         body: createRecurringSessionsBody,
@@ -60,7 +67,16 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
 
   app.get(
     '/api/v1/sessions/:id',
-    { schema: { tags, summary: 'A session with its workshop', params: idParams, response: { 200: catalogEntry, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getSession',
+        description: 'Returns one session together with its workshop, as the catalog shows it.',
+        summary: 'A session with its workshop',
+        params: idParams,
+        response: { 200: catalogEntry, ...commonErrors },
+      },
+    },
     (request) => sessions.get(requireActor(request), request.params.id),
   );
 
@@ -69,6 +85,8 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
     {
       schema: {
         tags,
+        operationId: 'updateSession',
+        description: 'Changes the fields sent and leaves the others as they are; only the hosts and admins may.',
         summary: 'Change a session (hosts and admins)',
         params: idParams,
         body: updateSessionBody,
@@ -83,6 +101,8 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
     {
       schema: {
         tags,
+        operationId: 'cancelSession',
+        description: 'Cancels a session: it stays visible, marked cancelled, and takes no more registrations.',
         summary: 'Cancel a session (it stays visible as cancelled)',
         params: idParams,
         response: { 200: session, ...commonErrors },
@@ -93,7 +113,16 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
 
   app.delete(
     '/api/v1/sessions/:id',
-    { schema: { tags, summary: "Delete a draft workshop's session", params: idParams, response: { 204: z.null(), ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteSession',
+        description: 'Deletes a session of a workshop that is still a draft; a published session is cancelled instead.',
+        summary: "Delete a draft workshop's session",
+        params: idParams,
+        response: { 204: z.null(), ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await sessions.delete(requireActor(request), request.params.id);
       return reply.code(204).send(null);

@@ -12,6 +12,8 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
     {
       schema: {
         tags,
+        operationId: 'listWorkshops',
+        description: 'Lists workshops, a page at a time; drafts appear only to their own hosts.',
         summary: 'List workshops (drafts only your own)',
         querystring: workshopsQuery,
         response: { 200: page(workshop), ...commonErrors },
@@ -25,6 +27,8 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
     {
       schema: {
         tags,
+        operationId: 'createWorkshop',
+        description: 'Creates a workshop as a draft with you as its host; nobody else sees it until it is published.',
         summary: 'Create a workshop (as a draft; you become its host)',
         body: createWorkshopBody,
         response: { 201: workshop, ...commonErrors },
@@ -35,7 +39,16 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
 
   app.get(
     '/api/v1/workshops/:id',
-    { schema: { tags, summary: 'A workshop', params: idParams, response: { 200: workshop, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getWorkshop',
+        description: 'Returns one workshop, if you may see it (a draft is visible to its hosts only).',
+        summary: 'A workshop',
+        params: idParams,
+        response: { 200: workshop, ...commonErrors },
+      },
+    },
     (request) => workshops.get(requireActor(request), request.params.id),
   );
 
@@ -44,6 +57,8 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
     {
       schema: {
         tags,
+        operationId: 'updateWorkshop',
+        description: 'Changes the fields sent and leaves the others as they are; only the hosts and admins may.',
         summary: 'Change a workshop (hosts and admins)',
         params: idParams,
         body: updateWorkshopBody,
@@ -55,13 +70,32 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
 
   app.post(
     '/api/v1/workshops/:id/publish',
-    { schema: { tags, summary: 'Publish a draft: no approval step', params: idParams, response: { 200: workshop, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'publishWorkshop',
+        description: 'Publishes a draft so that it appears in the catalog and in search; there is no approval step.',
+        summary: 'Publish a draft: no approval step',
+        params: idParams,
+        response: { 200: workshop, ...commonErrors },
+      },
+    },
     (request) => workshops.publish(requireActor(request), request.params.id),
   );
 
   app.post(
     '/api/v1/workshops/:id/hosts',
-    { schema: { tags, summary: 'Add a co-host', params: idParams, body: addHostBody, response: { 200: workshop, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        operationId: 'addWorkshopHost',
+        description: 'Adds a person as a co-host, who may then change the workshop and see its rosters.',
+        summary: 'Add a co-host',
+        params: idParams,
+        body: addHostBody,
+        response: { 200: workshop, ...commonErrors },
+      },
+    },
     (request) => workshops.addHost(requireActor(request), request.params.id, request.body.personId),
   );
 
@@ -70,6 +104,8 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
     {
       schema: {
         tags,
+        operationId: 'removeWorkshopHost',
+        description: 'Removes a host from the workshop; the last host cannot be removed.',
         summary: 'Remove a host (a workshop keeps at least one)',
         params: idParams.extend({ personId: z.string().min(1).max(64) }),
         response: { 200: workshop, ...commonErrors },
