@@ -13,6 +13,7 @@ import { PeopleImportService } from '../server/modules/people/people-import.serv
 import { type DbHandle, openDatabase } from '../server/platform/db.js';
 import { AppError } from '../server/platform/errors.js';
 import { createTransactor } from '../server/platform/transaction.js';
+import { waitForDatabase } from '../server/platform/wait-for-database.js';
 import { registerBackupCommands } from './backup-commands.js';
 
 function fail(message: string): never {
@@ -29,9 +30,22 @@ function config(): Config {
   }
 }
 
+/** Opens the configured database once it answers (it is retried for DB_CONNECT_TIMEOUT_S). */
+async function openConfiguredDatabase(): Promise<DbHandle> {
+  const { database: target, databaseConnectTimeoutMs } = config();
+  const database = openDatabase(target);
+  try {
+    await waitForDatabase(database, target, databaseConnectTimeoutMs);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
 /** Opens the configured database, brings it up to date, runs `work`, and closes it. */
 async function withDatabase(work: (database: DbHandle) => Promise<void>): Promise<void> {
-  const database = openDatabase(config().database);
+  const database = await openConfiguredDatabase();
   try {
     await migrateToLatest(database.db);
     await work(database);
@@ -51,7 +65,7 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {
-    const database = openDatabase(config().database);
+    const database = await openConfiguredDatabase();
     try {
       const applied = await migrateToLatest(database.db);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');

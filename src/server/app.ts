@@ -64,6 +64,7 @@ import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { installAuthentication } from './platform/authenticate.js';
 import { type DbHandle, ping } from './platform/db.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, unreachableReason } from './platform/db-errors.js';
 import { installErrorHandling, sendError } from './platform/error-handler.js';
 import type { Api } from './platform/http.js';
 import { newId } from './platform/ids.js';
@@ -190,8 +191,9 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
       await ping(database.db);
       return { status: 'ready' as const };
     } catch (error) {
-      request.log.warn({ err: error }, 'database not reachable');
-      return sendError(reply, request, 'unavailable', 'The database does not answer.');
+      // A lost connection is logged once by the pool; load balancers probe every few seconds.
+      if (!unreachableReason(error)) request.log.warn({ err: error }, 'database not ready');
+      return sendError(reply, request, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     }
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -262,7 +264,10 @@ export async function buildApp({ config, database, logger = true, runJobs = fals
     await outbox.stop();
     email.close();
     await outbound.close();
-    await auth.flushTokenUse();
+    // A database that is away at shutdown costs only the last minute of "last used" times.
+    await auth
+      .flushTokenUse()
+      .catch((error) => app.log.warn({ reason: unreachableReason(error) ?? String(error) }, 'token use not recorded'));
   });
   // Exposed so the CLI and tests can run a sweep now instead of waiting for its tick.
   app.decorate('jobs', Object.fromEntries(jobs.map((j) => [j.name, j.run])));

@@ -29,6 +29,11 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('waits 30 s for an unreachable database at start-up unless DB_CONNECT_TIMEOUT_S says otherwise', () => {
+    expect(loadConfig({}).databaseConnectTimeoutMs).toBe(30_000);
+    expect(loadConfig({ DB_CONNECT_TIMEOUT_S: '2' }).databaseConnectTimeoutMs).toBe(2_000);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['DATABASE_URL', 'mysql://db/lyceum'],
@@ -36,6 +41,8 @@ describe('loadConfig', () => {
     ['SEED_DEMO', 'yes'],
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_URL', 'ftp://files'],
+    ['DB_CONNECT_TIMEOUT_S', '2.5'],
+    ['DB_CONNECT_TIMEOUT_S', '-1'],
   ])('stops with one line naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));

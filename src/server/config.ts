@@ -16,6 +16,7 @@ const envSchema = z.object({
     .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), {
       message: 'must be sqlite:<path> or postgres://…',
     }),
+  DB_CONNECT_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(30),
   AUTH_MODE: z.enum(['dev'], 'must be dev (the only sign-in mode so far)').default('dev'),
   SEED_DEMO: booleanish.optional(),
   LOG_LEVEL: z
@@ -60,6 +61,8 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
+  /** At start-up, how long an unreachable database is retried before giving up. */
+  databaseConnectTimeoutMs: number;
   authMode: 'dev';
   /** undefined: decide at start-up (new embedded database in dev mode). */
   seedDemo: boolean | undefined;
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     database: parseDatabaseUrl(e.DATABASE_URL),
+    databaseConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000,
     authMode: e.AUTH_MODE,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,

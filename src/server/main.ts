@@ -4,6 +4,7 @@ import { seedDemo } from './db/demo/seed-demo.js';
 import { migrateToLatest } from './db/migrator.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { type DbHandle, openDatabase } from './platform/db.js';
+import { waitForDatabase } from './platform/wait-for-database.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -14,12 +15,17 @@ async function shouldSeed(config: Config, database: DbHandle): Promise<boolean> 
   return (await peopleRepository.count(database.db)) === 0;
 }
 
-/** `lyceum serve`: migrate, maybe seed, listen, and shut down gracefully on SIGTERM/SIGINT. */
+/**
+ * `lyceum serve`: wait for the database (DB_CONNECT_TIMEOUT_S), migrate, maybe seed, listen, and
+ * shut down gracefully on SIGTERM/SIGINT.
+ */
 export async function serve(config: Config): Promise<void> {
   const database = openDatabase(config.database);
+  await waitForDatabase(database, config.database, config.databaseConnectTimeoutMs);
   await migrateToLatest(database.db);
   const seed = await shouldSeed(config, database);
   const app = await buildApp({ config, database, runJobs: true });
+  database.reportConnectionsTo(app.log);
   if (seed) {
     const summary = await seedDemo(database.db);
     app.log.info(summary, summary.skipped ? 'demo data already present' : 'demo data loaded');

@@ -41,7 +41,7 @@ describe('health', () => {
       await database.close();
       const ready = await app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(503);
-      expect(ready.json().error).toMatchObject({ code: 'unavailable', requestId: expect.any(String) });
+      expect(ready.json().error).toMatchObject({ code: 'database_unavailable', requestId: expect.any(String) });
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await app.close();

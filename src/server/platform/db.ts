@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Database } from '../db/schema.js';
+import { unreachableReason } from './db-errors.js';
 
 export type Db = Kysely<Database>;
 
@@ -23,7 +24,49 @@ export interface DbHandle {
   dialect: DatabaseTarget['dialect'];
   /** Pool figures for /metrics (PostgreSQL); SQLite has a single connection. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /**
+   * Where lost and regained connections are reported (the app's logger, once there is one); until
+   * then they are only survived, and start-up speaks for itself.
+   */
+  reportConnectionsTo(log: ConnectionLog): void;
   close(): Promise<void>;
+}
+
+export interface ConnectionLog {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+// A request waiting this long for a connection (the database is away, or every connection is
+// busy) is answered 503 instead of hanging.
+const CONNECT_TIMEOUT_MS = 5_000;
+// Probes idle connections, so one a firewall or failover silently dropped is noticed and replaced.
+const KEEPALIVE_DELAY_MS = 10_000;
+
+/**
+ * Says once that connections are failing (not once per request, pooled connection or job tick),
+ * and once that a new one worked again.
+ */
+class ConnectionWatch {
+  private log: ConnectionLog | undefined;
+  private failing = false;
+
+  reportTo(log: ConnectionLog): void {
+    this.log = log;
+  }
+
+  failed(error: unknown): void {
+    if (this.failing) return;
+    this.failing = true;
+    const reason = unreachableReason(error) ?? (error instanceof Error ? error.message : String(error));
+    this.log?.warn({ reason }, 'database connection lost; requests answer 503 database_unavailable until a new one succeeds');
+  }
+
+  connected(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.log?.info({}, 'database connection restored');
+  }
 }
 
 // timestamptz comes back as the same ISO-8601 UTC string SQLite stores, so rows look alike.
@@ -93,15 +136,49 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
       db,
       dialect: 'sqlite',
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      reportConnectionsTo: () => undefined,
       close: () => db.destroy(),
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return openPostgres(target.url);
+}
+
+function openPostgres(url: string): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    // Shows in pg_stat_activity; an application_name in DATABASE_URL takes precedence.
+    application_name: 'lyceum',
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+  });
+  const watch = new ConnectionWatch();
+  // Without these listeners one connection closed by the server (a restart, a failover,
+  // pg_terminate_backend, idle_session_timeout) is an unhandled 'error' event that ends the process.
+  // The pool drops a broken connection (idle, or when its holder releases it) and opens a new one
+  // when one is next needed.
+  pool.on('error', (error) => watch.failed(error));
+  pool.on('connect', (client) => {
+    watch.connected();
+    // While a request holds it, a connection's errors are emitted on the client, not the pool;
+    // the request's own query fails with the same error and is answered 503.
+    client.on('error', (error) => watch.failed(error));
+  });
+  const watchedPool = {
+    connect: () =>
+      pool.connect().catch((error: unknown) => {
+        watch.failed(error);
+        throw error;
+      }),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: watchedPool }) });
   return {
     db,
     dialect: 'postgres',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    reportConnectionsTo: (log) => watch.reportTo(log),
     close: () => db.destroy(),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DATABASE_UNAVAILABLE_MESSAGE, unreachableReason } from './db-errors.js';
 import { AppError, type ErrorCode, errorStatus, type FieldIssue } from './errors.js';
 
 function fieldIssues(error: FastifyError & { validation: unknown[] }): FieldIssue[] {
@@ -53,6 +54,12 @@ export function installErrorHandling(app: FastifyInstance): void {
       request.log.info({ err: error }, 'client error');
       const code = error.statusCode === 404 ? 'not_found' : error.statusCode === 403 ? 'forbidden' : 'bad_request';
       return sendError(reply, request, code, error.message);
+    }
+    const unreachable = unreachableReason(error);
+    if (unreachable) {
+      // The pool has said once that the database is away; a stack trace per request would bury that.
+      request.log.debug({ reason: unreachable }, 'database unavailable');
+      return sendError(reply, request, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, request, 'internal', 'Something went wrong on our side. Try again; if it persists, quote the request id.');

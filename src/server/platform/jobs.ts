@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
+import { unreachableReason } from './db-errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,13 +29,15 @@ const MAX_DEFERRALS = 30;
 /**
  * A small in-process scheduler for sweeps that are safe to run on every instance at once (each
  * unit of work takes its own lock). Stops when the app closes; a failed run is logged and retried
- * on the next tick.
+ * on the next tick (a database outage included: nothing here may end the process).
  */
 export function startPeriodicJobs(app: FastifyInstance, jobs: PeriodicJob[]): void {
   const timers = jobs.map((job) => {
     let running = false;
     let deferred = 0;
     let lastUse = performance.eventLoopUtilization();
+    // While the database is away each tick fails the same way: said once per job, not every second.
+    let waitingForDatabase = false;
     const timer = setInterval(async () => {
       if (running) return;
       if (job.deferWhenBusy) {
@@ -50,9 +53,14 @@ export function startPeriodicJobs(app: FastifyInstance, jobs: PeriodicJob[]): vo
       running = true;
       try {
         const changed = await (job.tick ?? job.run)();
+        waitingForDatabase = false;
         if (changed > 0) app.log.info({ job: job.name, changed }, 'job done');
       } catch (error) {
-        app.log.error({ err: error, job: job.name }, 'job failed');
+        const unreachable = unreachableReason(error);
+        if (!unreachable) app.log.error({ err: error, job: job.name }, 'job failed');
+        else if (!waitingForDatabase)
+          app.log.warn({ job: job.name, reason: unreachable }, 'job waits for the database; retrying every tick');
+        waitingForDatabase = unreachable !== undefined;
       } finally {
         running = false;
       }

@@ -25,9 +25,15 @@ export class AuthService {
     if (this.pendingTouches.size === 0) return 0;
     const touches = [...this.pendingTouches];
     this.pendingTouches.clear();
-    await this.tx.transaction(async (trx) => {
-      for (const [tokenId, at] of touches) await this.auth.touchToken(trx, tokenId, at);
-    });
+    try {
+      await this.tx.transaction(async (trx) => {
+        for (const [tokenId, at] of touches) await this.auth.touchToken(trx, tokenId, at);
+      });
+    } catch (error) {
+      // Kept for the next flush (the database may be back by then); a use recorded since is newer.
+      for (const [tokenId, at] of touches) if (!this.pendingTouches.has(tokenId)) this.pendingTouches.set(tokenId, at);
+      throw error;
+    }
     return touches.length;
   }
 

@@ -1,0 +1,338 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import { openDatabase } from '../../src/server/platform/db.js';
+import { as } from '../helpers/app.js';
+import { createTestDatabase } from '../helpers/database.js';
+import { buildPerson, type TestPerson } from '../helpers/factories.js';
+import { publishedSession } from '../helpers/sessions.js';
+
+// Real `lyceum serve` processes (the compiled code in dist/) whose PostgreSQL connections are cut
+// from under them: by the server (pg_terminate_backend) and by the network (a proxy that closes).
+const ROOT = new URL('../../', import.meta.url).pathname;
+const onPostgres = process.env.LYCEUM_TEST_DB === 'postgres';
+let nextPort = 43_000 + Math.floor(Math.random() * 10_000);
+
+interface Served {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process wrote, stdout and stderr, line by line. */
+  lines: string[];
+  alive(): boolean;
+}
+
+const children: ChildProcess[] = [];
+
+function start(env: Record<string, string>): Served {
+  const child = spawn(process.execPath, ['bin/lyceum.js', 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream?.setEncoding('utf8').on('data', (chunk: string) => {
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop() ?? '';
+      lines.push(...parts.filter((l) => l.trim() !== ''));
+    });
+    stream?.on('end', () => {
+      if (rest.trim() !== '') lines.push(rest);
+    });
+  }
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return { url: `http://127.0.0.1:${env.PORT}`, child, lines, alive };
+}
+
+async function serve(databaseUrl: string, env: Record<string, string> = {}): Promise<Served> {
+  const served = start({ PORT: String(nextPort++), DATABASE_URL: databaseUrl, ...env });
+  for (let i = 0; i < 600 && served.alive(); i++) {
+    try {
+      if ((await fetch(`${served.url}/readyz`)).ok) return served;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`lyceum serve did not become ready:\n${served.lines.join('\n')}`);
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    children.splice(0).map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
+afterAll(stopAll);
+
+async function call(base: string, token: string | null, method: string, path: string, body?: unknown) {
+  const started = Date.now();
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any, ms: Date.now() - started };
+}
+
+/** A TCP proxy on loopback in front of PostgreSQL: closing it is the database vanishing from the network. */
+class TcpProxy {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(
+    private readonly host: string,
+    private readonly targetPort: number,
+  ) {}
+
+  async open(): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = netConnect(this.targetPort, this.host);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    // The same port every time: the app reconnects to the address it was given.
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+  }
+
+  /** Stops listening and cuts every open connection, as a database host going away does. */
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+}
+
+function withParams(url: string, params: Record<string, string>, port?: number): string {
+  const u = new URL(url);
+  for (const [name, value] of Object.entries(params)) u.searchParams.set(name, value);
+  if (port !== undefined) {
+    u.hostname = '127.0.0.1';
+    u.port = String(port);
+  }
+  return u.toString();
+}
+
+const logged = (lines: string[], message: string) => lines.filter((l) => l.includes(message));
+
+describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let admin: pg.Client;
+  let person: TestPerson;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    person = await buildPerson(database.db);
+  });
+  afterAll(async () => {
+    // The servers' outbox workers hold row locks; they go before the schema is dropped.
+    await stopAll();
+    await admin?.end();
+    await database?.close();
+  });
+  afterEach(stopAll);
+
+  it('keeps serving when PostgreSQL terminates every one of its connections (restart, failover, idle timeout)', async () => {
+    const applicationName = `lyceum_${randomBytes(4).toString('hex')}`;
+    const server = await serve(withParams(database.url, { application_name: applicationName }));
+    const me = () => call(server.url, person.token, 'GET', '/api/v1/me');
+    // Several connections in the pool, idle afterwards.
+    expect((await Promise.all(Array.from({ length: 12 }, me))).map((r) => r.status)).toEqual(Array(12).fill(200));
+    const backends = async () =>
+      (await admin.query('select pid from pg_stat_activity where application_name = $1', [applicationName])).rows.map((r) => r.pid);
+    const before = await backends();
+    expect(before.length).toBeGreaterThan(1);
+
+    // Cut them all, also while requests are being answered on them.
+    const during = Array.from({ length: 30 }, me);
+    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+    for (const answer of await Promise.all(during)) {
+      // A request whose query was on a cut connection may fail, as a 503 with a stable code.
+      if (answer.status !== 200) expect(answer).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+    }
+    for (let i = 0; i < 50 && (await backends()).some((pid) => before.includes(pid)); i++) await new Promise((r) => setTimeout(r, 100));
+
+    expect(server.alive()).toBe(true);
+    for (let i = 0; i < 5; i++) expect((await me()).status).toBe(200);
+    const created = await call(server.url, person.token, 'POST', '/api/v1/workshops', {
+      title: 'After the failover',
+      summary: 'Written on a new connection',
+      format: 'talk',
+    });
+    expect(created.status).toBe(201);
+    expect((await call(server.url, null, 'GET', '/readyz')).status).toBe(200);
+    expect((await backends()).filter((pid) => before.includes(pid))).toEqual([]);
+    expect(server.alive()).toBe(true);
+  }, 60_000);
+
+  it('answers 503 database_unavailable while the database is unreachable, then recovers by itself', async () => {
+    const target = new URL(String(process.env.TEST_DATABASE_URL));
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.open();
+    const server = await serve(withParams(database.url, {}, proxy.port), { OUTBOX_POLL_MS: '200' });
+    const me = () => call(server.url, person.token, 'GET', '/api/v1/me');
+    expect((await me()).status).toBe(200);
+
+    await proxy.close();
+    for (let i = 0; i < 5; i++) {
+      const answer = await me();
+      expect(answer).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable', requestId: expect.any(String) } } });
+      expect(answer.body.error.message).toMatch(/database/i);
+      expect(answer.ms).toBeLessThan(5_000);
+    }
+    const write = await call(server.url, person.token, 'POST', '/api/v1/workshops', {
+      title: 'Lost',
+      summary: 'Never stored',
+      format: 'talk',
+    });
+    expect(write).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+    expect(await call(server.url, null, 'GET', '/readyz')).toMatchObject({
+      status: 503,
+      body: { error: { code: 'database_unavailable' } },
+    });
+    expect((await call(server.url, null, 'GET', '/healthz')).status).toBe(200);
+    // Background work (the outbox worker ticks every 200 ms here) meets the outage too.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(server.alive()).toBe(true);
+
+    await proxy.open();
+    expect((await me()).status).toBe(200);
+    expect((await call(server.url, null, 'GET', '/readyz')).status).toBe(200);
+    const sessionHost = await call(server.url, person.token, 'POST', '/api/v1/workshops', {
+      title: 'Back',
+      summary: 'Stored',
+      format: 'talk',
+    });
+    expect(sessionHost.status).toBe(201);
+    // The outbox worker delivers again: a registration's mail leaves the outbox.
+    const learner = await buildPerson(database.db);
+    const sessionId = await sessionThrough(server.url, person.token);
+    const registered = await call(server.url, learner.token, 'POST', `/api/v1/sessions/${sessionId}/registrations`, {});
+    expect(registered.status).toBe(201);
+    await expect.poll(() => pendingMailFor(learner.id), { timeout: 10_000, interval: 200 }).toBe(0);
+    expect(server.alive()).toBe(true);
+
+    // Said once, without a stack trace per request or per tick.
+    expect(logged(server.lines, 'database connection lost')).toHaveLength(1);
+    expect(logged(server.lines, 'database connection restored')).toHaveLength(1);
+    expect(logged(server.lines, '"stack"')).toEqual([]);
+    await proxy.close();
+  }, 60_000);
+
+  async function sessionThrough(base: string, token: string): Promise<string> {
+    const w = await call(base, token, 'POST', '/api/v1/workshops', { title: 'Recovery', summary: 'After the outage', format: 'talk' });
+    await call(base, token, 'POST', `/api/v1/workshops/${w.body.id}/publish`, {});
+    const startsAt = new Date(Date.now() + 7 * 86_400_000);
+    const s = await call(base, token, 'POST', `/api/v1/workshops/${w.body.id}/sessions`, {
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      timeZone: 'UTC',
+      mode: 'online',
+      seats: 10,
+    });
+    return s.body.id;
+  }
+
+  async function pendingMailFor(personId: string): Promise<number> {
+    const rows = await database.db
+      .selectFrom('outbox')
+      .select('status')
+      .where('person_id', '=', personId)
+      .where('channel', '=', 'email')
+      .execute();
+    if (rows.length === 0) return -1;
+    return rows.filter((r) => r.status !== 'done').length;
+  }
+
+  it('keeps background work (token use, outbox) for after the outage instead of failing or losing it', async () => {
+    const target = new URL(String(process.env.TEST_DATABASE_URL));
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.open();
+    const proxied = openDatabase({ dialect: 'postgres', url: withParams(database.url, {}, proxy.port) });
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: proxied, logger: false });
+    try {
+      const learner = await buildPerson(database.db);
+      const host = await buildPerson(database.db);
+      const sessionId = await publishedSession(app, host.token);
+      await app.jobs['record-token-use']?.();
+      // The learner's token is used: its "last used" waits in memory for the next flush.
+      expect((await as(app, learner.token).post(`/api/v1/sessions/${sessionId}/registrations`)).statusCode).toBe(201);
+
+      await proxy.close();
+      await expect(app.jobs['record-token-use']?.()).rejects.toThrow();
+      await expect(app.jobs['deliver-outbox']?.()).rejects.toThrow();
+
+      await proxy.open();
+      expect(await app.jobs['deliver-outbox']?.()).toBeGreaterThan(0);
+      expect(await pendingMailFor(learner.id)).toBe(0);
+      // The use seen before the outage is written now, not dropped with the failed attempt.
+      expect(await app.jobs['record-token-use']?.()).toBe(1);
+      const token = await database.db
+        .selectFrom('api_tokens')
+        .select('last_used_at')
+        .where('person_id', '=', learner.id)
+        .executeTakeFirstOrThrow();
+      expect(token.last_used_at).not.toBeNull();
+    } finally {
+      await app.close();
+      await proxied.close();
+      await proxy.close();
+    }
+  }, 60_000);
+});
+
+describe('start-up against a database that does not answer', () => {
+  it(`retries for DB_CONNECT_TIMEOUT_S, then exits with one line naming DATABASE_URL (password masked) and the reason`, async () => {
+    // A port nobody listens on: connection refused, every time.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+
+    const started = Date.now();
+    const server = start({
+      PORT: String(nextPort++),
+      DATABASE_URL: `postgres://lyceum:s3cret@127.0.0.1:${port}/lyceum`,
+      DB_CONNECT_TIMEOUT_S: '2',
+    });
+    const code = await new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+    await new Promise((r) => setTimeout(r, 50));
+    const elapsed = Date.now() - started;
+
+    expect(code).toBe(1);
+    expect(elapsed).toBeGreaterThanOrEqual(2_000);
+    expect(elapsed).toBeLessThan(20_000);
+    expect(server.lines).toEqual([expect.stringContaining(`DATABASE_URL=postgres://lyceum:***@127.0.0.1:${port}/lyceum`)]);
+    expect(server.lines[0]).toMatch(/connection refused/);
+    expect(server.lines[0]).not.toContain('s3cret');
+  }, 30_000);
+});
