@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
+import { TOKEN_LIFETIMES_DAYS, type TokenScope, tokenScope } from '../contracts/index.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { seedDemo } from '../server/db/demo/seed-demo.js';
 import { migrateToLatest } from '../server/db/migrator.js';
@@ -155,8 +156,19 @@ token
   .command('create')
   .argument('<email...>', 'people to create a token for')
   .description('print one new API token per email, one per line, in order')
-  .action((emails: string[]) =>
+  .addOption(
+    new Option('--scope <scope>', 'read: may only look; write: acts fully as the person').choices(tokenScope.options).default('write'),
+  )
+  .addOption(
+    new Option('--expires-in-days <days>', 'how long the tokens work')
+      .choices(TOKEN_LIFETIMES_DAYS.map(String))
+      .default('90')
+      .conflicts('expiry'),
+  )
+  .option('--no-expiry', 'tokens that never expire (for long-lived service accounts)')
+  .action((emails: string[], options: { scope: TokenScope; expiresInDays: string; expiry: boolean }) =>
     withDatabase(async ({ db }) => {
+      const lifetime = { scope: options.scope, expiresInDays: options.expiry ? Number(options.expiresInDays) : null };
       const tx = createTransactor(db);
       const persons = [];
       for (const email of emails) {
@@ -166,7 +178,7 @@ token
       }
       const lines: string[] = [];
       for (const person of persons) {
-        lines.push((await createApiToken(tx, authRepository, person.id, 'created with lyceum token create')).token);
+        lines.push((await createApiToken(tx, authRepository, person.id, { name: 'created with lyceum token create', ...lifetime })).token);
       }
       console.log(lines.join('\n'));
     }),

@@ -41,8 +41,20 @@ export type Mail = z.infer<typeof mail>;
 
 export const mailboxQuery = listQuery.extend({ to: z.string().max(320).optional() });
 
-export const calendarFeed = z.object({ url: z.string().describe('Secret address to subscribe to; anyone with it sees your sessions') });
+/** Whether you have a feed: its address is a secret shown only when it is made. */
+export const calendarFeed = z.object({
+  active: z.boolean().describe('Whether you have a feed address; make a new one to see an address again'),
+  createdAt: z.string().nullable(),
+  hint: z.string().nullable().describe('The last characters of the address, to recognise it'),
+});
 export type CalendarFeed = z.infer<typeof calendarFeed>;
+
+export const createdCalendarFeed = z.object({
+  url: z.string().describe('Secret address to subscribe to, shown only now; anyone with it sees your sessions'),
+  createdAt: z.string(),
+  hint: z.string(),
+});
+export type CreatedCalendarFeed = z.infer<typeof createdCalendarFeed>;
 
 export const webhookEventType = z.enum([
   'registration.created',
@@ -64,7 +76,7 @@ export const webhookSubscription = z.object({
 export type WebhookSubscription = z.infer<typeof webhookSubscription>;
 
 export const createdWebhook = webhookSubscription.extend({
-  secret: z.string().describe('Signs every delivery (X-Lyceum-Signature); shown only now'),
+  secret: z.string().describe('whsec_<base64 key>: signs every delivery (Standard Webhooks webhook-signature); shown only now'),
 });
 export type CreatedWebhook = z.infer<typeof createdWebhook>;
 

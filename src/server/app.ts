@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { authRepository } from './modules/auth/auth.repository.js';
@@ -70,6 +71,7 @@ import type { Api } from './platform/http.js';
 import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
 import { type PeriodicJob, startPeriodicJobs } from './platform/jobs.js';
+import { loggerOptions } from './platform/logging.js';
 import { installMetrics } from './platform/metrics.js';
 import { installOpenApi } from './platform/openapi.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
@@ -84,14 +86,16 @@ export interface AppOptions {
   database: DbHandle;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests that read the log). */
+  logStream?: DestinationStream;
   /** Run background sweeps (offer expiry, no-shows); `lyceum serve` does, tests call them directly. */
   runJobs?: boolean;
 }
 
 /** Builds the whole Lyceum app without listening: what main.ts serves and tests inject into. */
-export async function buildApp({ config, database, logger = true, runJobs = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, logStream, runJobs = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logger: logger ? loggerOptions(config.logLevel, logStream) : false,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(),

@@ -37,7 +37,7 @@ export async function buildPerson(
     created_at: now,
     updated_at: now,
   });
-  const { token } = await createApiToken(createTransactor(db), authRepository, id, 'test');
+  const { token } = await createApiToken(createTransactor(db), authRepository, id, { name: 'test', scope: 'write', expiresInDays: 90 });
   return { id, email, name, token };
 }
 

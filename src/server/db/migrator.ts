@@ -10,6 +10,9 @@ import * as m20261126T0400 from './migrations/20261126T0400_search_speed.js';
 import * as m20261126T0500 from './migrations/20261126T0500_outbox.js';
 import * as m20261126T0510 from './migrations/20261126T0510_reminders.js';
 import * as m20261126T0520 from './migrations/20261126T0520_integrations.js';
+import * as m20261127T0100 from './migrations/20261127T0100_api_token_scope_and_expiry.js';
+import * as m20261127T0110 from './migrations/20261127T0110_hashed_calendar_feeds.js';
+import * as m20261127T0200 from './migrations/20261127T0200_standard_webhook_secrets.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +26,9 @@ const migrations: Record<string, Migration> = {
   '20261126T0500_outbox': m20261126T0500,
   '20261126T0510_reminders': m20261126T0510,
   '20261126T0520_integrations': m20261126T0520,
+  '20261127T0100_api_token_scope_and_expiry': m20261127T0100,
+  '20261127T0110_hashed_calendar_feeds': m20261127T0110,
+  '20261127T0200_standard_webhook_secrets': m20261127T0200,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

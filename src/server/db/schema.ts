@@ -28,6 +28,10 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** `read` tokens may only look; `write` tokens act fully as their person (the default). */
+  scope: Generated<'read' | 'write'>;
+  /** Null: never expires. */
+  expires_at: string | null;
 }
 
 export interface LoginSessionsTable {
@@ -348,7 +352,10 @@ export interface CalendarInvitesTable {
 
 export interface CalendarFeedsTable {
   person_id: string;
-  token: string;
+  /** SHA-256 of the secret in the feed's address; the address itself is shown once. */
+  token_hash: string;
+  /** Its last four characters, to tell addresses apart. */
+  hint: string;
   created_at: string;
 }
 

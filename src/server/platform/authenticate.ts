@@ -35,7 +35,12 @@ export function requireActor(request: FastifyRequest): Actor {
 /**
  * Resolves who is calling: an API token (scripts) or the session cookie (browsers). Cookie
  * requests that change state must echo the CSRF token; API tokens are not sent by browsers
- * on their own, so they need no CSRF check.
+ * on their own, so they need no CSRF check. A `read` token is refused every change here, in one
+ * place, so no route can forget it.
+ *
+ * Routes that need nobody signed in (health checks, calendar feeds, the sign-in page's settings,
+ * the OpenAPI document, the web app's files) ignore a bad Authorization header: a stale token
+ * that a proxy or a tool adds to every request must not take them down.
  */
 export function installAuthentication(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('actor', null);
@@ -44,10 +49,25 @@ export function installAuthentication(app: FastifyInstance, auth: AuthService): 
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const resolved = match?.[1] ? await auth.actorFromApiToken(match[1]) : undefined;
-      if (!resolved) throw new AppError('unauthenticated', 'The API token is invalid or revoked.');
-      request.actor = resolved.actor;
-      return;
+      const check = match?.[1] ? await auth.actorFromApiToken(match[1]) : ({ status: 'unknown' } as const);
+      if (check.status === 'valid') {
+        if (needsActor && check.actor.apiToken?.scope === 'read' && !SAFE_METHODS.has(request.method)) {
+          throw new AppError(
+            'forbidden',
+            'This API token is read-only: it may look but not change anything. Use a token with write scope.',
+          );
+        }
+        request.actor = check.actor;
+        return;
+      }
+      if (needsActor) {
+        throw new AppError(
+          'unauthenticated',
+          check.status === 'expired'
+            ? `This API token expired on ${check.expiredAt.slice(0, 10)}; create a new one on your profile page.`
+            : 'The API token is invalid or revoked.',
+        );
+      }
     }
     const cookie = request.cookies[SESSION_COOKIE];
     const resolved = cookie ? await auth.actorFromSessionCookie(cookie) : undefined;

@@ -250,8 +250,9 @@ function SecretModal({ created, onClose }: { created: CreatedWebhook | null; onC
             </CopyButton>
           </Group>
           <Text fz="sm">
-            Each POST carries <Code>X-Lyceum-Signature: sha256=…</Code>, the HMAC-SHA256 of <Code>{'<X-Lyceum-Timestamp>.<body>'}</Code>{' '}
-            with this secret. Refuse old timestamps, and act once per <Code>X-Lyceum-Delivery</Code>: a retry repeats it.
+            Deliveries are signed as the Standard Webhooks specification says: verify each with this secret and a Standard Webhooks library
+            (<Code>{'new Webhook(secret).verify(body, headers)'}</Code>), which refuses timestamps older than five minutes. Act once per{' '}
+            <Code>webhook-id</Code>: a retry repeats it.
           </Text>
           <Group justify="flex-end">
             <Button onClick={onClose}>Done</Button>

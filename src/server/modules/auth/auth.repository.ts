@@ -10,14 +10,15 @@ const personByTokenHash = prepared((db, tokenHash: string) =>
   db
     .selectFrom('api_tokens as t')
     .innerJoin('people as p', 'p.id', 't.person_id')
-    .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 't.id as token_id', 't.last_used_at'])
+    .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 't.id as token_id', 't.last_used_at', 't.scope', 't.expires_at'])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null),
 );
 
 export const authRepository = {
-  findPersonByTokenHash(db: Executor, tokenHash: string, now: string) {
-    return personByTokenHash(db, tokenHash).then(([r]) => (r ? { ...r, now } : undefined));
+  /** The token's person, scope and expiry (expired tokens too, so the caller can say why it refuses). */
+  findPersonByTokenHash(db: Executor, tokenHash: string) {
+    return personByTokenHash(db, tokenHash).then(([r]) => r);
   },
 
   touchToken(db: Executor, tokenId: string, at: string) {

@@ -119,12 +119,14 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleService, c
         tags: ['auth'],
         operationId: 'createMyToken',
         summary: 'Create an API token (shown once)',
-        description: 'Creates an API token for scripts; its secret is in this answer and never shown again.',
+        description:
+          'Only a person signed in with a browser can create tokens (an API token gets 403). A `read` token may only look: ' +
+          'every POST, PUT, PATCH or DELETE made with it answers 403. Tokens expire after 90 days unless you choose otherwise.',
         body: createTokenBody,
         response: { 201: createdToken, ...commonErrors },
       },
     },
-    async (request, reply) => reply.code(201).send(await auth.createToken(requireActor(request), request.body.name)),
+    async (request, reply) => reply.code(201).send(await auth.createToken(requireActor(request), request.body)),
   );
 
   app.delete(

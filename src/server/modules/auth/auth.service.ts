@@ -1,8 +1,9 @@
-import type { ApiToken, CreatedToken } from '../../../contracts/index.js';
+import type { ApiToken, CreatedToken, TokenScope } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
+import { assertCanCreateToken } from './auth.policy.js';
 import { presentToken } from './auth.presenter.js';
 import type { authRepository } from './auth.repository.js';
 
@@ -14,6 +15,16 @@ export interface ResolvedActor {
   actor: Actor;
   /** Present for cookie sessions: the token state-changing requests must echo. */
   csrfToken?: string;
+}
+
+/** What an API token turned out to be: expired tokens are told apart so the refusal can say so. */
+export type ApiTokenCheck = { status: 'valid'; actor: Actor } | { status: 'expired'; expiredAt: string } | { status: 'unknown' };
+
+export interface NewTokenOptions {
+  name: string;
+  scope: TokenScope;
+  /** Null: the token never expires. */
+  expiresInDays: number | null;
 }
 
 export class AuthService {
@@ -42,14 +53,18 @@ export class AuthService {
     private readonly auth: typeof authRepository,
   ) {}
 
-  async actorFromApiToken(token: string): Promise<ResolvedActor | undefined> {
-    const now = nowIso();
-    const row = await this.auth.findPersonByTokenHash(this.tx.executor, hashSecret(token), now);
-    if (!row) return undefined;
-    if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
-      this.pendingTouches.set(row.token_id, now);
+  async actorFromApiToken(token: string): Promise<ApiTokenCheck> {
+    const row = await this.auth.findPersonByTokenHash(this.tx.executor, hashSecret(token));
+    if (!row) return { status: 'unknown' };
+    const now = Date.now();
+    if (row.expires_at !== null && Date.parse(row.expires_at) <= now) return { status: 'expired', expiredAt: row.expires_at };
+    if (!row.last_used_at || now - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
+      this.pendingTouches.set(row.token_id, new Date(now).toISOString());
     }
-    return { actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone } };
+    return {
+      status: 'valid',
+      actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone, apiToken: { scope: row.scope } },
+    };
   }
 
   async actorFromSessionCookie(cookie: string): Promise<ResolvedActor | undefined> {
@@ -97,8 +112,9 @@ export class AuthService {
     return rows.map(presentToken);
   }
 
-  async createToken(actor: Actor, name: string): Promise<CreatedToken> {
-    return createApiToken(this.tx, this.auth, actor.id, name);
+  async createToken(actor: Actor, options: NewTokenOptions): Promise<CreatedToken> {
+    assertCanCreateToken(actor);
+    return createApiToken(this.tx, this.auth, actor.id, options);
   }
 
   async revokeToken(actor: Actor, tokenId: string): Promise<void> {
@@ -108,15 +124,23 @@ export class AuthService {
 }
 
 /** Shared by the API and the `lyceum token create` command. */
-export async function createApiToken(tx: Transactor, auth: typeof authRepository, personId: string, name: string): Promise<CreatedToken> {
+export async function createApiToken(
+  tx: Transactor,
+  auth: typeof authRepository,
+  personId: string,
+  { name, scope, expiresInDays }: NewTokenOptions,
+): Promise<CreatedToken> {
   const token = newSecret('lyc');
+  const now = new Date();
   const row = {
     id: newId(),
     person_id: personId,
     name,
     token_hash: hashSecret(token),
     hint: token.slice(-4),
-    created_at: nowIso(),
+    scope,
+    created_at: now.toISOString(),
+    expires_at: expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * 86_400_000).toISOString(),
     last_used_at: null,
     revoked_at: null,
   };

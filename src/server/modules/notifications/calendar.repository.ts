@@ -60,21 +60,23 @@ export const calendarRepository = {
       .execute();
   },
 
-  async feedToken(db: Executor, personId: string): Promise<string | undefined> {
-    const row = await db.selectFrom('calendar_feeds').select('token').where('person_id', '=', personId).executeTakeFirst();
-    return row?.token;
+  /** When the person's feed address was made and how it ends; the address itself is not kept. */
+  feedOf(db: Executor, personId: string): Promise<{ created_at: string; hint: string } | undefined> {
+    return db.selectFrom('calendar_feeds').select(['created_at', 'hint']).where('person_id', '=', personId).executeTakeFirst();
   },
 
-  async personOfFeed(db: Executor, token: string): Promise<string | undefined> {
-    const row = await db.selectFrom('calendar_feeds').select('person_id').where('token', '=', token).executeTakeFirst();
+  async personOfFeed(db: Executor, tokenHash: string): Promise<string | undefined> {
+    const row = await db.selectFrom('calendar_feeds').select('person_id').where('token_hash', '=', tokenHash).executeTakeFirst();
     return row?.person_id;
   },
 
-  async saveFeedToken(db: Executor, personId: string, token: string, at: string): Promise<void> {
+  /** One feed per person: a new address replaces the old one. */
+  async saveFeed(db: Executor, feed: { personId: string; tokenHash: string; hint: string; at: string }): Promise<void> {
+    const values = { token_hash: feed.tokenHash, hint: feed.hint, created_at: feed.at };
     await db
       .insertInto('calendar_feeds')
-      .values({ person_id: personId, token, created_at: at })
-      .onConflict((oc) => oc.column('person_id').doUpdateSet({ token, created_at: at }))
+      .values({ person_id: feed.personId, ...values })
+      .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
       .execute();
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   calendarFeed,
+  createdCalendarFeed,
   mail,
   mailboxQuery,
   mailSummary,
@@ -133,26 +134,26 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
       schema: {
         tags,
         operationId: 'getMyCalendarFeed',
-        description: 'Returns the address of your personal calendar feed, which calendar apps subscribe to.',
-        summary: 'Your personal calendar feed: a secret address to subscribe to',
+        summary: 'Whether you have a personal calendar feed, and when it was made',
+        description: 'The address itself is a secret shown only when it is made (POST); Lyceum keeps only a hash of it.',
         response: { 200: calendarFeed, ...commonErrors },
       },
     },
-    (request) => notifications.feedAddress(requireActor(request)),
+    (request) => notifications.feedOf(requireActor(request)),
   );
 
   app.post(
-    '/api/v1/me/calendar/reset',
+    '/api/v1/me/calendar',
     {
       schema: {
         tags,
-        operationId: 'resetMyCalendarFeed',
-        description: 'Gives your calendar feed a new secret address; the old one stops working at once.',
-        summary: 'Replace your feed address; the old one stops working',
-        response: { 200: calendarFeed, ...commonErrors },
+        operationId: 'createMyCalendarFeed',
+        description: 'Makes a new secret address for your calendar feed and shows it this once; any earlier address stops working at once.',
+        summary: 'Make a new feed address (shown once); any earlier address stops working',
+        response: { 201: createdCalendarFeed, ...commonErrors },
       },
     },
-    (request) => notifications.resetFeed(requireActor(request)),
+    async (request, reply) => reply.code(201).send(await notifications.newFeed(requireActor(request))),
   );
 
   // Calendar apps subscribe without signing in: the secret address is the credential.

@@ -1,8 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import type { CalendarFeed, Mail, MailSummary, NotificationPreferences, OutboxMessage, OutboxPage } from '../../../contracts/index.js';
+import type {
+  CalendarFeed,
+  CreatedCalendarFeed,
+  Mail,
+  MailSummary,
+  NotificationPreferences,
+  OutboxMessage,
+  OutboxPage,
+} from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { invalidField, invalidState, notFound } from '../../platform/errors.js';
-import { nowIso } from '../../platform/ids.js';
+import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
@@ -133,34 +140,30 @@ export class NotificationsService {
     return feed({ name: session.title, sessions: [session], personId: actor.id, publicUrl: this.settings.publicUrl });
   }
 
-  /** The actor's secret feed address, made on first request. */
-  async feedAddress(actor: Actor): Promise<CalendarFeed> {
-    const existing = await this.calendar.feedToken(this.tx.executor, actor.id);
-    return { url: this.feedUrl(existing ?? (await this.replaceFeed(actor.id))) };
+  /** Whether the actor has a feed; its address was shown once, when it was made. */
+  async feedOf(actor: Actor): Promise<CalendarFeed> {
+    const row = await this.calendar.feedOf(this.tx.executor, actor.id);
+    return { active: row !== undefined, createdAt: row?.created_at ?? null, hint: row?.hint ?? null };
   }
 
-  /** A new secret address; the old one stops working at once. */
-  async resetFeed(actor: Actor): Promise<CalendarFeed> {
-    return { url: this.feedUrl(await this.replaceFeed(actor.id)) };
+  /**
+   * A new secret address, returned this once: only its hash is kept, like an API token's. Any
+   * earlier address stops working at once.
+   */
+  async newFeed(actor: Actor): Promise<CreatedCalendarFeed> {
+    const token = newSecret('cal');
+    const feed = { personId: actor.id, tokenHash: hashSecret(token), hint: token.slice(-4), at: nowIso() };
+    await this.tx.transaction((trx) => this.calendar.saveFeed(trx, feed));
+    return { url: `${this.settings.publicUrl}/calendar/${token}.ics`, createdAt: feed.at, hint: feed.hint };
   }
 
   /** The feed behind a secret address (no sign-in: calendar apps cannot sign in). */
   async feedFile(token: string): Promise<string> {
     const db = this.tx.executor;
-    const personId = await this.calendar.personOfFeed(db, token);
+    const personId = await this.calendar.personOfFeed(db, hashSecret(token));
     if (!personId) throw notFound('Calendar');
     const since = new Date(Date.now() - FEED_HISTORY_MS).toISOString();
     const sessions = await this.calendar.feed(db, personId, since);
     return feed({ name: 'Lyceum', sessions, personId, publicUrl: this.settings.publicUrl });
-  }
-
-  private async replaceFeed(personId: string): Promise<string> {
-    const token = randomBytes(24).toString('base64url');
-    await this.tx.transaction((trx) => this.calendar.saveFeedToken(trx, personId, token, nowIso()));
-    return token;
-  }
-
-  private feedUrl(token: string) {
-    return `${this.settings.publicUrl}/calendar/${token}.ics`;
   }
 }

@@ -71,7 +71,7 @@ async function deliverWebhookTo(t: TestApp, url: string) {
   expect((await as(t.app, learner.token).post(`/api/v1/sessions/${sessionId}/registrations`, {})).statusCode).toBe(201);
   await t.app.jobs['deliver-outbox']?.();
   const log = await as(t.app, admin.token).get(`/api/v1/admin/webhooks/${created.json().id}/deliveries`);
-  await as(t.app, admin.token).delete(`/api/v1/admin/webhooks/${created.json().id}`);
+  await as(t.app, admin.token).patch(`/api/v1/admin/webhooks/${created.json().id}`, { active: false });
   return log.json().items as { status: string; lastError: string | null }[];
 }
 
@@ -98,7 +98,7 @@ describe('Lyceum is not a proxy into the internal network', () => {
     const mapped = await api.patch(`/api/v1/admin/webhooks/${fine.json().id}`, { url: 'http://[::ffff:10.0.0.5]:8080/' });
     expect(mapped.statusCode).toBe(400);
     expect(mapped.json().error.details[0]).toMatchObject({ field: 'url', message: expect.stringContaining('is a private address') });
-    await api.delete(`/api/v1/admin/webhooks/${fine.json().id}`);
+    await api.patch(`/api/v1/admin/webhooks/${fine.json().id}`, { active: false });
   });
 
   it('refuses at delivery a name that resolves to loopback: the dead letter says why, the receiver gets nothing', async () => {

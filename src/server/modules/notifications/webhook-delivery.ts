@@ -1,22 +1,32 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Outbound } from '../../platform/outbound/index.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { OutboxRow } from './outbox.repository.js';
 import type { webhooksRepository } from './webhooks.repository.js';
 
+/** Standard Webhooks secrets: this prefix, then the key in base64. */
+const SECRET_PREFIX = 'whsec_';
+
+/** A new signing secret: 32 random bytes, written as Standard Webhooks receivers expect it. */
+export function newWebhookSecret(): string {
+  return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
+}
+
 /**
- * The signature receivers check: HMAC-SHA256 over "<timestamp>.<body>" with the subscription's
- * secret, hex. The timestamp is signed too, so a captured delivery cannot be replayed later
- * (receivers refuse old timestamps).
+ * The webhook-signature header of the Standard Webhooks specification (standardwebhooks.com):
+ * "v1," and the base64 HMAC-SHA256 of "<id>.<timestamp>.<body>", keyed by the secret's decoded
+ * base64 part. The id and the timestamp are signed too, so receivers can trust the id they
+ * de-duplicate on and refuse a captured delivery replayed later.
  */
-export function signature(secret: string, timestamp: number, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+export function signature(secret: string, id: string, timestamp: number, body: string): string {
+  const key = Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64');
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
 /**
  * POSTs one webhook delivery through the outbound module (internal addresses refused, no
  * redirects, a timeout). Anything but a 2xx answer is a failure the worker retries.
- * X-Lyceum-Delivery is the same on every retry: receivers act once per id.
+ * webhook-id is the outbox id, the same on every retry: receivers act once per id.
  */
 export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepository, outbound: Pick<Outbound, 'request'>) {
   return async (row: OutboxRow): Promise<void> => {
@@ -30,10 +40,11 @@ export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepositor
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Lyceum-Webhooks/1',
+        'webhook-id': row.id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signature(subscription.secret, row.id, timestamp, body),
+        // The event type is in the body too; the header lets a receiver route before parsing.
         'x-lyceum-event': row.topic,
-        'x-lyceum-delivery': row.id,
-        'x-lyceum-timestamp': String(timestamp),
-        'x-lyceum-signature': signature(subscription.secret, timestamp, body),
       },
       body,
     });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreatedWebhook, createWebhookBody, OutboxMessage, updateWebhookBody, WebhookSubscription } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
@@ -8,6 +7,7 @@ import { assertPublicDestination, type Outbound } from '../../platform/outbound/
 import type { Transactor } from '../../platform/transaction.js';
 import { assertCan } from './notifications.policy.js';
 import { presentMessage } from './notifications.presenter.js';
+import { newWebhookSecret } from './webhook-delivery.js';
 import type { WebhookEvents } from './webhook-events.js';
 import type { WebhookRow, webhooksRepository } from './webhooks.repository.js';
 
@@ -43,7 +43,7 @@ export class WebhooksService {
       url: input.url,
       description: input.description,
       events: JSON.stringify([...new Set(input.events)]),
-      secret: `whsec_${randomBytes(24).toString('base64url')}`,
+      secret: newWebhookSecret(),
       active: 1,
       created_by: actor.id,
       created_at: now,

@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
@@ -35,12 +35,18 @@ function receiver() {
   };
 }
 
-/** What a receiver does with the documented scheme: HMAC-SHA256 of "<timestamp>.<body>" with the secret. */
-function verified(r: Received, secret: string): boolean {
-  const expected = `sha256=${createHmac('sha256', secret).update(`${r.headers['x-lyceum-timestamp']}.${r.body}`).digest('hex')}`;
-  const given = String(r.headers['x-lyceum-signature'] ?? '');
-  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+/** What a receiver following the README does: one call of the Standard Webhooks library (not Lyceum's code). */
+function verify(r: Pick<Received, 'headers' | 'body'>, secret: string): unknown {
+  return new Webhook(secret).verify(r.body, r.headers as Record<string, string>);
 }
+const verified = (r: Received, secret: string) => {
+  try {
+    verify(r, secret);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 let endpoint: ReturnType<typeof receiver>;
 let url: string;
@@ -102,7 +108,7 @@ describe('outgoing webhooks', () => {
     expect(types).toContain('registration.promoted');
     expect(types).toContain('session.updated');
     expect(endpoint.received.every((r) => verified(r, secret))).toBe(true);
-    expect(endpoint.received.every((r) => r.headers['x-lyceum-delivery'] === JSON.parse(r.body).id)).toBe(true);
+    expect(endpoint.received.every((r) => r.headers['webhook-id'] === JSON.parse(r.body).id)).toBe(true);
     const cancelled = events().find((e) => e.type === 'registration.cancelled');
     expect(cancelled?.data.registration).toMatchObject({ id: reg.id, personId: a.id, status: 'cancelled' });
     expect(events().find((e) => e.type === 'session.updated')?.data).toMatchObject({
@@ -136,5 +142,101 @@ describe('outgoing webhooks', () => {
     await as(t.app, (people[1] as TestPerson).token).post(`/api/v1/sessions/${sessionId}/registrations`, {});
     await deliver();
     expect(endpoint.received.length).toBe(quiet);
+  });
+});
+
+describe('Standard Webhooks', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    endpoint.state.status = 200;
+  });
+
+  async function registrationDelivered(secret: string): Promise<Received[]> {
+    const before = endpoint.received.length;
+    const sessionId = await publishedSession(t.app, host.token);
+    await as(t.app, (people[1] as TestPerson).token).post(`/api/v1/sessions/${sessionId}/registrations`, {});
+    await deliver();
+    return endpoint.received.slice(before).filter((r) => verified(r, secret));
+  }
+
+  it('signs id, timestamp and body so that the standardwebhooks library verifies them, and refuses anything changed', async () => {
+    const created = await as(t.app, admin.token).post('/api/v1/admin/webhooks', { url, events: ['registration.created'] });
+    const { secret } = created.json() as { secret: string };
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(secret.slice('whsec_'.length), 'base64')).toHaveLength(32);
+
+    const [delivery] = await registrationDelivered(secret);
+    if (!delivery) throw new Error('no verified delivery');
+    expect(verify(delivery, secret)).toMatchObject({ type: 'registration.created', id: delivery.headers['webhook-id'] });
+    expect(delivery.headers['webhook-timestamp']).toMatch(/^\d{10}$/);
+    expect(Math.abs(Number(delivery.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(30);
+    expect(delivery.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(delivery.headers['x-lyceum-event']).toBe('registration.created');
+    expect(delivery.headers).not.toHaveProperty('x-lyceum-signature');
+
+    const tampered = { ...delivery, body: delivery.body.replace('"registration.created"', '"registration.cancelled"') };
+    expect(tampered.body).not.toBe(delivery.body);
+    expect(() => verify(tampered, secret)).toThrow('No matching signature found');
+    expect(() => verify({ ...delivery, headers: { ...delivery.headers, 'webhook-id': 'another' } }, secret)).toThrow(
+      'No matching signature found',
+    );
+    expect(() => verify(delivery, `whsec_${Buffer.alloc(32, 1).toString('base64')}`)).toThrow('No matching signature found');
+
+    // Received more than five minutes after it was signed: a replay, refused; four minutes is within tolerance.
+    const signedAt = Number(delivery.headers['webhook-timestamp']) * 1000;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(signedAt + 6 * 60_000);
+    expect(() => verify(delivery, secret)).toThrow('Message timestamp too old');
+    vi.setSystemTime(signedAt + 4 * 60_000);
+    expect(verify(delivery, secret)).toMatchObject({ type: 'registration.created' });
+    await as(t.app, admin.token).patch(`/api/v1/admin/webhooks/${created.json().id}`, { active: false });
+  });
+
+  it('sends a retry with the same webhook-id, signed afresh', async () => {
+    const created = await as(t.app, admin.token).post('/api/v1/admin/webhooks', { url, events: ['registration.created'] });
+    const { secret } = created.json() as { secret: string };
+    endpoint.state.status = 503;
+    // Two attempts (OUTBOX_MAX_ATTEMPTS), the second at once (OUTBOX_RETRY_MS=0).
+    const [first, retry] = await registrationDelivered(secret);
+    expect(retry?.headers['webhook-id']).toBe(first?.headers['webhook-id']);
+    expect(JSON.parse(retry?.body ?? '{}').id).toBe(first?.headers['webhook-id']);
+    await as(t.app, admin.token).patch(`/api/v1/admin/webhooks/${created.json().id}`, { active: false });
+  });
+});
+
+describe('subscriptions made before Standard Webhooks', () => {
+  it('keep their key: a receiver that kept the old secret s verifies with whsec_ + base64(s)', async () => {
+    const { up } = await import('../../db/migrations/20261127T0200_standard_webhook_secrets.js');
+    const own = await createTestApp({ OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' });
+    try {
+      const oldSecret = 'whsec_Zm9vYmFyLWJhei1xdXV4LTEyMzQ1Njc4OTA-_x';
+      const now = new Date().toISOString();
+      await own.database.db
+        .insertInto('webhook_subscriptions')
+        .values({
+          id: 'old-subscription',
+          url,
+          description: '',
+          events: '["registration.created"]',
+          secret: oldSecret,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await up(own.database.db);
+
+      const ownHost = await buildPerson(own.database.db, { name: 'Otto Host' });
+      const learner = await buildPerson(own.database.db, { name: 'Lia' });
+      const before = endpoint.received.length;
+      const sessionId = await publishedSession(own.app, ownHost.token);
+      await as(own.app, learner.token).post(`/api/v1/sessions/${sessionId}/registrations`, {});
+      await own.app.jobs['deliver-outbox']?.();
+      const [delivery] = endpoint.received.slice(before);
+      if (!delivery) throw new Error('nothing delivered');
+      expect(verify(delivery, `whsec_${Buffer.from(oldSecret).toString('base64')}`)).toMatchObject({ type: 'registration.created' });
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as } from '../../../../test/helpers/app.js';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
+import type { ApiToken } from '../../../contracts/index.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { type DbHandle, openDatabase } from '../../platform/db.js';
@@ -156,6 +157,41 @@ describe('the lyceum command', () => {
     try {
       const who = await Promise.all(tokens.map(async (token) => (await as(app, token).get('/api/v1/me')).json().email));
       expect(who).toEqual(['d@corp.example', 'a@corp.example']);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+
+  it('creates tokens of the chosen scope and lifetime (write, 90 days unless told otherwise)', { timeout: 120_000 }, async () => {
+    const made = async (...options: string[]) => (await lyceum('token', 'create', ...options, 'd@corp.example')).stdout.trim();
+    const standard = await made();
+    // Each run starts a process of its own: once the file is migrated (above), they run side by side.
+    const [read, forever] = await Promise.all([
+      made('--scope', 'read', '--expires-in-days', '30'),
+      made('--no-expiry'),
+      expect(made('--expires-in-days', '7')).rejects.toThrow(/Allowed choices are 30, 90, 365/),
+      expect(made('--scope', 'admin')).rejects.toThrow(/Allowed choices are read, write/),
+    ]);
+    const tokens = { standard, read: read as string, forever: forever as string };
+
+    const db = openDatabase({ dialect: 'sqlite', path: file });
+    const app = await buildApp({
+      config: loadConfig({ DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' }),
+      database: db,
+      logger: false,
+    });
+    try {
+      const listed = (await as(app, tokens.standard).get('/api/v1/me/tokens')).json().items as ApiToken[];
+      const find = (token: string) => listed.find((i) => i.hint === token.slice(-4));
+      const days = (t: ApiToken | undefined) => (Date.parse(t?.expiresAt ?? '') - Date.now()) / 86_400_000;
+      expect(find(tokens.standard)?.scope).toBe('write');
+      expect(days(find(tokens.standard))).toBeCloseTo(90, 1);
+      expect(find(tokens.read)?.scope).toBe('read');
+      expect(days(find(tokens.read))).toBeCloseTo(30, 1);
+      expect(find(tokens.forever)).toMatchObject({ scope: 'write', expiresAt: null });
+      expect((await as(app, tokens.read).get('/api/v1/me')).statusCode).toBe(200);
+      expect((await as(app, tokens.read).put('/api/v1/me/notification-preferences', { channels: {} })).statusCode).toBe(403);
     } finally {
       await app.close();
       await db.close();

@@ -9,6 +9,10 @@ export function libpqConnection(url: string): { uri: string; password: string | 
   const parsed = new URL(url);
   const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;
   parsed.password = '';
+  // libpq decodes %XX only: a space written as '+' (as URLSearchParams writes it, and node-pg
+  // reads it) would reach the server as '+', e.g. in options=-c search_path=….
+  const query = [...parsed.searchParams].map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  parsed.search = query.length ? `?${query.join('&')}` : '';
   return { uri: parsed.toString(), password };
 }
 

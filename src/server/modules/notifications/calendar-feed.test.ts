@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../test/helpers/sessions.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import * as hashedFeeds from '../../db/migrations/20261127T0110_hashed_calendar_feeds.js';
+
+let t: TestApp;
+let host: TestPerson;
+let learner: TestPerson;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  host = await buildPerson(t.database.db, { name: 'Hana Host' });
+  learner = await buildPerson(t.database.db, { name: 'Lee Learner' });
+});
+afterAll(() => t.close());
+
+// Computed here, not with Lyceum's own helper: the test says what "a hash" means.
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The secret part of a feed address. */
+const secretOf = (url: string) => /\/calendar\/([^/]+)\.ics$/.exec(new URL(url).pathname)?.[1] ?? '';
+
+describe('the feed address is a secret shown once', () => {
+  it('is given when made; afterwards Lyceum says only that a feed exists, when it was made and how it ends', async () => {
+    const me = as(t.app, learner.token);
+    expect((await me.get('/api/v1/me/calendar')).json()).toEqual({ active: false, createdAt: null, hint: null });
+
+    const made = await me.post('/api/v1/me/calendar');
+    expect(made.statusCode).toBe(201);
+    const { url, createdAt, hint } = made.json();
+    expect(url).toMatch(/^https?:\/\/[^/]+\/calendar\/[\w-]{32,64}\.ics$/);
+    expect(hint).toBe(secretOf(url).slice(-4));
+
+    const shown = await me.get('/api/v1/me/calendar');
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toEqual({ active: true, createdAt, hint });
+    expect(shown.body).not.toContain(secretOf(url));
+  });
+
+  it('keeps only a hash of the address in the database', async () => {
+    const { url } = (await as(t.app, host.token).post('/api/v1/me/calendar')).json();
+    const secret = secretOf(url);
+    const rows = await t.database.db.selectFrom('calendar_feeds').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(rows.find((r) => r.person_id === host.id)?.token_hash).toBe(sha256(secret));
+    expect((await t.app.inject({ method: 'GET', url: new URL(url).pathname })).statusCode).toBe(200);
+  });
+});
+
+describe('logs', () => {
+  it('never contain a feed address, found or not', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'info' }),
+      database: t.database,
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
+    try {
+      await logged.ready();
+      await publishedSession(t.app, host.token);
+      const { url } = (await as(t.app, host.token).post('/api/v1/me/calendar')).json();
+      const secret = secretOf(url);
+      const path = new URL(url).pathname;
+      const unknown = `cal_${'x'.repeat(43)}`;
+      expect((await logged.inject({ method: 'GET', url: path })).statusCode).toBe(200);
+      expect((await logged.inject({ method: 'GET', url: `${path}?x=1` })).statusCode).toBe(200);
+      expect((await logged.inject({ method: 'GET', url: `/calendar/${unknown}.ics` })).statusCode).toBe(404);
+      expect((await logged.inject({ method: 'GET', url: `/calendar/${secret}` })).statusCode).toBe(400);
+
+      const log = lines.join('');
+      expect(log).toContain('"url":"/calendar/[redacted].ics"');
+      expect(log).toContain('"url":"/calendar/[redacted].ics?x=1"');
+      for (const s of [secret, unknown]) expect(log).not.toContain(s);
+      expect(log).not.toContain(secret.slice(0, 12));
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
+describe('addresses made before hashing', () => {
+  it('keep working: the migration hashes them in place', async () => {
+    const database = await createTestDatabase();
+    try {
+      const person = await buildPerson(database.db, { name: 'Early Subscriber' });
+      // The table as it was before the migration, holding an address the old code made.
+      await hashedFeeds.down(database.db);
+      const plain = 'Abcdefghijklmnopqrstuvwxyz012345';
+      const createdAt = '2026-01-05T10:00:00.000Z';
+      await sql`insert into calendar_feeds (person_id, token, created_at) values (${person.id}, ${plain}, ${createdAt})`.execute(
+        database.db,
+      );
+
+      await hashedFeeds.up(database.db);
+
+      const row = await database.db.selectFrom('calendar_feeds').selectAll().where('person_id', '=', person.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ person_id: person.id, token_hash: sha256(plain), hint: '2345', created_at: createdAt });
+      const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
+      try {
+        const feed = await app.inject({ method: 'GET', url: `/calendar/${plain}.ics` });
+        expect(feed.statusCode).toBe(200);
+        expect(feed.body).toContain('BEGIN:VCALENDAR');
+        expect((await as(app, person.token).get('/api/v1/me/calendar')).json()).toEqual({ active: true, createdAt, hint: '2345' });
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await database.close();
+    }
+  });
+});
