@@ -227,6 +227,7 @@ export async function buildApp({ config, database, logger = true, logStream, run
       slackAvailable: config.slack.botToken !== undefined,
     },
   );
+      mailFrom: config.mail.from,
   notificationsRoutes(app, notifications);
   checklistsRoutes(app, checklists);
   requestsRoutes(app, new RequestsService(tx, requestsRepository, workshops));

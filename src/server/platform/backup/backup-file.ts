@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** A backup or restore that was refused or failed in a way the person can act on; the CLI prints the message. */
 export class BackupRefused extends Error {}
@@ -19,6 +19,8 @@ export async function writeBackupFile(file: string, force: boolean, write: (part
   if (existsSync(path) && !force) {
     throw new BackupRefused(`${path} already exists; choose another name, or add --force to replace it`);
   }
+  // A first nightly run into /var/backups/lyceum/ should not fail for want of the folder.
+  mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial-${process.pid}`;
   const started = performance.now();
   try {

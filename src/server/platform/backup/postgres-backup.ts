@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { migrateToLatest } from '../../db/migrator.js';
 import { openDatabase } from '../db.js';
+import { createSchemaIfMissing, lyceumContents, postgresSchema, postgresServerMajor } from './backup.repository.js';
 import { BackupRefused, describeRestored, describeWritten, writeBackupFile } from './backup-file.js';
-import { createSchemaIfMissing, lyceumContents, postgresSchema, postgresServerMajor } from './lyceum-data.js';
 import { commandLine, libpqConnection, runPgTool } from './pg-tools.js';
 
 const install = (major: number) =>

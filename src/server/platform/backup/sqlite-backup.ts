@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { migrateToLatest } from '../../db/migrator.js';
 import { openDatabase } from '../db.js';
+import { lyceumContents } from './backup.repository.js';
 import { BackupRefused, describeRestored, describeWritten, writeBackupFile } from './backup-file.js';
-import { lyceumContents } from './lyceum-data.js';
 
 /**
  * SQLite's online backup API, copying every page in ONE step: a step reads inside one read
