@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, isoDateTime, listQuery, personRef, timeZone } from './common.js';
-import { registration } from './registrations.js';
+import { type RegistrationStatus, registration } from './registrations.js';
 import { workshopFormat } from './workshops.js';
 
 export const sessionMode = z.enum(['in_person', 'online', 'hybrid']);
@@ -52,6 +52,12 @@ export type UpdateSessionBody = z.input<typeof updateSessionBody>;
 
 export const sessionStatus = z.enum(['scheduled', 'cancelled']);
 
+/**
+ * Registrations that may join the call: a confirmed seat. Waitlisted people have no seat, and an
+ * offered one is not theirs until they confirm; hosts and admins see the link regardless.
+ */
+export const videoLinkStatuses: readonly RegistrationStatus[] = ['enrolled', 'attended'];
+
 export const session = z.object({
   id: z.string(),
   workshopId: z.string(),
@@ -60,7 +66,12 @@ export const session = z.object({
   timeZone: z.string(),
   mode: sessionMode,
   location: z.string().nullable(),
-  videoUrl: z.string().nullable(),
+  videoUrl: z
+    .string()
+    .nullable()
+    .describe(
+      "Only for people holding a confirmed seat (enrolled or checked in), the workshop's hosts and admins; null for everyone else.",
+    ),
   seats: z.number().nullable(),
   onlineSeats: z.number().nullable(),
   registrationOpensAt: z.string().nullable(),

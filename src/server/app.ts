@@ -225,9 +225,9 @@ export async function buildApp({ config, database, logger = true, logStream, run
     {
       publicUrl: config.publicUrl,
       slackAvailable: config.slack.botToken !== undefined,
+      mailFrom: config.mail.from,
     },
   );
-      mailFrom: config.mail.from,
   notificationsRoutes(app, notifications);
   checklistsRoutes(app, checklists);
   requestsRoutes(app, new RequestsService(tx, requestsRepository, workshops));

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../../../contracts/index.js';
+import type { Actor } from '../../platform/actor.js';
 import { presentSession, type SessionExtras } from '../sessions/sessions.presenter.js';
 import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { HostRow } from '../workshops/workshops.repository.js';
@@ -15,10 +16,11 @@ export function presentCatalogEntry(
   workshop: CatalogWorkshop,
   tags: string[],
   hosts: HostRow[],
+  viewer: Pick<Actor, 'id' | 'role'>,
   extras: SessionExtras = {},
 ): CatalogEntry {
   return {
-    ...presentSession(session, extras),
+    ...presentSession(session, { actor: viewer, hostIds: hosts.map((h) => h.id) }, extras),
     workshop: {
       ...workshop,
       tags,

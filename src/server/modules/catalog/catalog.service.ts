@@ -49,6 +49,7 @@ export class CatalogService {
         { id: session.workshop_id, title: workshop_title, summary: workshop_summary, format: workshop_format },
         tags.filter((t) => t.workshop_id === session.workshop_id).map((t) => t.tag),
         hosts.filter((h) => h.workshop_id === session.workshop_id),
+        actor,
         { counts: counts.get(session.id), mine: mine.find((m) => m.session_id === session.id) ?? null },
       ),
     );

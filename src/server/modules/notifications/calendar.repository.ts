@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
+import type { RegistrationStatus } from '../../../contracts/index.js';
 import type { Executor } from '../../platform/transaction.js';
-import type { CalendarSession } from './calendar.js';
+import type { PublishedSession } from './calendar.js';
 
 const COLUMNS = [
   's.id',
@@ -14,50 +16,58 @@ const COLUMNS = [
   's.status',
 ] as const;
 
+/** A session of a person's feed, with what decides whether the feed shows them its video link. */
+export interface FeedSession extends PublishedSession {
+  registration_status: RegistrationStatus | null;
+  hosting: boolean;
+}
+
+/** SQLite and PostgreSQL both answer an integer column with a number, a missing row with null. */
+const sequenceOf = (value: number | string | null) => Number(value ?? 0);
+
 /** Sessions as calendars show them, and the secret addresses of personal feeds. */
 export const calendarRepository = {
-  session(db: Executor, id: string): Promise<CalendarSession | undefined> {
-    return db
+  /** One session, as the SEQUENCE of this person's latest invitation for it has it. */
+  async session(db: Executor, id: string, personId: string): Promise<PublishedSession | undefined> {
+    const row = await db
       .selectFrom('sessions as s')
       .innerJoin('workshops as w', 'w.id', 's.workshop_id')
-      .select(COLUMNS)
+      .leftJoin('calendar_invites as i', (join) => join.onRef('i.session_id', '=', 's.id').on('i.person_id', '=', personId))
+      .select([...COLUMNS, 'i.sequence'])
       .where('s.id', '=', id)
       .executeTakeFirst();
+    return row && { ...row, sequence: sequenceOf(row.sequence) };
+  },
+
+  /** Whether the person is an admin (the feed has no signed-in actor, only the person behind the address). */
+  async roleOf(db: Executor, personId: string): Promise<'member' | 'admin' | undefined> {
+    const row = await db.selectFrom('people').select('role').where('id', '=', personId).executeTakeFirst();
+    return row?.role;
   },
 
   /**
    * A person's feed: sessions since `since` they hold a seat in, attended, or host (of published
    * workshops). Cancelled sessions stay in, marked cancelled, so subscribed calendars drop them.
+   * Each carries the SEQUENCE of the person's latest invitation for it.
    */
-  feed(db: Executor, personId: string, since: string): Promise<CalendarSession[]> {
-    return db
+  async feed(db: Executor, personId: string, since: string): Promise<FeedSession[]> {
+    const rows = await db
       .selectFrom('sessions as s')
       .innerJoin('workshops as w', 'w.id', 's.workshop_id')
-      .select(COLUMNS)
+      // At most one registration per session and person is not cancelled (a unique index), one host row, one invitation.
+      .leftJoin('registrations as r', (join) =>
+        join.onRef('r.session_id', '=', 's.id').on('r.person_id', '=', personId).on('r.status', '<>', sql.lit('cancelled')),
+      )
+      .leftJoin('workshop_hosts as h', (join) => join.onRef('h.workshop_id', '=', 's.workshop_id').on('h.person_id', '=', personId))
+      .leftJoin('calendar_invites as i', (join) => join.onRef('i.session_id', '=', 's.id').on('i.person_id', '=', personId))
+      .select([...COLUMNS, 'r.status as registration_status', 'h.person_id as host_id', 'i.sequence'])
       .where('s.ends_at', '>=', since)
       .where('w.status', '=', 'published')
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('registrations as r')
-              .select('r.id')
-              .whereRef('r.session_id', '=', 's.id')
-              .where('r.person_id', '=', personId)
-              .where('r.status', 'in', ['enrolled', 'offered', 'attended']),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('workshop_hosts as h')
-              .select('h.person_id')
-              .whereRef('h.workshop_id', '=', 's.workshop_id')
-              .where('h.person_id', '=', personId),
-          ),
-        ]),
-      )
+      .where((eb) => eb.or([eb('r.status', 'in', ['enrolled', 'offered', 'attended']), eb('h.person_id', 'is not', null)]))
       .orderBy('s.starts_at')
       .limit(1000)
       .execute();
+    return rows.map(({ host_id, sequence, ...row }) => ({ ...row, hosting: host_id !== null, sequence: sequenceOf(sequence) }));
   },
 
   /** When the person's feed address was made and how it ends; the address itself is not kept. */

@@ -1,6 +1,6 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
-/** One session as a calendar event shows it. */
+/** One session as a calendar event shows it (the video link only when the reader may see it). */
 export interface CalendarSession {
   id: string;
   workshop_id: string;
@@ -27,6 +27,31 @@ export function parseAddress(from: string): Organizer {
 
 /** Stable per session and person: every update and cancellation of an invitation names the same event. */
 export const inviteUid = (sessionId: string, personId: string, domain: string) => `session-${sessionId}-${personId}@${domain}`;
+
+/** A session in a person's feed or file, with the SEQUENCE of the person's latest invitation (0: none was sent). */
+export interface PublishedSession extends CalendarSession {
+  sequence: number;
+}
+
+/**
+ * The one way a calendar becomes text. RFC 5545 (3.1) ends every content line with CRLF, the
+ * last one too; ical-generator leaves the final END:VCALENDAR without it.
+ */
+function render(calendar: ICalCalendar): string {
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/**
+ * ical-generator writes the calendar's NAME and X-WR-CALNAME verbatim, so a workshop title with a
+ * line break in it would end the line early (a bare LF) and could add properties of its own.
+ * A name is one line of TEXT (RFC 5545 3.3.11): line breaks become spaces, separators are escaped.
+ */
+const calendarName = (name: string) =>
+  name
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .trim();
 
 const sessionLink = (publicUrl: string, s: CalendarSession) => `${publicUrl}/workshops/${s.workshop_id}?session=${s.id}`;
 
@@ -81,14 +106,24 @@ export function invitation(input: {
       },
     ],
   });
-  return calendar.toString();
+  return render(calendar);
 }
 
-/** A calendar of sessions to subscribe to or download (METHOD:PUBLISH): one event per session. */
-export function feed(input: { name: string; sessions: CalendarSession[]; personId: string; publicUrl: string }): string {
+/**
+ * A calendar of sessions to subscribe to or download (METHOD:PUBLISH): one event per session,
+ * each the same event as the person's invitation for it (UID and SEQUENCE), so a calendar that
+ * has both shows one event, and the newer of the two wins.
+ */
+export function feed(input: {
+  name: string;
+  sessions: PublishedSession[];
+  personId: string;
+  organizer: Organizer;
+  publicUrl: string;
+}): string {
   const domain = new URL(input.publicUrl).hostname;
   const calendar = ical({
-    name: input.name,
+    name: calendarName(input.name),
     prodId: { company: 'Lyceum', product: 'Lyceum', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 3600,
@@ -97,6 +132,7 @@ export function feed(input: { name: string; sessions: CalendarSession[]; personI
     calendar.createEvent({
       // The same UID as the person's invitation: a calendar that has both shows one event.
       id: inviteUid(s.id, input.personId, domain),
+      sequence: s.sequence,
       start: new Date(s.starts_at),
       end: new Date(s.ends_at),
       stamp: new Date(),
@@ -105,7 +141,9 @@ export function feed(input: { name: string; sessions: CalendarSession[]; personI
       location: place(s),
       url: sessionLink(input.publicUrl, s),
       status: s.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      // RFC 5546 3.2.1: a published event names its organizer, as the invitations do.
+      organizer: input.organizer,
     });
   }
-  return calendar.toString();
+  return render(calendar);
 }

@@ -3,8 +3,8 @@ import type { Executor } from '../../platform/transaction.js';
 /** Everything a message about one person and one session shows, read when it is delivered. */
 export const deliveryRepository = {
   async context(db: Executor, sessionId: string, personId: string, registrationId: string | undefined) {
-    const [person, session, registration] = await Promise.all([
-      db.selectFrom('people').select(['id', 'name', 'email', 'time_zone']).where('id', '=', personId).executeTakeFirst(),
+    const [person, session, registration, standing] = await Promise.all([
+      db.selectFrom('people').select(['id', 'name', 'email', 'time_zone', 'role']).where('id', '=', personId).executeTakeFirst(),
       db
         .selectFrom('sessions as s')
         .innerJoin('workshops as w', 'w.id', 's.workshop_id')
@@ -31,16 +31,24 @@ export const deliveryRepository = {
             .where('id', '=', registrationId)
             .executeTakeFirst()
         : undefined,
+      // The person's registration as it stands now, whatever message this is.
+      db
+        .selectFrom('registrations')
+        .select('status')
+        .where('session_id', '=', sessionId)
+        .where('person_id', '=', personId)
+        .where('status', '<>', 'cancelled')
+        .executeTakeFirst(),
     ]);
     if (!person || !session) return undefined;
     const hosts = await db
       .selectFrom('workshop_hosts as h')
       .innerJoin('people as p', 'p.id', 'h.person_id')
-      .select(['p.name', 'p.email'])
+      .select(['p.id', 'p.name', 'p.email'])
       .where('h.workshop_id', '=', session.workshop_id)
       .orderBy('h.added_at')
       .execute();
-    return { person, session, registration, hosts };
+    return { person, session, registration, standing: standing ?? null, hosts };
   },
 
   /** A Slack announcement: the channel's webhook and what the session is. */

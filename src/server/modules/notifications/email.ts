@@ -3,6 +3,7 @@ import { newId } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { invitation, parseAddress } from './calendar.js';
 import type { deliveryRepository } from './delivery.repository.js';
+import { deliveryContext } from './delivery-context.js';
 import type { mailboxRepository } from './mailbox.repository.js';
 import { renderMail } from './messages.js';
 import type { MessagePayload, Topic } from './notifier.js';
@@ -40,7 +41,7 @@ export function emailDelivery(
 
   const deliver = async (row: OutboxRow): Promise<void> => {
     const payload = JSON.parse(row.payload) as MessagePayload;
-    const ctx = await repos.delivery.context(tx.executor, payload.sessionId, payload.personId, payload.registrationId);
+    const ctx = await deliveryContext(tx.executor, repos.delivery, payload);
     // The person or the session is gone: there is nobody or nothing left to write about.
     if (!ctx) return;
     const mail = renderMail(row.topic as Topic, payload, ctx, settings.publicUrl);

@@ -12,8 +12,9 @@ import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
+import { videoLinkFor } from '../sessions/sessions.policy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
-import { feed } from './calendar.js';
+import { feed, parseAddress } from './calendar.js';
 import type { calendarRepository } from './calendar.repository.js';
 import type { mailboxRepository } from './mailbox.repository.js';
 import { assertCan } from './notifications.policy.js';
@@ -34,8 +35,13 @@ export class NotificationsService {
     private readonly calendar: typeof calendarRepository,
     private readonly sessions: SessionsService,
     private readonly preferences: typeof preferencesRepository,
-    private readonly settings: { publicUrl: string; slackAvailable: boolean },
+    private readonly settings: { publicUrl: string; slackAvailable: boolean; mailFrom: string },
   ) {}
+
+  /** Published calendars name the same organizer as the invitations: the address mail comes from. */
+  private get organizer() {
+    return parseAddress(this.settings.mailFrom);
+  }
 
   /** How the actor hears of each kind of message: email unless they chose otherwise. */
   async preferencesOf(actor: Actor): Promise<NotificationPreferences> {
@@ -134,10 +140,17 @@ export class NotificationsService {
 
   /** One session as a calendar file, for anyone who may see the session. */
   async sessionFile(actor: Actor, sessionId: string): Promise<string> {
-    await this.sessions.get(actor, sessionId);
-    const session = await this.calendar.session(this.tx.executor, sessionId);
+    // The session as the actor sees it: 404 if they may not, and the video link only if they may.
+    const seen = await this.sessions.get(actor, sessionId);
+    const session = await this.calendar.session(this.tx.executor, sessionId, actor.id);
     if (!session) throw notFound('Session');
-    return feed({ name: session.title, sessions: [session], personId: actor.id, publicUrl: this.settings.publicUrl });
+    return feed({
+      name: session.title,
+      sessions: [{ ...session, video_url: seen.videoUrl }],
+      personId: actor.id,
+      organizer: this.organizer,
+      publicUrl: this.settings.publicUrl,
+    });
   }
 
   /** Whether the actor has a feed; its address was shown once, when it was made. */
@@ -163,7 +176,16 @@ export class NotificationsService {
     const personId = await this.calendar.personOfFeed(db, hashSecret(token));
     if (!personId) throw notFound('Calendar');
     const since = new Date(Date.now() - FEED_HISTORY_MS).toISOString();
-    const sessions = await this.calendar.feed(db, personId, since);
-    return feed({ name: 'Lyceum', sessions, personId, publicUrl: this.settings.publicUrl });
+    const [sessions, role] = await Promise.all([this.calendar.feed(db, personId, since), this.calendar.roleOf(db, personId)]);
+    const reader = { id: personId, role: role ?? 'member' };
+    const shown = sessions.map((s) => ({
+      ...s,
+      video_url: videoLinkFor(s.video_url, {
+        actor: reader,
+        hostIds: s.hosting ? [personId] : [],
+        registration: s.registration_status ? { status: s.registration_status } : null,
+      }),
+    }));
+    return feed({ name: 'Lyceum', sessions: shown, personId, organizer: this.organizer, publicUrl: this.settings.publicUrl });
   }
 }

@@ -80,7 +80,11 @@ describe('email over SMTP', () => {
     expect(parsed.text).toContain('Hi Lea Learner');
     const calendarPart = parsed.attachments.find((a) => a.contentType === 'text/calendar');
     expect(calendarPart).toBeDefined();
-    const invite = readInvitation(calendarPart?.content.toString('utf8') as string);
+    const ics = calendarPart?.content.toString('utf8') as string;
+    // Over the wire too, every line of the invitation ends with CRLF (RFC 5545), the last one included.
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    const invite = readInvitation(ics);
     expect(invite).toMatchObject({ method: 'REQUEST', sequence: 0 });
     expect(invite.organizer.toLowerCase()).toBe('mailto:lyceum@example.com');
   });

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Outbound, OutboundResponse } from '../../platform/outbound/index.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { deliveryRepository } from './delivery.repository.js';
+import { deliveryContext } from './delivery-context.js';
 import { renderMail } from './messages.js';
 import type { MessagePayload, Topic } from './notifier.js';
 import type { OutboxRow } from './outbox.repository.js';
@@ -47,7 +48,7 @@ export function slackDirectMessages(db: Executor, delivery: typeof deliveryRepos
   return async (row: OutboxRow): Promise<void> => {
     if (!settings.botToken) return;
     const payload = JSON.parse(row.payload) as MessagePayload;
-    const ctx = await delivery.context(db, payload.sessionId, payload.personId, payload.registrationId);
+    const ctx = await deliveryContext(db, delivery, payload);
     if (!ctx) return;
     let user = userIds.get(ctx.person.email);
     if (!user) {

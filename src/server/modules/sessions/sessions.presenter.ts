@@ -1,14 +1,19 @@
 import type { Session } from '../../../contracts/index.js';
 import { presentRegistration } from '../registrations/registrations.presenter.js';
 import { emptyCounts, type PoolCounts, type RegistrationRow } from '../registrations/registrations.repository.js';
+import { type SessionViewer, videoLinkFor } from './sessions.policy.js';
 import type { SessionRow } from './sessions.repository.js';
 
 export interface SessionExtras {
   counts?: PoolCounts;
+  /** The viewer's own registration (not a cancelled one). */
   mine?: RegistrationRow | null;
 }
 
-export function presentSession(row: SessionRow, extras: SessionExtras = {}): Session {
+/** Who a session is presented to: what they may see of it (the video link) depends on it. */
+export type SessionAudience = Omit<SessionViewer, 'registration'>;
+
+export function presentSession(row: SessionRow, audience: SessionAudience, extras: SessionExtras = {}): Session {
   const counts = extras.counts ?? emptyCounts();
   return {
     id: row.id,
@@ -18,7 +23,7 @@ export function presentSession(row: SessionRow, extras: SessionExtras = {}): Ses
     timeZone: row.time_zone,
     mode: row.mode,
     location: row.location,
-    videoUrl: row.video_url,
+    videoUrl: videoLinkFor(row.video_url, { ...audience, registration: extras.mine }),
     seats: row.seats,
     onlineSeats: row.mode === 'hybrid' ? row.online_seats : null,
     registrationOpensAt: row.registration_opens_at,

@@ -12,7 +12,7 @@ import { fillSeats, poolsOf } from '../registrations/seat-ledger.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
 import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { expandRepeat, type Occurrence } from './recurrence.js';
-import { presentSession, type SessionExtras } from './sessions.presenter.js';
+import { presentSession, type SessionAudience, type SessionExtras } from './sessions.presenter.js';
 import type { SessionRow, sessionsRepository } from './sessions.repository.js';
 
 type CreateInput = z.output<typeof createSessionBody>;
@@ -22,6 +22,8 @@ type UpdateInput = z.output<typeof updateSessionBody>;
 const isoOrNull = (value: string | null) => (value === null ? null : new Date(value).toISOString());
 
 const MAX_SESSION_MS = 7 * 86_400_000;
+
+const audienceOf = (actor: Actor, hosts: { id: string }[]): SessionAudience => ({ actor, hostIds: hosts.map((h) => h.id) });
 
 /** Checks a start/end pair and returns both in canonical UTC form. */
 function checkTimes(startsAt: string, endsAt: string, opts: { mustBeFuture: boolean }): Occurrence {
@@ -64,6 +66,7 @@ export class SessionsService {
       workshop,
       tags.map((t) => t.tag),
       hosts,
+      actor,
       await this.extras(this.tx.executor, actor, session.id),
     );
   }
@@ -78,7 +81,8 @@ export class SessionsService {
   }
 
   async listForWorkshop(actor: Actor, workshopId: string, query: { when: 'upcoming' | 'past' | 'all'; cursor?: string; limit: number }) {
-    await this.workshops.authorize(this.tx.executor, actor, workshopId, 'view');
+    const { hosts } = await this.workshops.authorize(this.tx.executor, actor, workshopId, 'view');
+    const audience = audienceOf(actor, hosts);
     const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
     const rows = await this.sessions.listForWorkshop(this.tx.executor, {
       workshopId,
@@ -94,7 +98,7 @@ export class SessionsService {
       this.registrations.activeFor(this.tx.executor, actor.id, ids),
     ]);
     const items = page.items.map((r) =>
-      presentSession(r, { counts: counts.get(r.id), mine: mine.find((m) => m.session_id === r.id) ?? null }),
+      presentSession(r, audience, { counts: counts.get(r.id), mine: mine.find((m) => m.session_id === r.id) ?? null }),
     );
     return { items, nextCursor: page.nextCursor };
   }
@@ -135,8 +139,8 @@ export class SessionsService {
       online_taken: 0,
       low_turnout_warned_for: null,
     }));
-    await this.tx.transaction(async (trx) => {
-      const { row: workshop } = await this.workshops.authorize(trx, actor, workshopId, 'edit');
+    const hostIds = await this.tx.transaction(async (trx) => {
+      const { row: workshop, hosts } = await this.workshops.authorize(trx, actor, workshopId, 'edit');
       await this.sessions.insertMany(trx, rows);
       // People who asked to hear when it runs again hear of its next session.
       const first = rows[0];
@@ -144,15 +148,16 @@ export class SessionsService {
         await this.notifier.scheduled(trx, first);
         await this.notifier.announce(trx, first);
       }
+      return hosts.map((h) => h.id);
     });
-    return rows.map((r) => presentSession(r));
+    return rows.map((r) => presentSession(r, { actor, hostIds }));
   }
 
   async update(actor: Actor, id: string, input: UpdateInput): Promise<Session> {
     return this.tx.transaction(async (trx) => {
       // Lock before reading: seat changes and registrations must not interleave.
       await this.registrations.lockSession(trx, id);
-      const { session } = await this.load(trx, actor, id, 'edit');
+      const { session, hosts } = await this.load(trx, actor, id, 'edit');
       if (session.status === 'cancelled') throw invalidState('This session is cancelled; schedule a new one instead.');
       const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
       const times = timesChanged
@@ -191,21 +196,21 @@ export class SessionsService {
       // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
       const ledger = { registrations: this.registrations, sessions: this.sessions, notifier: this.notifier };
       for (const pool of poolsOf(updated)) await fillSeats(trx, ledger, updated, pool, new Date());
-      return presentSession(updated, await this.extras(trx, actor, id));
+      return presentSession(updated, audienceOf(actor, hosts), await this.extras(trx, actor, id));
     });
   }
 
   /** Published sessions are cancelled, never deleted, so people who saw them learn what happened. */
   async cancel(actor: Actor, id: string): Promise<Session> {
     return this.tx.transaction(async (trx) => {
-      const { session } = await this.load(trx, actor, id, 'edit');
-      if (session.status === 'cancelled') return presentSession(session, await this.extras(trx, actor, id));
+      const { session, hosts } = await this.load(trx, actor, id, 'edit');
+      if (session.status === 'cancelled') return presentSession(session, audienceOf(actor, hosts), await this.extras(trx, actor, id));
       if (Date.parse(session.ends_at) <= Date.now()) throw invalidState('This session is over; it can no longer be cancelled.');
       const now = nowIso();
       const changes = { status: 'cancelled' as const, cancelled_at: now, updated_at: now };
       await this.sessions.update(trx, id, changes);
       await this.notifier.session(trx, { ...session, ...changes }, 'session.cancelled', await this.registrations.activeOf(trx, id));
-      return presentSession({ ...session, ...changes }, await this.extras(trx, actor, id));
+      return presentSession({ ...session, ...changes }, audienceOf(actor, hosts), await this.extras(trx, actor, id));
     });
   }
 
