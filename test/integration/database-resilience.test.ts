@@ -102,8 +102,13 @@ class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
-  async open(): Promise<void> {
+  /** `silent`: connections are accepted and never answered, like a host whose packets are dropped. */
+  async open({ silent = false } = {}): Promise<void> {
     const server = createServer((client) => {
+      if (silent) {
+        this.sockets.add(client.on('close', () => this.sockets.delete(client)));
+        return;
+      }
       const upstream = netConnect(this.targetPort, this.host);
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
@@ -220,9 +225,17 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
       body: { error: { code: 'database_unavailable' } },
     });
     expect((await call(server.url, null, 'GET', '/healthz')).status).toBe(200);
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
     // Background work (the outbox worker ticks every 200 ms here) meets the outage too.
     await new Promise((r) => setTimeout(r, 1_500));
     expect(server.alive()).toBe(true);
+
+    // A database host that accepts connections and never answers: a bounded wait, not a hang.
+    await proxy.open({ silent: true });
+    const unanswered = await me();
+    expect(unanswered).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+    expect(unanswered.ms).toBeLessThan(10_000);
+    await proxy.close();
 
     await proxy.open();
     expect((await me()).status).toBe(200);

@@ -14,6 +14,7 @@ describe('unreachableReason', () => {
     [withCode('connection failure', '08006'), 'connection failure: connection failure'],
     [new Error('Connection terminated unexpectedly'), 'connection closed'],
     [new Error('Connection terminated due to connection timeout'), 'connection timed out'],
+    [new Error('timeout expired'), 'connection timed out'],
     [new Error('timeout exceeded when trying to connect'), 'timed out waiting for a database connection'],
     [new Error('Client has encountered a connection error and is not queryable'), 'connection closed'],
     [new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], 'all failed'), 'connection refused'],

@@ -30,6 +30,7 @@ const serverReasons: Record<string, string> = {
 // node-postgres and pg-pool report lost and timed-out connections in plain messages, without a code.
 const driverReasons: [RegExp, string][] = [
   [/^Connection terminated due to connection timeout/, 'connection timed out'],
+  [/^timeout expired$/, 'connection timed out'],
   [/^Connection terminated/, 'connection closed'],
   [/^timeout exceeded when trying to connect/, 'timed out waiting for a database connection'],
   [/has encountered a connection error and is not queryable/, 'connection closed'],

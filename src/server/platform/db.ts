@@ -37,9 +37,11 @@ export interface ConnectionLog {
   info(obj: object, msg: string): void;
 }
 
-// A request waiting this long for a connection (the database is away, or every connection is
-// busy) is answered 503 instead of hanging.
+// Opening one connection: a database that does not answer within this is unreachable (503).
 const CONNECT_TIMEOUT_MS = 5_000;
+// Waiting for a free connection while all are busy: a burst queues, far longer than a connect may
+// take; only a pool stuck for this long is answered 503 instead of waiting on.
+const ACQUIRE_TIMEOUT_MS = 30_000;
 // Probes idle connections, so one a firewall or failover silently dropped is noticed and replaced.
 const KEEPALIVE_DELAY_MS = 10_000;
 
@@ -143,13 +145,22 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
   return openPostgres(target.url);
 }
 
+class QuickToConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 function openPostgres(url: string): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     // Shows in pg_stat_activity; an application_name in DATABASE_URL takes precedence.
     application_name: 'lyceum',
     max: 10,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // pg-pool bounds both the queue and a new connection with connectionTimeoutMillis; the
+    // connection gets its own, shorter bound from the client.
+    connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
+    Client: QuickToConnectClient,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
   });

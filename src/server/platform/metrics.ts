@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DbHandle } from './db.js';
+import { unreachableReason } from './db-errors.js';
 
 /** Prometheus metrics: requests and latency by route, database pool, the outbox, and the process defaults. */
 export function installMetrics(
@@ -38,7 +39,12 @@ export function installMetrics(
     labelNames: ['status'],
     registers: [registry],
     async collect() {
-      for (const [status, n] of Object.entries(await sources.outboxCounts())) this.set({ status }, n);
+      // While the database is away the last counts stay: the scrape still answers, with the pool figures that show why.
+      const counts = await sources.outboxCounts().catch((error: unknown) => {
+        if (unreachableReason(error)) return {};
+        throw error;
+      });
+      for (const [status, n] of Object.entries(counts)) this.set({ status }, n);
     },
   });
 
