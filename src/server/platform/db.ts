@@ -61,7 +61,7 @@ class ConnectionWatch {
     if (this.failing) return;
     this.failing = true;
     const reason = unreachableReason(error) ?? (error instanceof Error ? error.message : String(error));
-    this.log?.warn({ reason }, 'database connection lost; requests answer 503 database_unavailable until a new one succeeds');
+    this.log?.warn({ reason }, 'database connection lost; requests answer 503 database_unavailable until a new one opens');
   }
 
   connected(): void {
