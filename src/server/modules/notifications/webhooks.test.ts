@@ -197,7 +197,10 @@ describe('Standard Webhooks', () => {
     const { secret } = created.json() as { secret: string };
     endpoint.state.status = 503;
     // Two attempts (OUTBOX_MAX_ATTEMPTS), the second at once (OUTBOX_RETRY_MS=0).
-    const [first, retry] = await registrationDelivered(secret);
+    const attempts = await registrationDelivered(secret);
+    expect(attempts).toHaveLength(2);
+    const [first, retry] = attempts;
+    expect(first?.headers['webhook-id']).toEqual(expect.any(String));
     expect(retry?.headers['webhook-id']).toBe(first?.headers['webhook-id']);
     expect(JSON.parse(retry?.body ?? '{}').id).toBe(first?.headers['webhook-id']);
     await as(t.app, admin.token).patch(`/api/v1/admin/webhooks/${created.json().id}`, { active: false });
