@@ -7,6 +7,8 @@ const unitAndIntegration = ['src/**/*.test.ts', 'test/integration/**/*.test.ts']
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    // Fails a test whose answers contradict the OpenAPI document (see test/helpers/app.ts).
+    setupFiles: ['./test/helpers/openapi-conformance.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

@@ -3,6 +3,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { DbHandle } from '../../src/server/platform/db.js';
 import { createTestDatabase } from './database.js';
+import { checkResponsesAgainstDocument } from './openapi-conformance.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,6 +21,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const app = await buildApp({ config, database, logger: false });
+  checkResponsesAgainstDocument(app);
   await app.ready();
   return {
     app,
