@@ -1,16 +1,15 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconVideo } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { CatalogEntry } from '../../../contracts/index.js';
 import { ModeLabel } from '../sessions/labels';
 import { SessionTime } from '../sessions/SessionTime';
+import { VideoLink } from '../sessions/VideoLink';
 import { RegistrationActions } from './RegistrationActions';
 
 /** One of my sessions: what, when, where, and my registration with its next step. */
 export function LearningCard({ entry, past = false }: { entry: CatalogEntry; past?: boolean }) {
   const w = entry.workshop;
   const cancelled = entry.status === 'cancelled';
-  const showVideo = entry.videoUrl && !past && !cancelled && entry.myRegistration?.status !== 'waitlisted';
   return (
     <Card withBorder padding="md" component="li" bg={past || cancelled ? 'gray.0' : undefined} aria-labelledby={`learn-${entry.id}`}>
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
@@ -24,13 +23,7 @@ export function LearningCard({ entry, past = false }: { entry: CatalogEntry; pas
           <Group gap="md" wrap="wrap">
             <ModeLabel mode={entry.mode} />
             {entry.location && <Text fz="sm">{entry.location}</Text>}
-            {showVideo && (
-              <Anchor href={entry.videoUrl ?? undefined} target="_blank" rel="noopener noreferrer" fz="sm">
-                <Group gap={4} wrap="nowrap" component="span">
-                  <IconVideo size={16} aria-hidden="true" /> Video link
-                </Group>
-              </Anchor>
-            )}
+            {!past && !cancelled && <VideoLink session={entry} />}
           </Group>
         </Stack>
         <div className="session-actions">

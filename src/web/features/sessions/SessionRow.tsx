@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { IconCalendarPlus, IconUsers, IconVideo } from '@tabler/icons-react';
+import { IconCalendarPlus, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Session } from '../../../contracts/index.js';
 import { formatDateTime } from '../../lib/time';
@@ -7,6 +7,7 @@ import { useViewerZone } from '../auth/hooks';
 import { RegistrationActions } from '../registrations/RegistrationActions';
 import { ModeLabel, SeatsLabel } from './labels';
 import { SessionTime } from './SessionTime';
+import { VideoLink } from './VideoLink';
 
 type Props = {
   session: Session;
@@ -49,13 +50,7 @@ export function SessionRow({
             <ModeLabel mode={s.mode} />
             {s.location && <Text fz="sm">{s.location}</Text>}
             {!past && !cancelled && <SeatsLabel session={s} />}
-            {s.videoUrl && !cancelled && !past && (
-              <Anchor href={s.videoUrl} target="_blank" rel="noopener noreferrer" fz="sm">
-                <Group gap={4} wrap="nowrap" component="span">
-                  <IconVideo size={16} aria-hidden="true" /> Video link
-                </Group>
-              </Anchor>
-            )}
+            {!cancelled && !past && <VideoLink session={s} canEdit={canEdit} />}
             {published && !cancelled && !past && (
               <Anchor href={`/api/v1/sessions/${s.id}/calendar.ics`} download="session.ics" fz="sm">
                 <Group gap={4} wrap="nowrap" component="span">

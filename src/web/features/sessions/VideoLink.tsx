@@ -1,0 +1,30 @@
+import { Anchor, Group, Text } from '@mantine/core';
+import { IconVideo } from '@tabler/icons-react';
+import { type Session, videoLinkStatuses } from '../../../contracts/index.js';
+
+/**
+ * The way into an online or hybrid session. The server sends the link only to people with a
+ * confirmed seat, the hosts and admins; everyone else learns where it will appear. Hosts and
+ * seat holders of a session that has no link yet see nothing: there is nothing to wait for.
+ */
+export function VideoLink({ session: s, canEdit = false }: { session: Session; canEdit?: boolean }) {
+  if (s.videoUrl) {
+    return (
+      <Anchor href={s.videoUrl} target="_blank" rel="noopener noreferrer" fz="sm">
+        <Group gap={4} wrap="nowrap" component="span">
+          <IconVideo size={16} aria-hidden="true" /> Video link
+        </Group>
+      </Anchor>
+    );
+  }
+  const seated = s.myRegistration !== null && videoLinkStatuses.includes(s.myRegistration.status);
+  if (s.mode === 'in_person' || canEdit || seated) return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      <IconVideo size={16} aria-hidden="true" />
+      <Text fz="sm" c="gray.7">
+        The video link appears here once you have a seat
+      </Text>
+    </Group>
+  );
+}
