@@ -36,19 +36,40 @@ it('a registration sends mail with an invitation; the education team reads it in
   await learner.getByText("You're registered").waitFor();
   expect(await learner.getByRole('link', { name: 'Add to calendar' }).count()).toBeGreaterThan(0);
 
-  // Their profile has the calendar feed; calendar apps fetch it without signing in.
+  // Their profile offers a calendar feed; its address is shown once, when made, and calendar apps
+  // fetch it without signing in.
   await learner.goto(`${server.url}/people/${me.id}`);
+  await learner.getByText('You have no feed yet.').waitFor();
+  await learner.getByRole('button', { name: 'Create feed address' }).click();
   const address = learner.getByLabel('Feed address');
   await expect.poll(() => address.inputValue()).toMatch(/\/calendar\/[\w-]+\.ics$/);
-  const feed = await fetch(await address.inputValue());
+  const url = await address.inputValue();
+  const feed = await fetch(url);
   expect(feed.status).toBe(200);
   expect(await feed.text()).toContain(title);
+  // Elsewhere (My learning), the address is not shown again: only that a feed exists and how it ends.
+  await learner.goto(`${server.url}/my/learning`);
+  await learner.getByText(`…${url.slice(-8, -4)}`).waitFor();
+  expect(await learner.getByLabel('Feed address').count()).toBe(0);
+  await learner.getByRole('button', { name: 'Make a new address' }).waitFor();
+  await learner.goto(`${server.url}/people/${me.id}`);
   // They turn reminders off; the choice is saved at once.
   const saved = learner.waitForResponse((r) => r.url().includes('/me/notification-preferences') && r.request().method() === 'PUT');
   await learner.getByRole('radiogroup', { name: 'Reminders' }).getByText('Off').click();
   expect((await saved).status()).toBe(200);
   const prefs = await apiAs<{ items: { kind: string; channel: string }[] }>(learner, server.url, 'GET', '/me/notification-preferences');
   expect(prefs.items.find((i) => i.kind === 'reminders')?.channel).toBe('none');
+  // A read-only token for a script, working for 30 days: the list says both, and the token may look but not change.
+  await learner.getByLabel('New token name').fill('calendar export');
+  await learner.getByRole('radiogroup', { name: 'Access' }).getByText('Read only').click();
+  await learner.getByRole('combobox', { name: 'Expires after' }).click();
+  await learner.getByRole('option', { name: '30 days' }).click();
+  await learner.getByRole('button', { name: 'Create token' }).click();
+  const token = (await learner.getByLabel('Your new token').textContent()) ?? '';
+  await expect.poll(() => learner.getByRole('row', { name: /calendar export/ }).textContent()).toMatch(/Read only/);
+  const bearer = { authorization: `Bearer ${token}` };
+  expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer })).status).toBe(200);
+  expect((await fetch(`${server.url}/api/v1/me/calendar`, { method: 'POST', headers: bearer })).status).toBe(403);
   await learner.screenshot({ path: `${SCREENSHOTS}/notify-1-profile-feed.png`, fullPage: true });
 
   // The worker delivers in the background; without SMTP the mail lands in the mailbox.

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CalendarFeed,
+  CreatedCalendarFeed,
   CreatedWebhook,
   CreateWebhookBody,
   Mail,
@@ -84,11 +85,12 @@ export function useCalendarFeed(enabled: boolean) {
   });
 }
 
-export function useResetCalendarFeed() {
+/** Makes a new feed address (the first, or one replacing the old); the answer is the only time it is shown. */
+export function useNewCalendarFeed() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<CalendarFeed>('/me/calendar/reset', {}),
-    onSuccess: (feed) => qc.setQueryData(notificationKeys.feed, feed),
+    mutationFn: () => api.post<CreatedCalendarFeed>('/me/calendar', {}),
+    onSuccess: ({ createdAt, hint }) => qc.setQueryData<CalendarFeed>(notificationKeys.feed, { active: true, createdAt, hint }),
   });
 }
 

@@ -1,12 +1,15 @@
 import {
   ActionIcon,
   Alert,
+  Badge,
   Button,
   Card,
   Code,
   CopyButton,
   Group,
   Modal,
+  SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -16,8 +19,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { ApiToken, CreatedToken } from '../../../contracts/index.js';
+import { useId, useState } from 'react';
+import type { ApiToken, CreatedToken, TokenScope } from '../../../contracts/index.js';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
 import { notifyError, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { formatDate } from '../../lib/time';
@@ -37,8 +40,8 @@ export function TokensSection() {
         API tokens
       </Title>
       <Text c="dimmed" fz="sm" mb="md">
-        For scripts and tools: send <Code>Authorization: Bearer &lt;token&gt;</Code>. A token acts as you, so keep it secret and revoke it
-        when you are done.
+        For scripts and tools: send <Code>Authorization: Bearer &lt;token&gt;</Code>. A token acts as you, so keep it secret, give it only
+        the access it needs (read only, if it just looks) and revoke it when you are done.
       </Text>
       <CreateToken />
       {tokens.isPending && <ListSkeleton count={2} />}
@@ -49,12 +52,14 @@ export function TokensSection() {
         </Text>
       )}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={480} mt="md">
+        <Table.ScrollContainer minWidth={640} mt="md">
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
-                <Table.Th>Ends in</Table.Th>
+                <Table.Th>Token</Table.Th>
+                <Table.Th>Access</Table.Th>
+                <Table.Th>Expires</Table.Th>
                 <Table.Th>Created</Table.Th>
                 <Table.Th>Last used</Table.Th>
                 <Table.Th>
@@ -68,6 +73,12 @@ export function TokensSection() {
                   <Table.Td>{t.name}</Table.Td>
                   <Table.Td>
                     <Code>…{t.hint}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <ScopeBadge scope={t.scope} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Expiry expiresAt={t.expiresAt} zone={zone} />
                   </Table.Td>
                   <Table.Td>{formatDate(t.createdAt, zone)}</Table.Td>
                   <Table.Td>{t.lastUsedAt ? formatDate(t.lastUsedAt, zone) : 'Never'}</Table.Td>
@@ -87,26 +98,72 @@ export function TokensSection() {
   );
 }
 
+const SCOPES: { value: TokenScope; label: string }[] = [
+  { value: 'write', label: 'Read and write' },
+  { value: 'read', label: 'Read only' },
+];
+
+/** The lifetimes the API accepts (30, 90, 365 days or never), as the select offers them. */
+const LIFETIMES = [
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+  { value: 'never', label: 'Never' },
+];
+
+function ScopeBadge({ scope }: { scope: TokenScope }) {
+  return scope === 'read' ? (
+    <Badge variant="light" color="gray">
+      Read only
+    </Badge>
+  ) : (
+    <Badge variant="light">Read and write</Badge>
+  );
+}
+
+function Expiry({ expiresAt, zone }: { expiresAt: string | null; zone: string }) {
+  if (expiresAt === null) return <>Never</>;
+  if (Date.parse(expiresAt) <= Date.now()) {
+    return (
+      <Group gap={6} wrap="nowrap">
+        <Badge color="red" variant="light">
+          Expired
+        </Badge>
+        {formatDate(expiresAt, zone)}
+      </Group>
+    );
+  }
+  return <>{formatDate(expiresAt, zone)}</>;
+}
+
 function CreateToken() {
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [scope, setScope] = useState<TokenScope>('write');
+  const [lifetime, setLifetime] = useState('90');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const create = useCreateToken();
+  const scopeLabel = useId();
+  const zone = useViewerZone();
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return setError('Name the token after what will use it, e.g. “reporting script”.');
-    create.mutate(name.trim(), {
-      onSuccess: (t) => {
-        setCreated(t);
-        setName('');
-        setError(null);
+    if (!name.trim()) return setErrors({ name: 'Name the token after what will use it, e.g. “reporting script”.' });
+    const expiresInDays = lifetime === 'never' ? null : (Number(lifetime) as 30 | 90 | 365);
+    create.mutate(
+      { name: name.trim(), scope, expiresInDays },
+      {
+        onSuccess: (t) => {
+          setCreated(t);
+          setName('');
+          setErrors({});
+        },
+        onError: (err) => {
+          setErrors(serverFieldErrors(err));
+          notifyError(err, 'Could not create the token');
+        },
       },
-      onError: (err) => {
-        setError(serverFieldErrors(err).name ?? null);
-        notifyError(err, 'Could not create the token');
-      },
-    });
+    );
   };
 
   return (
@@ -118,9 +175,29 @@ function CreateToken() {
             placeholder="reporting script"
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={error}
+            error={errors.name}
             style={{ flex: '1 1 14rem' }}
             maxLength={100}
+          />
+          <div>
+            <Text fz="sm" fw={500} mb={4} id={scopeLabel}>
+              Access
+            </Text>
+            <SegmentedControl aria-labelledby={scopeLabel} data={SCOPES} value={scope} onChange={(v) => setScope(v as TokenScope)} />
+            {errors.scope && (
+              <Text c="red" fz="xs" mt={4}>
+                {errors.scope}
+              </Text>
+            )}
+          </div>
+          <Select
+            label="Expires after"
+            data={LIFETIMES}
+            value={lifetime}
+            onChange={(v) => v && setLifetime(v)}
+            allowDeselect={false}
+            error={errors.expiresInDays}
+            w={140}
           />
           <Button type="submit" mt={25} loading={create.isPending} leftSection={<IconKey size={16} aria-hidden="true" />}>
             Create token
@@ -138,6 +215,10 @@ function CreateToken() {
           <Stack gap="xs">
             <Text fz="sm" fw={600}>
               Copy it now: you won’t see it again.
+            </Text>
+            <Text fz="sm">
+              {created.scope === 'read' ? 'Read only' : 'Read and write'};{' '}
+              {created.expiresAt ? `works until ${formatDate(created.expiresAt, zone)}` : 'never expires'}.
             </Text>
             <Group gap="xs" wrap="nowrap">
               <Code block style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} aria-label="Your new token">

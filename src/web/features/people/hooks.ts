@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, CreatedToken, Person } from '../../../contracts/index.js';
+import type { ApiToken, CreatedToken, CreateTokenBody, Person } from '../../../contracts/index.js';
 import { api, type Page } from '../../api/client';
 
 export function usePeople(q: string, limit = 20) {
@@ -33,7 +33,7 @@ export function useTokens(enabled: boolean) {
 export function useCreateToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api.post<CreatedToken>('/me/tokens', { name }),
+    mutationFn: (body: CreateTokenBody) => api.post<CreatedToken>('/me/tokens', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: tokensKey }),
   });
 }
