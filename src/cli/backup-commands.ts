@@ -13,21 +13,22 @@ export function registerBackupCommands(program: Command, config: () => Config, f
     }
   };
 
+  const settings = (options: { force?: boolean }) => ({
+    force: options.force === true,
+    connectTimeoutMs: config().databaseConnectTimeoutMs,
+  });
+
   program
     .command('backup')
     .argument('<file>', 'where to write the backup')
     .option('--force', 'replace the file if it exists')
     .description('write a consistent backup while the server runs (SQLite: online backup; PostgreSQL: pg_dump custom format)')
-    .action((file: string, options: { force?: boolean }) =>
-      run(() => backupDatabase(config().database, file, { force: options.force === true })),
-    );
+    .action((file: string, options: { force?: boolean }) => run(() => backupDatabase(config().database, file, settings(options))));
 
   program
     .command('restore')
     .argument('<file>', 'a backup written by lyceum backup')
     .option('--force', 'replace the data of a database that is not empty (stop every server using it first)')
     .description('restore a backup into an empty database, then apply pending migrations')
-    .action((file: string, options: { force?: boolean }) =>
-      run(() => restoreDatabase(config().database, file, { force: options.force === true })),
-    );
+    .action((file: string, options: { force?: boolean }) => run(() => restoreDatabase(config().database, file, settings(options))));
 }

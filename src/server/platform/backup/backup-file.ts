@@ -4,6 +4,13 @@ import { dirname, resolve } from 'node:path';
 /** A backup or restore that was refused or failed in a way the person can act on; the CLI prints the message. */
 export class BackupRefused extends Error {}
 
+export interface BackupOptions {
+  /** Replace an existing backup file (backup), or a database that holds data (restore). */
+  force: boolean;
+  /** How long to wait for a PostgreSQL server that does not answer yet (DB_CONNECT_TIMEOUT_S). */
+  connectTimeoutMs: number;
+}
+
 export interface BackupWritten {
   path: string;
   bytes: number;

@@ -1,19 +1,34 @@
 import { resolve } from 'node:path';
 import { migrateToLatest } from '../../db/migrator.js';
-import { openDatabase } from '../db.js';
+import { type DbHandle, openDatabase } from '../db.js';
+import { waitForDatabase } from '../wait-for-database.js';
 import { createSchemaIfMissing, lyceumContents, postgresSchema, postgresServerMajor } from './backup.repository.js';
-import { BackupRefused, describeRestored, describeWritten, writeBackupFile } from './backup-file.js';
+import { type BackupOptions, BackupRefused, describeRestored, describeWritten, writeBackupFile } from './backup-file.js';
 import { commandLine, libpqConnection, runPgTool } from './pg-tools.js';
 
 const install = (major: number) =>
   `Install PostgreSQL's client tools, version ${major} or newer (Debian/Ubuntu: apt-get install postgresql-client-${major}), or run this where they are installed:`;
 
+/** The database once it answers: waited for as long as `lyceum serve` would (DB_CONNECT_TIMEOUT_S). */
+async function connect(url: string, timeoutMs: number): Promise<DbHandle> {
+  const target = { dialect: 'postgres', url } as const;
+  const database = openDatabase(target);
+  try {
+    await waitForDatabase(database, target, timeoutMs);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
 /** pg_dump's --schema takes a pattern; double quotes make it match the one name exactly. */
 const schemaPattern = (schema: string) => (/^[a-z_][a-z0-9_]*$/.test(schema) ? schema : `"${schema.replaceAll('"', '""')}"`);
 
 /** pg_dump in custom format of the schema Lyceum works in (the search_path of DATABASE_URL, else public). */
-export async function backupPostgres(url: string, file: string, force: boolean): Promise<string> {
-  const database = openDatabase({ dialect: 'postgres', url });
+export async function backupPostgres(url: string, file: string, options: BackupOptions): Promise<string> {
+  const { force } = options;
+  const database = await connect(url, options.connectTimeoutMs);
   let schema: string;
   let major: number;
   try {
@@ -38,10 +53,11 @@ export async function backupPostgres(url: string, file: string, force: boolean):
  * pg_restore into the schema DATABASE_URL points at, in one transaction (all or nothing).
  * pg_restore cannot rename a schema, so the target must be the schema the backup was taken from.
  */
-export async function restorePostgres(url: string, file: string, force: boolean): Promise<string> {
+export async function restorePostgres(url: string, file: string, options: BackupOptions): Promise<string> {
+  const { force } = options;
   const path = resolve(file);
   const { uri, password } = libpqConnection(url);
-  const target = openDatabase({ dialect: 'postgres', url });
+  const target = await connect(url, options.connectTimeoutMs);
   try {
     const schema = await postgresSchema(target.db);
     const major = await postgresServerMajor(target.db);
