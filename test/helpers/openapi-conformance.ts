@@ -75,10 +75,7 @@ function check(document: Document, request: FastifyRequest, reply: FastifyReply,
   if (!documented.content) {
     return text ? mismatch(`documented without a body, but sent ${JSON.stringify(text.slice(0, 200))}`) : undefined;
   }
-  const mediaType = String(reply.getHeader('content-type') ?? '')
-    .split(';')[0]
-    ?.trim()
-    .toLowerCase();
+  const mediaType = (String(reply.getHeader('content-type') ?? '').split(';')[0] ?? '').trim().toLowerCase();
   const media = mediaType ? documented.content[mediaType] : undefined;
   if (!media) {
     return mismatch(`content type "${mediaType}" is not documented (documented: ${Object.keys(documented.content).join(', ')})`);
@@ -107,7 +104,11 @@ export function checkResponsesAgainstDocument(app: FastifyInstance): void {
       const found = check(document, request, reply, payload);
       if (found) mismatches.push(found);
     } catch (error) {
-      mismatches.push({ route: `${request.method} ${request.routeOptions.url}`, status: reply.statusCode, problem: `cannot check: ${error}` });
+      mismatches.push({
+        route: `${request.method} ${request.routeOptions.url}`,
+        status: reply.statusCode,
+        problem: `cannot check: ${error}`,
+      });
     }
     return payload;
   });
