@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ZodType } from 'zod';
 import { documentedRoutes } from '../../src/server/platform/openapi.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -82,6 +83,34 @@ describe('the OpenAPI document', () => {
     }
     const requiredQuery = operations.flatMap((o) => (o.op.parameters ?? []).filter((p) => p.in === 'query' && p.required));
     expect(requiredQuery).toEqual([]);
+  });
+
+  it('marks required exactly the parameters and body fields the server cannot do without', () => {
+    /** The fields a zod object refuses to leave out, as the server validates requests. */
+    const required = (schema: unknown) => {
+      const shape = (schema as { shape?: Record<string, ZodType> } | undefined)?.shape ?? {};
+      return Object.keys(shape)
+        .filter((key) => !shape[key]?.safeParse(undefined).success)
+        .sort();
+    };
+    const wrong: string[] = [];
+    for (const route of documentedRoutes(t.app)) {
+      const where = `${route.method} ${route.url}`;
+      const op = operation(route.method.toLowerCase(), route.url.replace(/:(\w+)/g, '{$1}'));
+      for (const [place, schema] of [
+        ['query', route.schema.querystring],
+        ['path', route.schema.params],
+      ] as const) {
+        const documented = (op.parameters ?? []).filter((p) => p.in === place && p.required).map((p) => p.name);
+        if (JSON.stringify(documented.sort()) !== JSON.stringify(required(schema))) wrong.push(`${where} ${place}: ${documented}`);
+      }
+      if (route.schema.body) {
+        const body = op.requestBody?.content['application/json']?.schema as { required?: string[] } | undefined;
+        const documented = [...(body?.required ?? [])].sort();
+        if (JSON.stringify(documented) !== JSON.stringify(required(route.schema.body))) wrong.push(`${where} body: ${documented}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('accepts null wherever a nullable enum is allowed, such as a checklist item answer', () => {
