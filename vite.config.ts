@@ -1,16 +1,33 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { precompress } from './scripts/precompress-web';
 
 // The web app lives in src/web; the server serves dist/web with an SPA fallback.
 const apiTarget = process.env.LYCEUM_API_URL ?? 'http://localhost:3000';
 
+/** Brotli and gzip copies of the built files, which the server sends as they are. */
+let outDir = '';
+const precompressed: Plugin = {
+  name: 'lyceum-precompress',
+  apply: 'build',
+  configResolved(config) {
+    outDir = resolve(config.root, config.build.outDir);
+  },
+  closeBundle() {
+    const { files, bytes, brotliBytes } = precompress(outDir);
+    this.info(`precompressed ${files} files: ${(bytes / 1024).toFixed(0)} KB, ${(brotliBytes / 1024).toFixed(0)} KB with brotli`);
+  },
+};
+
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), precompressed],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: the server would otherwise publish the app's whole source.
+    sourcemap: false,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       onwarn(warning, warn) {

@@ -6,6 +6,9 @@
 // returning a search response of the same size gives this machine's ceiling. Prints req/s, p50,
 // p99, the share of the ceiling, the server's peak RSS and the query plans; then the same on
 // PostgreSQL (BENCH_DATABASES=sqlite skips it). BENCH_SECONDS shortens the runs while developing.
+// BENCH_COMPRESSION=compare starts the servers with COMPRESS_RESPONSES=true and drives every query
+// twice, back to back on the same server: without and with `Accept-Encoding: gzip, br`; it prints
+// what compressing the answers costs in throughput.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +37,8 @@ const SQLITE_PATH = join(CACHE_DIR, 'lyceum.sqlite');
 const SEEDED = join(CACHE_DIR, 'seeded.json');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET = { p99Ms: 25, share: 0.4, rssMb: 300 };
+const COMPARE_COMPRESSION = process.env.BENCH_COMPRESSION === 'compare';
+const ACCEPT_COMPRESSED = 'gzip, br';
 /** Statements at least this slow get their whole plan printed (all plans go to a file). */
 const SLOW_MS = 2;
 let port = 43_300;
@@ -192,7 +197,8 @@ async function drive(
   seconds: number,
   pid?: number,
   databaseBusy?: () => Promise<boolean>,
-): Promise<LoadResult> {
+  acceptEncoding?: string,
+): Promise<LoadResult & { bytesPerAnswer: number }> {
   let next = 0;
   const result: any = await new Promise((resolve, reject) => {
     autocannon(
@@ -202,7 +208,7 @@ async function drive(
         duration: seconds,
         // Slow answers are answers: count them (up to 60 s) rather than give up at autocannon's 10 s.
         timeout: 60,
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
         requests: [{ method: 'GET', setupRequest: (request: any) => ({ ...request, path: paths[next++ % paths.length] }) }],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
@@ -221,6 +227,8 @@ async function drive(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statusCodes,
+    // Bytes on the wire, headers included: what compression saves.
+    bytesPerAnswer: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
   };
 }
 
@@ -234,6 +242,7 @@ function serve(databaseUrl: string, cacheMs?: number): { child: ChildProcess; ur
     LOG_LEVEL: 'warn',
     // Empty means unset: the server's default.
     SEARCH_CACHE_MS: cacheMs === undefined ? '' : String(cacheMs),
+    COMPRESS_RESPONSES: COMPARE_COMPRESSION ? 'true' : '',
   });
   child.stdout?.resume();
   return { child, url: `http://127.0.0.1:${p}` };
@@ -299,6 +308,16 @@ function row(label: string, r: LoadResult, bare: LoadResult): string {
   );
 }
 
+/** What answering compressed cost, measured back to back on one server. */
+function compressionCost(plain: LoadResult & { bytesPerAnswer: number }, compressed: LoadResult & { bytesPerAnswer: number }): string {
+  const change = plain.perSecond > 0 ? ((compressed.perSecond - plain.perSecond) / plain.perSecond) * 100 : 0;
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  return (
+    `      compression: ${change >= 0 ? '+' : ''}${change.toFixed(1)} % req/s, p99 ${plain.p99} → ${compressed.p99} ms, ` +
+    `${kb(plain.bytesPerAnswer)} → ${kb(compressed.bytesPerAnswer)} KB per answer ${check(change >= -10)}`
+  );
+}
+
 /** Both cache modes against one database, each on a fresh server. */
 async function load(name: string, databaseUrl: string, f: Fixture, bare: LoadResult, databaseBusy?: () => Promise<boolean>): Promise<void> {
   for (const cacheMs of [undefined, 0]) {
@@ -315,7 +334,12 @@ async function load(name: string, databaseUrl: string, f: Fixture, bare: LoadRes
       await waitFor(`${url}/readyz`);
       for (const q of f.queries) {
         await drive(url, q.paths, f.token, WARM_UP_SECONDS, child.pid, databaseBusy);
-        console.log(row(q.label, await drive(url, q.paths, f.token, SECONDS, child.pid, databaseBusy), bare));
+        const plain = await drive(url, q.paths, f.token, SECONDS, child.pid, databaseBusy);
+        console.log(row(q.label, plain, bare));
+        if (!COMPARE_COMPRESSION) continue;
+        const compressed = await drive(url, q.paths, f.token, SECONDS, child.pid, databaseBusy, ACCEPT_COMPRESSED);
+        console.log(row(`  ↳ Accept-Encoding: ${ACCEPT_COMPRESSED}`, compressed, bare));
+        console.log(compressionCost(plain, compressed));
       }
       const rss = peakRssMb(child.pid);
       console.log(`  server peak RSS ${rss} MB ${check(rss <= TARGET.rssMb)}`);

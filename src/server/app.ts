@@ -64,6 +64,7 @@ import { workshopsRepository } from './modules/workshops/workshops.repository.js
 import { workshopsRoutes } from './modules/workshops/workshops.routes.js';
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { installAuthentication } from './platform/authenticate.js';
+import { installCompression } from './platform/compression.js';
 import { type DbHandle, ping } from './platform/db.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, unreachableReason } from './platform/db-errors.js';
 import { installErrorHandling, sendError } from './platform/error-handler.js';
@@ -117,6 +118,7 @@ export async function buildApp({ config, database, logger = true, logStream, run
   });
 
   installSecurityHeaders(app, { hsts: config.secureCookies });
+  if (config.compressResponses) await installCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,

@@ -25,6 +25,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address such as https://lyceum.example.com' }).optional(),
   TRUST_PROXY: booleanish.default(false),
   SEARCH_CACHE_MS: z.coerce.number('must be milliseconds').int().min(0).max(60_000).default(2000),
+  COMPRESS_RESPONSES: booleanish.default(false),
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be smtp://host:port or smtps://user:password@host:port' }).optional(),
   MAIL_FROM: z.string().min(3).default('Lyceum <lyceum@localhost>'),
   SMTP_TIMEOUT_MS: z.coerce.number('must be milliseconds').int().min(100).max(120_000).default(10_000),
@@ -77,6 +78,11 @@ export interface Config {
   trustProxy: boolean;
   /** How long an identical catalog search may be answered from memory (0: never). */
   searchCacheMs: number;
+  /**
+   * Whether API answers above 1 KB are compressed for clients that accept it. Off by default: it
+   * costs far more than 10 % of the catalog's throughput (bench:catalog, BENCH_COMPRESSION=compare).
+   */
+  compressResponses: boolean;
   mail: {
     /** undefined: mail goes to the built-in mailbox that admins can read. */
     smtpUrl: string | undefined;
@@ -137,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     searchCacheMs: e.SEARCH_CACHE_MS,
+    compressResponses: e.COMPRESS_RESPONSES,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: e.SMTP_TIMEOUT_MS },
     slack: { botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/$/, '') },
     outbound: { allowedNetworks: e.OUTBOUND_ALLOWED_NETWORKS },

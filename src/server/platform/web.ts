@@ -18,15 +18,22 @@ export async function installWebApp(app: FastifyInstance): Promise<void> {
   const built = existsSync(`${WEB_ROOT}index.html`);
   if (built) {
     // Hashed asset names never change content, so they are cached for a year; files are looked up
-    // per request (wildcard), so a rebuild is picked up without a restart.
+    // per request (wildcard), so a rebuild is picked up without a restart. The build leaves a .br
+    // and a .gz next to each text file (scripts/precompress-web.ts): sent as they are, with
+    // Content-Encoding and Vary, to clients that accept them. Source maps are never served, even
+    // when a build made them: they would publish the app's source.
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
       wildcard: true,
       index: false,
       cacheControl: false,
+      preCompressed: true,
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders: (res, filePath) => {
         const hashed = filePath.includes('/assets/');
         res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+        // Caches must keep the brotli, gzip and plain copies apart (@fastify/static does not say so).
+        res.setHeader('vary', 'accept-encoding');
       },
     });
     app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => sendIndex(reply));
