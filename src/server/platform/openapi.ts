@@ -43,7 +43,7 @@ const responseDescriptions: Record<string, string> = {
   415: 'The body is not sent as application/json (`unsupported_media_type`).',
   429: 'Too many attempts from this address (`rate_limited`); wait a minute.',
   500: 'Something went wrong on the server (`internal`); quote the request id.',
-  503: 'Lyceum cannot answer right now, e.g. the database is unreachable; try again in a moment.',
+  503: 'Lyceum cannot answer right now (`database_unavailable`: the database is unreachable); try again in a moment.',
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -118,7 +118,8 @@ type Json = unknown;
 
 /**
  * OpenAPI 3.0 spells "null is allowed" as `nullable: true`, which does not widen an `enum`
- * (3.0.3 says so; Ajv and generated clients follow it): a nullable enum must list null itself.
+ * (OpenAPI 3.0.3 clarified it, Ajv follows it): a nullable enum must list null itself. zod's
+ * openapi-3.0 output leaves it out (22 places, e.g. a checklist item's `answer`).
  */
 function allowNullInNullableEnums(node: Record<string, Json>): void {
   const values = node.enum;
