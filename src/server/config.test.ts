@@ -48,6 +48,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));
   });
 
+  it('never shows a password or a token in the start-up error', () => {
+    const databaseError = () => loadConfig({ DATABASE_URL: 'mysql://lyceum:s3cret@db/lyceum' });
+    expect(databaseError).toThrow('Invalid DATABASE_URL="mysql://lyceum:***@db/lyceum"');
+    expect(() => loadConfig({ SMTP_URL: 'http://mailer:hunter2@mail:25' })).toThrow('Invalid SMTP_URL="http://mailer:***@mail:25"');
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'secret-token-value' })).toThrow('Invalid SLACK_BOT_TOKEN=(hidden)');
+  });
+
   it('reads the internal networks webhooks may reach, and names a bad one', () => {
     expect(loadConfig({}).outbound.allowedNetworks).toEqual([]);
     expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: ' 10.20.0.0/16, fd00:1::/32 ' }).outbound.allowedNetworks).toEqual([

@@ -115,6 +115,18 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Settings whose values are secret in whole (tokens) or in part (a password inside a URL). */
+const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN']);
+const URL_SETTINGS_WITH_PASSWORDS = new Set(['DATABASE_URL', 'SMTP_URL']);
+
+/** A wrong value as the start-up error may show it: never a token, never a password. */
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined) return '""';
+  if (SECRET_SETTINGS.has(name)) return '(hidden)';
+  if (URL_SETTINGS_WITH_PASSWORDS.has(name)) return JSON.stringify(value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'));
+  return JSON.stringify(value);
+}
+
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: url.slice('sqlite:'.length) };
   return { dialect: 'postgres', url };
@@ -127,7 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid ${name}=${JSON.stringify(cleaned[name] ?? '')}: ${issue?.message ?? 'invalid'}`);
+    throw new ConfigError(`Invalid ${name}=${shownValue(name, cleaned[name])}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
