@@ -16,7 +16,6 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
-  unavailable: 503,
   database_unavailable: 503,
 } as const;
 
