@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/actor.js';
+import { type Actor, mayMintCredentials } from '../../platform/actor.js';
 import { forbidden } from '../../platform/errors.js';
 
 /**
@@ -7,7 +7,7 @@ import { forbidden } from '../../platform/errors.js';
  * outlive revoking it.
  */
 export function assertCanCreateToken(actor: Actor): void {
-  if (actor.apiToken) {
+  if (!mayMintCredentials(actor)) {
     throw forbidden('An API token cannot create tokens: sign in to Lyceum in a browser, or run `lyceum token create` on the server.');
   }
 }

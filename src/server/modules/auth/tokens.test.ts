@@ -201,7 +201,7 @@ describe('a bad Authorization header', () => {
   });
 
   it('is ignored on a calendar feed, which answers its address alone', async () => {
-    const { url } = (await as(t.app, alice.token).post('/api/v1/me/calendar')).json();
+    const { url } = (await (await browser(alice.email)).post('/api/v1/me/calendar', {})).json();
     const res = await t.app.inject({ method: 'GET', url: new URL(url).pathname, headers: { authorization: bad[0] as string } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);

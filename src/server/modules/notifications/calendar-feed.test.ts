@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
 import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
@@ -25,9 +26,13 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The secret part of a feed address. */
 const secretOf = (url: string) => /\/calendar\/([^/]+)\.ics$/.exec(new URL(url).pathname)?.[1] ?? '';
 
+/** A new feed address of the person's, made in a browser (the only place one is made). */
+const newFeedUrl = async (p: TestPerson): Promise<string> =>
+  (await (await signInWithBrowser(t.app, p.email)).post('/api/v1/me/calendar')).json().url;
+
 describe('the feed address is a secret shown once', () => {
   it('is given when made; afterwards Lyceum says only that a feed exists, when it was made and how it ends', async () => {
-    const me = as(t.app, learner.token);
+    const me = await signInWithBrowser(t.app, learner.email);
     expect((await me.get('/api/v1/me/calendar')).json()).toEqual({ active: false, createdAt: null, hint: null });
 
     const made = await me.post('/api/v1/me/calendar');
@@ -43,11 +48,36 @@ describe('the feed address is a secret shown once', () => {
   });
 
   it('keeps only a hash of the address in the database', async () => {
-    const { url } = (await as(t.app, host.token).post('/api/v1/me/calendar')).json();
+    const url = await newFeedUrl(host);
     const secret = secretOf(url);
     const rows = await t.database.db.selectFrom('calendar_feeds').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(secret);
     expect(rows.find((r) => r.person_id === host.id)?.token_hash).toBe(sha256(secret));
+    expect((await t.app.inject({ method: 'GET', url: new URL(url).pathname })).statusCode).toBe(200);
+  });
+});
+
+describe('who may make a feed address', () => {
+  it('is a person in a browser, never an API token: the address would outlive revoking the token', async () => {
+    const owner = await buildPerson(t.database.db, { name: 'Tara Token' });
+    const feedRow = () => t.database.db.selectFrom('calendar_feeds').selectAll().where('person_id', '=', owner.id).executeTakeFirst();
+
+    const refused = await as(t.app, owner.token).post('/api/v1/me/calendar');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/API token.*browser/s) });
+    expect(refused.body).not.toMatch(/\/calendar\//);
+    expect(await feedRow()).toBeUndefined();
+
+    const browser = await signInWithBrowser(t.app, owner.email);
+    const created = await browser.post('/api/v1/me/calendar');
+    expect(created.statusCode).toBe(201);
+    const { url } = created.json();
+    const made = await feedRow();
+    expect(made?.token_hash).toBe(sha256(secretOf(url)));
+
+    // Nor may a token replace the address a browser made: the calendar app keeps its feed.
+    expect((await as(t.app, owner.token).post('/api/v1/me/calendar')).statusCode).toBe(403);
+    expect(await feedRow()).toEqual(made);
     expect((await t.app.inject({ method: 'GET', url: new URL(url).pathname })).statusCode).toBe(200);
   });
 });
@@ -63,7 +93,7 @@ describe('logs', () => {
     try {
       await logged.ready();
       await publishedSession(t.app, host.token);
-      const { url } = (await as(t.app, host.token).post('/api/v1/me/calendar')).json();
+      const url = await newFeedUrl(host);
       const secret = secretOf(url);
       const path = new URL(url).pathname;
       const unknown = `cal_${'x'.repeat(43)}`;

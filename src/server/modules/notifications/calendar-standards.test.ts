@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { readInvitation } from '../../../../test/helpers/calendar.js';
 import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
 
@@ -41,7 +42,7 @@ async function invitationsTo(p: TestPerson): Promise<string[]> {
 
 /** The person's feed, at an address made for the test (it is shown only when made), as raw bytes. */
 async function feedBytes(p: TestPerson): Promise<Buffer> {
-  const made = await as(t.app, p.token).post('/api/v1/me/calendar');
+  const made = await (await signInWithBrowser(t.app, p.email)).post('/api/v1/me/calendar');
   expect(made.statusCode, made.body).toBe(201);
   const res = await t.app.inject({ method: 'GET', url: new URL(made.json().url).pathname });
   expect(res.statusCode).toBe(200);

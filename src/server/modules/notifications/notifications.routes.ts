@@ -148,7 +148,9 @@ export function notificationsRoutes(app: Api, notifications: NotificationsServic
       schema: {
         tags,
         operationId: 'createMyCalendarFeed',
-        description: 'Makes a new secret address for your calendar feed and shows it this once; any earlier address stops working at once.',
+        description:
+          'Makes a new secret address for your calendar feed and shows it this once; any earlier address stops working at once. ' +
+          'Only a browser session may make one: an API token gets 403, as the address would outlive revoking the token.',
         summary: 'Make a new feed address (shown once); any earlier address stops working',
         response: { 201: createdCalendarFeed, ...commonErrors },
       },

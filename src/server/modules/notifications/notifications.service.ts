@@ -17,7 +17,7 @@ import type { SessionsService } from '../sessions/sessions.service.js';
 import { feed, parseAddress } from './calendar.js';
 import type { calendarRepository } from './calendar.repository.js';
 import type { mailboxRepository } from './mailbox.repository.js';
-import { assertCan } from './notifications.policy.js';
+import { assertCan, assertCanMakeFeed } from './notifications.policy.js';
 import { presentMail, presentMessage } from './notifications.presenter.js';
 import type { OutboxRow, OutboxStatus, outboxRepository } from './outbox.repository.js';
 import { MESSAGE_KINDS, type MessageKind, type PreferredChannel } from './preferences.js';
@@ -161,9 +161,10 @@ export class NotificationsService {
 
   /**
    * A new secret address, returned this once: only its hash is kept, like an API token's. Any
-   * earlier address stops working at once.
+   * earlier address stops working at once. Made in a browser only, never with an API token.
    */
   async newFeed(actor: Actor): Promise<CreatedCalendarFeed> {
+    assertCanMakeFeed(actor);
     const token = newSecret('cal');
     const feed = { personId: actor.id, tokenHash: hashSecret(token), hint: token.slice(-4), at: nowIso() };
     await this.tx.transaction((trx) => this.calendar.saveFeed(trx, feed));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { readInvitation } from '../../../../test/helpers/calendar.js';
 import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
@@ -240,7 +241,8 @@ describe('calendar files and feeds', () => {
     const id = await publishedSession(t.app, host.token);
     const [, , c] = people as [TestPerson, TestPerson, TestPerson];
     await register(c, id);
-    const made = await as(t.app, c.token).post('/api/v1/me/calendar');
+    const browser = await signInWithBrowser(t.app, c.email);
+    const made = await browser.post('/api/v1/me/calendar');
     expect(made.statusCode).toBe(201);
     const { url } = made.json();
     const path = new URL(url).pathname;
@@ -250,7 +252,7 @@ describe('calendar files and feeds', () => {
     expect(feed.body).toContain(`session-${id}-`);
     expect(readInvitation(feed.body).method).toBe('PUBLISH');
 
-    const replaced = (await as(t.app, c.token).post('/api/v1/me/calendar')).json().url;
+    const replaced = (await browser.post('/api/v1/me/calendar')).json().url;
     expect(replaced).not.toBe(url);
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: new URL(replaced).pathname })).statusCode).toBe(200);

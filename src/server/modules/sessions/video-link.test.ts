@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { readInvitation } from '../../../../test/helpers/calendar.js';
 import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
 
@@ -150,7 +151,7 @@ describe('the video link in calendars', () => {
 
 /** A fresh secret feed address for the person (shown when made), then the feed behind it. */
 async function feedOf(p: TestPerson): Promise<string> {
-  const made = await as(t.app, p.token).post('/api/v1/me/calendar');
+  const made = await (await signInWithBrowser(t.app, p.email)).post('/api/v1/me/calendar');
   expect(made.statusCode, made.body).toBe(201);
   const res = await t.app.inject({ method: 'GET', url: new URL(made.json().url).pathname });
   expect(res.statusCode).toBe(200);
