@@ -52,6 +52,9 @@ describe('loadConfig', () => {
     const databaseError = () => loadConfig({ DATABASE_URL: 'mysql://lyceum:s3cret@db/lyceum' });
     expect(databaseError).toThrow('Invalid DATABASE_URL="mysql://lyceum:***@db/lyceum"');
     expect(() => loadConfig({ SMTP_URL: 'http://mailer:hunter2@mail:25' })).toThrow('Invalid SMTP_URL="http://mailer:***@mail:25"');
+    // An '@' left unencoded in the password: none of the password shows.
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@ss@db/lyceum' })).toThrow('Invalid DATABASE_URL="mysql://u:***@db/lyceum"');
+    expect(() => loadConfig({ SMTP_URL: 'http://u:p@ss@mail:25' })).toThrow('Invalid SMTP_URL="http://u:***@mail:25"');
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'secret-token-value' })).toThrow('Invalid SLACK_BOT_TOKEN=(hidden)');
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidNetwork } from './platform/outbound/address-policy.js';
+import { maskUrlPassword } from './platform/redact-url.js';
 
 /**
  * Lyceum's settings, read from the environment ONCE at start-up. Nothing else reads process.env.
@@ -123,7 +124,7 @@ const URL_SETTINGS_WITH_PASSWORDS = new Set(['DATABASE_URL', 'SMTP_URL']);
 function shownValue(name: string, value: string | undefined): string {
   if (value === undefined) return '""';
   if (SECRET_SETTINGS.has(name)) return '(hidden)';
-  if (URL_SETTINGS_WITH_PASSWORDS.has(name)) return JSON.stringify(value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'));
+  if (URL_SETTINGS_WITH_PASSWORDS.has(name)) return JSON.stringify(maskUrlPassword(value));
   return JSON.stringify(value);
 }
 

@@ -56,16 +56,3 @@ export function unreachableReason(error: unknown): string | undefined {
   // Causes are not followed: an HTTP client's "fetch failed" caused by ECONNREFUSED is not the database.
   return undefined;
 }
-
-/** DATABASE_URL fit for a log line or an error message: the password replaced by ***. */
-export function maskDatabaseUrl(url: string): string {
-  if (!/^postgres(ql)?:\/\//.test(url)) return url;
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    // Unparseable: keep the scheme and host part readable, drop anything between :// and @.
-    return url.replace(/\/\/[^@/]*@/, '//***@');
-  }
-}

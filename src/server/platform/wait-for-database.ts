@@ -1,6 +1,7 @@
 import type { DatabaseTarget } from '../config.js';
 import { type DbHandle, ping } from './db.js';
-import { maskDatabaseUrl, unreachableReason } from './db-errors.js';
+import { unreachableReason } from './db-errors.js';
+import { maskUrlPassword } from './redact-url.js';
 
 export class DatabaseUnreachable extends Error {}
 
@@ -21,7 +22,7 @@ export async function waitForDatabase(database: DbHandle, target: DatabaseTarget
     const reason = unreachableReason(error);
     const left = deadline - Date.now();
     if (!reason || left <= 0) {
-      const url = target.dialect === 'postgres' ? maskDatabaseUrl(target.url) : `sqlite:${target.path}`;
+      const url = target.dialect === 'postgres' ? maskUrlPassword(target.url) : `sqlite:${target.path}`;
       const gaveUp = reason ? `; gave up after ${Math.round(timeoutMs / 1000)} s (DB_CONNECT_TIMEOUT_S)` : '';
       throw new DatabaseUnreachable(`cannot connect to the database at DATABASE_URL=${url}: ${reason ?? errorMessage(error)}${gaveUp}`);
     }
