@@ -72,6 +72,9 @@ export const session = z.object({
     .describe(
       "Only for people holding a confirmed seat (enrolled or checked in), the workshop's hosts and admins; null for everyone else.",
     ),
+  hasVideoLink: z
+    .boolean()
+    .describe('Whether the session has a video link, for everyone who sees it (videoUrl is null both without a link and without a seat).'),
   seats: z.number().nullable(),
   onlineSeats: z.number().nullable(),
   registrationOpensAt: z.string().nullable(),

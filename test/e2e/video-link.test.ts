@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, publishWorkshop, type RunningServer, signedInAs, startServer } from './server.js';
+import { apiAs, launchChromium, publishWorkshop, type RunningServer, signedInAs, startServer } from './server.js';
 
 const SCREENSHOTS = 'test-results/e2e';
 let server: RunningServer;
@@ -43,4 +43,34 @@ it('shows the video link once you have a seat, and says so before', async () => 
   await expect.poll(() => member.getByRole('link', { name: 'Video link' }).getAttribute('href')).toBe(link);
   expect(await member.getByText('The video link appears here once you have a seat').count()).toBe(0);
   await member.screenshot({ path: `${SCREENSHOTS}/video-link-2-seat.png`, fullPage: true });
+});
+
+it('promises no video link where a session has none (in person, or online without a link yet)', async () => {
+  const title = `Whiteboard katas ${Date.now().toString(36)}`;
+  const host = await signedInAs(browser, server.url, 'Jasmine Robinson');
+  const workshop = await publishWorkshop(
+    host,
+    server.url,
+    { title, summary: 'Solve three katas on a whiteboard together.', format: 'hands_on_lab' },
+    { daysAhead: 7, minutes: 60, mode: 'in_person', location: 'Amsterdam · Room Turing', seats: 12 },
+  );
+  const start = new Date(Date.now() + 8 * 86_400_000);
+  start.setUTCMinutes(0, 0, 0);
+  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    timeZone: 'Europe/Amsterdam',
+    mode: 'online',
+    seats: 30,
+  });
+  await host.context().close();
+
+  const member = await signedInAs(browser, server.url, 'Emre Kaya');
+  await member.goto(`${server.url}/workshops/${workshop.id}`);
+  await member.getByRole('heading', { name: title }).waitFor();
+  await member.getByText('Amsterdam · Room Turing').waitFor();
+  await expect.poll(() => member.getByRole('button', { name: /^Register/ }).count()).toBe(2);
+  expect(await member.getByText('The video link appears here once you have a seat').count()).toBe(0);
+  expect(await member.getByRole('link', { name: 'Video link' }).count()).toBe(0);
+  await member.screenshot({ path: `${SCREENSHOTS}/video-link-3-no-link.png`, fullPage: true });
 });

@@ -24,6 +24,8 @@ export function presentSession(row: SessionRow, audience: SessionAudience, extra
     mode: row.mode,
     location: row.location,
     videoUrl: videoLinkFor(row.video_url, { ...audience, registration: extras.mine }),
+    // Whether there is a door at all, so the page tells someone without a seat what they will get.
+    hasVideoLink: row.video_url !== null,
     seats: row.seats,
     onlineSeats: row.mode === 'hybrid' ? row.online_seats : null,
     registrationOpensAt: row.registration_opens_at,

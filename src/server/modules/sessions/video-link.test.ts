@@ -109,6 +109,38 @@ describe('who sees the video link', () => {
   });
 });
 
+describe('whether a session has a video link', () => {
+  /** Whether the session has a link, and the link itself, as each place of the API shows them to this person. */
+  async function doorSeenBy(p: TestPerson, id: string) {
+    const api = as(t.app, p.token);
+    const one = (await api.get(`/api/v1/sessions/${id}`)).json();
+    const workshopPage = (await api.get(`/api/v1/workshops/${workshopId}/sessions`)).json().items.find((s: { id: string }) => s.id === id);
+    const catalog = (await api.get(`/api/v1/sessions?q=${encodeURIComponent('quokka tracing')}&limit=100`)).json();
+    const entry = catalog.items.find((s: { id: string }) => s.id === id);
+    const door = (s: { videoUrl: string | null; hasVideoLink: boolean }) => ({ videoUrl: s.videoUrl, hasVideoLink: s.hasVideoLink });
+    return { session: door(one), workshopPage: door(workshopPage), catalog: door(entry) };
+  }
+  const everywhere = <T>(v: T) => ({ session: v, workshopPage: v, catalog: v });
+
+  it('is told to a member without a seat, without the link, where there is one', async () => {
+    expect(await doorSeenBy(stranger, sessionId)).toEqual(everywhere({ videoUrl: null, hasVideoLink: true }));
+  });
+
+  it('is false where there is none: an in-person session, an online one whose link is not set yet', async () => {
+    const api = as(t.app, host.token);
+    for (const body of [sessionBody(9, { mode: 'in_person' }), sessionBody(10, { mode: 'online', location: null })]) {
+      const created = await api.post(`/api/v1/workshops/${workshopId}/sessions`, body);
+      expect(created.statusCode, created.body).toBe(201);
+      expect(await doorSeenBy(stranger, created.json().id)).toEqual(everywhere({ videoUrl: null, hasVideoLink: false }));
+    }
+  });
+
+  it('is in My learning for someone waiting for a seat', async () => {
+    const mine = (await as(t.app, waitlisted.token).get('/api/v1/me/registrations')).json();
+    expect(mine.items.find((s: { id: string }) => s.id === sessionId)).toMatchObject({ videoUrl: null, hasVideoLink: true });
+  });
+});
+
 describe('the video link in calendars', () => {
   const ics = (p: TestPerson) => as(t.app, p.token).get(`/api/v1/sessions/${sessionId}/calendar.ics`);
 

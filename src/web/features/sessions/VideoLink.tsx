@@ -4,8 +4,8 @@ import { type Session, videoLinkStatuses } from '../../../contracts/index.js';
 
 /**
  * The way into an online or hybrid session. The server sends the link only to people with a
- * confirmed seat, the hosts and admins; everyone else learns where it will appear. Hosts and
- * seat holders of a session that has no link yet see nothing: there is nothing to wait for.
+ * confirmed seat, the hosts and admins; everyone else learns where it will appear, but only when
+ * there is one (`hasVideoLink`): a session without a link, such as an in-person one, shows nothing.
  */
 export function VideoLink({ session: s, canEdit = false }: { session: Session; canEdit?: boolean }) {
   if (s.videoUrl) {
@@ -18,7 +18,8 @@ export function VideoLink({ session: s, canEdit = false }: { session: Session; c
     );
   }
   const seated = s.myRegistration !== null && videoLinkStatuses.includes(s.myRegistration.status);
-  if (s.mode === 'in_person' || canEdit || seated) return null;
+  // Hosts and seat holders are sent the link itself; a seat just taken may precede the refetch that brings it.
+  if (!s.hasVideoLink || canEdit || seated) return null;
   return (
     <Group gap={4} wrap="nowrap">
       <IconVideo size={16} aria-hidden="true" />
