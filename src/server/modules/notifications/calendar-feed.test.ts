@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import http from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
@@ -83,7 +84,7 @@ describe('who may make a feed address', () => {
 });
 
 describe('logs', () => {
-  it('never contain a feed address, found or not', async () => {
+  it('never contain a feed address, found or not, however it is spelled', async () => {
     const lines: string[] = [];
     const logged = await buildApp({
       config: loadConfig({ LOG_LEVEL: 'info' }),
@@ -97,16 +98,65 @@ describe('logs', () => {
       const secret = secretOf(url);
       const path = new URL(url).pathname;
       const unknown = `cal_${'x'.repeat(43)}`;
-      expect((await logged.inject({ method: 'GET', url: path })).statusCode).toBe(200);
-      expect((await logged.inject({ method: 'GET', url: `${path}?x=1` })).statusCode).toBe(200);
-      expect((await logged.inject({ method: 'GET', url: `/calendar/${unknown}.ics` })).statusCode).toBe(404);
-      expect((await logged.inject({ method: 'GET', url: `/calendar/${secret}` })).statusCode).toBe(400);
+      const madeBeforeHashing = 'Qwertyuiopasdfghjklzxcvbnm012345';
+      const encoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+      const answers: Record<string, number> = {
+        [path]: 200,
+        [`${path}?x=1`]: 200,
+        // The router decodes these into the feed route, so they serve the feed.
+        [`/%63alendar/${secret}.ics`]: 200,
+        [`/calendar/${secret}%2Eics`]: 200,
+        [`/%63alendar/${secret}%2eics?x=1`]: 200,
+        [`/calendar/${encoded}.ics`]: 200,
+        // These reach no feed, yet carry the secret (or an unknown or malformed one) into the URL.
+        [`/calendar/${unknown}.ics`]: 404,
+        [`/%63alendar/${unknown}.ics`]: 404,
+        [`/calendar/${madeBeforeHashing}.ics`]: 404,
+        [`/calendar/${secret}`]: 400,
+        [`//calendar/${secret}.ics`]: 404,
+        [`/calendar//${secret}.ics`]: 404,
+        [`/%2563alendar/${secret}.ics`]: 404,
+        [`/calendar%2F${secret}.ics`]: 404,
+        [`/CALENDAR/${madeBeforeHashing}.ics`]: 404,
+        [`/api/v1/nowhere?next=%2Fcalendar%2F${secret}.ics`]: 401,
+      };
+      for (const [requested, status] of Object.entries(answers)) {
+        expect((await logged.inject({ method: 'GET', url: requested })).statusCode, requested).toBe(status);
+      }
 
       const log = lines.join('');
       expect(log).toContain('"url":"/calendar/[redacted].ics"');
       expect(log).toContain('"url":"/calendar/[redacted].ics?x=1"');
-      for (const s of [secret, unknown]) expect(log).not.toContain(s);
-      expect(log).not.toContain(secret.slice(0, 12));
+      for (const s of [secret, unknown, madeBeforeHashing, encoded]) expect(log).not.toContain(s);
+      for (const part of [secret.slice(4, 16), secret.slice(-12), madeBeforeHashing.slice(0, 12)]) expect(log).not.toContain(part);
+      // Every request was logged, each with a URL.
+      const urls = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'incoming request');
+      expect(urls).toHaveLength(Object.keys(answers).length);
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it('never contain one sent over a socket with dot segments, which no client library would normalise', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'info' }),
+      database: t.database,
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
+    try {
+      const address = await logged.listen({ host: '127.0.0.1', port: 0 });
+      const secret = secretOf(await newFeedUrl(host));
+      for (const raw of [`/x/../calendar/${secret}.ics`, `/calendar/./${secret}.ics`, `/./%63alendar/${secret}.ics`]) {
+        const status = await new Promise<number>((resolve, reject) => {
+          const { port } = new URL(address);
+          http.get({ host: '127.0.0.1', port, path: raw }, (res) => resolve(res.resume().statusCode ?? 0)).on('error', reject);
+        });
+        expect(status, raw).toBeGreaterThanOrEqual(200);
+      }
+      const log = lines.join('');
+      expect(log).toContain('"url":"/calendar/[redacted].ics"');
+      expect(log).not.toContain(secret.slice(4, 16));
     } finally {
       await logged.close();
     }
