@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, isoDateTime, listQuery, personRef, timeZone } from './common.js';
+import type { role } from './people.js';
 import { type RegistrationStatus, registration } from './registrations.js';
 import { workshopFormat } from './workshops.js';
 
@@ -57,6 +58,28 @@ export const sessionStatus = z.enum(['scheduled', 'cancelled']);
  * offered one is not theirs until they confirm; hosts and admins see the link regardless.
  */
 export const videoLinkStatuses: readonly RegistrationStatus[] = ['enrolled', 'attended'];
+
+/** Who looks at a session: the person, whether they host its workshop, and their registration (not a cancelled one). */
+export interface SessionViewer {
+  actor: { id: string; role: z.infer<typeof role> };
+  hostIds: readonly string[];
+  registration: { status: RegistrationStatus } | null | undefined;
+}
+
+/**
+ * The video link is the door to the session: it is for people with a confirmed seat, the
+ * workshop's hosts and admins. Everyone else who can see the session (the whole company, for a
+ * published workshop) would otherwise walk in without registering, past the seat limit. A
+ * contract, not a module's policy, because the session API and the messages (notifications)
+ * must decide alike.
+ */
+export function maySeeVideoLink(viewer: SessionViewer): boolean {
+  if (viewer.actor.role === 'admin' || viewer.hostIds.includes(viewer.actor.id)) return true;
+  return viewer.registration != null && videoLinkStatuses.includes(viewer.registration.status);
+}
+
+/** The session's video link as this viewer may see it: the link, or null. */
+export const videoLinkFor = (videoUrl: string | null, viewer: SessionViewer): string | null => (maySeeVideoLink(viewer) ? videoUrl : null);
 
 export const session = z.object({
   id: z.string(),

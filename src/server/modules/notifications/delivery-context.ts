@@ -1,5 +1,5 @@
+import { videoLinkFor } from '../../../contracts/index.js';
 import type { Executor } from '../../platform/transaction.js';
-import { videoLinkFor } from '../sessions/sessions.policy.js';
 import type { DeliveryContext, deliveryRepository } from './delivery.repository.js';
 import type { MessagePayload } from './notifier.js';
 

@@ -1,18 +1,18 @@
-import type {
-  CalendarFeed,
-  CreatedCalendarFeed,
-  Mail,
-  MailSummary,
-  NotificationPreferences,
-  OutboxMessage,
-  OutboxPage,
+import {
+  type CalendarFeed,
+  type CreatedCalendarFeed,
+  type Mail,
+  type MailSummary,
+  type NotificationPreferences,
+  type OutboxMessage,
+  type OutboxPage,
+  videoLinkFor,
 } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
-import { videoLinkFor } from '../sessions/sessions.policy.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { feed, parseAddress } from './calendar.js';
 import type { calendarRepository } from './calendar.repository.js';
