@@ -45,7 +45,10 @@ export function requireActor(request: FastifyRequest): Actor {
 export function installAuthentication(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    const needsActor = request.url.startsWith('/api/v1/') && request.routeOptions.config?.public !== true;
+    // The matched route as well as the raw URL: the router decodes `/%61pi/v1/…` into an API
+    // route, which must not slip past the checks below.
+    const isApi = [request.routeOptions.url, request.url].some((path) => path?.startsWith('/api/v1/'));
+    const needsActor = isApi && request.routeOptions.config?.public !== true;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -162,6 +162,20 @@ describe('using API tokens', () => {
     expect((await reader.get('/api/v1/me/calendar')).json().active).toBe(false);
   });
 
+  it('stays read-only however the path is spelled: the router decodes /%61pi/v1/… into the API', async () => {
+    const { token } = await newToken({ scope: 'read' });
+    const headers = { authorization: `Bearer ${token}` };
+    const title = 'Made by a read token through an encoded path';
+    for (const url of ['/%61pi/v1/workshops', '/api/%761/workshops', '/%2561pi/v1/workshops']) {
+      const res = await t.app.inject({ method: 'POST', url, headers, payload: workshopBody({ title }) });
+      expect(res.statusCode, url).not.toBe(201);
+      expect([403, 404], url).toContain(res.statusCode);
+    }
+    const decoded = await t.app.inject({ method: 'POST', url: '/%61pi/v1/workshops', headers, payload: workshopBody({ title }) });
+    expect(decoded.json().error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/read-only/) });
+    expect(await t.database.db.selectFrom('workshops').select('id').where('title', '=', title).execute()).toEqual([]);
+  });
+
   it('answers 401 to an expired token, saying it expired', async () => {
     const { token, id } = await newToken({ expiresInDays: 30 });
     expect((await as(t.app, token).get('/api/v1/me')).statusCode).toBe(200);
