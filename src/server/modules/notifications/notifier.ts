@@ -257,6 +257,10 @@ function registrationData(row: RegistrationRow) {
   };
 }
 
+/**
+ * A session as integrators receive it. Without its video link: a receiver may be a broad sink (a
+ * chat channel, a data lake) that people without a seat read, and the link is the way in.
+ */
 function sessionData(s: SessionRow) {
   return {
     id: s.id,
@@ -266,7 +270,7 @@ function sessionData(s: SessionRow) {
     timeZone: s.time_zone,
     mode: s.mode,
     location: s.location,
-    videoUrl: s.video_url,
+    hasVideoLink: s.video_url !== null,
     status: s.status,
   };
 }

@@ -143,6 +143,37 @@ describe('outgoing webhooks', () => {
     await deliver();
     expect(endpoint.received.length).toBe(quiet);
   });
+
+  it('say whether a session has a video link, never the link: whoever reads the receiver may hold no seat', async () => {
+    const created = await as(t.app, admin.token).post('/api/v1/admin/webhooks', { url, events: ['session.updated', 'session.cancelled'] });
+    const { id: subscriptionId, secret } = created.json();
+    const before = endpoint.received.length;
+    const link = 'https://meet.example.com/private-room';
+    const online = await publishedSession(t.app, host.token, { mode: 'online', location: null, videoUrl: link });
+    const inPerson = await publishedSession(t.app, host.token);
+    await as(t.app, host.token).patch(`/api/v1/sessions/${online}`, { videoUrl: `${link}-moved` });
+    await as(t.app, host.token).post(`/api/v1/sessions/${online}/cancel`);
+    await as(t.app, host.token).patch(`/api/v1/sessions/${inPerson}`, { location: 'Room Lovelace' });
+    await deliver();
+
+    const delivered = endpoint.received.slice(before).filter((r) => verified(r, secret));
+    const seen = delivered.map((r) => {
+      const { type, data } = JSON.parse(r.body);
+      return { type, id: data.session.id, hasVideoLink: data.session.hasVideoLink, hasUrlField: 'videoUrl' in data.session };
+    });
+    expect(seen).toHaveLength(3);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { type: 'session.updated', id: online, hasVideoLink: true, hasUrlField: false },
+        { type: 'session.cancelled', id: online, hasVideoLink: true, hasUrlField: false },
+        { type: 'session.updated', id: inPerson, hasVideoLink: false, hasUrlField: false },
+      ]),
+    );
+    // A new link is news ('link' among the changes), but the receiver is told where to find it, not what it is.
+    expect(delivered.map((r) => JSON.parse(r.body).data.changes)).toContainEqual(['link']);
+    expect(delivered.map((r) => r.body).join('\n')).not.toContain('meet.example.com');
+    await as(t.app, admin.token).patch(`/api/v1/admin/webhooks/${subscriptionId}`, { active: false });
+  });
 });
 
 describe('Standard Webhooks', () => {
