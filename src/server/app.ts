@@ -252,7 +252,7 @@ export async function buildApp({ config, database, logger = true, logStream, run
     slack: slackAnnouncements(database.db, deliveryRepository, slackSettings),
     slack_dm: slackDirectMessages(database.db, deliveryRepository, slackSettings),
   };
-  const outbox = new OutboxWorker(tx, outboxRepository, (row) => deliverTo(deliverers, row), config.outbox, app.log);
+  const outbox = new OutboxWorker(tx, outboxRepository, (row, signal) => deliverTo(deliverers, row, signal), config.outbox, app.log);
   const reminders = new RemindersService(tx, remindersRepository, notifier);
   jobs.push({ name: 'send-reminders', everyMs: 60_000, run: () => reminders.run() });
   jobs.push({ name: 'purge-outbox', everyMs: 6 * 3_600_000, run: () => notifications.purgeOlderThan(config.outbox.retentionDays) });

@@ -111,6 +111,8 @@ export interface Config {
     retentionDays: number;
     /** How long a claimed batch is held without renewal: a dead instance's messages go out again after it. */
     leaseMs: number;
+    /** The longest the worker waits for one delivery before counting it as a failed attempt. */
+    deliveryTimeoutMs: number;
   };
 }
 
@@ -167,9 +169,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMs: e.OUTBOX_RETRY_MS,
       webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
       retentionDays: e.OUTBOX_RETENTION_DAYS,
-      // A minute, or three times the longest delivery timeout if that is longer: the lease is renewed
-      // between messages, so one delivery must fit in what is left of it (two thirds at least).
-      leaseMs: Math.max(60_000, 3 * Math.max(e.SMTP_TIMEOUT_MS, e.WEBHOOK_TIMEOUT_MS)),
+      // Renewed on a timer while a batch is in progress, so no delivery has to fit in it: it only
+      // says how soon a dead instance's messages go out again.
+      leaseMs: 60_000,
+      // A Slack direct message is two requests of WEBHOOK_TIMEOUT_MS each; SMTP_TIMEOUT_MS bounds
+      // every wait of an SMTP conversation, not the whole of it.
+      deliveryTimeoutMs: 3 * Math.max(e.SMTP_TIMEOUT_MS, e.WEBHOOK_TIMEOUT_MS),
     },
   };
 }

@@ -153,13 +153,15 @@ export const outboxRepository = {
     return rows.map((r) => r.id);
   },
 
-  async markDone(db: Executor, id: string, worker: string, at: string): Promise<void> {
-    await db
+  /** Whether it was marked: false when the worker no longer holds the claim (another took the message). */
+  async markDone(db: Executor, id: string, worker: string, at: string): Promise<boolean> {
+    const result = await db
       .updateTable('outbox')
       .set({ status: 'done', done_at: at, claimed_by: null, claimed_until: null, last_error: null })
       .where('id', '=', id)
       .where('claimed_by', '=', worker)
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   },
 
   /** A failed attempt: due again at `retryAt`, or a dead letter when `retryAt` is null. */

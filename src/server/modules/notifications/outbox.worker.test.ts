@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../../../test/helpers/database.js';
 import { loadConfig } from '../../config.js';
 import { type DbHandle, openDatabase } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
-import { createTransactor } from '../../platform/transaction.js';
+import { createTransactor, type Transactor } from '../../platform/transaction.js';
 import { type OutboxRow, outboxRepository } from './outbox.repository.js';
 import { OutboxWorker } from './outbox.worker.js';
 
@@ -12,6 +12,28 @@ import { OutboxWorker } from './outbox.worker.js';
 let database: DbHandle & { url: string };
 const extra: DbHandle[] = [];
 const quiet = { warn: () => undefined, error: () => undefined };
+/** The app's settings (lease, delivery deadline), with the test's changes. */
+const settings = (changes: Partial<ReturnType<typeof loadConfig>['outbox']> & { batchSize?: number } = {}) => ({
+  ...loadConfig({}).outbox,
+  retryMs: 0,
+  ...changes,
+});
+
+/**
+ * A worker process that can die: after `kill()` nothing it sends reaches the database any more
+ * (its queries never return), as when the instance is gone. Its timers may still fire here, in
+ * the test's process, but they change nothing.
+ */
+function mortal(db: DbHandle['db']): { tx: Transactor; kill: () => void } {
+  const tx = createTransactor(db);
+  let dead = false;
+  return {
+    tx: { executor: db, transaction: (work) => (dead ? new Promise(() => undefined) : tx.transaction(work)) },
+    kill: () => {
+      dead = true;
+    },
+  };
+}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -53,7 +75,7 @@ describe('outbox worker', () => {
       deliveries.set(row.id, (deliveries.get(row.id) ?? 0) + 1);
     };
     const workers = [handle(), handle(), handle()].map(
-      (h) => new OutboxWorker(createTransactor(h.db), outboxRepository, deliver, { maxAttempts: 3, retryMs: 0, batchSize: 25 }, quiet),
+      (h) => new OutboxWorker(createTransactor(h.db), outboxRepository, deliver, settings({ maxAttempts: 3, batchSize: 25 }), quiet),
     );
     const counts = await Promise.all(workers.map((w) => w.drain()));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1000);
@@ -68,16 +90,20 @@ describe('outbox worker', () => {
     await enqueue(50, 'crash');
     const completed: string[] = [];
     let started = 0;
-    // The first worker "dies" on its tenth message: that delivery never finishes, nothing more is marked.
+    // The first worker dies on its tenth message: that delivery never finishes, nothing more reaches the database.
+    const instance = mortal(database.db);
     const dying = new OutboxWorker(
-      createTransactor(database.db),
+      instance.tx,
       outboxRepository,
       (row) => {
-        if (++started === 10) return new Promise<void>(() => undefined);
+        if (++started === 10) {
+          instance.kill();
+          return new Promise<void>(() => undefined);
+        }
         completed.push(row.id);
         return Promise.resolve();
       },
-      { maxAttempts: 3, retryMs: 0, batchSize: 20, leaseMs: 300 },
+      settings({ maxAttempts: 3, batchSize: 20, leaseMs: 300 }),
       quiet,
     );
     void dying.drain();
@@ -90,7 +116,7 @@ describe('outbox worker', () => {
       async (row) => {
         completed.push(row.id);
       },
-      { maxAttempts: 3, retryMs: 0, batchSize: 20 },
+      settings({ maxAttempts: 3, batchSize: 20 }),
       quiet,
     );
     expect(await restarted.drain()).toBe(41);
@@ -107,7 +133,7 @@ describe('outbox worker', () => {
       createTransactor(database.db),
       outboxRepository,
       async () => undefined,
-      { maxAttempts: 3, retryMs: 0 },
+      settings({ maxAttempts: 3 }),
       quiet,
     );
     await outboxRepository.claim(database.db, worker.id, now, later, 3);
@@ -131,7 +157,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Delivers what earlier tests left pending, so a test's batches hold its own messages only. */
 const deliverLeftovers = () =>
-  new OutboxWorker(createTransactor(database.db), outboxRepository, async () => undefined, { maxAttempts: 3, retryMs: 0 }, quiet).drain();
+  new OutboxWorker(createTransactor(database.db), outboxRepository, async () => undefined, settings(), quiet).drain();
 
 describe('outbox leases', () => {
   it("takes over a dead worker's batch within about a minute with the app's settings, delivering nothing twice", async () => {
@@ -140,19 +166,23 @@ describe('outbox leases', () => {
     try {
       await deliverLeftovers();
       await enqueue(20, 'dead');
-      const settings = { ...loadConfig({}).outbox, batchSize: 20 };
+      const options = { ...loadConfig({}).outbox, batchSize: 20 };
       const delivered: string[] = [];
       let started = 0;
+      const instance = mortal(database.db);
       const dying = new OutboxWorker(
-        createTransactor(database.db),
+        instance.tx,
         outboxRepository,
         (row) => {
-          // The fifth delivery never ends: the process died there.
-          if (++started === 5) return new Promise<void>(() => undefined);
+          // The process dies during its fifth delivery.
+          if (++started === 5) {
+            instance.kill();
+            return new Promise<void>(() => undefined);
+          }
           delivered.push(row.id);
           return Promise.resolve();
         },
-        settings,
+        options,
         quiet,
       );
       void dying.drain();
@@ -164,7 +194,7 @@ describe('outbox leases', () => {
         async (row) => {
           if (row.topic === 'dead') delivered.push(row.id);
         },
-        settings,
+        options,
         quiet,
       );
       await other.drain();
@@ -186,7 +216,7 @@ describe('outbox leases', () => {
     await deliverLeftovers();
     await enqueue(8, 'slow');
     // Eight deliveries of 250 ms: the batch takes twice as long as the lease.
-    const options = { maxAttempts: 3, retryMs: 0, batchSize: 8, leaseMs: 1000 };
+    const options = settings({ maxAttempts: 3, batchSize: 8, leaseMs: 1000 });
     const deliveries: [string, string][] = [];
     const slow = new OutboxWorker(
       createTransactor(database.db),
@@ -220,5 +250,134 @@ describe('outbox leases', () => {
     expect(new Set(deliveries.map(([, id]) => id)).size).toBe(8);
     expect(deliveries).toHaveLength(8);
     expect(await pending('slow')).toBe(0);
+  });
+
+  it('keeps the claim of one delivery that outlasts the lease: delivered once, never taken by a worker polling all along', async () => {
+    await deliverLeftovers();
+    await enqueue(1, 'long');
+    // One delivery of 1.5 s under a 600 ms lease: renewing between messages never happens here.
+    const options = settings({ maxAttempts: 3, batchSize: 1, leaseMs: 600 });
+    const deliveries: [string, string][] = [];
+    const long = new OutboxWorker(
+      createTransactor(database.db),
+      outboxRepository,
+      async (row) => {
+        await sleep(1500);
+        deliveries.push(['long', row.id]);
+      },
+      options,
+      quiet,
+    );
+    const other = new OutboxWorker(
+      createTransactor(handle().db),
+      outboxRepository,
+      async (row) => {
+        if (row.topic === 'long') deliveries.push(['other', row.id]);
+      },
+      options,
+      quiet,
+    );
+    let finished = false;
+    const longDone = long.drain().finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      await other.drain();
+      await sleep(50);
+    }
+    expect(await longDone).toBe(1);
+    expect(deliveries.map(([by]) => by)).toEqual(['long']);
+    expect(await pending('long')).toBe(0);
+  });
+
+  it('gives up on a delivery that hangs past the deadline: a failed attempt with the reason, its signal aborted, the batch goes on', async () => {
+    await deliverLeftovers();
+    await enqueue(3, 'hang');
+    const seen: { id: string; signal: AbortSignal }[] = [];
+    const worker = new OutboxWorker(
+      createTransactor(database.db),
+      outboxRepository,
+      (row, signal) => {
+        seen.push({ id: row.id, signal });
+        // The first one never answers (and ignores its signal, as an SMTP conversation would).
+        return seen.length === 1 ? new Promise<void>(() => undefined) : Promise.resolve();
+      },
+      settings({ maxAttempts: 3, retryMs: 60_000, leaseMs: 600, deliveryTimeoutMs: 300 }),
+      quiet,
+    );
+    const started = Date.now();
+    expect(await worker.drain()).toBe(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(seen.map((d) => d.signal.aborted)).toEqual([true, false, false]);
+    const hung = await outboxRepository.findById(database.db, seen[0]?.id ?? '');
+    expect(hung).toMatchObject({ status: 'pending', claimed_by: null, last_error: 'The delivery did not finish within 300 ms.' });
+    expect(Number(hung?.attempts)).toBe(1);
+    // Due again after the backoff, not at once.
+    expect(Date.parse(hung?.run_at ?? '')).toBeGreaterThan(Date.now() + 50_000);
+  });
+
+  it('delivers and marks nothing more of a batch whose claim another worker took over', async () => {
+    await deliverLeftovers();
+    await enqueue(3, 'taken');
+    const delivered: string[] = [];
+    const warnings: string[] = [];
+    const worker = new OutboxWorker(
+      createTransactor(database.db),
+      outboxRepository,
+      async (row) => {
+        // While the first delivery is going out, another worker holds the whole batch
+        // (as after this one stalled past its lease).
+        const until = new Date(Date.now() + 60_000).toISOString();
+        await database.db.updateTable('outbox').set({ claimed_by: 'another', claimed_until: until }).where('topic', '=', 'taken').execute();
+        await sleep(400);
+        delivered.push(row.id);
+      },
+      settings({ maxAttempts: 3, batchSize: 3, leaseMs: 300 }),
+      { ...quiet, warn: (_obj, msg) => void warnings.push(msg) },
+    );
+    expect(await worker.drain()).toBe(0);
+    expect(delivered).toHaveLength(1);
+    const rows = await database.db.selectFrom('outbox').selectAll().where('topic', '=', 'taken').execute();
+    expect(rows.map((r) => [r.status, r.claimed_by])).toEqual([
+      ['pending', 'another'],
+      ['pending', 'another'],
+      ['pending', 'another'],
+    ]);
+    expect(warnings).toContain('claim lost while delivering; the outcome is left to the worker that has it');
+    await database.db.updateTable('outbox').set({ claimed_by: null, claimed_until: null }).where('topic', '=', 'taken').execute();
+  });
+
+  it('starts no delivery once its claim may run out unrenewed (the database out of reach): another worker sends the rest, each once', async () => {
+    await deliverLeftovers();
+    await enqueue(3, 'unrenewed');
+    const delivered: [string, string][] = [];
+    const warnings: string[] = [];
+    const cutOff = new OutboxWorker(
+      createTransactor(database.db),
+      { ...outboxRepository, renew: () => Promise.reject(new Error('connection terminated')) },
+      async (row) => {
+        await sleep(500);
+        delivered.push(['cut off', row.id]);
+      },
+      settings({ maxAttempts: 3, batchSize: 3, leaseMs: 300 }),
+      { ...quiet, warn: (_obj, msg) => void warnings.push(msg) },
+    );
+    const other = new OutboxWorker(
+      createTransactor(handle().db),
+      outboxRepository,
+      async (row) => {
+        if (row.topic === 'unrenewed') delivered.push(['other', row.id]);
+      },
+      settings({ maxAttempts: 3, batchSize: 3, leaseMs: 300 }),
+      quiet,
+    );
+    // One batch: the next one would be a fresh claim of what this one left.
+    expect(await cutOff.drain(1)).toBe(1);
+    expect(warnings).toContain('could not renew the claim on a batch; no new delivery starts once it may run out');
+    // The claim ran out while the first delivery was going out: the other worker takes the rest.
+    expect(await other.drain()).toBe(2);
+    expect(delivered.map(([by]) => by)).toEqual(['cut off', 'other', 'other']);
+    expect(new Set(delivered.map(([, id]) => id)).size).toBe(3);
+    expect(await pending('unrenewed')).toBe(0);
   });
 });

@@ -1,14 +1,18 @@
 import { hostname } from 'node:os';
 import { newId } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
+import { BatchLease } from './outbox.lease.js';
 import type { OutboxRow, outboxRepository } from './outbox.repository.js';
 
-/** Delivers one message; throws when it could not (the worker retries later). */
-export type Deliver = (row: OutboxRow) => Promise<void>;
+/**
+ * Delivers one message; throws when it could not (the worker retries later). `signal` aborts when
+ * the worker stops waiting for it (the delivery deadline): requests made with it are cut off then.
+ */
+export type Deliver = (row: OutboxRow, signal: AbortSignal) => Promise<void>;
 
 /** Hands a message to the deliverer of its channel; a channel nobody delivers (not configured) is done. */
-export function deliverTo(deliverers: Partial<Record<OutboxRow['channel'], Deliver>>, row: OutboxRow): Promise<void> {
-  return deliverers[row.channel]?.(row) ?? Promise.resolve();
+export function deliverTo(deliverers: Partial<Record<OutboxRow['channel'], Deliver>>, row: OutboxRow, signal: AbortSignal): Promise<void> {
+  return deliverers[row.channel]?.(row, signal) ?? Promise.resolve();
 }
 
 export interface WorkerOptions {
@@ -17,15 +21,19 @@ export interface WorkerOptions {
   retryMs: number;
   batchSize?: number;
   /**
-   * How long a claim holds before another worker may take the message. Renewed while the batch is
-   * in progress, so it runs out only when the worker stopped working (died, or hangs).
+   * How long a claim holds before another worker may take the message. Renewed on a timer while
+   * the batch is in progress, so it runs out only when the worker stopped (died, or cannot reach
+   * the database).
    */
-  leaseMs?: number;
+  leaseMs: number;
+  /**
+   * The longest the worker waits for one delivery: past it the attempt counts as failed and its
+   * signal aborts. Without it a delivery that hangs would keep its batch claimed for ever.
+   */
+  deliveryTimeoutMs: number;
 }
 
 const MAX_BACKOFF_MS = 6 * 3_600_000;
-/** A dead instance's messages go out again within about a minute. */
-export const DEFAULT_LEASE_MS = 60_000;
 
 interface Log {
   warn(obj: object, msg: string): void;
@@ -79,60 +87,100 @@ export class OutboxWorker {
 
   private async drainNow(maxBatches: number): Promise<number> {
     const batchSize = this.options.batchSize ?? 20;
-    const leaseMs = this.options.leaseMs ?? DEFAULT_LEASE_MS;
+    const { leaseMs } = this.options;
     let delivered = 0;
     for (let batches = 0; batches < maxBatches && !this.stopped; batches++) {
       const now = Date.now();
       const until = new Date(now + leaseMs).toISOString();
       const batch = await this.tx.transaction((trx) => this.outbox.claim(trx, this.id, new Date(now).toISOString(), until, batchSize));
       if (batch.length === 0) break;
-      delivered += await this.deliverBatch(batch, now + leaseMs, leaseMs);
+      const ids = batch.map((r) => r.id);
+      const lease = new BatchLease({
+        tx: this.tx,
+        outbox: this.outbox,
+        worker: this.id,
+        ids,
+        until: now + leaseMs,
+        leaseMs,
+        log: this.log,
+      });
+      try {
+        delivered += await this.deliverBatch(batch, lease);
+      } finally {
+        await lease.end();
+      }
     }
     return delivered;
   }
 
   /**
-   * Delivers a claimed batch, renewing the claim on what is left of it whenever a third of the
-   * lease has gone: every delivery starts with at least two thirds of a lease ahead of it, so a
-   * slow batch is never taken over while this worker is at it. A worker that dies (or hangs in a
-   * delivery) renews nothing more, and another takes its messages when the lease runs out.
+   * Delivers a claimed batch while its lease is renewed. A message whose claim was lost (this
+   * worker could not renew in time and another took it) is neither delivered nor marked here, and
+   * nothing more starts once the claim may run out during the next delivery: the messages left go
+   * to whichever worker claims them when the lease has run out.
    */
-  private async deliverBatch(batch: OutboxRow[], leaseEnds: number, leaseMs: number): Promise<number> {
-    let held: Set<string> | undefined;
+  private async deliverBatch(batch: OutboxRow[], lease: BatchLease): Promise<number> {
     let delivered = 0;
-    for (const [i, row] of batch.entries()) {
-      if (leaseEnds - Date.now() < (leaseMs * 2) / 3) {
-        leaseEnds = Date.now() + leaseMs;
-        const rest = batch.slice(i).map((r) => r.id);
-        const until = new Date(leaseEnds).toISOString();
-        held = new Set(await this.tx.transaction((trx) => this.outbox.renew(trx, this.id, rest, until)));
-      }
-      // Taken by another worker after this one stalled past its lease: that one delivers it.
-      if (held && !held.has(row.id)) continue;
-      if (await this.deliverOne(row)) delivered++;
+    for (const row of batch) {
+      if (!lease.mayStart(row.id)) continue;
+      if (await this.deliverOne(row, lease)) delivered++;
       // Requests waiting to be answered go first.
       await new Promise((resolve) => setImmediate(resolve));
     }
     return delivered;
   }
 
-  private async deliverOne(row: OutboxRow): Promise<boolean> {
+  private async deliverOne(row: OutboxRow, lease: BatchLease): Promise<boolean> {
+    let failure: unknown;
     try {
-      await this.deliver(row);
-      await this.tx.transaction((trx) => this.outbox.markDone(trx, row.id, this.id, new Date().toISOString()));
-      return true;
+      await this.deliverWithinDeadline(row);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const attempts = Number(row.attempts);
-      const dead = attempts >= this.options.maxAttempts;
-      const delay = Math.min(MAX_BACKOFF_MS, this.options.retryMs * 2 ** (attempts - 1));
-      const retryAt = dead ? null : new Date(Date.now() + delay).toISOString();
-      this.log.warn(
-        { outboxId: row.id, topic: row.topic, attempts, dead, err: message },
-        dead ? 'message dead-lettered' : 'delivery failed; will retry',
-      );
-      await this.tx.transaction((trx) => this.outbox.markFailed(trx, row.id, this.id, message, retryAt));
+      failure = error;
+    }
+    lease.settle(row.id);
+    if (!lease.holds(row.id)) {
+      this.log.warn({ outboxId: row.id, topic: row.topic }, 'claim lost while delivering; the outcome is left to the worker that has it');
       return false;
+    }
+    if (failure === undefined) {
+      // Marked only while this worker still holds the claim.
+      return this.tx.transaction((trx) => this.outbox.markDone(trx, row.id, this.id, new Date().toISOString()));
+    }
+    const message = failure instanceof Error ? failure.message : String(failure);
+    const attempts = Number(row.attempts);
+    const dead = attempts >= this.options.maxAttempts;
+    const delay = Math.min(MAX_BACKOFF_MS, this.options.retryMs * 2 ** (attempts - 1));
+    const retryAt = dead ? null : new Date(Date.now() + delay).toISOString();
+    this.log.warn(
+      { outboxId: row.id, topic: row.topic, attempts, dead, err: message },
+      dead ? 'message dead-lettered' : 'delivery failed; will retry',
+    );
+    await this.tx.transaction((trx) => this.outbox.markFailed(trx, row.id, this.id, message, retryAt));
+    return false;
+  }
+
+  /**
+   * Waits for the delivery at most `deliveryTimeoutMs`; then its signal aborts (cutting off the
+   * requests made with it) and the attempt fails. A delivery that ignores the signal (an SMTP
+   * conversation) may still finish later; nobody waits for it.
+   */
+  private async deliverWithinDeadline(row: OutboxRow): Promise<void> {
+    const ms = this.options.deliveryTimeoutMs;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = new Error(`The delivery did not finish within ${ms} ms.`);
+        controller.abort(error);
+        reject(error);
+      }, ms);
+    });
+    const delivery = Promise.resolve().then(() => this.deliver(row, controller.signal));
+    delivery.catch(() => undefined);
+    try {
+      await Promise.race([delivery, deadline]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

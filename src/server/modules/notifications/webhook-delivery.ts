@@ -29,7 +29,7 @@ export function signature(secret: string, id: string, timestamp: number, body: s
  * webhook-id is the outbox id, the same on every retry: receivers act once per id.
  */
 export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepository, outbound: Pick<Outbound, 'request'>) {
-  return async (row: OutboxRow): Promise<void> => {
+  return async (row: OutboxRow, signal?: AbortSignal): Promise<void> => {
     const subscription = row.subscription_id ? await webhooks.findById(db, row.subscription_id) : undefined;
     // Deleted or paused since: nothing to send.
     if (subscription?.active !== 1) return;
@@ -47,6 +47,7 @@ export function webhookDelivery(db: Executor, webhooks: typeof webhooksRepositor
         'x-lyceum-event': row.topic,
       },
       body,
+      signal,
     });
     if (response.status < 200 || response.status >= 300) throw new Error(`The endpoint answered ${response.status}.`);
   };

@@ -119,6 +119,16 @@ describe('outbound HTTP', () => {
     await expect(attempt).rejects.toThrow(new OutboundFailed(`127.0.0.1:${silent.port} did not answer within 300 ms.`));
   });
 
+  it("stops when the caller's signal aborts (the outbox worker's deadline), before its own timeout, and says why", async () => {
+    const silent = await serve(() => undefined);
+    const deadline = new AbortController();
+    setTimeout(() => deadline.abort(new Error('The delivery did not finish within 200 ms.')), 200);
+    const started = Date.now();
+    const attempt = outbound(['127.0.0.1/32'], 5000).request(`http://127.0.0.1:${silent.port}/`, { signal: deadline.signal });
+    await expect(attempt).rejects.toThrow(new OutboundFailed(`127.0.0.1:${silent.port}: The delivery did not finish within 200 ms.`));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('says why a connection failed', async () => {
     const closed = await serve(() => undefined);
     await closed.close();

@@ -17,6 +17,8 @@ export interface OutboundRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Aborts the request before its own timeout (the outbox worker's deadline for a delivery). */
+  signal?: AbortSignal;
 }
 
 export interface OutboundResponse {
@@ -94,7 +96,8 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number
 }
 
 /** The most useful message out of undici's "fetch failed" and its causes. */
-function explain(error: unknown, host: string, timeoutMs: number): Error {
+function explain(error: unknown, host: string, timeoutMs: number, signal?: AbortSignal): Error {
+  if (signal?.aborted) return new OutboundFailed(`${host}: ${signal.reason instanceof Error ? signal.reason.message : 'aborted'}`);
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     return new OutboundFailed(`${host} did not answer within ${timeoutMs} ms.`);
   let cause: unknown = error;
@@ -128,10 +131,10 @@ export function createOutbound({ policy, timeoutMs, maxBodyBytes = DEFAULT_MAX_B
           body: init.body,
           dispatcher: agent,
           redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: init.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), init.signal]) : AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        throw explain(error, host, timeoutMs);
+        throw explain(error, host, timeoutMs, init.signal);
       }
       if (response.status >= 300 && response.status < 400) {
         await response.body?.cancel().catch(() => undefined);
@@ -144,7 +147,7 @@ export function createOutbound({ policy, timeoutMs, maxBodyBytes = DEFAULT_MAX_B
       try {
         read = await readCapped(response.body as ReadableStream<Uint8Array> | null, maxBodyBytes);
       } catch (error) {
-        throw explain(error, host, timeoutMs);
+        throw explain(error, host, timeoutMs, init.signal);
       }
       const { body, truncated } = read;
       return {
