@@ -66,7 +66,7 @@ import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { installAuthentication } from './platform/authenticate.js';
 import { installCompression } from './platform/compression.js';
 import { type DbHandle, ping } from './platform/db.js';
-import { DATABASE_UNAVAILABLE_MESSAGE, unreachableReason } from './platform/db-errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, unavailableReason } from './platform/db-errors.js';
 import { installErrorHandling, sendError } from './platform/error-handler.js';
 import type { Api } from './platform/http.js';
 import { newId } from './platform/ids.js';
@@ -198,7 +198,7 @@ export async function buildApp({ config, database, logger = true, logStream, run
       return { status: 'ready' as const };
     } catch (error) {
       // A lost connection is logged once by the pool; load balancers probe every few seconds.
-      if (!unreachableReason(error)) request.log.warn({ err: error }, 'database not ready');
+      if (!unavailableReason(error)) request.log.warn({ err: error }, 'database not ready');
       return sendError(reply, request, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     }
   });
@@ -274,7 +274,7 @@ export async function buildApp({ config, database, logger = true, logStream, run
     // A database that is away at shutdown costs only the last minute of "last used" times.
     await auth
       .flushTokenUse()
-      .catch((error) => app.log.warn({ reason: unreachableReason(error) ?? String(error) }, 'token use not recorded'));
+      .catch((error) => app.log.warn({ reason: unavailableReason(error) ?? String(error) }, 'token use not recorded'));
   });
   // Exposed so the CLI and tests can run a sweep now instead of waiting for its tick.
   app.decorate('jobs', Object.fromEntries(jobs.map((j) => [j.name, j.run])));

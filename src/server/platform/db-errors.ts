@@ -1,10 +1,46 @@
 /**
- * Telling "the database cannot be reached" apart from every other database error: the first is
- * answered 503 database_unavailable and retried by background work, the second is a bug (500).
+ * Telling "the database cannot be used right now" apart from every other error. Errors are
+ * classified where they arise, in the database driver (db.ts): those that mean the database is
+ * unreachable, its connection lost, or (SQLite) its file locked for too long become a
+ * DatabaseUnavailable, answered 503 database_unavailable and retried by background work. Nothing
+ * else is: an ECONNRESET from a client or an outbound call is not a database outage (500, logged).
  */
 
 /** What a request hears while the database is away. */
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database cannot be reached right now. Try again in a moment.';
+/** What a request hears when SQLite stayed locked by another writer for longer than busy_timeout. */
+export const DATABASE_BUSY_MESSAGE = 'The database is busy right now. Try again in a moment.';
+
+export class DatabaseUnavailable extends Error {
+  constructor(
+    /** For a person: "connection refused". */
+    readonly reason: string,
+    /** `connection`: reported once per outage by the pool; `busy`: SQLite's lock, nothing else reports it. */
+    readonly kind: 'connection' | 'busy',
+    options?: { cause?: unknown },
+  ) {
+    super(`database unavailable: ${reason}`, options);
+    this.name = 'DatabaseUnavailable';
+  }
+}
+
+/** Why the database cannot be used, when `error` is a DatabaseUnavailable; otherwise undefined. */
+export function unavailableReason(error: unknown): string | undefined {
+  return error instanceof DatabaseUnavailable ? error.reason : undefined;
+}
+
+/** A driver's error as it travels on: a DatabaseUnavailable when it means the database cannot be used now, else unchanged. */
+export function classifyDatabaseError(error: unknown): unknown {
+  if (error instanceof DatabaseUnavailable) return error;
+  const reason = connectionFailureReason(error);
+  if (reason) return new DatabaseUnavailable(reason, 'connection', { cause: error });
+  // better-sqlite3 gives SQLite's (extended) result code; BUSY comes after busy_timeout ran out.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY'))
+    return new DatabaseUnavailable('the database file stayed locked by another writer', 'busy', { cause: error });
+  // SQLITE_IOERR, SQLITE_FULL and the like are not cured by waiting: they stay errors (500, logged).
+  return error;
+}
 
 // Socket errors (Node's codes), on connecting or on a connection that was open.
 const socketReasons: Record<string, string> = {
@@ -36,8 +72,12 @@ const driverReasons: [RegExp, string][] = [
   [/has encountered a connection error and is not queryable/, 'connection closed'],
 ];
 
-/** A short reason for a person ("connection refused") when `error` means the database is unreachable; otherwise undefined. */
-export function unreachableReason(error: unknown): string | undefined {
+/**
+ * A short reason ("connection refused") when an error of the PostgreSQL driver means the database
+ * is unreachable or the connection lost; otherwise undefined. Only for errors known to come from
+ * the driver: the same socket codes from anything else mean something else.
+ */
+export function connectionFailureReason(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
@@ -49,10 +89,9 @@ export function unreachableReason(error: unknown): string | undefined {
   // Connecting to a name with several addresses (localhost: ::1 and 127.0.0.1) fails with all of them.
   if (error instanceof AggregateError) {
     for (const inner of error.errors) {
-      const reason = unreachableReason(inner);
+      const reason = connectionFailureReason(inner);
       if (reason) return reason;
     }
   }
-  // Causes are not followed: an HTTP client's "fetch failed" caused by ECONNREFUSED is not the database.
   return undefined;
 }

@@ -7,6 +7,7 @@ import {
   type Driver,
   Kysely,
   PostgresDialect,
+  type QueryResult,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -15,7 +16,10 @@ import {
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Database } from '../db/schema.js';
-import { unreachableReason } from './db-errors.js';
+import { classifyDatabaseError } from './db-errors.js';
+import { type ConnectionLog, openPostgresPool } from './postgres-pool.js';
+
+export type { ConnectionLog } from './postgres-pool.js';
 
 export type Db = Kysely<Database>;
 
@@ -32,45 +36,6 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export interface ConnectionLog {
-  warn(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
-}
-
-// Opening one connection: a database that does not answer within this is unreachable (503).
-const CONNECT_TIMEOUT_MS = 5_000;
-// Waiting for a free connection while all are busy: a burst queues, far longer than a connect may
-// take; only a pool stuck for this long is answered 503 instead of waiting on.
-const ACQUIRE_TIMEOUT_MS = 30_000;
-// Probes idle connections, so one a firewall or failover silently dropped is noticed and replaced.
-const KEEPALIVE_DELAY_MS = 10_000;
-
-/**
- * Says once that connections are failing (not once per request, pooled connection or job tick),
- * and once that a new one worked again.
- */
-class ConnectionWatch {
-  private log: ConnectionLog | undefined;
-  private failing = false;
-
-  reportTo(log: ConnectionLog): void {
-    this.log = log;
-  }
-
-  failed(error: unknown): void {
-    if (this.failing) return;
-    this.failing = true;
-    const reason = unreachableReason(error) ?? (error instanceof Error ? error.message : String(error));
-    this.log?.warn({ reason }, 'database connection lost; requests answer 503 database_unavailable until a new one opens');
-  }
-
-  connected(): void {
-    if (!this.failing) return;
-    this.failing = false;
-    this.log?.info({}, 'database connection restored');
-  }
-}
-
 // timestamptz comes back as the same ISO-8601 UTC string SQLite stores, so rows look alike.
 const TIMESTAMPTZ_OID = 1184;
 pg.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(v).toISOString());
@@ -82,18 +47,58 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * database file can never both read a seat count and then both write (no upgrade deadlock either).
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    settings: SqliteDialectConfig,
+    private readonly inTransaction: () => boolean,
+  ) {
+    super(settings);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    return classifyingSqliteConnection(await super.acquireConnection());
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // After some errors (SQLITE_FULL, SQLITE_IOERR, …) SQLite has already rolled the transaction
+    // back; a ROLLBACK would fail and its "no transaction is active" replace the error that matters.
+    if (this.inTransaction()) await super.rollbackTransaction(connection);
+  }
+}
+
+/** SQLite's errors with the ones waiting may cure (a lock held past busy_timeout) marked DatabaseUnavailable. */
+function classifyingSqliteConnection(connection: DatabaseConnection): DatabaseConnection {
+  return {
+    async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      try {
+        return await connection.executeQuery<R>(query);
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
+    },
+    async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+      try {
+        yield* connection.streamQuery<R>(query, chunkSize);
+      } catch (error) {
+        throw classifyDatabaseError(error);
+      }
+    },
+  };
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
+  constructor(
+    private readonly settings: SqliteDialectConfig,
+    private readonly inTransaction: () => boolean,
+  ) {
     super(settings);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
+    return new ImmediateSqliteDriver(this.settings, this.inTransaction);
   }
 }
 
@@ -133,7 +138,9 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
     // (measured 16.7 → 12.5 ms on the org-sized data). Bounded by analysis_limit, so it stays fast.
     database.pragma('analysis_limit = 400');
     database.pragma('optimize = 0x10002');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }, () => database.inTransaction),
+    });
     return {
       db,
       dialect: 'sqlite',
@@ -145,51 +152,14 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
   return openPostgres(target.url);
 }
 
-class QuickToConnectClient extends pg.Client {
-  constructor(config?: pg.ClientConfig) {
-    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  }
-}
-
 function openPostgres(url: string): DbHandle {
-  const pool = new pg.Pool({
-    connectionString: url,
-    // Shows in pg_stat_activity; an application_name in DATABASE_URL takes precedence.
-    application_name: 'lyceum',
-    max: 10,
-    // pg-pool bounds both the queue and a new connection with connectionTimeoutMillis; the
-    // connection gets its own, shorter bound from the client.
-    connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
-    Client: QuickToConnectClient,
-    keepAlive: true,
-    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
-  });
-  const watch = new ConnectionWatch();
-  // Without these listeners one connection closed by the server (a restart, a failover,
-  // pg_terminate_backend, idle_session_timeout) is an unhandled 'error' event that ends the process.
-  // The pool drops a broken connection (idle, or when its holder releases it) and opens a new one
-  // when one is next needed.
-  pool.on('error', (error) => watch.failed(error));
-  pool.on('connect', (client) => {
-    watch.connected();
-    // While a request holds it, a connection's errors are emitted on the client, not the pool;
-    // the request's own query fails with the same error and is answered 503.
-    client.on('error', (error) => watch.failed(error));
-  });
-  const watchedPool = {
-    connect: () =>
-      pool.connect().catch((error: unknown) => {
-        watch.failed(error);
-        throw error;
-      }),
-    end: () => pool.end(),
-  };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: watchedPool }) });
+  const connections = openPostgresPool(url);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connections.pool }) });
   return {
     db,
     dialect: 'postgres',
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    reportConnectionsTo: (log) => watch.reportTo(log),
+    poolStats: () => connections.stats(),
+    reportConnectionsTo: (log) => connections.reportTo(log),
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DATABASE_UNAVAILABLE_MESSAGE, unreachableReason } from './db-errors.js';
+import { DATABASE_BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailable } from './db-errors.js';
 import { AppError, type ErrorCode, errorStatus, type FieldIssue } from './errors.js';
 
 function fieldIssues(error: FastifyError & { validation: unknown[] }): FieldIssue[] {
@@ -55,10 +55,14 @@ export function installErrorHandling(app: FastifyInstance): void {
       const code = error.statusCode === 404 ? 'not_found' : error.statusCode === 403 ? 'forbidden' : 'bad_request';
       return sendError(reply, request, code, error.message);
     }
-    const unreachable = unreachableReason(error);
-    if (unreachable) {
-      // The pool has said once that the database is away; a stack trace per request would bury that.
-      request.log.debug({ reason: unreachable }, 'database unavailable');
+    // Only what the database driver marked: the same socket error from anywhere else is a bug (500).
+    if (error instanceof DatabaseUnavailable) {
+      if (error.kind === 'busy') {
+        request.log.warn({ reason: error.reason }, 'database busy');
+        return sendError(reply, request, 'database_unavailable', DATABASE_BUSY_MESSAGE);
+      }
+      // The pool has said once that the database is away; a line per request would bury that.
+      request.log.debug({ reason: error.reason }, 'database unavailable');
       return sendError(reply, request, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     }
     request.log.error({ err: error }, 'unhandled error');

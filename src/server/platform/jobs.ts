@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import { unreachableReason } from './db-errors.js';
+import { unavailableReason } from './db-errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,7 +56,7 @@ export function startPeriodicJobs(app: FastifyInstance, jobs: PeriodicJob[]): vo
         waitingForDatabase = false;
         if (changed > 0) app.log.info({ job: job.name, changed }, 'job done');
       } catch (error) {
-        const unreachable = unreachableReason(error);
+        const unreachable = unavailableReason(error);
         if (!unreachable) app.log.error({ err: error, job: job.name }, 'job failed');
         else if (!waitingForDatabase)
           app.log.warn({ job: job.name, reason: unreachable }, 'job waits for the database; retrying every tick');

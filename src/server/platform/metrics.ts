@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DbHandle } from './db.js';
-import { unreachableReason } from './db-errors.js';
+import { unavailableReason } from './db-errors.js';
 
 /** Prometheus metrics: requests and latency by route, database pool, the outbox, and the process defaults. */
 export function installMetrics(
@@ -41,7 +41,7 @@ export function installMetrics(
     async collect() {
       // While the database is away the last counts stay: the scrape still answers, with the pool figures that show why.
       const counts = await sources.outboxCounts().catch((error: unknown) => {
-        if (unreachableReason(error)) return {};
+        if (unavailableReason(error)) return {};
         throw error;
       });
       for (const [status, n] of Object.entries(counts)) this.set({ status }, n);

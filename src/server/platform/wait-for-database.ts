@@ -1,6 +1,6 @@
 import type { DatabaseTarget } from '../config.js';
 import { type DbHandle, ping } from './db.js';
-import { unreachableReason } from './db-errors.js';
+import { DatabaseUnavailable, unavailableReason } from './db-errors.js';
 import { maskUrlPassword } from './redact-url.js';
 
 export class DatabaseUnreachable extends Error {}
@@ -19,7 +19,7 @@ export async function waitForDatabase(database: DbHandle, target: DatabaseTarget
   for (;;) {
     const error = await attempt(ping(database.db), Math.max(deadline - Date.now(), MIN_ATTEMPT_MS));
     if (!error) return;
-    const reason = unreachableReason(error);
+    const reason = unavailableReason(error);
     const left = deadline - Date.now();
     if (!reason || left <= 0) {
       const url = target.dialect === 'postgres' ? maskUrlPassword(target.url) : `sqlite:${target.path}`;
@@ -34,7 +34,7 @@ export async function waitForDatabase(database: DbHandle, target: DatabaseTarget
 async function attempt(work: Promise<unknown>, ms: number): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Error>((resolve) => {
-    timer = setTimeout(() => resolve(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), ms);
+    timer = setTimeout(() => resolve(new DatabaseUnavailable('connection timed out', 'connection')), ms);
   });
   const outcome = work.then(
     () => undefined,

@@ -1,0 +1,129 @@
+import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import pg from 'pg';
+import { classifyDatabaseError, connectionFailureReason, DatabaseUnavailable } from './db-errors.js';
+
+export interface ConnectionLog {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+// Opening one connection: a database that does not answer within this is unreachable (503).
+const CONNECT_TIMEOUT_MS = 5_000;
+// Waiting for a free connection while all are busy: a burst queues, far longer than a connect may
+// take; only a pool stuck for this long is answered 503 instead of waiting on.
+const ACQUIRE_TIMEOUT_MS = 30_000;
+// Probes idle connections, so one a firewall or failover silently dropped is noticed and replaced.
+const KEEPALIVE_DELAY_MS = 10_000;
+
+/**
+ * Says once that connections are failing (not once per request, pooled connection or job tick),
+ * and once that a new one worked again.
+ */
+class ConnectionWatch {
+  private log: ConnectionLog | undefined;
+  private failing = false;
+
+  reportTo(log: ConnectionLog): void {
+    this.log = log;
+  }
+
+  failed(error: unknown): void {
+    if (this.failing) return;
+    this.failing = true;
+    const reason = connectionFailureReason(error) ?? (error instanceof Error ? error.message : String(error));
+    this.log?.warn({ reason }, 'database connection lost; requests answer 503 database_unavailable until a new one opens');
+  }
+
+  connected(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.log?.info({}, 'database connection restored');
+  }
+}
+
+class QuickToConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
+export interface WatchedPool {
+  /** What Kysely's PostgresDialect draws its connections from. */
+  pool: PostgresPool;
+  stats(): { total: number; idle: number; waiting: number };
+  reportTo(log: ConnectionLog): void;
+}
+
+/**
+ * A pg.Pool that survives lost connections and reports them once; its errors reach Kysely already
+ * classified, so only a failure of the database itself becomes a DatabaseUnavailable.
+ */
+export function openPostgresPool(url: string): WatchedPool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    // Shows in pg_stat_activity; an application_name in DATABASE_URL takes precedence.
+    application_name: 'lyceum',
+    max: 10,
+    // pg-pool bounds both the queue and a new connection with connectionTimeoutMillis; the
+    // connection gets its own, shorter bound from the client.
+    connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
+    Client: QuickToConnectClient,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+  });
+  const watch = new ConnectionWatch();
+  // Without these listeners one connection closed by the server (a restart, a failover,
+  // pg_terminate_backend, idle_session_timeout) is an unhandled 'error' event that ends the process.
+  // The pool drops a broken connection (idle, or when its holder releases it) and opens a new one
+  // when one is next needed.
+  pool.on('error', (error) => watch.failed(error));
+  pool.on('connect', (client) => {
+    watch.connected();
+    // While a request holds it, a connection's errors are emitted on the client, not the pool;
+    // the request's own query fails with the same error and is answered 503.
+    client.on('error', (error) => watch.failed(error));
+  });
+  return {
+    pool: {
+      connect: async () => {
+        try {
+          return classifying(await pool.connect(), watch);
+        } catch (error) {
+          watch.failed(error);
+          throw classifyDatabaseError(error);
+        }
+      },
+      end: () => pool.end(),
+    },
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    reportTo: (log) => watch.reportTo(log),
+  };
+}
+
+/**
+ * One pooled connection as Kysely uses it (for one query or one transaction): its connection-class
+ * errors become DatabaseUnavailable; once it has failed so, later queries on it fail at once (a
+ * transaction's rollback does not wait on a dead socket) and it is released as broken, so the pool
+ * closes it instead of lending it to the next request.
+ */
+function classifying(client: pg.PoolClient, watch: ConnectionWatch): PostgresPoolClient {
+  let broken: DatabaseUnavailable | undefined;
+  const query = async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
+    if (broken) throw broken;
+    try {
+      return (await client.query(sql, [...parameters])) as unknown as PostgresQueryResult<R>;
+    } catch (error) {
+      const classified = classifyDatabaseError(error);
+      if (classified instanceof DatabaseUnavailable) {
+        broken = classified;
+        watch.failed(error);
+      }
+      throw classified;
+    }
+  };
+  return {
+    // Kysely passes a cursor only for streaming, which Lyceum's dialect is not configured for.
+    query: query as PostgresPoolClient['query'],
+    release: (destroy) => client.release(broken ?? destroy),
+  };
+}
