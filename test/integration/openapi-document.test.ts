@@ -169,6 +169,12 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents the CSRF 403 on every change, public ones included (a browser may send its cookie to sign-out)', () => {
+    const changes = operations.filter((o) => ['post', 'put', 'patch', 'delete'].includes(o.method));
+    expect(changes.filter((o) => !o.op.responses['403']).map((o) => `${o.method} ${o.path}`)).toEqual([]);
+    expect(operation('post', '/api/v1/auth/sign-out').responses['403']).toBeDefined();
+  });
+
   it('declares the media types of CSV and iCalendar files, and JSON for their errors', () => {
     const files = {
       'get /api/v1/sessions/{id}/roster.csv': 'text/csv',

@@ -10,8 +10,8 @@ import type { Config } from '../config.js';
  * declare what only they know (operationId, description, their 2xx bodies, the 4xx their service
  * can answer); what follows from the route's shape is added here, in one place, so no route can
  * forget it: `security: []` on public routes, 400 where input is validated, 400/413/415 where a
- * body is read, 401 and the CSRF / read-only-token 403 where one must be signed in, 404 where a
- * path names something, 429 where a rate limit applies, and 500/503 everywhere.
+ * body is read, 401 where one must be signed in, the CSRF / read-only-token 403 on every change
+ * (public ones too), 404 where a path names something, 429 where a rate limit applies, and 500/503 everywhere.
  */
 
 const tags = [
@@ -72,7 +72,9 @@ function impliedErrors(route: Route): number[] {
   // Fastify reads a body sent with any of these methods, schema or not: it may be malformed, too large or not JSON.
   if (schema.body || methodsOf(route).some((m) => BODY_METHODS.has(m))) codes.push(400, 413, 415);
   if (!isPublic) codes.push(401);
-  if (!isPublic && changes) codes.push(403);
+  // A browser's cookie is checked on every change, public routes included (sign-out, sign-in):
+  // sent without its X-CSRF-Token header, it is refused with 403 csrf_failed.
+  if (changes) codes.push(403);
   if (schema.params) codes.push(404);
   if ((route.config as { rateLimit?: unknown } | undefined)?.rateLimit) codes.push(429);
   return codes;

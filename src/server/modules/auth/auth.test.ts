@@ -80,6 +80,15 @@ describe('signing in with a browser (demo mode)', () => {
     expect(after.json().error.code).toBe('unauthenticated');
   });
 
+  it('refuses to sign out without the CSRF token (403 csrf_failed), and the session stays', async () => {
+    const { csrf, send } = await browser(alice.email);
+    const refused = await send('POST', '/api/v1/auth/sign-out');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('csrf_failed');
+    expect((await send('GET', '/api/v1/me')).statusCode).toBe(200);
+    expect((await send('POST', '/api/v1/auth/sign-out', { csrf: csrf?.value })).statusCode).toBe(204);
+  });
+
   it('rejects an email that is not in the directory with 400', async () => {
     const res = await signIn(t.app, 'nobody@example.com');
     expect(res.statusCode).toBe(400);
