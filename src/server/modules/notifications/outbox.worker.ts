@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { newId } from '../../platform/ids.js';
+import { OutboundRefused } from '../../platform/outbound/index.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { BatchLease } from './outbox.lease.js';
 import type { OutboxRow, outboxRepository } from './outbox.repository.js';
@@ -42,7 +43,8 @@ interface Log {
 
 /**
  * Delivers the outbox: claims due messages in batches, delivers each, marks it done, or schedules
- * a retry with exponential backoff until `maxAttempts`, then keeps it as a dead letter. Several
+ * a retry with exponential backoff until `maxAttempts`, then keeps it as a dead letter (at once
+ * when the destination is one Lyceum refuses to reach). Several
  * workers (app instances) share one outbox; a message whose worker died is due again when the
  * lease runs out, so it is delivered at least once — and the receiving end acts once per dedup
  * key (the mailbox keeps one mail per message, SMTP mail carries it as Message-ID).
@@ -148,7 +150,11 @@ export class OutboxWorker {
     }
     const message = failure instanceof Error ? failure.message : String(failure);
     const attempts = Number(row.attempts);
-    const dead = attempts >= this.options.maxAttempts;
+    // Lyceum itself refused the destination (an internal address): every retry would be refused
+    // the same way, so it is a dead letter at once, with the reason. Whatever a receiver answers,
+    // a 4xx included, is retried: a 401 while a secret is rotated or a 404 during a deploy passes,
+    // and retries are bounded anyway.
+    const dead = failure instanceof OutboundRefused || attempts >= this.options.maxAttempts;
     const delay = Math.min(MAX_BACKOFF_MS, this.options.retryMs * 2 ** (attempts - 1));
     const retryAt = dead ? null : new Date(Date.now() + delay).toISOString();
     this.log.warn(
