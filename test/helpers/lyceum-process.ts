@@ -32,26 +32,62 @@ export function runLyceum(args: string[], databaseUrl: string, env: Record<strin
   });
 }
 
-/** `lyceum serve` on a free port; resolves once /readyz answers. */
-export async function serveLyceum(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+export interface ServedLyceum {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process wrote, stdout and stderr, line by line (JSON log lines included). */
+  lines: string[];
+  alive(): boolean;
+}
+
+/**
+ * `lyceum serve` on a free port, not waited for (see serveLyceum). LOG_LEVEL is warn unless `env`
+ * says otherwise; `env` adds or overrides settings.
+ */
+export function startLyceum(databaseUrl: string, env: Record<string, string> = {}): ServedLyceum {
   const port = nextPort++;
   const child = spawn(process.execPath, ['bin/lyceum.js', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream.setEncoding('utf8').on('data', (chunk: string) => {
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop() ?? '';
+      lines.push(...parts.filter((line) => line.trim() !== ''));
+    });
+    stream.on('end', () => {
+      if (rest.trim() !== '') lines.push(rest);
+    });
+  }
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return { url: `http://127.0.0.1:${port}`, child, lines, alive };
+}
+
+/** `lyceum serve` on a free port; resolves once /readyz answers, fails with the process's output if it never does. */
+export async function serveLyceum(databaseUrl: string, env: Record<string, string> = {}): Promise<ServedLyceum> {
+  const served = startLyceum(databaseUrl, env);
+  for (let i = 0; i < 600 && served.alive(); i++) {
     try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child };
+      if ((await fetch(`${served.url}/readyz`)).ok) return served;
     } catch {
       // starting
     }
-    if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`lyceum serve on ${port} did not become ready`);
+  throw new Error(`lyceum serve at ${served.url} did not become ready:\n${served.lines.join('\n')}`);
 }
 
 /** Stops every server started so far and waits until they are gone (they hold database locks while they run). */
@@ -68,12 +104,27 @@ export async function stopServers(): Promise<void> {
   );
 }
 
-/** One JSON request with a person's API token. */
-export async function callApi(url: string, token: string, method: string, path: string, body?: unknown) {
+/**
+ * One JSON request, with a person's API token or none; `ms` is how long the answer took. Gives up
+ * (throws) after `timeoutMs`, so a hanging server fails the test instead of stalling it.
+ */
+export async function callApi(
+  url: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+) {
+  const started = Date.now();
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as any, ms: Date.now() - started };
 }

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import pg from 'pg';
@@ -9,87 +8,14 @@ import { openDatabase } from '../../src/server/platform/db.js';
 import { as } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { buildPerson, type TestPerson } from '../helpers/factories.js';
+import { callApi, serveLyceum, startLyceum, stopServers } from '../helpers/lyceum-process.js';
 import { publishedSession } from '../helpers/sessions.js';
 
 // Real `lyceum serve` processes (the compiled code in dist/) whose PostgreSQL connections are cut
 // from under them: by the server (pg_terminate_backend) and by the network (a proxy that closes).
-const ROOT = new URL('../../', import.meta.url).pathname;
 const onPostgres = process.env.LYCEUM_TEST_DB === 'postgres';
-let nextPort = 43_000 + Math.floor(Math.random() * 10_000);
 
-interface Served {
-  url: string;
-  child: ChildProcess;
-  /** Everything the process wrote, stdout and stderr, line by line. */
-  lines: string[];
-  alive(): boolean;
-}
-
-const children: ChildProcess[] = [];
-
-function start(env: Record<string, string>): Served {
-  const child = spawn(process.execPath, ['bin/lyceum.js', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const lines: string[] = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    let rest = '';
-    stream?.setEncoding('utf8').on('data', (chunk: string) => {
-      const parts = (rest + chunk).split('\n');
-      rest = parts.pop() ?? '';
-      lines.push(...parts.filter((l) => l.trim() !== ''));
-    });
-    stream?.on('end', () => {
-      if (rest.trim() !== '') lines.push(rest);
-    });
-  }
-  const alive = () => child.exitCode === null && child.signalCode === null;
-  return { url: `http://127.0.0.1:${env.PORT}`, child, lines, alive };
-}
-
-async function serve(databaseUrl: string, env: Record<string, string> = {}): Promise<Served> {
-  const served = start({ PORT: String(nextPort++), DATABASE_URL: databaseUrl, ...env });
-  for (let i = 0; i < 600 && served.alive(); i++) {
-    try {
-      if ((await fetch(`${served.url}/readyz`)).ok) return served;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`lyceum serve did not become ready:\n${served.lines.join('\n')}`);
-}
-
-async function stopAll(): Promise<void> {
-  await Promise.all(
-    children.splice(0).map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGKILL');
-        }),
-    ),
-  );
-}
-
-afterAll(stopAll);
-
-async function call(base: string, token: string | null, method: string, path: string, body?: unknown) {
-  const started = Date.now();
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any, ms: Date.now() - started };
-}
+afterAll(stopServers);
 
 /** A TCP proxy on loopback in front of PostgreSQL: closing it is the database vanishing from the network. */
 class TcpProxy {
@@ -160,16 +86,16 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
   });
   afterAll(async () => {
     // The servers' outbox workers hold row locks; they go before the schema is dropped.
-    await stopAll();
+    await stopServers();
     await admin?.end();
     await database?.close();
   });
-  afterEach(stopAll);
+  afterEach(stopServers);
 
   it('keeps serving when PostgreSQL terminates every one of its connections (restart, failover, idle timeout)', async () => {
     const applicationName = `lyceum_${randomBytes(4).toString('hex')}`;
-    const server = await serve(withParams(database.url, { application_name: applicationName }));
-    const me = () => call(server.url, person.token, 'GET', '/api/v1/me');
+    const server = await serveLyceum(withParams(database.url, { application_name: applicationName }));
+    const me = () => callApi(server.url, person.token, 'GET', '/api/v1/me');
     // Several connections in the pool, idle afterwards.
     expect((await Promise.all(Array.from({ length: 12 }, me))).map((r) => r.status)).toEqual(Array(12).fill(200));
     const backends = async () =>
@@ -188,13 +114,13 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
 
     expect(server.alive()).toBe(true);
     for (let i = 0; i < 5; i++) expect((await me()).status).toBe(200);
-    const created = await call(server.url, person.token, 'POST', '/api/v1/workshops', {
+    const created = await callApi(server.url, person.token, 'POST', '/api/v1/workshops', {
       title: 'After the failover',
       summary: 'Written on a new connection',
       format: 'talk',
     });
     expect(created.status).toBe(201);
-    expect((await call(server.url, null, 'GET', '/readyz')).status).toBe(200);
+    expect((await callApi(server.url, null, 'GET', '/readyz')).status).toBe(200);
     expect((await backends()).filter((pid) => before.includes(pid))).toEqual([]);
     expect(server.alive()).toBe(true);
   }, 60_000);
@@ -203,8 +129,8 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
     const target = new URL(String(process.env.TEST_DATABASE_URL));
     const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.open();
-    const server = await serve(withParams(database.url, {}, proxy.port), { OUTBOX_POLL_MS: '200' });
-    const me = () => call(server.url, person.token, 'GET', '/api/v1/me');
+    const server = await serveLyceum(withParams(database.url, {}, proxy.port), { OUTBOX_POLL_MS: '200', LOG_LEVEL: 'info' });
+    const me = () => callApi(server.url, person.token, 'GET', '/api/v1/me');
     expect((await me()).status).toBe(200);
 
     await proxy.close();
@@ -214,17 +140,17 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
       expect(answer.body.error.message).toMatch(/database/i);
       expect(answer.ms).toBeLessThan(5_000);
     }
-    const write = await call(server.url, person.token, 'POST', '/api/v1/workshops', {
+    const write = await callApi(server.url, person.token, 'POST', '/api/v1/workshops', {
       title: 'Lost',
       summary: 'Never stored',
       format: 'talk',
     });
     expect(write).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
-    expect(await call(server.url, null, 'GET', '/readyz')).toMatchObject({
+    expect(await callApi(server.url, null, 'GET', '/readyz')).toMatchObject({
       status: 503,
       body: { error: { code: 'database_unavailable' } },
     });
-    expect((await call(server.url, null, 'GET', '/healthz')).status).toBe(200);
+    expect((await callApi(server.url, null, 'GET', '/healthz')).status).toBe(200);
     expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
     // Background work (the outbox worker ticks every 200 ms here) meets the outage too.
     await new Promise((r) => setTimeout(r, 1_500));
@@ -239,8 +165,8 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
 
     await proxy.open();
     expect((await me()).status).toBe(200);
-    expect((await call(server.url, null, 'GET', '/readyz')).status).toBe(200);
-    const sessionHost = await call(server.url, person.token, 'POST', '/api/v1/workshops', {
+    expect((await callApi(server.url, null, 'GET', '/readyz')).status).toBe(200);
+    const sessionHost = await callApi(server.url, person.token, 'POST', '/api/v1/workshops', {
       title: 'Back',
       summary: 'Stored',
       format: 'talk',
@@ -249,7 +175,7 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
     // The outbox worker delivers again: a registration's mail leaves the outbox.
     const learner = await buildPerson(database.db);
     const sessionId = await sessionThrough(server.url, person.token);
-    const registered = await call(server.url, learner.token, 'POST', `/api/v1/sessions/${sessionId}/registrations`, {});
+    const registered = await callApi(server.url, learner.token, 'POST', `/api/v1/sessions/${sessionId}/registrations`, {});
     expect(registered.status).toBe(201);
     await expect.poll(() => pendingMailFor(learner.id), { timeout: 10_000, interval: 200 }).toBe(0);
     expect(server.alive()).toBe(true);
@@ -262,10 +188,10 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
   }, 60_000);
 
   async function sessionThrough(base: string, token: string): Promise<string> {
-    const w = await call(base, token, 'POST', '/api/v1/workshops', { title: 'Recovery', summary: 'After the outage', format: 'talk' });
-    await call(base, token, 'POST', `/api/v1/workshops/${w.body.id}/publish`, {});
+    const w = await callApi(base, token, 'POST', '/api/v1/workshops', { title: 'Recovery', summary: 'After the outage', format: 'talk' });
+    await callApi(base, token, 'POST', `/api/v1/workshops/${w.body.id}/publish`, {});
     const startsAt = new Date(Date.now() + 7 * 86_400_000);
-    const s = await call(base, token, 'POST', `/api/v1/workshops/${w.body.id}/sessions`, {
+    const s = await callApi(base, token, 'POST', `/api/v1/workshops/${w.body.id}/sessions`, {
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
       timeZone: 'UTC',
@@ -332,11 +258,7 @@ describe('start-up against a database that does not answer', () => {
     await new Promise((resolve) => closed.close(resolve));
 
     const started = Date.now();
-    const server = start({
-      PORT: String(nextPort++),
-      DATABASE_URL: `postgres://lyceum:s3cret@127.0.0.1:${port}/lyceum`,
-      DB_CONNECT_TIMEOUT_S: '2',
-    });
+    const server = startLyceum(`postgres://lyceum:s3cret@127.0.0.1:${port}/lyceum`, { DB_CONNECT_TIMEOUT_S: '2' });
     const code = await new Promise<number | null>((resolve) => server.child.once('exit', resolve));
     await new Promise((r) => setTimeout(r, 50));
     const elapsed = Date.now() - started;
