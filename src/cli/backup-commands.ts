@@ -16,6 +16,7 @@ export function registerBackupCommands(program: Command, config: () => Config, f
   const settings = (options: { force?: boolean }) => ({
     force: options.force === true,
     connectTimeoutMs: config().databaseConnectTimeoutMs,
+    environment: config().childEnvironment,
   });
 
   program

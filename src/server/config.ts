@@ -65,6 +65,13 @@ export interface Config {
   database: DatabaseTarget;
   /** At start-up, how long an unreachable database is retried before giving up. */
   databaseConnectTimeoutMs: number;
+  /**
+   * The environment the programs Lyceum runs (pg_dump, pg_restore) get: the one Lyceum was
+   * started with, as any child process would. They are found on its PATH and read libpq's own
+   * settings from it (PG* variables, HOME for ~/.pgpass and certificates, Kerberos, locale),
+   * which Lyceum passes on without interpreting.
+   */
+  childEnvironment: Readonly<Record<string, string | undefined>>;
   authMode: 'dev';
   /** undefined: decide at start-up (new embedded database in dev mode). */
   seedDemo: boolean | undefined;
@@ -151,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: parseDatabaseUrl(e.DATABASE_URL),
     databaseConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000,
+    childEnvironment: { ...env },
     authMode: e.AUTH_MODE,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,

@@ -242,6 +242,22 @@ describe(`lyceum backup and restore (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, 
   }, 60_000);
 
   it.runIf(onPostgres)(
+    'with a password in DATABASE_URL, pg_dump runs with the environment Lyceum was started in',
+    async () => {
+      // The test server trusts 127.0.0.1, so the password is not checked; what matters is that the
+      // password branch still hands pg_dump the PATH (and libpq settings) of Lyceum's environment.
+      const withPassword = new URL(sourceUrl);
+      withPassword.password = 'not:a/secret';
+      const file = join(dir, 'with-password.dump');
+      const backup = await runLyceum(['backup', file], withPassword.toString());
+      expect(backup.stderr).toBe('');
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toContain(`backup written: ${file} (`);
+    },
+    60_000,
+  );
+
+  it.runIf(onPostgres)(
     'without pg_dump on the PATH, backup says which command to run, and that command works',
     async () => {
       const file = join(dir, 'by-hand.dump');

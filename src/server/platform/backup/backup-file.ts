@@ -9,6 +9,8 @@ export interface BackupOptions {
   force: boolean;
   /** How long to wait for a PostgreSQL server that does not answer yet (DB_CONNECT_TIMEOUT_S). */
   connectTimeoutMs: number;
+  /** What pg_dump and pg_restore run with (config's childEnvironment): PATH to find them, libpq's settings. */
+  environment: Readonly<Record<string, string | undefined>>;
 }
 
 export interface BackupWritten {

@@ -31,17 +31,22 @@ export class PgToolMissing extends BackupRefused {}
 
 /**
  * Runs a PostgreSQL client tool; resolves with its stdout when `capture` is set (otherwise the
- * output passes through). A tool that is not on the PATH becomes a PgToolMissing with `missing`.
+ * output passes through). A tool that is not on `environment`'s PATH becomes a PgToolMissing
+ * with `missing`.
  */
 export function runPgTool(
   tool: 'pg_dump' | 'pg_restore',
   args: string[],
-  options: { password: string | undefined; missing: string; capture?: boolean },
+  options: {
+    password: string | undefined;
+    environment: Readonly<Record<string, string | undefined>>;
+    missing: string;
+    capture?: boolean;
+  },
 ): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(tool, args, {
-      // The child gets this process's environment (PATH, PGSSLROOTCERT, …) plus the password.
-      env: options.password === undefined ? undefined : { ...process.env, PGPASSWORD: options.password },
+      env: options.password === undefined ? options.environment : { ...options.environment, PGPASSWORD: options.password },
       stdio: ['ignore', options.capture ? 'pipe' : 'inherit', 'pipe'],
     });
     let stdout = '';

@@ -44,7 +44,7 @@ export async function backupPostgres(url: string, file: string, options: BackupO
   const args = (out: string) => ['--format=custom', `--schema=${schemaPattern(schema)}`, `--file=${out}`, `--dbname=${uri}`];
   const missing = `pg_dump is not on the PATH, so no backup was made. ${install(major)}\n  ${commandLine('pg_dump', args(resolve(file)), password)}`;
   const written = await writeBackupFile(file, force, async (partial) => {
-    await runPgTool('pg_dump', args(partial), { password, missing });
+    await runPgTool('pg_dump', args(partial), { password, environment: options.environment, missing });
   });
   return describeWritten(written, `pg_dump custom format of schema ${schema}`);
 }
@@ -82,7 +82,8 @@ export async function restorePostgres(url: string, file: string, options: Backup
       `pg_restore is not on the PATH, so nothing was restored. ${install(major)}\n` +
       `  ${commandLine('pg_restore', args, password)}\n` +
       `(create schema ${schema} first if it does not exist), then run: lyceum migrate`;
-    const toc = await runPgTool('pg_restore', ['--list', path], { password: undefined, missing, capture: true });
+    const { environment } = options;
+    const toc = await runPgTool('pg_restore', ['--list', path], { password: undefined, environment, missing, capture: true });
     const backedUp = /^\d+; \d+ \d+ TABLE (\S+) people /m.exec(toc)?.[1];
     if (!backedUp) throw new BackupRefused(`${path} is a PostgreSQL dump without Lyceum's people table; it is not a Lyceum backup`);
     if (backedUp !== schema) {
@@ -92,7 +93,7 @@ export async function restorePostgres(url: string, file: string, options: Backup
       );
     }
     await createSchemaIfMissing(target.db, schema);
-    await runPgTool('pg_restore', args, { password, missing });
+    await runPgTool('pg_restore', args, { password, environment, missing });
     const applied = await migrateToLatest(target.db);
     const restored = await lyceumContents(target);
     return describeRestored(path, `schema ${schema}`, restored.people, applied);
