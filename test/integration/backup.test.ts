@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/server/db/migrator.js';
@@ -240,6 +241,20 @@ describe(`lyceum backup and restore (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, 
       }
     });
   }, 60_000);
+
+  it.runIf(!onPostgres)('restore refuses a SQLite file that is not a Lyceum backup, and creates nothing', async () => {
+    const foreign = join(dir, 'someone-else.sqlite');
+    const other = new SQLite(foreign);
+    other.exec('create table notes (id integer primary key, text text)');
+    other.close();
+    const target = join(dir, 'never-made.sqlite');
+    const refused = await runLyceum(['restore', foreign], `sqlite:${target}`);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toBe(`lyceum: ${foreign} is a SQLite database without Lyceum's people table; it is not a Lyceum backup\n`);
+    expect(existsSync(target)).toBe(false);
+    // Looked into read-only: no journal files left beside it.
+    expect(existsSync(`${foreign}-wal`) || existsSync(`${foreign}-shm`)).toBe(false);
+  });
 
   it.runIf(onPostgres)(
     'with a password in DATABASE_URL, pg_dump runs with the environment Lyceum was started in',

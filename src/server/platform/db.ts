@@ -152,6 +152,23 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
   return openPostgres(target.url);
 }
 
+/**
+ * A SQLite file as it is, read-only: none of openDatabase's settings that write (WAL mode,
+ * optimize). For looking into a backup, or into a restore's target, without changing a byte.
+ */
+export function openSqliteReadOnly(path: string): DbHandle {
+  const database = new SQLite(path, { readonly: true, fileMustExist: true });
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    reportConnectionsTo: () => undefined,
+    close: () => db.destroy(),
+  };
+}
+
 function openPostgres(url: string): DbHandle {
   const connections = openPostgresPool(url);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connections.pool }) });

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { migrateToLatest } from '../../db/migrator.js';
-import { openDatabase } from '../db.js';
-import { lyceumContents } from './backup.repository.js';
+import { openDatabase, openSqliteReadOnly } from '../db.js';
+import { type LyceumContents, lyceumContents } from './backup.repository.js';
 import { BackupRefused, describeRestored, describeWritten, writeBackupFile } from './backup-file.js';
 
 /**
@@ -52,12 +52,12 @@ export async function restoreSqlite(file: string, databasePath: string, force: b
   const from = resolve(file);
   const target = resolve(databasePath);
   if (from === target) throw new BackupRefused('the backup file is the database DATABASE_URL points at');
+  if (!(await contentsOf(from)).hasTables)
+    throw new BackupRefused(`${from} is a SQLite database without Lyceum's people table; it is not a Lyceum backup`);
+  if (existsSync(target)) await refuseUnlessEmpty(target, force);
+  mkdirSync(dirname(target), { recursive: true });
   const backup = openExisting(from, { readonly: true });
   try {
-    if (peopleIn(backup) === undefined)
-      throw new BackupRefused(`${from} is a SQLite database without Lyceum's people table; it is not a Lyceum backup`);
-    if (existsSync(target)) refuseUnlessEmpty(target, force);
-    mkdirSync(dirname(target), { recursive: true });
     await backup.backup(target, allPagesAtOnce);
   } finally {
     backup.close();
@@ -71,22 +71,18 @@ export async function restoreSqlite(file: string, databasePath: string, force: b
   }
 }
 
-/** People in a Lyceum database, or undefined when it has no people table (not Lyceum's, or empty). */
-function peopleIn(database: SQLite.Database): number | undefined {
-  const table = database.prepare(`select 1 from sqlite_master where type = 'table' and name = 'people'`).get();
-  if (!table) return undefined;
-  return (database.prepare('select count(*) as n from people').get() as { n: number }).n;
+/** What a SQLite file holds, read without changing it (a backup, or a restore's target). */
+async function contentsOf(path: string): Promise<LyceumContents> {
+  const database = openSqliteReadOnly(path);
+  try {
+    return await lyceumContents(database);
+  } finally {
+    await database.close();
+  }
 }
 
-/** Reads the target read-only, so a refused restore leaves it exactly as it was. */
-function refuseUnlessEmpty(target: string, force: boolean): void {
-  const existing = openExisting(target, { readonly: true });
-  let people: number;
-  try {
-    people = peopleIn(existing) ?? 0;
-  } finally {
-    existing.close();
-  }
+async function refuseUnlessEmpty(target: string, force: boolean): Promise<void> {
+  const { people } = await contentsOf(target);
   if (people > 0 && !force) {
     throw new BackupRefused(
       `${target} is not empty (it holds ${people} people); nothing was restored. Restore into a new file, ` +
