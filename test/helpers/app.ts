@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { type AppOptions, buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { DbHandle } from '../../src/server/platform/db.js';
 import { createTestDatabase } from './database.js';
@@ -11,6 +11,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The real app, as buildApp makes it, with every answer held to /api/openapi.json (see
+ * openapi-conformance.ts): tests build apps only through here or createTestApp, so no suite
+ * escapes the check. Quiet unless given a logStream; not ready yet, so a test may add routes.
+ */
+export async function buildTestApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = await buildApp({ logger: options.logStream !== undefined, ...options });
+  checkResponsesAgainstDocument(app);
+  return app;
+}
+
 /** The real app on a fresh real database, for requests through app.inject; `env` adds settings. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -20,8 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SEARCH_CACHE_MS: '0',
     ...env,
   });
-  const app = await buildApp({ config, database, logger: false });
-  checkResponsesAgainstDocument(app);
+  const app = await buildTestApp({ config, database });
   await app.ready();
   return {
     app,

@@ -5,11 +5,10 @@ import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { migrateToLatest } from '../../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../../src/server/platform/db.js';
-import { as } from '../helpers/app.js';
+import { as, buildTestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { buildPerson, type TestPerson, workshopBody } from '../helpers/factories.js';
 
@@ -24,7 +23,7 @@ interface LoggedApp {
 
 async function loggedApp(database: DbHandle, addRoutes: (app: FastifyInstance) => void = () => undefined): Promise<LoggedApp> {
   const log: LoggedApp['log'] = [];
-  const app = await buildApp({
+  const app = await buildTestApp({
     config: loadConfig({ LOG_LEVEL: 'debug' }),
     database,
     logStream: { write: (line: string) => void log.push(JSON.parse(line)) },
@@ -55,7 +54,8 @@ describe('an error that is not the database', () => {
     database = await createTestDatabase();
     person = await buildPerson(database.db);
     t = await loggedApp(database, (app) =>
-      app.get<{ Params: { kind: string } }>('/api/v1/test-errors/:kind', async (request) => {
+      // A probe of the test's own: not part of the API, so not in its document.
+      app.get<{ Params: { kind: string } }>('/api/v1/test-errors/:kind', { schema: { hide: true } }, async (request) => {
         throw notTheDatabase[request.params.kind]?.();
       }),
     );

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { type DbHandle, openDatabase } from '../../src/server/platform/db.js';
 import { newId } from '../../src/server/platform/ids.js';
+import { buildTestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { buildPerson } from '../helpers/factories.js';
 
@@ -19,10 +19,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   for (let i = 0; i < 3; i++) {
     const handle = openDatabase({ dialect: 'postgres', url: database.url });
-    const app = await buildApp({
+    const app = await buildTestApp({
       config: loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }),
       database: handle,
-      logger: false,
     });
     await app.ready();
     instances.push({ app, handle });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
 import { type DatabaseTarget, loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/platform/db.js';
-import { as, createTestApp, type TestApp } from '../helpers/app.js';
+import { as, buildTestApp, createTestApp, type TestApp } from '../helpers/app.js';
 import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../helpers/factories.js';
 
 let t: TestApp;
@@ -35,7 +34,7 @@ describe('health', () => {
         ? { dialect: 'postgres', url: String(process.env.TEST_DATABASE_URL) }
         : { dialect: 'sqlite', path: ':memory:' };
     const database = openDatabase(target);
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
+    const app = await buildTestApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database });
     try {
       expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
       await database.close();

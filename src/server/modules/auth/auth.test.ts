@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildPerson, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
-import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 
 let t: TestApp;
@@ -107,7 +106,7 @@ describe('signing in with a browser (demo mode)', () => {
 
 /** A second app instance on the same database: its own rate-limit counters, the same people. */
 async function freshApp(): Promise<FastifyInstance> {
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database, logger: false });
+  const app = await buildTestApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database });
   await app.ready();
   return app;
 }

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
 import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
-import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import * as hashedFeeds from '../../db/migrations/20261127T0110_hashed_calendar_feeds.js';
 
@@ -86,7 +85,7 @@ describe('who may make a feed address', () => {
 describe('logs', () => {
   it('never contain a feed address, found or not, however it is spelled', async () => {
     const lines: string[] = [];
-    const logged = await buildApp({
+    const logged = await buildTestApp({
       config: loadConfig({ LOG_LEVEL: 'info' }),
       database: t.database,
       logStream: { write: (line: string) => void lines.push(line) },
@@ -139,7 +138,7 @@ describe('logs', () => {
 
   it('never contain one sent over a socket with dot segments, which no client library would normalise', async () => {
     const lines: string[] = [];
-    const logged = await buildApp({
+    const logged = await buildTestApp({
       config: loadConfig({ LOG_LEVEL: 'info' }),
       database: t.database,
       logStream: { write: (line: string) => void lines.push(line) },
@@ -180,7 +179,7 @@ describe('addresses made before hashing', () => {
 
       const row = await database.db.selectFrom('calendar_feeds').selectAll().where('person_id', '=', person.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ person_id: person.id, token_hash: sha256(plain), hint: '2345', created_at: createdAt });
-      const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
+      const app = await buildTestApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database });
       try {
         const feed = await app.inject({ method: 'GET', url: `/calendar/${plain}.ics` });
         expect(feed.statusCode).toBe(200);

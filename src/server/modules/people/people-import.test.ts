@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as } from '../../../../test/helpers/app.js';
+import { as, buildTestApp } from '../../../../test/helpers/app.js';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
 import type { ApiToken } from '../../../contracts/index.js';
-import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { type DbHandle, openDatabase } from '../../platform/db.js';
 import { createTransactor } from '../../platform/transaction.js';
@@ -149,10 +148,9 @@ describe('the lyceum command', () => {
     expect(tokens).toHaveLength(2);
 
     const db = openDatabase({ dialect: 'sqlite', path: file });
-    const app = await buildApp({
+    const app = await buildTestApp({
       config: loadConfig({ DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' }),
       database: db,
-      logger: false,
     });
     try {
       const who = await Promise.all(tokens.map(async (token) => (await as(app, token).get('/api/v1/me')).json().email));
@@ -176,10 +174,9 @@ describe('the lyceum command', () => {
     const tokens = { standard, read: read as string, forever: forever as string };
 
     const db = openDatabase({ dialect: 'sqlite', path: file });
-    const app = await buildApp({
+    const app = await buildTestApp({
       config: loadConfig({ DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' }),
       database: db,
-      logger: false,
     });
     try {
       const listed = (await as(app, tokens.standard).get('/api/v1/me/tokens')).json().items as ApiToken[];
