@@ -80,6 +80,15 @@ describe('who may make a feed address', () => {
     expect(await feedRow()).toEqual(made);
     expect((await t.app.inject({ method: 'GET', url: new URL(url).pathname })).statusCode).toBe(200);
   });
+
+  it('is the same for an admin: a role gives no token the right to make one', async () => {
+    const admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
+    const refused = await as(t.app, admin.token).post('/api/v1/me/calendar');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('forbidden');
+    expect((await as(t.app, admin.token).get('/api/v1/me/calendar')).json().active).toBe(false);
+    expect((await (await signInWithBrowser(t.app, admin.email)).post('/api/v1/me/calendar')).statusCode).toBe(201);
+  });
 });
 
 describe('logs', () => {
