@@ -34,6 +34,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ DB_CONNECT_TIMEOUT_S: '2' }).databaseConnectTimeoutMs).toBe(2_000);
   });
 
+  it('bounds a query at 15 s while serving unless DB_QUERY_TIMEOUT_S says otherwise (0: no bound)', () => {
+    expect(loadConfig({}).databaseQueryTimeoutMs).toBe(15_000);
+    expect(loadConfig({ DB_QUERY_TIMEOUT_S: '2' }).databaseQueryTimeoutMs).toBe(2_000);
+    expect(loadConfig({ DB_QUERY_TIMEOUT_S: '0' }).databaseQueryTimeoutMs).toBeUndefined();
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['DATABASE_URL', 'mysql://db/lyceum'],
@@ -43,6 +49,8 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'ftp://files'],
     ['DB_CONNECT_TIMEOUT_S', '2.5'],
     ['DB_CONNECT_TIMEOUT_S', '-1'],
+    ['DB_QUERY_TIMEOUT_S', '0.5'],
+    ['DB_QUERY_TIMEOUT_S', 'soon'],
   ])('stops with one line naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));

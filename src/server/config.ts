@@ -18,6 +18,7 @@ const envSchema = z.object({
       message: 'must be sqlite:<path> or postgres://…',
     }),
   DB_CONNECT_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(30),
+  DB_QUERY_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(15),
   AUTH_MODE: z.enum(['dev'], 'must be dev (the only sign-in mode so far)').default('dev'),
   SEED_DEMO: booleanish.optional(),
   LOG_LEVEL: z
@@ -65,6 +66,11 @@ export interface Config {
   database: DatabaseTarget;
   /** At start-up, how long an unreachable database is retried before giving up. */
   databaseConnectTimeoutMs: number;
+  /**
+   * While serving, how long one query may wait for its answer (PostgreSQL) before the request gets
+   * 503 database_unavailable; undefined (DB_QUERY_TIMEOUT_S=0): as long as it takes.
+   */
+  databaseQueryTimeoutMs: number | undefined;
   /**
    * The environment the programs Lyceum runs (pg_dump, pg_restore) get: the one Lyceum was
    * started with, as any child process would. They are found on its PATH and read libpq's own
@@ -158,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: parseDatabaseUrl(e.DATABASE_URL),
     databaseConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000,
+    databaseQueryTimeoutMs: e.DB_QUERY_TIMEOUT_S > 0 ? e.DB_QUERY_TIMEOUT_S * 1000 : undefined,
     childEnvironment: { ...env },
     authMode: e.AUTH_MODE,
     seedDemo: e.SEED_DEMO,

@@ -23,6 +23,8 @@ export async function serve(config: Config): Promise<void> {
   const database = openDatabase(config.database);
   await waitForDatabase(database, config.database, config.databaseConnectTimeoutMs);
   await migrateToLatest(database.db);
+  // Only now: a migration may run one long statement; a request must not wait on a silent connection.
+  database.setQueryTimeout(config.databaseQueryTimeoutMs);
   const seed = await shouldSeed(config, database);
   const app = await buildApp({ config, database, runJobs: true });
   database.reportConnectionsTo(app.log);

@@ -17,10 +17,15 @@ const onPostgres = process.env.LYCEUM_TEST_DB === 'postgres';
 
 afterAll(stopServers);
 
-/** A TCP proxy on loopback in front of PostgreSQL: closing it is the database vanishing from the network. */
+/**
+ * A TCP proxy on loopback in front of PostgreSQL: closing it is the database vanishing from the
+ * network; pausing it is a network that silently drops packets (a failover) under open connections.
+ */
 class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private readonly pairs = new Set<[client: Socket, upstream: Socket]>();
+  private paused = false;
   port = 0;
 
   constructor(
@@ -36,20 +41,39 @@ class TcpProxy {
         return;
       }
       const upstream = netConnect(this.targetPort, this.host);
-      for (const socket of [client, upstream]) {
+      const pair: [Socket, Socket] = [client, upstream];
+      this.pairs.add(pair);
+      for (const socket of pair) {
         this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => {
+        socket.on('close', () => {
+          this.sockets.delete(socket);
+          this.pairs.delete(pair);
           client.destroy();
           upstream.destroy();
         });
+        socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      if (!this.paused) forward(pair);
     });
     // The same port every time: the app reconnects to the address it was given.
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.port, '127.0.0.1', resolve));
     this.port = (server.address() as { port: number }).port;
     this.server = server;
+  }
+
+  /** Every connection stays open (no reset, keepalives answered) but nothing passes either way, new ones included. */
+  pause(): void {
+    this.paused = true;
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream).pause();
+      upstream.unpipe(client).pause();
+    }
+  }
+
+  /** What was held back flows on, as when the network heals. */
+  resume(): void {
+    this.paused = false;
+    for (const pair of this.pairs) forward(pair);
   }
 
   /** Stops listening and cuts every open connection, as a database host going away does. */
@@ -59,6 +83,11 @@ class TcpProxy {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   }
+}
+
+function forward([client, upstream]: [Socket, Socket]): void {
+  client.pipe(upstream);
+  upstream.pipe(client);
 }
 
 function withParams(url: string, params: Record<string, string>, port?: number): string {
@@ -191,6 +220,51 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
     expect(logged(server.lines, 'database connection lost')).toHaveLength(1);
     expect(logged(server.lines, 'database connection restored')).toHaveLength(1);
     expect(logged(server.lines, '"stack"')).toEqual([]);
+    await proxy.close();
+  }, 60_000);
+
+  it('answers 503 within DB_QUERY_TIMEOUT_S when the network goes silent under open connections, then recovers', async () => {
+    const target = new URL(String(process.env.TEST_DATABASE_URL));
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.open();
+    const server = await serveLyceum(withParams(database.url, {}, proxy.port), { DB_QUERY_TIMEOUT_S: '2', LOG_LEVEL: 'info' });
+    const me = () => callApi(server.url, person.token, 'GET', '/api/v1/me', undefined, { timeoutMs: 20_000 });
+    // Several connections in the pool, open and idle.
+    expect((await Promise.all(Array.from({ length: 12 }, me))).map((r) => r.status)).toEqual(Array(12).fill(200));
+
+    proxy.pause();
+    // Each request's query goes out on an open connection and no answer comes back: without a
+    // query timeout it would wait until TCP gives up (minutes), the request with it.
+    const silent = await Promise.all(Array.from({ length: 6 }, me));
+    for (const answer of silent) {
+      expect(answer).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+      expect(answer.ms).toBeGreaterThanOrEqual(1_900);
+      expect(answer.ms).toBeLessThan(4_000);
+    }
+    const write = await callApi(server.url, person.token, 'POST', '/api/v1/workshops', {
+      title: 'Into the silence',
+      summary: 'Never stored',
+      format: 'talk',
+    });
+    expect(write).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+    expect(write.ms).toBeLessThan(7_000);
+    expect((await callApi(server.url, null, 'GET', '/healthz')).status).toBe(200);
+    expect(server.alive()).toBe(true);
+
+    proxy.resume();
+    expect((await me()).status).toBe(200);
+    const created = await callApi(server.url, person.token, 'POST', '/api/v1/workshops', {
+      title: 'Heard again',
+      summary: 'Stored',
+      format: 'talk',
+    });
+    expect(created.status).toBe(201);
+    expect((await callApi(server.url, null, 'GET', '/readyz')).status).toBe(200);
+    expect(server.alive()).toBe(true);
+    const lost = logged(server.lines, 'database connection lost');
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toContain('no answer within DB_QUERY_TIMEOUT_S');
+    expect(logged(server.lines, 'database connection restored')).toHaveLength(1);
     await proxy.close();
   }, 60_000);
 

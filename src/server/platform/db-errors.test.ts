@@ -17,6 +17,7 @@ describe('classifyDatabaseError (applied to what the database driver throws)', (
     [new Error('timeout expired'), 'connection timed out'],
     [new Error('timeout exceeded when trying to connect'), 'timed out waiting for a database connection'],
     [new Error('Client has encountered a connection error and is not queryable'), 'connection closed'],
+    [new Error('Query read timeout'), 'no answer within DB_QUERY_TIMEOUT_S'],
     [new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], 'all failed'), 'connection refused'],
   ])('a lost or unreachable database: %s → %s', (error, reason) => {
     const classified = classifyDatabaseError(error);

@@ -70,6 +70,8 @@ const driverReasons: [RegExp, string][] = [
   [/^Connection terminated/, 'connection closed'],
   [/^timeout exceeded when trying to connect/, 'timed out waiting for a database connection'],
   [/has encountered a connection error and is not queryable/, 'connection closed'],
+  // The client's query_timeout: an open connection that went silent (packets dropped by a failover).
+  [/^Query read timeout$/, 'no answer within DB_QUERY_TIMEOUT_S'],
 ];
 
 /**

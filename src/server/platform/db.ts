@@ -33,6 +33,13 @@ export interface DbHandle {
    * then they are only survived, and start-up speaks for itself.
    */
   reportConnectionsTo(log: ConnectionLog): void;
+  /**
+   * From now on, how long a query may wait for its answer before it fails as DatabaseUnavailable
+   * and its connection is closed (undefined: as long as it takes). PostgreSQL only: an open
+   * connection whose packets are dropped (a failover) never errors by itself. `serve` sets it after
+   * migrating, as migrations and the CLI's long statements (seed --scale org) must not be cut short.
+   */
+  setQueryTimeout(ms: number | undefined): void;
   close(): Promise<void>;
 }
 
@@ -146,6 +153,8 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
       dialect: 'sqlite',
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       reportConnectionsTo: () => undefined,
+      // A local file has no network to go silent; waits on its lock are bounded by busy_timeout.
+      setQueryTimeout: () => undefined,
       close: () => db.destroy(),
     };
   }
@@ -165,6 +174,7 @@ export function openSqliteReadOnly(path: string): DbHandle {
     dialect: 'sqlite',
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     reportConnectionsTo: () => undefined,
+    setQueryTimeout: () => undefined,
     close: () => db.destroy(),
   };
 }
@@ -177,6 +187,7 @@ function openPostgres(url: string): DbHandle {
     dialect: 'postgres',
     poolStats: () => connections.stats(),
     reportConnectionsTo: (log) => connections.reportTo(log),
+    setQueryTimeout: (ms) => connections.setQueryTimeout(ms),
     close: () => db.destroy(),
   };
 }

@@ -52,6 +52,8 @@ export interface WatchedPool {
   pool: PostgresPool;
   stats(): { total: number; idle: number; waiting: number };
   reportTo(log: ConnectionLog): void;
+  /** How long each query from now on may wait for its answer (pg's query_timeout); undefined: no bound. */
+  setQueryTimeout(ms: number | undefined): void;
 }
 
 /**
@@ -72,6 +74,7 @@ export function openPostgresPool(url: string): WatchedPool {
     keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
   });
   const watch = new ConnectionWatch();
+  const settings: QuerySettings = { timeoutMs: undefined };
   // Without these listeners one connection closed by the server (a restart, a failover,
   // pg_terminate_backend, idle_session_timeout) is an unhandled 'error' event that ends the process.
   // The pool drops a broken connection (idle, or when its holder releases it) and opens a new one
@@ -87,7 +90,7 @@ export function openPostgresPool(url: string): WatchedPool {
     pool: {
       connect: async () => {
         try {
-          return classifying(await pool.connect(), watch);
+          return classifying(await pool.connect(), watch, settings);
         } catch (error) {
           watch.failed(error);
           throw classifyDatabaseError(error);
@@ -97,21 +100,34 @@ export function openPostgresPool(url: string): WatchedPool {
     },
     stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     reportTo: (log) => watch.reportTo(log),
+    setQueryTimeout: (ms) => {
+      settings.timeoutMs = ms;
+    },
   };
+}
+
+interface QuerySettings {
+  timeoutMs: number | undefined;
 }
 
 /**
  * One pooled connection as Kysely uses it (for one query or one transaction): its connection-class
  * errors become DatabaseUnavailable; once it has failed so, later queries on it fail at once (a
  * transaction's rollback does not wait on a dead socket) and it is released as broken, so the pool
- * closes it instead of lending it to the next request.
+ * closes it instead of lending it to the next request. A query that timed out leaves its connection
+ * waiting for an answer that may never come: it is closed the same way.
  */
-function classifying(client: pg.PoolClient, watch: ConnectionWatch): PostgresPoolClient {
+function classifying(client: pg.PoolClient, watch: ConnectionWatch, settings: QuerySettings): PostgresPoolClient {
   let broken: DatabaseUnavailable | undefined;
   const query = async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
     if (broken) throw broken;
     try {
-      return (await client.query(sql, [...parameters])) as unknown as PostgresQueryResult<R>;
+      // query_timeout per query (node-postgres reads it there too), so a change reaches connections already open.
+      const config = { text: sql, values: [...parameters], query_timeout: settings.timeoutMs } as pg.QueryConfig;
+      const result = (await client.query(config)) as unknown as PostgresQueryResult<R>;
+      // Connections that were open all along may be the first to answer again after an outage.
+      watch.connected();
+      return result;
     } catch (error) {
       const classified = classifyDatabaseError(error);
       if (classified instanceof DatabaseUnavailable) {
