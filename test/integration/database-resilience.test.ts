@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/platform/db.js';
-import { as } from '../helpers/app.js';
+import { as, buildTestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { buildPerson, type TestPerson } from '../helpers/factories.js';
 import { callApi, serveLyceum, startLyceum, stopServers } from '../helpers/lyceum-process.js';
@@ -298,7 +297,7 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
     const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.open();
     const proxied = openDatabase({ dialect: 'postgres', url: withParams(database.url, {}, proxy.port) });
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: proxied, logger: false });
+    const app = await buildTestApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: proxied });
     try {
       const learner = await buildPerson(database.db);
       const host = await buildPerson(database.db);
