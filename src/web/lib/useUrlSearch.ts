@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -11,11 +11,14 @@ export function useUrlSearch(param = 'q', delay = 250) {
   const committed = params.get(param) ?? '';
   const [input, setInput] = useState(committed);
   const [debounced] = useDebouncedValue(input, delay);
+  // What this box last wrote to the URL: when that comes back, the person may have typed on.
+  const written = useRef(committed);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the debounced text changes
   useEffect(() => {
     const value = debounced.trim();
     if (value === committed) return;
+    written.current = value;
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -27,9 +30,13 @@ export function useUrlSearch(param = 'q', delay = 250) {
     );
   }, [debounced]);
 
-  // Back/forward or a link changed the URL: show it in the box.
+  // Back/forward or a link changed the URL: show it in the box. Our own write arriving is not such
+  // a change: on a busy device it lands after more keystrokes, and putting it back in the box
+  // would drop what was typed since.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the URL changes
   useEffect(() => {
+    if (committed === written.current) return;
+    written.current = committed;
     if (committed !== input.trim()) setInput(committed);
   }, [committed]);
 
