@@ -43,11 +43,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-/** A client bound to one person's API token. */
-export function as(app: FastifyInstance, token: string | null) {
-  const headers = token ? { authorization: `Bearer ${token}` } : {};
-  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> =>
-    app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Send = (method: Method, url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+
+/** get/post/put/patch/delete over one way of sending (a token, a browser's cookies). */
+export function clientOver(send: Send) {
   return {
     get: (url: string) => send('GET', url),
     post: (url: string, body: unknown = {}) => send('POST', url, body),
@@ -55,4 +55,12 @@ export function as(app: FastifyInstance, token: string | null) {
     patch: (url: string, body: unknown) => send('PATCH', url, body),
     delete: (url: string) => send('DELETE', url),
   };
+}
+
+/** A client bound to one person's API token. */
+export function as(app: FastifyInstance, token: string | null) {
+  const headers = token ? { authorization: `Bearer ${token}` } : {};
+  return clientOver((method, url, body) =>
+    app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) }),
+  );
 }

@@ -1,4 +1,5 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { clientOver } from './app.js';
 
 let addresses = 0;
 
@@ -16,7 +17,7 @@ export async function signInWithBrowser(app: FastifyInstance, email: string) {
   const cookie = (name: string) => res.cookies.find((c) => c.name === name)?.value ?? '';
   const cookies = { lyceum_session: cookie('lyceum_session'), lyceum_csrf: cookie('lyceum_csrf') };
   const headers = { 'x-csrf-token': cookies.lyceum_csrf };
-  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> =>
+  return clientOver((method, url, body) =>
     app.inject({
       method,
       url,
@@ -24,12 +25,6 @@ export async function signInWithBrowser(app: FastifyInstance, email: string) {
       remoteAddress,
       ...(method === 'GET' ? {} : { headers }),
       ...(body === undefined ? {} : { payload: body as object }),
-    });
-  return {
-    get: (url: string) => send('GET', url),
-    post: (url: string, body: unknown = {}) => send('POST', url, body),
-    put: (url: string, body: unknown) => send('PUT', url, body),
-    patch: (url: string, body: unknown) => send('PATCH', url, body),
-    delete: (url: string) => send('DELETE', url),
-  };
+    }),
+  );
 }

@@ -148,17 +148,21 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
     const db = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }, () => database.inTransaction),
     });
-    return {
-      db,
-      dialect: 'sqlite',
-      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-      reportConnectionsTo: () => undefined,
-      // A local file has no network to go silent; waits on its lock are bounded by busy_timeout.
-      setQueryTimeout: () => undefined,
-      close: () => db.destroy(),
-    };
+    return sqliteHandle(db);
   }
   return openPostgres(target.url);
+}
+
+/** One connection to a local file: no pool to report, no network to go silent (its lock waits are bounded by busy_timeout). */
+function sqliteHandle(db: Db): DbHandle {
+  return {
+    db,
+    dialect: 'sqlite',
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    reportConnectionsTo: () => undefined,
+    setQueryTimeout: () => undefined,
+    close: () => db.destroy(),
+  };
 }
 
 /**
@@ -168,15 +172,7 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
 export function openSqliteReadOnly(path: string): DbHandle {
   const database = new SQLite(path, { readonly: true, fileMustExist: true });
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return {
-    db,
-    dialect: 'sqlite',
-    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-    reportConnectionsTo: () => undefined,
-    setQueryTimeout: () => undefined,
-    close: () => db.destroy(),
-  };
+  return sqliteHandle(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
 }
 
 function openPostgres(url: string): DbHandle {

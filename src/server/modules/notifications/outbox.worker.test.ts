@@ -212,18 +212,20 @@ describe('outbox leases', () => {
     }
   });
 
-  it('renews the lease of a slow batch: another worker polling all along takes none of it', async () => {
+  /**
+   * `owner` delivers `count` messages of `topic`, each taking `deliveryMs`, while a second worker
+   * polls all along; who delivered what, and how many the owner reports delivered.
+   */
+  async function raceAPollingWorker(topic: string, count: number, deliveryMs: number, options: ReturnType<typeof settings>) {
     await deliverLeftovers();
-    await enqueue(8, 'slow');
-    // Eight deliveries of 250 ms: the batch takes twice as long as the lease.
-    const options = settings({ maxAttempts: 3, batchSize: 8, leaseMs: 1000 });
+    await enqueue(count, topic);
     const deliveries: [string, string][] = [];
-    const slow = new OutboxWorker(
+    const owner = new OutboxWorker(
       createTransactor(database.db),
       outboxRepository,
       async (row) => {
-        await sleep(250);
-        deliveries.push(['slow', row.id]);
+        await sleep(deliveryMs);
+        deliveries.push([topic, row.id]);
       },
       options,
       quiet,
@@ -232,20 +234,26 @@ describe('outbox leases', () => {
       createTransactor(handle().db),
       outboxRepository,
       async (row) => {
-        if (row.topic === 'slow') deliveries.push(['other', row.id]);
+        if (row.topic === topic) deliveries.push(['other', row.id]);
       },
       options,
       quiet,
     );
     let finished = false;
-    const slowDone = slow.drain().finally(() => {
+    const ownerDone = owner.drain().finally(() => {
       finished = true;
     });
     while (!finished) {
       await other.drain();
       await sleep(50);
     }
-    expect(await slowDone).toBe(8);
+    return { deliveries, delivered: await ownerDone };
+  }
+
+  it('renews the lease of a slow batch: another worker polling all along takes none of it', async () => {
+    // Eight deliveries of 250 ms: the batch takes twice as long as the lease.
+    const { deliveries, delivered } = await raceAPollingWorker('slow', 8, 250, settings({ maxAttempts: 3, batchSize: 8, leaseMs: 1000 }));
+    expect(delivered).toBe(8);
     expect(deliveries.filter(([by]) => by === 'other')).toEqual([]);
     expect(new Set(deliveries.map(([, id]) => id)).size).toBe(8);
     expect(deliveries).toHaveLength(8);
@@ -253,39 +261,9 @@ describe('outbox leases', () => {
   });
 
   it('keeps the claim of one delivery that outlasts the lease: delivered once, never taken by a worker polling all along', async () => {
-    await deliverLeftovers();
-    await enqueue(1, 'long');
     // One delivery of 1.5 s under a 600 ms lease: renewing between messages never happens here.
-    const options = settings({ maxAttempts: 3, batchSize: 1, leaseMs: 600 });
-    const deliveries: [string, string][] = [];
-    const long = new OutboxWorker(
-      createTransactor(database.db),
-      outboxRepository,
-      async (row) => {
-        await sleep(1500);
-        deliveries.push(['long', row.id]);
-      },
-      options,
-      quiet,
-    );
-    const other = new OutboxWorker(
-      createTransactor(handle().db),
-      outboxRepository,
-      async (row) => {
-        if (row.topic === 'long') deliveries.push(['other', row.id]);
-      },
-      options,
-      quiet,
-    );
-    let finished = false;
-    const longDone = long.drain().finally(() => {
-      finished = true;
-    });
-    while (!finished) {
-      await other.drain();
-      await sleep(50);
-    }
-    expect(await longDone).toBe(1);
+    const { deliveries, delivered } = await raceAPollingWorker('long', 1, 1500, settings({ maxAttempts: 3, batchSize: 1, leaseMs: 600 }));
+    expect(delivered).toBe(1);
     expect(deliveries.map(([by]) => by)).toEqual(['long']);
     expect(await pending('long')).toBe(0);
   });
