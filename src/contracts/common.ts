@@ -40,3 +40,6 @@ export type ErrorBody = z.infer<typeof errorBody>;
 
 export const personRef = z.object({ id: z.string(), name: z.string(), title: z.string().nullable() });
 export type PersonRef = z.infer<typeof personRef>;
+
+/** The `:id` of a path. */
+export const idParams = z.strictObject({ id: z.string().min(1).max(64) });

@@ -10,6 +10,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contracts/index.js';
 
+export { idParams } from '../../contracts/index.js';
+
 /** The Fastify instance routes are declared on: zod schemas in, zod schemas out. */
 export type Api = FastifyInstance<
   RawServerDefault,
@@ -18,8 +20,6 @@ export type Api = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >;
-
-export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 /**
  * A file answer (CSV, iCalendar) for the OpenAPI document: name its media type in the route's

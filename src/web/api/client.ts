@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../../contracts/index.js';
+import { type CallInput, type Endpoint, type ErrorBody, fillPath, type ResultOf } from '../../contracts/index.js';
 
 export type FieldDetail = { field: string; message: string };
 
@@ -53,7 +53,7 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, extra?: Record<string, string>): Promise<T> {
+async function send<T>(method: Method, url: string, body?: unknown, signal?: AbortSignal, extra?: Record<string, string>): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal };
   if (method !== 'GET') {
@@ -63,7 +63,7 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   }
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, init);
+    res = await fetch(url, init);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network_error', 'Lyceum could not be reached. Check your connection and try again.');
@@ -90,6 +90,25 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
     );
   }
   return data as T;
+}
+
+const request = <T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, extra?: Record<string, string>) =>
+  send<T>(method, `/api/v1${path}`, body, signal, extra);
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Extras such as `Idempotency-Key`. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Calls an endpoint of `src/contracts`: the path, the method and the types of what goes in and
+ * comes back are the contract's, the same the server registered its route from.
+ */
+export function call<E extends Endpoint>(endpoint: E, input: CallInput<E>, options: CallOptions = {}): Promise<ResultOf<E>> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Query; body?: unknown };
+  const url = withQuery(fillPath(endpoint.path, params), query);
+  return send<ResultOf<E>>(endpoint.method, url, endpoint.method === 'GET' ? undefined : (body ?? {}), options.signal, options.headers);
 }
 
 export const api = {

@@ -1,11 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateWorkshopBody, UpdateWorkshopBody, Workshop } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { type CreateWorkshopBody, type UpdateWorkshopBody, type Workshop, workshopsApi } from '../../../contracts/index.js';
+import { call } from '../../api/client';
 
 export type WorkshopFilters = { q?: string; tag?: string; hostId?: string; status?: 'draft' | 'published' };
 
+/** The query keys of this feature: other features invalidate through these, never by spelling the key. */
 export const workshopKeys = {
   all: ['workshops'] as const,
+  lists: ['workshops', 'list'] as const,
   list: (f: WorkshopFilters) => ['workshops', 'list', f] as const,
   one: (id: string) => ['workshops', 'one', id] as const,
 };
@@ -13,7 +15,7 @@ export const workshopKeys = {
 export function useWorkshops(filters: WorkshopFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: workshopKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => api.get<Page<Workshop>>('/workshops', { ...filters, limit: 20, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => call(workshopsApi.list, { query: { ...filters, limit: 20, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -23,7 +25,7 @@ export function useWorkshops(filters: WorkshopFilters, enabled = true) {
 export function useWorkshop(id: string) {
   return useQuery({
     queryKey: workshopKeys.one(id),
-    queryFn: ({ signal }) => api.get<Workshop>(`/workshops/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => call(workshopsApi.get, { params: { id } }, { signal }),
   });
 }
 
@@ -32,7 +34,7 @@ function useStoreWorkshop() {
   const qc = useQueryClient();
   return (w: Workshop) => {
     qc.setQueryData(workshopKeys.one(w.id), w);
-    void qc.invalidateQueries({ queryKey: ['workshops', 'list'] });
+    void qc.invalidateQueries({ queryKey: workshopKeys.lists });
     void qc.invalidateQueries({ queryKey: ['catalog'] });
     void qc.invalidateQueries({ queryKey: ['search'] });
     void qc.invalidateQueries({ queryKey: ['tags'] });
@@ -41,26 +43,26 @@ function useStoreWorkshop() {
 
 export function useCreateWorkshop() {
   const store = useStoreWorkshop();
-  return useMutation({ mutationFn: (body: CreateWorkshopBody) => api.post<Workshop>('/workshops', body), onSuccess: store });
+  return useMutation({ mutationFn: (body: CreateWorkshopBody) => call(workshopsApi.create, { body }), onSuccess: store });
 }
 
 export function useUpdateWorkshop(id: string) {
   const store = useStoreWorkshop();
   return useMutation({
-    mutationFn: (body: UpdateWorkshopBody) => api.patch<Workshop>(`/workshops/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: UpdateWorkshopBody) => call(workshopsApi.update, { params: { id }, body }),
     onSuccess: store,
   });
 }
 
 export function usePublishWorkshop(id: string) {
   const store = useStoreWorkshop();
-  return useMutation({ mutationFn: () => api.post<Workshop>(`/workshops/${encodeURIComponent(id)}/publish`, {}), onSuccess: store });
+  return useMutation({ mutationFn: () => call(workshopsApi.publish, { params: { id } }), onSuccess: store });
 }
 
 export function useAddHost(id: string) {
   const store = useStoreWorkshop();
   return useMutation({
-    mutationFn: (personId: string) => api.post<Workshop>(`/workshops/${encodeURIComponent(id)}/hosts`, { personId }),
+    mutationFn: (personId: string) => call(workshopsApi.addHost, { params: { id }, body: { personId } }),
     onSuccess: store,
   });
 }
@@ -68,10 +70,7 @@ export function useAddHost(id: string) {
 export function useRemoveHost(id: string) {
   const store = useStoreWorkshop();
   return useMutation({
-    mutationFn: (personId: string) => api.delete<Workshop>(`/workshops/${encodeURIComponent(id)}/hosts/${encodeURIComponent(personId)}`),
-    onSuccess: (w) => {
-      // The server answers with the workshop; if it ever answers 204, refetch instead.
-      if (w) store(w);
-    },
+    mutationFn: (personId: string) => call(workshopsApi.removeHost, { params: { id, personId } }),
+    onSuccess: store,
   });
 }

@@ -1,0 +1,135 @@
+import type { Config } from './config.js';
+import { authRepository } from './modules/auth/auth.repository.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { catalogRepository } from './modules/catalog/catalog.repository.js';
+import { CatalogService } from './modules/catalog/catalog.service.js';
+import { searchRepository } from './modules/catalog/search.repository.js';
+import { SearchService } from './modules/catalog/search.service.js';
+import { searchIndex } from './modules/catalog/search-index.repository.js';
+import { channelsRepository } from './modules/channels/channels.repository.js';
+import { ChannelsService } from './modules/channels/channels.service.js';
+import { recommendationsRepository } from './modules/channels/recommendations.repository.js';
+import { RecommendationsService } from './modules/channels/recommendations.service.js';
+import { AdoptionService } from './modules/checklists/adoption.service.js';
+import { checklistsRepository } from './modules/checklists/checklists.repository.js';
+import { RunsService } from './modules/checklists/runs.service.js';
+import { suggestionsRepository } from './modules/checklists/suggestions.repository.js';
+import { SuggestionsService } from './modules/checklists/suggestions.service.js';
+import { TemplatesService } from './modules/checklists/templates.service.js';
+import { calendarRepository } from './modules/notifications/calendar.repository.js';
+import { invitesRepository } from './modules/notifications/invites.repository.js';
+import { mailboxRepository } from './modules/notifications/mailbox.repository.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { Notifier } from './modules/notifications/notifier.js';
+import { outboxRepository } from './modules/notifications/outbox.repository.js';
+import { preferencesRepository } from './modules/notifications/preferences.repository.js';
+import { remindersRepository } from './modules/notifications/reminders.repository.js';
+import { RemindersService } from './modules/notifications/reminders.service.js';
+import { WebhookEvents } from './modules/notifications/webhook-events.js';
+import { webhooksRepository } from './modules/notifications/webhooks.repository.js';
+import { WebhooksService } from './modules/notifications/webhooks.service.js';
+import { peopleRepository } from './modules/people/people.repository.js';
+import { PeopleService } from './modules/people/people.service.js';
+import { registrationsRepository } from './modules/registrations/registrations.repository.js';
+import { RegistrationsService } from './modules/registrations/registrations.service.js';
+import { rosterRepository } from './modules/registrations/roster.repository.js';
+import { RosterService } from './modules/registrations/roster.service.js';
+import { SeriesService } from './modules/registrations/series.service.js';
+import { requestsRepository } from './modules/requests/requests.repository.js';
+import { RequestsService } from './modules/requests/requests.service.js';
+import { sessionsRepository } from './modules/sessions/sessions.repository.js';
+import { SessionsService } from './modules/sessions/sessions.service.js';
+import { workshopsRepository } from './modules/workshops/workshops.repository.js';
+import { WorkshopsService } from './modules/workshops/workshops.service.js';
+import { AccessChecker, accessRepository } from './platform/access/index.js';
+import type { DbHandle } from './platform/db.js';
+import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
+import { createTransactor } from './platform/transaction.js';
+
+/**
+ * Every repository and service of the app, built once. This is the only file that knows which
+ * module's code fills which other module's port (the notifier behind the sessions service, the
+ * search behind channels): modules themselves never import another module's service.
+ */
+export function createContainer(config: Config, database: DbHandle) {
+  const tx = createTransactor(database.db);
+  // The only way out of the server: webhooks and Slack never reach internal addresses.
+  const outbound = createOutbound({
+    policy: createAddressPolicy(config.outbound.allowedNetworks),
+    timeoutMs: config.outbox.webhookTimeoutMs,
+  });
+  const access = new AccessChecker(accessRepository);
+
+  const auth = new AuthService(tx, authRepository);
+  const people = new PeopleService(tx, peopleRepository);
+  const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
+  const webhookEvents = new WebhookEvents(outboxRepository, webhooksRepository);
+  const notifier = new Notifier(
+    outboxRepository,
+    invitesRepository,
+    { takeInterest: channelsRepository.takeInterest, slackChannelsOf: channelsRepository.slackChannelsOf },
+    webhookEvents,
+  );
+  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository, notifier);
+  const registrations = new RegistrationsService(
+    tx,
+    registrationsRepository,
+    rosterRepository,
+    sessionsRepository,
+    peopleRepository,
+    workshops,
+    notifier,
+  );
+  const roster = new RosterService(tx, rosterRepository, registrationsRepository, sessionsRepository, registrations, sessions);
+  const series = new SeriesService(tx, registrationsRepository, sessionsRepository, workshops, notifier);
+  const search = new SearchService(tx, searchRepository, workshopsRepository, registrationsRepository, config.searchCacheMs);
+  const catalog = new CatalogService(tx, catalogRepository, workshopsRepository, registrationsRepository);
+  const templates = new TemplatesService(tx, checklistsRepository, workshops);
+  const checklists = {
+    templates,
+    runs: new RunsService(tx, checklistsRepository, templates, workshops),
+    suggestions: new SuggestionsService(tx, suggestionsRepository, checklistsRepository, templates),
+    adoption: new AdoptionService(tx, checklistsRepository),
+  };
+  const channels = new ChannelsService(tx, channelsRepository, peopleRepository, workshops, search, searchIndex, outbound);
+  const recommendations = new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search);
+  const requests = new RequestsService(tx, requestsRepository, workshops);
+  const webhooks = new WebhooksService(tx, webhooksRepository, webhookEvents, outbound);
+  const notifications = new NotificationsService(
+    tx,
+    outboxRepository,
+    mailboxRepository,
+    calendarRepository,
+    sessions,
+    preferencesRepository,
+    { publicUrl: config.publicUrl, slackAvailable: config.slack.botToken !== undefined, mailFrom: config.mail.from },
+  );
+  const reminders = new RemindersService(tx, remindersRepository, notifier);
+
+  return {
+    config,
+    database,
+    tx,
+    outbound,
+    access,
+    auth,
+    people,
+    workshops,
+    sessions,
+    registrations,
+    roster,
+    series,
+    search,
+    catalog,
+    checklists,
+    channels,
+    recommendations,
+    requests,
+    webhooks,
+    notifications,
+    reminders,
+    notifier,
+  };
+}
+
+export type Container = ReturnType<typeof createContainer>;

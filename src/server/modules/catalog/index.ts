@@ -1,0 +1,9 @@
+import { lyceumModule } from '../../module.js';
+import { catalogRoutes } from './catalog.routes.js';
+
+/** The one catalog of sessions, and search. */
+export default lyceumModule('catalog', ['catalog', 'search'], (app, { container, addJob }) => {
+  const { search } = container;
+  catalogRoutes(app, container.catalog, search);
+  addJob({ name: 'refresh-popularity', everyMs: 10 * 60_000, run: () => search.refreshPopularity() });
+});

@@ -1,0 +1,13 @@
+import auth from './auth/index.js';
+import catalog from './catalog/index.js';
+import channels from './channels/index.js';
+import checklists from './checklists/index.js';
+import notifications from './notifications/index.js';
+import people from './people/index.js';
+import registrations from './registrations/index.js';
+import requests from './requests/index.js';
+import sessions from './sessions/index.js';
+import workshops from './workshops/index.js';
+
+/** Every module of Lyceum; each registers its own routes, jobs and deliverers, in any order. */
+export const modules = [auth, people, workshops, sessions, catalog, registrations, checklists, channels, requests, notifications];
