@@ -55,3 +55,15 @@ export function notifyError(err: unknown, title = 'That did not work'): void {
 export function notifySuccess(message: string, title?: string): void {
   notifications.show({ color: 'teal', title, message });
 }
+
+/**
+ * The one way to check a form: give `useForm({ validate: contractValidator(schema) })` the
+ * contract's zod schema for the request body, so the form refuses exactly what the server would,
+ * with the same friendly words; `serverFieldErrors` puts the server's own refusals on the same fields.
+ */
+export function contractValidator(schema: z.ZodType): (values: unknown) => FieldErrors {
+  return (values) => {
+    const result = schema.safeParse(values);
+    return result.success ? {} : zodFieldErrors(result.error);
+  };
+}
