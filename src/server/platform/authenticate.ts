@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuthService } from '../modules/auth/auth.service.js';
 import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 
@@ -16,6 +15,14 @@ declare module 'fastify' {
     /** Reachable without signing in (health, sign-in, the OpenAPI document). */
     public?: boolean;
   }
+}
+
+/** What the auth module answers about a credential (the platform does not know how it is stored). */
+export interface Authenticator {
+  actorFromApiToken(
+    token: string,
+  ): Promise<{ status: 'valid'; actor: Actor } | { status: 'expired'; expiredAt: string } | { status: 'unknown' }>;
+  actorFromSessionCookie(cookie: string): Promise<{ actor: Actor; csrfToken?: string } | undefined>;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -42,7 +49,7 @@ export function requireActor(request: FastifyRequest): Actor {
  * the OpenAPI document, the web app's files) ignore a bad Authorization header: a stale token
  * that a proxy or a tool adds to every request must not take them down.
  */
-export function installAuthentication(app: FastifyInstance, auth: AuthService): void {
+export function installAuthentication(app: FastifyInstance, auth: Authenticator): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     // The matched route as well as the raw URL: the router decodes `/%61pi/v1/…` into an API
