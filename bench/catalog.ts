@@ -18,7 +18,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { searchQuery } from '../src/contracts/index.js';
-import { orgClock } from '../src/server/db/org/org-clock.js';
+import { orgClock } from '../src/seed/org/org-clock.js';
 import type { Database } from '../src/server/db/schema.js';
 import { searchRepository } from '../src/server/modules/catalog/search.repository.js';
 import { SearchService } from '../src/server/modules/catalog/search.service.js';
@@ -60,9 +60,10 @@ const check = (ok: boolean) => (ok ? '✓' : '✗');
 
 /** The generator's sources: a cached database made by another version of them is made again. */
 function generatorVersion(): string {
-  const dir = join(ROOT, 'src/server/db/org');
   const hash = createHash('sha256');
-  for (const file of readdirSync(dir).sort()) hash.update(readFileSync(join(dir, file)));
+  for (const dir of ['src/seed/org', 'src/seed/shared'].map((d) => join(ROOT, d))) {
+    for (const file of readdirSync(dir).sort()) hash.update(readFileSync(join(dir, file)));
+  }
   return hash.digest('hex').slice(0, 12);
 }
 

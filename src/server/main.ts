@@ -1,6 +1,6 @@
+import { seedDemo } from '../seed/demo/seed-demo.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { seedDemo } from './db/demo/seed-demo.js';
 import { migrateToLatest } from './db/migrator.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { type DbHandle, openDatabase } from './platform/db.js';
