@@ -16,18 +16,22 @@ import { RunsService } from './modules/checklists/runs.service.js';
 import { suggestionsRepository } from './modules/checklists/suggestions.repository.js';
 import { SuggestionsService } from './modules/checklists/suggestions.service.js';
 import { TemplatesService } from './modules/checklists/templates.service.js';
-import { calendarRepository } from './modules/notifications/calendar.repository.js';
+import { calendarInvitations } from './modules/calendar/calendar.js';
+import { calendarRepository } from './modules/calendar/calendar.repository.js';
+import { CalendarService } from './modules/calendar/calendar.service.js';
+import { mailboxRepository } from './modules/integrations/email/mailbox.repository.js';
+import { MailboxService } from './modules/integrations/email/mailbox.service.js';
+import { WebhookEvents } from './modules/integrations/webhooks/webhook-events.js';
+import { webhooksRepository } from './modules/integrations/webhooks/webhooks.repository.js';
+import { WebhooksService } from './modules/integrations/webhooks/webhooks.service.js';
+import { MessageComposer } from './modules/notifications/composer.js';
+import { deliveryRepository } from './modules/notifications/delivery.repository.js';
 import { invitesRepository } from './modules/notifications/invites.repository.js';
-import { mailboxRepository } from './modules/notifications/mailbox.repository.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { Notifier } from './modules/notifications/notifier.js';
-import { outboxRepository } from './modules/notifications/outbox.repository.js';
 import { preferencesRepository } from './modules/notifications/preferences.repository.js';
 import { remindersRepository } from './modules/notifications/reminders.repository.js';
 import { RemindersService } from './modules/notifications/reminders.service.js';
-import { WebhookEvents } from './modules/notifications/webhook-events.js';
-import { webhooksRepository } from './modules/notifications/webhooks.repository.js';
-import { WebhooksService } from './modules/notifications/webhooks.service.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { PeopleService } from './modules/people/people.service.js';
 import { registrationsRepository } from './modules/registrations/registrations.repository.js';
@@ -44,6 +48,7 @@ import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { AccessChecker, accessRepository } from './platform/access/index.js';
 import type { DbHandle } from './platform/db.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
+import { outboxRepository } from './platform/outbox/outbox.repository.js';
 import { createTransactor } from './platform/transaction.js';
 
 /**
@@ -70,41 +75,39 @@ export function createContainer(config: Config, database: DbHandle) {
     { takeInterest: channelsRepository.takeInterest, slackChannelsOf: channelsRepository.slackChannelsOf },
     webhookEvents,
   );
-  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, workshops, registrationsRepository, notifier);
-  const registrations = new RegistrationsService(
-    tx,
-    registrationsRepository,
-    rosterRepository,
-    sessionsRepository,
-    peopleRepository,
-    workshops,
+  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, registrationsRepository, access, notifier, {
+    registrations: registrationsRepository,
+    sessions: sessionsRepository,
     notifier,
-  );
-  const roster = new RosterService(tx, rosterRepository, registrationsRepository, sessionsRepository, registrations, sessions);
-  const series = new SeriesService(tx, registrationsRepository, sessionsRepository, workshops, notifier);
-  const search = new SearchService(tx, searchRepository, workshopsRepository, registrationsRepository, config.searchCacheMs);
+  });
+  const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
+  const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
+  const series = new SeriesService(tx, access, registrationsRepository, sessionsRepository, notifier);
+  const search = new SearchService(tx, searchRepository, workshopsRepository, registrationsRepository);
   const catalog = new CatalogService(tx, catalogRepository, workshopsRepository, registrationsRepository);
-  const templates = new TemplatesService(tx, checklistsRepository, workshops);
+  const templates = new TemplatesService(tx, checklistsRepository, access);
   const checklists = {
     templates,
-    runs: new RunsService(tx, checklistsRepository, templates, workshops),
-    suggestions: new SuggestionsService(tx, suggestionsRepository, checklistsRepository, templates),
-    adoption: new AdoptionService(tx, checklistsRepository),
+    runs: new RunsService(tx, checklistsRepository, templates, access),
+    suggestions: new SuggestionsService(tx, suggestionsRepository, checklistsRepository, templates, access),
+    adoption: new AdoptionService(tx, checklistsRepository, access),
   };
-  const channels = new ChannelsService(tx, channelsRepository, peopleRepository, workshops, search, searchIndex, outbound);
+  const channels = new ChannelsService(tx, channelsRepository, peopleRepository, access, search, searchIndex, outbound);
   const recommendations = new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search);
-  const requests = new RequestsService(tx, requestsRepository, workshops);
+  const requests = new RequestsService(tx, requestsRepository, access);
   const webhooks = new WebhooksService(tx, webhooksRepository, webhookEvents, outbound);
-  const notifications = new NotificationsService(
-    tx,
-    outboxRepository,
-    mailboxRepository,
-    calendarRepository,
-    sessions,
-    preferencesRepository,
-    { publicUrl: config.publicUrl, slackAvailable: config.slack.botToken !== undefined, mailFrom: config.mail.from },
+  const notifications = new NotificationsService(tx, outboxRepository, mailboxRepository, preferencesRepository, {
+    slackAvailable: config.slack.botToken !== undefined,
+  });
+  const calendar = new CalendarService(tx, calendarRepository, sessions, { publicUrl: config.publicUrl, mailFrom: config.mail.from });
+  // What the email and Slack deliverers send: the notifications module writes it, with the calendar module's invitations.
+  const composer = new MessageComposer(
+    deliveryRepository,
+    calendarInvitations({ mailFrom: config.mail.from, publicUrl: config.publicUrl }),
+    { publicUrl: config.publicUrl },
   );
-  const reminders = new RemindersService(tx, remindersRepository, notifier);
+  const mailbox = new MailboxService(tx, mailboxRepository);
+  const reminders = new RemindersService(tx, remindersRepository, checklistsRepository, notifier);
 
   return {
     config,
@@ -129,6 +132,9 @@ export function createContainer(config: Config, database: DbHandle) {
     notifications,
     reminders,
     notifier,
+    calendar,
+    composer,
+    mailbox,
   };
 }
 

@@ -1,9 +1,8 @@
 import { type Adoption, type AdoptionRow, type ChecklistPhase, checklistPhases, phaseLabels } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { type CsvFile, csvFilename, toCsv } from '../../platform/csv.js';
-import { forbidden } from '../../platform/errors.js';
 import type { Transactor } from '../../platform/transaction.js';
-import { can } from './checklists.policy.js';
 import type { AnswerRow, checklistsRepository, RunRow } from './checklists.repository.js';
 import { progressOf } from './progress.js';
 
@@ -25,10 +24,11 @@ export class AdoptionService {
   constructor(
     private readonly tx: Transactor,
     private readonly checklists: typeof checklistsRepository,
+    private readonly access: AccessChecker,
   ) {}
 
   async adoption(actor: Actor): Promise<Adoption> {
-    if (!can(actor, 'edit-templates')) throw forbidden('The adoption view is for the education team (admins).');
+    this.access.admin(actor, 'The adoption view is for the education team (admins).');
     const db = this.tx.executor;
     const [versions, runs, workshopsTotal] = await Promise.all([
       this.checklists.allVersions(db),

@@ -2,7 +2,8 @@ import { type Actor, isAdmin } from '../../platform/actor.js';
 
 export type ChecklistAction = 'view-run' | 'answer' | 'edit-templates' | 'view-suggestion' | 'decide-suggestion';
 
-export interface ChecklistResource {
+/** What a checklist decision is made from: the workshop's hosts (runs), who made it (suggestions). */
+export interface ChecklistFacts {
   /** The workshop's hosts, for runs. */
   hostIds?: readonly string[];
   /** Who made it, for suggestions. */
@@ -12,10 +13,10 @@ export interface ChecklistResource {
 /**
  * Checklists belong to a workshop's hosts: only they answer; admins (the education team) may
  * look, to support them. Templates are the education team's; suggestions are visible to their
- * author and to admins.
+ * author and to admins. Pure rules: the services ask `AccessChecker` for the facts and the refusals.
  */
-export function can(actor: Actor, action: ChecklistAction, resource: ChecklistResource = {}): boolean {
-  const isHost = resource.hostIds?.includes(actor.id) ?? false;
+export function can(actor: Actor, action: ChecklistAction, facts: ChecklistFacts = {}): boolean {
+  const isHost = facts.hostIds?.includes(actor.id) ?? false;
   switch (action) {
     case 'view-run':
       return isHost || isAdmin(actor);
@@ -25,6 +26,6 @@ export function can(actor: Actor, action: ChecklistAction, resource: ChecklistRe
     case 'decide-suggestion':
       return isAdmin(actor);
     case 'view-suggestion':
-      return resource.authorId === actor.id || isAdmin(actor);
+      return facts.authorId === actor.id || isAdmin(actor);
   }
 }

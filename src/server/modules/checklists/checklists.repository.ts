@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { WorkshopFormat } from '../../../contracts/index.js';
 import type {
   ChecklistAnswersTable,
   ChecklistItemsTable,
@@ -174,6 +175,28 @@ export const checklistsRepository = {
     return db.selectFrom('checklist_reminders').selectAll().where('run_id', '=', runId).orderBy('due_at').execute();
   },
 
+  /**
+   * Checklist items due by `now` for hosts who opted in, with the item text (the reminder sweep
+   * of the notifications module reads them, a batch at a time).
+   */
+  dueReminders(db: Executor, now: string, limit: number) {
+    return db
+      .selectFrom('checklist_reminders as cr')
+      .innerJoin('checklist_runs as run', 'run.id', 'cr.run_id')
+      .innerJoin('checklist_items as i', (join) => join.onRef('i.version_id', '=', 'run.version_id').onRef('i.key', '=', 'cr.item_key'))
+      .select(['cr.run_id', 'cr.item_key', 'run.workshop_id', 'i.text'])
+      .where('cr.due_at', '<=', now)
+      .where('run.reminders', '=', 1)
+      .orderBy('cr.due_at')
+      .limit(limit)
+      .execute();
+  },
+
+  /** One item's reminder was sent (or has nobody to go to): it is not due again. */
+  async clearReminder(db: Executor, runId: string, itemKey: string) {
+    await db.deleteFrom('checklist_reminders').where('run_id', '=', runId).where('item_key', '=', itemKey).execute();
+  },
+
   /** The first upcoming session's start per workshop: what item timings count from. */
   async nextSessionStarts(db: Executor, workshopIds: string[], now: string): Promise<Map<string, string>> {
     if (workshopIds.length === 0) return new Map();
@@ -186,6 +209,12 @@ export const checklistsRepository = {
       .groupBy('workshop_id')
       .execute();
     return new Map(rows.map((r) => [r.workshop_id, String(r.starts_at)]));
+  },
+
+  /** A workshop's format: which templates fit it (the caller has checked it may see the workshop). */
+  async workshopFormat(db: Executor, workshopId: string): Promise<WorkshopFormat | undefined> {
+    const row = await db.selectFrom('workshops').select('format').where('id', '=', workshopId).executeTakeFirst();
+    return row?.format;
   },
 
   countWorkshops(db: Executor) {

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
 import type { ChecklistRun, ChecklistTemplate, ChecklistTemplateSummary } from '../../../contracts/index.js';
 import { starterTemplates } from './starter-templates.js';
+import { expectError } from '../../../../test/helpers/errors.js';
 
-let t: TestApp;
-let host: TestPerson;
-let cohostless: TestPerson;
-let admin: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  cohostless = await buildPerson(t.database.db, { name: 'Otto Other' });
-  admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
-});
-afterAll(() => t.close());
+const { t, host, cohostless, admin } = testAppWithPeople({ host: { name: 'Hana Host' }, cohostless: { name: 'Otto Other' }, admin: { name: 'Ada Admin', role: 'admin' } });
 
 const essentials = starterTemplates[0]?.id as string;
 const lab = starterTemplates[1]?.id as string;
@@ -58,7 +48,7 @@ describe("a workshop's checklist", () => {
   it('is started by a host, answered, and shows progress per phase', async () => {
     const id = await workshop();
     const api = as(t.app, host.token);
-    expect((await api.get(`/api/v1/workshops/${id}/checklist`)).statusCode).toBe(404);
+    expectError(await api.get(`/api/v1/workshops/${id}/checklist`), 404, 'not_found');
     const started = await api.put(`/api/v1/workshops/${id}/checklist`, { templateId: essentials });
     expect(started.statusCode).toBe(201);
     const first = (started.json() as ChecklistRun).items[0];
@@ -86,13 +76,12 @@ describe("a workshop's checklist", () => {
     const item = ((await api.put(`/api/v1/workshops/${id}/checklist`, { templateId: essentials })).json() as ChecklistRun).items[0];
     for (const body of [{ answer: 'maybe' }, { answer: true }, {}, { answer: 'yes', extra: 1 }, { answer: 'no', note: 'x'.repeat(2001) }]) {
       const res = await api.patch(`/api/v1/workshops/${id}/checklist/items/${item?.id}`, body);
-      expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json().error.code).toBe('validation_failed');
+      expectError(res, 400, 'validation_failed', JSON.stringify(body));
     }
     expect((await run(id)).progress.overall.answered).toBe(0);
-    expect((await api.patch(`/api/v1/workshops/${id}/checklist/items/not-an-item`, { answer: 'yes' })).statusCode).toBe(404);
+    expectError(await api.patch(`/api/v1/workshops/${id}/checklist/items/not-an-item`, { answer: 'yes' }), 404, 'not_found');
     const confidence = await api.patch(`/api/v1/workshops/${id}/checklist`, { confidenceBefore: 6 });
-    expect(confidence.statusCode).toBe(400);
+    expectError(confidence, 400, 'validation_failed');
   });
 
   it('stores confidence, the badge choice and the reminder schedule of open items', async () => {
@@ -150,28 +139,27 @@ describe('permissions', () => {
     await api.put(`/api/v1/workshops/${draft}/checklist`, { templateId: essentials });
     const other = as(t.app, cohostless.token);
     // Someone else's checklist is not theirs to see, published workshop or not.
-    expect((await other.get(`/api/v1/workshops/${published}/checklist`)).statusCode).toBe(404);
-    expect((await other.get(`/api/v1/workshops/${draft}/checklist`)).statusCode).toBe(404);
-    expect((await other.patch(`/api/v1/workshops/${published}/checklist/items/${item?.id}`, { answer: 'yes' })).statusCode).toBe(404);
-    expect((await other.put(`/api/v1/workshops/${published}/checklist`, { templateId: lab })).statusCode).toBe(404);
+    expectError(await other.get(`/api/v1/workshops/${published}/checklist`), 404, 'not_found');
+    expectError(await other.get(`/api/v1/workshops/${draft}/checklist`), 404, 'not_found');
+    expectError(await other.patch(`/api/v1/workshops/${published}/checklist/items/${item?.id}`, { answer: 'yes' }), 404, 'not_found');
+    expectError(await other.put(`/api/v1/workshops/${published}/checklist`, { templateId: lab }), 404, 'not_found');
     // Admins may look, to support hosts, but the answers are the hosts'.
     const adminApi = as(t.app, admin.token);
     const looked = await adminApi.get(`/api/v1/workshops/${published}/checklist`);
     expect(looked.statusCode).toBe(200);
     expect(looked.json().canAnswer).toBe(false);
     const refused = await adminApi.patch(`/api/v1/workshops/${published}/checklist/items/${item?.id}`, { answer: 'yes' });
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.code).toBe('forbidden');
+    expectError(refused, 403, 'forbidden');
     expect((await run(published)).progress.overall.answered).toBe(0);
   });
 
   it('lets only admins edit templates', async () => {
     const member = as(t.app, host.token);
-    expect((await member.post('/api/v1/checklist-templates', { name: 'Mine' })).statusCode).toBe(403);
-    expect((await member.post(`/api/v1/checklist-templates/${essentials}/versions`)).statusCode).toBe(403);
-    expect((await member.post(`/api/v1/checklist-templates/${essentials}/retire`)).statusCode).toBe(403);
-    expect((await member.get('/api/v1/checklist-adoption')).statusCode).toBe(403);
-    expect((await as(t.app, null).get('/api/v1/checklist-templates')).statusCode).toBe(401);
+    expectError(await member.post('/api/v1/checklist-templates', { name: 'Mine' }), 403, 'forbidden');
+    expectError(await member.post(`/api/v1/checklist-templates/${essentials}/versions`), 403, 'forbidden');
+    expectError(await member.post(`/api/v1/checklist-templates/${essentials}/retire`), 403, 'forbidden');
+    expectError(await member.get('/api/v1/checklist-adoption'), 403, 'forbidden');
+    expectError(await as(t.app, null).get('/api/v1/checklist-templates'), 401, 'unauthenticated');
   });
 });
 
@@ -221,7 +209,7 @@ describe('versions', () => {
     expect(kept.items.map((i) => i.text)).toEqual(['Audience named', 'One key message', 'Feedback asked']);
     // Published versions are frozen.
     const frozen = await adminApi.put(`/api/v1/checklist-templates/${created.id}/versions/1/items`, { items: v1Items });
-    expect(frozen.statusCode).toBe(409);
+    expectError(frozen, 409, 'invalid_state');
 
     const upgraded: ChecklistRun = (await api.post(`/api/v1/workshops/${id}/checklist/upgrade`)).json();
     expect(upgraded).toMatchObject({ templateVersion: 2, latestVersion: null });
@@ -246,7 +234,7 @@ describe('versions', () => {
     const listed = (await api.get('/api/v1/checklist-templates')).json().items as ChecklistTemplateSummary[];
     expect(listed.some((i) => i.id === lab)).toBe(false);
     const other = await workshop('hands_on_lab');
-    expect((await api.put(`/api/v1/workshops/${other}/checklist`, { templateId: lab })).statusCode).toBe(404);
+    expectError(await api.put(`/api/v1/workshops/${other}/checklist`, { templateId: lab }), 404, 'not_found');
     expect((await api.patch(`/api/v1/workshops/${id}/checklist/items/${started.items[0]?.id}`, { answer: 'yes' })).statusCode).toBe(200);
     await adminApi.post(`/api/v1/checklist-templates/${lab}/restore`);
     expect(((await api.get('/api/v1/checklist-templates')).json().items as ChecklistTemplateSummary[]).some((i) => i.id === lab)).toBe(
@@ -278,11 +266,11 @@ describe('suggestions', () => {
     });
     expect(add.statusCode).toBe(201);
     const bad = await mine.post('/api/v1/checklist-suggestions', { templateId: essentials, kind: 'reword', text: 'x', reason: 'r' });
-    expect(bad.statusCode).toBe(400);
+    expectError(bad, 400, 'validation_failed');
     // Others do not see it; its author does; admins see all.
     expect((await as(t.app, host.token).get('/api/v1/checklist-suggestions')).json().items).toEqual([]);
     expect((await mine.get('/api/v1/checklist-suggestions')).json().items).toHaveLength(2);
-    expect((await mine.post(`/api/v1/checklist-suggestions/${reword.json().id}/accept`, {})).statusCode).toBe(403);
+    expectError(await mine.post(`/api/v1/checklist-suggestions/${reword.json().id}/accept`, {}), 403, 'forbidden');
 
     const adminApi = as(t.app, admin.token);
     const accepted = await adminApi.post(`/api/v1/checklist-suggestions/${reword.json().id}/accept`, { reply: 'Thanks!' });
@@ -303,12 +291,12 @@ describe('suggestions', () => {
       kind: 'remove',
       reason: 'Covered elsewhere',
     });
-    expect((await adminApi.post(`/api/v1/checklist-suggestions/${third.json().id}/decline`, {})).statusCode).toBe(400);
+    expectError(await adminApi.post(`/api/v1/checklist-suggestions/${third.json().id}/decline`, {}), 400, 'validation_failed');
     const declined = await adminApi.post(`/api/v1/checklist-suggestions/${third.json().id}/decline`, {
       reply: 'It is the heart of analysis.',
     });
     expect(declined.json()).toMatchObject({ status: 'declined', reply: 'It is the heart of analysis.' });
-    expect((await adminApi.post(`/api/v1/checklist-suggestions/${third.json().id}/accept`, {})).statusCode).toBe(409);
+    expectError(await adminApi.post(`/api/v1/checklist-suggestions/${third.json().id}/accept`, {}), 409, 'invalid_state');
     expect((await adminApi.get('/api/v1/checklist-suggestions?mine=true')).json().items).toEqual([]);
     const outcomes = (await mine.get('/api/v1/checklist-suggestions')).json().items.map((s: { status: string }) => s.status);
     expect(outcomes.sort()).toEqual(['accepted', 'accepted', 'declined']);

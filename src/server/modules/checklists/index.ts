@@ -1,7 +1,13 @@
 import { lyceumModule } from '../../module.js';
-import { checklistsRoutes } from './checklists.routes.js';
+import { adoptionRoutes } from './adoption.routes.js';
+import { runRoutes } from './runs.routes.js';
+import { suggestionRoutes } from './suggestions.routes.js';
+import { templateRoutes } from './templates.routes.js';
 
 /** Instructional checklists (ADDIE): templates, runs, suggestions, adoption. */
 export default lyceumModule('checklists', ['checklists'], (app, { container }) => {
-  checklistsRoutes(app, container.checklists);
+  templateRoutes(app, container.checklists.templates);
+  runRoutes(app, container.checklists.runs);
+  suggestionRoutes(app, container.checklists.suggestions);
+  adoptionRoutes(app, container.checklists.adoption);
 });

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { answerBody, ChecklistAnswer, ChecklistRun, updateRunBody } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { forbidden, invalidState, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { can } from './checklists.policy.js';
 import { presentItem } from './checklists.presenter.js';
 import type { checklistsRepository, RunRow, TemplateRow } from './checklists.repository.js';
@@ -13,6 +13,8 @@ import type { TemplatesService } from './templates.service.js';
 
 type UpdateInput = z.output<typeof updateRunBody>;
 type AnswerInput = z.output<typeof answerBody>;
+
+const HOSTS_ONLY = "Only the workshop's hosts can work on its checklist.";
 
 /**
  * A workshop's checklist: its hosts answer it, nothing else ever reads it to decide anything.
@@ -23,21 +25,20 @@ export class RunsService {
     private readonly tx: Transactor,
     private readonly checklists: typeof checklistsRepository,
     private readonly templates: TemplatesService,
-    private readonly workshops: WorkshopsService,
+    private readonly access: AccessChecker,
   ) {}
 
-  /** 404 unless the actor sees the workshop and may see its checklist (hosts, admins). */
-  private async access(db: Executor, actor: Actor, workshopId: string) {
-    const { hosts } = await this.workshops.authorize(db, actor, workshopId, 'view');
-    const hostIds = hosts.map((h) => h.id);
-    if (!can(actor, 'view-run', { hostIds })) throw notFound('Checklist');
-    return { hostIds, canAnswer: can(actor, 'answer', { hostIds }) };
+  /** 404 unless the actor sees the workshop (404 Workshop) and may see its checklist (hosts, admins; 404 Checklist). */
+  private async viewer(db: Executor, actor: Actor, workshopId: string) {
+    const facts = await this.access.workshop(db, actor, 'workshop.view', workshopId);
+    if (!can(actor, 'view-run', facts)) throw notFound('Checklist');
+    return { canAnswer: this.access.allows(actor, 'workshop.host', facts) };
   }
 
-  private async forHost(db: Executor, actor: Actor, workshopId: string) {
-    const access = await this.access(db, actor, workshopId);
-    if (!access.canAnswer) throw forbidden("Only the workshop's hosts can work on its checklist.");
-    return access;
+  /** Only the workshop's hosts answer its checklist; admins who may look are refused (403). */
+  private async forHost(db: Executor, actor: Actor, workshopId: string): Promise<void> {
+    const { canAnswer } = await this.viewer(db, actor, workshopId);
+    if (!canAnswer) throw forbidden(HOSTS_ONLY);
   }
 
   private async runOf(db: Executor, workshopId: string): Promise<RunRow> {
@@ -48,7 +49,7 @@ export class RunsService {
 
   async get(actor: Actor, workshopId: string): Promise<ChecklistRun> {
     const db = this.tx.executor;
-    const { canAnswer } = await this.access(db, actor, workshopId);
+    const { canAnswer } = await this.viewer(db, actor, workshopId);
     return this.present(db, await this.runOf(db, workshopId), canAnswer);
   }
 

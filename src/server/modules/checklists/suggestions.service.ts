@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { type ChecklistPhase, type ChecklistSuggestion, checklistPhases, type createSuggestionBody } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { forbidden, invalidField, invalidState, notFound } from '../../platform/errors.js';
+import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
@@ -20,6 +21,7 @@ export class SuggestionsService {
     private readonly suggestions: typeof suggestionsRepository,
     private readonly checklists: typeof checklistsRepository,
     private readonly templates: TemplatesService,
+    private readonly access: AccessChecker,
   ) {}
 
   async create(actor: Actor, input: CreateInput): Promise<ChecklistSuggestion> {
@@ -72,7 +74,7 @@ export class SuggestionsService {
   private async openOne(trx: Executor, actor: Actor, id: string): Promise<SuggestionRow> {
     const row = await this.suggestions.findById(trx, id);
     if (!row || !can(actor, 'view-suggestion', { authorId: row.author_id })) throw notFound('Suggestion');
-    if (!can(actor, 'decide-suggestion')) throw forbidden('Only the education team (admins) decides on suggestions.');
+    this.access.admin(actor, 'Only the education team (admins) decides on suggestions.');
     if (row.status !== 'open') throw invalidState(`This suggestion was already ${row.status}.`);
     return row;
   }

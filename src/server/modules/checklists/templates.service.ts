@@ -7,12 +7,12 @@ import type {
   updateTemplateBody,
   WorkshopFormat,
 } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { forbidden, invalidField, invalidState, notFound } from '../../platform/errors.js';
+import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { can } from './checklists.policy.js';
 import { presentItem, presentTemplateSummary } from './checklists.presenter.js';
 import type { checklistsRepository, ItemRow, TemplateRow, VersionRow } from './checklists.repository.js';
@@ -29,11 +29,11 @@ export class TemplatesService {
   constructor(
     private readonly tx: Transactor,
     private readonly checklists: typeof checklistsRepository,
-    private readonly workshops: WorkshopsService,
+    private readonly access: AccessChecker,
   ) {}
 
   private assertEditor(actor: Actor) {
-    if (!can(actor, 'edit-templates')) throw forbidden('Only the education team (admins) can change checklist templates.');
+    this.access.admin(actor, 'Only the education team (admins) can change checklist templates.');
   }
 
   /** A template the actor may see: admins see all, others only published, active ones. */
@@ -47,7 +47,7 @@ export class TemplatesService {
   async list(actor: Actor, query: { workshopId?: string; includeRetired?: boolean; cursor?: string; limit: number }) {
     const db = this.tx.executor;
     const editor = can(actor, 'edit-templates');
-    const format = query.workshopId ? (await this.workshops.authorize(db, actor, query.workshopId, 'view')).row.format : undefined;
+    const format = query.workshopId ? await this.workshopFormat(db, actor, query.workshopId) : undefined;
     const rows = await this.checklists.listTemplates(db, {
       includeRetired: editor && query.includeRetired === true,
       publishedOnly: !editor,
@@ -56,6 +56,12 @@ export class TemplatesService {
     });
     const page = toPage(rows, query.limit, (r) => [r.name, r.id]);
     return { items: await this.summaries(db, page.items, editor, format), nextCursor: page.nextCursor };
+  }
+
+  /** The format of a workshop the actor may see (404 Workshop otherwise). */
+  private async workshopFormat(db: Executor, actor: Actor, workshopId: string): Promise<WorkshopFormat | undefined> {
+    await this.access.workshop(db, actor, 'workshop.view', workshopId);
+    return this.checklists.workshopFormat(db, workshopId);
   }
 
   private async summaries(db: Executor, rows: TemplateRow[], editor: boolean, format?: WorkshopFormat) {

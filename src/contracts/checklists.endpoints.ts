@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import {
+  adoption,
+  answerBody,
+  checklistRun,
+  checklistSuggestion,
+  checklistTemplate,
+  checklistTemplateSummary,
+  createSuggestionBody,
+  createTemplateBody,
+  decideSuggestionBody,
+  declineSuggestionBody,
+  draftItemsBody,
+  startRunBody,
+  suggestionsQuery,
+  templatesQuery,
+  templateVersionQuery,
+  updateRunBody,
+  updateTemplateBody,
+  versionCreated,
+} from './checklists.js';
+import { idParams, page } from './common.js';
+import { endpoint } from './endpoint.js';
+
+const versionParams = idParams.extend({ version: z.coerce.number().int().min(1) });
+const itemParams = idParams.extend({ itemId: z.string().min(1).max(64) });
+
+export const checklistsApi = {
+  listTemplates: endpoint({
+    method: 'GET',
+    path: '/api/v1/checklist-templates',
+    operationId: 'listChecklistTemplates',
+    query: templatesQuery,
+    responses: { 200: page(checklistTemplateSummary) },
+  }),
+  getTemplate: endpoint({
+    method: 'GET',
+    path: '/api/v1/checklist-templates/:id',
+    operationId: 'getChecklistTemplate',
+    params: idParams,
+    query: templateVersionQuery,
+    responses: { 200: checklistTemplate },
+  }),
+  createTemplate: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-templates',
+    operationId: 'createChecklistTemplate',
+    body: createTemplateBody,
+    responses: { 201: checklistTemplate },
+  }),
+  updateTemplate: endpoint({
+    method: 'PATCH',
+    path: '/api/v1/checklist-templates/:id',
+    operationId: 'updateChecklistTemplate',
+    params: idParams,
+    body: updateTemplateBody,
+    responses: { 200: checklistTemplate },
+  }),
+  openDraft: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-templates/:id/versions',
+    operationId: 'openChecklistTemplateDraft',
+    params: idParams,
+    responses: { 200: versionCreated, 201: versionCreated },
+  }),
+  saveDraftItems: endpoint({
+    method: 'PUT',
+    path: '/api/v1/checklist-templates/:id/versions/:version/items',
+    operationId: 'saveChecklistTemplateDraftItems',
+    params: versionParams,
+    body: draftItemsBody,
+    responses: { 200: checklistTemplate },
+  }),
+  publishVersion: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-templates/:id/versions/:version/publish',
+    operationId: 'publishChecklistTemplateVersion',
+    params: versionParams,
+    responses: { 200: checklistTemplate },
+  }),
+  retireTemplate: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-templates/:id/retire',
+    operationId: 'retireChecklistTemplate',
+    params: idParams,
+    responses: { 200: checklistTemplate },
+  }),
+  restoreTemplate: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-templates/:id/restore',
+    operationId: 'restoreChecklistTemplate',
+    params: idParams,
+    responses: { 200: checklistTemplate },
+  }),
+
+  getRun: endpoint({
+    method: 'GET',
+    path: '/api/v1/workshops/:id/checklist',
+    operationId: 'getWorkshopChecklist',
+    params: idParams,
+    responses: { 200: checklistRun },
+  }),
+  startRun: endpoint({
+    method: 'PUT',
+    path: '/api/v1/workshops/:id/checklist',
+    operationId: 'startWorkshopChecklist',
+    params: idParams,
+    body: startRunBody,
+    responses: { 200: checklistRun, 201: checklistRun },
+  }),
+  updateRun: endpoint({
+    method: 'PATCH',
+    path: '/api/v1/workshops/:id/checklist',
+    operationId: 'updateWorkshopChecklist',
+    params: idParams,
+    body: updateRunBody,
+    responses: { 200: checklistRun },
+  }),
+  deleteRun: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/workshops/:id/checklist',
+    operationId: 'deleteWorkshopChecklist',
+    params: idParams,
+    responses: { 204: z.null() },
+  }),
+  upgradeRun: endpoint({
+    method: 'POST',
+    path: '/api/v1/workshops/:id/checklist/upgrade',
+    operationId: 'upgradeWorkshopChecklist',
+    params: idParams,
+    responses: { 200: checklistRun },
+  }),
+  answerItem: endpoint({
+    method: 'PATCH',
+    path: '/api/v1/workshops/:id/checklist/items/:itemId',
+    operationId: 'answerWorkshopChecklistItem',
+    params: itemParams,
+    body: answerBody,
+    responses: { 200: checklistRun },
+  }),
+
+  createSuggestion: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-suggestions',
+    operationId: 'createChecklistSuggestion',
+    body: createSuggestionBody,
+    responses: { 201: checklistSuggestion },
+  }),
+  listSuggestions: endpoint({
+    method: 'GET',
+    path: '/api/v1/checklist-suggestions',
+    operationId: 'listChecklistSuggestions',
+    query: suggestionsQuery,
+    responses: { 200: page(checklistSuggestion) },
+  }),
+  acceptSuggestion: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-suggestions/:id/accept',
+    operationId: 'acceptChecklistSuggestion',
+    params: idParams,
+    body: decideSuggestionBody,
+    responses: { 200: checklistSuggestion },
+  }),
+  declineSuggestion: endpoint({
+    method: 'POST',
+    path: '/api/v1/checklist-suggestions/:id/decline',
+    operationId: 'declineChecklistSuggestion',
+    params: idParams,
+    body: declineSuggestionBody,
+    responses: { 200: checklistSuggestion },
+  }),
+
+  adoption: endpoint({
+    method: 'GET',
+    path: '/api/v1/checklist-adoption',
+    operationId: 'getChecklistAdoption',
+    responses: { 200: adoption },
+  }),
+  /** A file the browser downloads through a link (`fillPath(checklistsApi.adoptionCsv.path, {})`). */
+  adoptionCsv: endpoint({
+    method: 'GET',
+    path: '/api/v1/checklist-adoption.csv',
+    operationId: 'downloadChecklistAdoptionCsv',
+    responses: { 200: z.string() },
+  }),
+};
