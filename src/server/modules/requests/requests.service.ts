@@ -1,10 +1,10 @@
 import type { WorkshopRequest } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { canAnswer } from './requests.policy.js';
 import type { RequestRow, requestsRepository } from './requests.repository.js';
 
@@ -28,7 +28,7 @@ export class RequestsService {
   constructor(
     private readonly tx: Transactor,
     private readonly requests: typeof requestsRepository,
-    private readonly workshops: WorkshopsService,
+    private readonly access: AccessChecker,
   ) {}
 
   private async one(db: Executor, actor: Actor, id: string): Promise<WorkshopRequest> {
@@ -101,7 +101,7 @@ export class RequestsService {
       const row = await this.requests.findById(trx, id);
       if (!row) throw notFound('Request');
       if (!canAnswer(actor, { claimedBy: row.claimed_by })) throw forbidden('Claim the request first, then link your workshop.');
-      await this.workshops.authorize(trx, actor, workshopId, 'edit');
+      await this.access.workshop(trx, actor, 'workshop.edit', workshopId, 'Only the hosts of this workshop (and admins) can change it.');
       await this.requests.update(trx, id, {
         status: 'answered',
         workshop_id: workshopId,

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import type { CatalogEntry, createRecurringSessionsBody, createSessionBody, Session, updateSessionBody } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { AppError, invalidField, invalidState, notFound } from '../../platform/errors.js';
+import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import { presentCatalogEntry } from '../catalog/catalog.presenter.js';
-import type { Notifier } from '../notifications/notifier.js';
 import type { registrationsRepository } from '../registrations/registrations.repository.js';
-import { fillSeats, poolsOf } from '../registrations/seat-ledger.js';
+import { fillSeats, type Ledger, poolsOf } from '../registrations/seat-ledger.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
-import type { WorkshopsService } from '../workshops/workshops.service.js';
+import type { SessionNotices } from './ports.js';
 import { expandRepeat, type Occurrence } from './recurrence.js';
 import { presentSession, type SessionAudience, type SessionExtras } from './sessions.presenter.js';
 import type { SessionRow, sessionsRepository } from './sessions.repository.js';
@@ -23,7 +23,10 @@ const isoOrNull = (value: string | null) => (value === null ? null : new Date(va
 
 const MAX_SESSION_MS = 7 * 86_400_000;
 
-const audienceOf = (actor: Actor, hosts: { id: string }[]): SessionAudience => ({ actor, hostIds: hosts.map((h) => h.id) });
+const audienceOf = (actor: Actor, hostIds: string[]): SessionAudience => ({ actor, hostIds });
+
+/** Who may not change a session is refused in its workshop's words. */
+const EDIT_REFUSAL = 'Only the hosts of this workshop (and admins) can change it.';
 
 /** Checks a start/end pair and returns both in canonical UTC form. */
 function checkTimes(startsAt: string, endsAt: string, opts: { mustBeFuture: boolean }): Occurrence {
@@ -40,34 +43,32 @@ export class SessionsService {
     private readonly tx: Transactor,
     private readonly sessions: typeof sessionsRepository,
     private readonly workshopsRepo: typeof workshopsRepository,
-    private readonly workshops: WorkshopsService,
     private readonly registrations: typeof registrationsRepository,
-    private readonly notifier: Notifier,
+    private readonly access: AccessChecker,
+    private readonly notices: SessionNotices,
+    /** Registrations' seat rules, for filling seats a change adds (the container gives it the notifier). */
+    private readonly ledger: Ledger,
   ) {}
 
-  private async load(db: Executor, actor: Actor, id: string, action: 'view' | 'edit') {
-    const session = await this.sessions.findById(db, id);
-    if (!session) throw notFound('Session');
-    try {
-      const { row, hosts } = await this.workshops.authorize(db, actor, session.workshop_id, action);
-      return { session, workshop: row, hosts };
-    } catch (error) {
-      // A session of a workshop you may not see does not exist for you.
-      if (error instanceof AppError && error.code === 'not_found') throw notFound('Session');
-      throw error;
-    }
-  }
-
   async get(actor: Actor, id: string): Promise<CatalogEntry> {
-    const { session, workshop, hosts } = await this.load(this.tx.executor, actor, id, 'view');
-    const tags = await this.workshopsRepo.tagsOf(this.tx.executor, [workshop.id]);
+    const db = this.tx.executor;
+    // A session of a workshop you may not see does not exist for you.
+    const facts = await this.access.session(db, actor, 'session.view', id);
+    const [session, workshop, hosts, tags, extras] = await Promise.all([
+      this.sessions.findById(db, id),
+      this.workshopsRepo.findById(db, facts.workshopId),
+      this.workshopsRepo.hostsOf(db, [facts.workshopId]),
+      this.workshopsRepo.tagsOf(db, [facts.workshopId]),
+      this.extras(db, actor, id),
+    ]);
+    if (!session || !workshop) throw notFound('Session');
     return presentCatalogEntry(
       session,
       workshop,
       tags.map((t) => t.tag),
       hosts,
       actor,
-      await this.extras(this.tx.executor, actor, session.id),
+      extras,
     );
   }
 
@@ -81,8 +82,8 @@ export class SessionsService {
   }
 
   async listForWorkshop(actor: Actor, workshopId: string, query: { when: 'upcoming' | 'past' | 'all'; cursor?: string; limit: number }) {
-    const { hosts } = await this.workshops.authorize(this.tx.executor, actor, workshopId, 'view');
-    const audience = audienceOf(actor, hosts);
+    const { hostIds } = await this.access.workshop(this.tx.executor, actor, 'workshop.view', workshopId);
+    const audience = audienceOf(actor, hostIds);
     const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
     const rows = await this.sessions.listForWorkshop(this.tx.executor, {
       workshopId,
@@ -140,24 +141,25 @@ export class SessionsService {
       low_turnout_warned_for: null,
     }));
     const hostIds = await this.tx.transaction(async (trx) => {
-      const { row: workshop, hosts } = await this.workshops.authorize(trx, actor, workshopId, 'edit');
+      const workshop = await this.access.workshop(trx, actor, 'workshop.edit', workshopId, EDIT_REFUSAL);
       await this.sessions.insertMany(trx, rows);
       // People who asked to hear when it runs again hear of its next session.
       const first = rows[0];
       if (workshop.status === 'published' && first) {
-        await this.notifier.scheduled(trx, first);
-        await this.notifier.announce(trx, first);
+        await this.notices.scheduled(trx, first);
+        await this.notices.announce(trx, first);
       }
-      return hosts.map((h) => h.id);
+      return workshop.hostIds;
     });
     return rows.map((r) => presentSession(r, { actor, hostIds }));
   }
 
   async update(actor: Actor, id: string, input: UpdateInput): Promise<Session> {
     return this.tx.transaction(async (trx) => {
+      const { hostIds } = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
       // Lock before reading: seat changes and registrations must not interleave.
-      await this.registrations.lockSession(trx, id);
-      const { session, hosts } = await this.load(trx, actor, id, 'edit');
+      const session = await this.registrations.lockSession(trx, id);
+      if (!session) throw notFound('Session');
       if (session.status === 'cancelled') throw invalidState('This session is cancelled; schedule a new one instead.');
       const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
       const times = timesChanged
@@ -191,33 +193,34 @@ export class SessionsService {
         ...(updated.video_url !== session.video_url ? ['link'] : []),
       ];
       if (noticed.length > 0) {
-        await this.notifier.session(trx, updated, 'session.updated', await this.registrations.activeOf(trx, id), noticed);
+        await this.notices.session(trx, updated, 'session.updated', await this.registrations.activeOf(trx, id), noticed);
       }
       // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
-      const ledger = { registrations: this.registrations, sessions: this.sessions, notifier: this.notifier };
-      for (const pool of poolsOf(updated)) await fillSeats(trx, ledger, updated, pool, new Date());
-      return presentSession(updated, audienceOf(actor, hosts), await this.extras(trx, actor, id));
+      for (const pool of poolsOf(updated)) await fillSeats(trx, this.ledger, updated, pool, new Date());
+      return presentSession(updated, audienceOf(actor, hostIds), await this.extras(trx, actor, id));
     });
   }
 
   /** Published sessions are cancelled, never deleted, so people who saw them learn what happened. */
   async cancel(actor: Actor, id: string): Promise<Session> {
     return this.tx.transaction(async (trx) => {
-      const { session, hosts } = await this.load(trx, actor, id, 'edit');
-      if (session.status === 'cancelled') return presentSession(session, audienceOf(actor, hosts), await this.extras(trx, actor, id));
+      const { hostIds } = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
+      const session = await this.sessions.findById(trx, id);
+      if (!session) throw notFound('Session');
+      if (session.status === 'cancelled') return presentSession(session, audienceOf(actor, hostIds), await this.extras(trx, actor, id));
       if (Date.parse(session.ends_at) <= Date.now()) throw invalidState('This session is over; it can no longer be cancelled.');
       const now = nowIso();
       const changes = { status: 'cancelled' as const, cancelled_at: now, updated_at: now };
       await this.sessions.update(trx, id, changes);
-      await this.notifier.session(trx, { ...session, ...changes }, 'session.cancelled', await this.registrations.activeOf(trx, id));
-      return presentSession({ ...session, ...changes }, audienceOf(actor, hosts), await this.extras(trx, actor, id));
+      await this.notices.session(trx, { ...session, ...changes }, 'session.cancelled', await this.registrations.activeOf(trx, id));
+      return presentSession({ ...session, ...changes }, audienceOf(actor, hostIds), await this.extras(trx, actor, id));
     });
   }
 
   /** Only a draft workshop's sessions can be deleted: nobody else has seen them. */
   async delete(actor: Actor, id: string): Promise<void> {
     await this.tx.transaction(async (trx) => {
-      const { workshop } = await this.load(trx, actor, id, 'edit');
+      const workshop = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
       if (workshop.status === 'published') throw invalidState('Sessions of a published workshop are cancelled, not deleted.');
       await this.sessions.delete(trx, id);
     });
