@@ -34,9 +34,9 @@ export class WorkshopsService {
 
   /**
    * Loads a workshop and checks the actor may do `action` on it: 404 when they may not even
-   * see it, 403 when they see it but may not change it. Used by the sessions service too.
+   * see it, 403 when they see it but may not change it. Other modules ask the AccessChecker.
    */
-  async authorize(db: Executor, actor: Actor, workshopId: string, action: WorkshopAction) {
+  private async authorize(db: Executor, actor: Actor, workshopId: string, action: WorkshopAction) {
     const row = await this.workshops.findById(db, workshopId);
     if (!row) throw notFound('Workshop');
     const hosts = await this.workshops.hostsOf(db, [row.id]);
@@ -46,13 +46,6 @@ export class WorkshopsService {
       throw forbidden('Only the hosts of this workshop (and admins) can change it.');
     }
     return { row, hosts };
-  }
-
-  /** The workshop if the actor may see it; published ones need no look at the hosts. */
-  async visibleRow(db: Executor, actor: Actor, workshopId: string): Promise<WorkshopRow> {
-    const row = await this.workshops.findById(db, workshopId);
-    if (row?.status === 'published') return row;
-    return (await this.authorize(db, actor, workshopId, 'view')).row;
   }
 
   async get(actor: Actor, id: string): Promise<Workshop> {
