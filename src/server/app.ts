@@ -7,13 +7,11 @@ import type { Config } from './config.js';
 import { createContainer } from './container.js';
 import type { ModuleContext } from './module.js';
 import { modules } from './modules/index.js';
-import type { OutboxRow } from './modules/notifications/outbox.repository.js';
-import { outboxRepository } from './modules/notifications/outbox.repository.js';
-import { type Deliver, deliverTo, OutboxWorker } from './modules/notifications/outbox.worker.js';
 import { installAuthentication } from './platform/authenticate.js';
 import { installCompression } from './platform/compression.js';
 import type { DbHandle } from './platform/db.js';
 import { installErrorHandling } from './platform/error-handler.js';
+import { installIdempotency } from './platform/idempotency.js';
 import type { Api } from './platform/http.js';
 import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
@@ -22,6 +20,9 @@ import { loggerOptions } from './platform/logging.js';
 import { installMetrics } from './platform/metrics.js';
 import { installOpenApi } from './platform/openapi.js';
 import { operationsRoutes } from './platform/operations.js';
+import type { OutboxRow } from './platform/outbox/outbox.repository.js';
+import { outboxRepository } from './platform/outbox/outbox.repository.js';
+import { type Deliver, deliverTo, OutboxWorker } from './platform/outbox/outbox.worker.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { installWebApp } from './platform/web.js';
 
@@ -77,6 +78,7 @@ export async function buildApp({ config, database, logger = true, logStream, run
 
   const container = createContainer(config, database);
   installAuthentication(app, container.auth);
+  installIdempotency(app, container.tx.executor);
   installInputGuards(app);
   installMetrics(app, database, { outboxCounts: () => outboxRepository.countsByStatus(database.db) });
   operationsRoutes(app, database);

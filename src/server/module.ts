@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Container } from './container.js';
-import type { OutboxRow } from './modules/notifications/outbox.repository.js';
-import type { Deliver } from './modules/notifications/outbox.worker.js';
 import type { Api } from './platform/http.js';
 import type { PeriodicJob } from './platform/jobs.js';
+import type { OutboxRow } from './platform/outbox/outbox.repository.js';
+import type { Deliver } from './platform/outbox/outbox.worker.js';
 
 /**
  * What a module plugin is given: the container (every repository and service, built once) and

@@ -1,7 +1,11 @@
 import auth from './auth/index.js';
+import calendar from './calendar/index.js';
 import catalog from './catalog/index.js';
 import channels from './channels/index.js';
 import checklists from './checklists/index.js';
+import email from './integrations/email/index.js';
+import slack from './integrations/slack/index.js';
+import webhooks from './integrations/webhooks/index.js';
 import notifications from './notifications/index.js';
 import people from './people/index.js';
 import registrations from './registrations/index.js';
@@ -10,4 +14,19 @@ import sessions from './sessions/index.js';
 import workshops from './workshops/index.js';
 
 /** Every module of Lyceum; each registers its own routes, jobs and deliverers, in any order. */
-export const modules = [auth, people, workshops, sessions, catalog, registrations, checklists, channels, requests, notifications];
+export const modules = [
+  auth,
+  people,
+  workshops,
+  sessions,
+  catalog,
+  registrations,
+  checklists,
+  channels,
+  requests,
+  notifications,
+  email,
+  slack,
+  webhooks,
+  calendar,
+];

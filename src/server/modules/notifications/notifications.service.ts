@@ -1,47 +1,26 @@
-import {
-  type CalendarFeed,
-  type CreatedCalendarFeed,
-  type Mail,
-  type MailSummary,
-  type NotificationPreferences,
-  type OutboxMessage,
-  type OutboxPage,
-  videoLinkFor,
-} from '../../../contracts/index.js';
+import type { NotificationPreferences, OutboxMessage, OutboxPage } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { invalidField, invalidState, notFound } from '../../platform/errors.js';
-import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
+import { nowIso } from '../../platform/ids.js';
+import { presentMessage } from '../../platform/outbox/outbox.presenter.js';
+import type { OutboxRow, OutboxStatus, outboxRepository } from '../../platform/outbox/outbox.repository.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
-import type { SessionsService } from '../sessions/sessions.service.js';
-import { feed, parseAddress } from './calendar.js';
-import type { calendarRepository } from './calendar.repository.js';
-import type { mailboxRepository } from './mailbox.repository.js';
-import { assertCan, assertCanMakeFeed } from './notifications.policy.js';
-import { presentMail, presentMessage } from './notifications.presenter.js';
-import type { OutboxRow, OutboxStatus, outboxRepository } from './outbox.repository.js';
+import { assertCan } from './notifications.policy.js';
+import type { Purgeable } from './ports.js';
 import { MESSAGE_KINDS, type MessageKind, type PreferredChannel } from './preferences.js';
 import type { preferencesRepository } from './preferences.repository.js';
 
-/** Past sessions a feed still shows: a quarter back, so last month's workshops stay in the calendar. */
-const FEED_HISTORY_MS = 90 * 86_400_000;
-
-/** The outbox and mailbox for admins; calendar files and personal feeds for everyone. */
+/** Each person's choice of channels; the outbox for admins, and how long it keeps what it sent. */
 export class NotificationsService {
   constructor(
     private readonly tx: Transactor,
     private readonly outbox: typeof outboxRepository,
-    private readonly mailbox: typeof mailboxRepository,
-    private readonly calendar: typeof calendarRepository,
-    private readonly sessions: SessionsService,
+    /** The built-in mailbox: its mail is forgotten along with the delivered messages. */
+    private readonly mailbox: Purgeable,
     private readonly preferences: typeof preferencesRepository,
-    private readonly settings: { publicUrl: string; slackAvailable: boolean; mailFrom: string },
+    private readonly settings: { slackAvailable: boolean },
   ) {}
-
-  /** Published calendars name the same organizer as the invitations: the address mail comes from. */
-  private get organizer() {
-    return parseAddress(this.settings.mailFrom);
-  }
 
   /** How the actor hears of each kind of message: email unless they chose otherwise. */
   async preferencesOf(actor: Actor): Promise<NotificationPreferences> {
@@ -109,84 +88,5 @@ export class NotificationsService {
       const [updated] = (await this.outbox.list(trx, { limit: 1, only: id })) as OutboxRow[];
       return presentMessage(updated as OutboxRow);
     });
-  }
-
-  async listMail(actor: Actor, query: { to?: string; cursor?: string; limit: number }) {
-    assertCan(actor, 'read-outbox');
-    const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
-    const rows = await this.mailbox.list(this.tx.executor, { to: query.to, after, limit: query.limit + 1 });
-    const page = toPage(rows, query.limit, (r) => [r.created_at, r.id]);
-    return {
-      items: page.items.map(
-        // SQLite answers 0/1, PostgreSQL a boolean.
-        (r): MailSummary => ({
-          id: r.id,
-          to: r.to_address,
-          subject: r.subject,
-          hasCalendar: Boolean(Number(r.has_calendar)),
-          createdAt: r.created_at,
-        }),
-      ),
-      nextCursor: page.nextCursor,
-    };
-  }
-
-  async getMail(actor: Actor, id: string): Promise<Mail> {
-    assertCan(actor, 'read-outbox');
-    const row = await this.mailbox.findById(this.tx.executor, id);
-    if (!row) throw notFound('Mail');
-    return presentMail(row);
-  }
-
-  /** One session as a calendar file, for anyone who may see the session. */
-  async sessionFile(actor: Actor, sessionId: string): Promise<string> {
-    // The session as the actor sees it: 404 if they may not, and the video link only if they may.
-    const seen = await this.sessions.get(actor, sessionId);
-    const session = await this.calendar.session(this.tx.executor, sessionId, actor.id);
-    if (!session) throw notFound('Session');
-    return feed({
-      name: session.title,
-      sessions: [{ ...session, video_url: seen.videoUrl }],
-      personId: actor.id,
-      organizer: this.organizer,
-      publicUrl: this.settings.publicUrl,
-    });
-  }
-
-  /** Whether the actor has a feed; its address was shown once, when it was made. */
-  async feedOf(actor: Actor): Promise<CalendarFeed> {
-    const row = await this.calendar.feedOf(this.tx.executor, actor.id);
-    return { active: row !== undefined, createdAt: row?.created_at ?? null, hint: row?.hint ?? null };
-  }
-
-  /**
-   * A new secret address, returned this once: only its hash is kept, like an API token's. Any
-   * earlier address stops working at once. Made in a browser only, never with an API token.
-   */
-  async newFeed(actor: Actor): Promise<CreatedCalendarFeed> {
-    assertCanMakeFeed(actor);
-    const token = newSecret('cal');
-    const feed = { personId: actor.id, tokenHash: hashSecret(token), hint: token.slice(-4), at: nowIso() };
-    await this.tx.transaction((trx) => this.calendar.saveFeed(trx, feed));
-    return { url: `${this.settings.publicUrl}/calendar/${token}.ics`, createdAt: feed.at, hint: feed.hint };
-  }
-
-  /** The feed behind a secret address (no sign-in: calendar apps cannot sign in). */
-  async feedFile(token: string): Promise<string> {
-    const db = this.tx.executor;
-    const personId = await this.calendar.personOfFeed(db, hashSecret(token));
-    if (!personId) throw notFound('Calendar');
-    const since = new Date(Date.now() - FEED_HISTORY_MS).toISOString();
-    const [sessions, role] = await Promise.all([this.calendar.feed(db, personId, since), this.calendar.roleOf(db, personId)]);
-    const reader = { id: personId, role: role ?? 'member' };
-    const shown = sessions.map((s) => ({
-      ...s,
-      video_url: videoLinkFor(s.video_url, {
-        actor: reader,
-        hostIds: s.hosting ? [personId] : [],
-        registration: s.registration_status ? { status: s.registration_status } : null,
-      }),
-    }));
-    return feed({ name: 'Lyceum', sessions: shown, personId, organizer: this.organizer, publicUrl: this.settings.publicUrl });
   }
 }

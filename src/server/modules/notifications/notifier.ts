@@ -1,11 +1,11 @@
 import { newId } from '../../platform/ids.js';
+import type { outboxRepository } from '../../platform/outbox/outbox.repository.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { RegistrationRow } from '../registrations/registrations.repository.js';
 import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { invitesRepository } from './invites.repository.js';
-import type { outboxRepository } from './outbox.repository.js';
+import type { IntegratorEvent, IntegratorEvents } from './ports.js';
 import { kindOf } from './preferences.js';
-import type { WebhookEvent, WebhookEvents } from './webhook-events.js';
 
 /** What happened to one person's registration. */
 export type RegistrationTopic =
@@ -66,7 +66,7 @@ export class Notifier {
     private readonly outbox: typeof outboxRepository,
     private readonly invites: typeof invitesRepository,
     private readonly lookups: NotifierLookups,
-    private readonly webhooks: WebhookEvents,
+    private readonly webhooks: IntegratorEvents,
   ) {}
 
   /** `row` as it is after the change. */
@@ -234,7 +234,7 @@ export class Notifier {
 }
 
 /** Which integrator event a registration message is: new, moved up, or cancelled (an accepted offer is none). */
-function webhookEventOf(topic: RegistrationTopic, row: RegistrationRow): WebhookEvent | undefined {
+function webhookEventOf(topic: RegistrationTopic, row: RegistrationRow): IntegratorEvent | undefined {
   if (topic === 'registration.cancelled') return 'registration.cancelled';
   if (topic === 'registration.promoted' || topic === 'registration.offered') return 'registration.promoted';
   return row.created_at === row.updated_at ? 'registration.created' : undefined;

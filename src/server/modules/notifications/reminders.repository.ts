@@ -79,23 +79,6 @@ export const remindersRepository = {
     );
   },
 
-  /**
-   * Checklist items due by `now` for hosts who opted in, with the item text and the workshop's
-   * next session (reminders are scheduled from it).
-   */
-  checklistDue(db: Executor, now: string, limit: number) {
-    return db
-      .selectFrom('checklist_reminders as cr')
-      .innerJoin('checklist_runs as run', 'run.id', 'cr.run_id')
-      .innerJoin('checklist_items as i', (join) => join.onRef('i.version_id', '=', 'run.version_id').onRef('i.key', '=', 'cr.item_key'))
-      .select(['cr.run_id', 'cr.item_key', 'run.workshop_id', 'i.text'])
-      .where('cr.due_at', '<=', now)
-      .where('run.reminders', '=', 1)
-      .orderBy('cr.due_at')
-      .limit(limit)
-      .execute();
-  },
-
   async nextSessionOf(db: Executor, workshopId: string, now: string): Promise<string | undefined> {
     const row = await db
       .selectFrom('sessions')
@@ -107,10 +90,6 @@ export const remindersRepository = {
       .limit(1)
       .executeTakeFirst();
     return row?.id;
-  },
-
-  async clearChecklistReminder(db: Executor, runId: string, itemKey: string) {
-    await db.deleteFrom('checklist_reminders').where('run_id', '=', runId).where('item_key', '=', itemKey).execute();
   },
 
   /**

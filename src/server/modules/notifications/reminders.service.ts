@@ -1,4 +1,5 @@
 import type { Transactor } from '../../platform/transaction.js';
+import type { checklistsRepository } from '../checklists/checklists.repository.js';
 import type { Notifier } from './notifier.js';
 import type { remindersRepository } from './reminders.repository.js';
 
@@ -22,6 +23,8 @@ export class RemindersService {
   constructor(
     private readonly tx: Transactor,
     private readonly reminders: typeof remindersRepository,
+    /** Checklist items coming due are the checklists module's: read (and cleared) through its repository. */
+    private readonly checklists: Pick<typeof checklistsRepository, 'dueReminders' | 'clearReminder'>,
     private readonly notifier: Notifier,
   ) {}
 
@@ -42,7 +45,7 @@ export class RemindersService {
     let queued = 0;
     for (;;) {
       const batch = await this.tx.transaction(async (trx) => {
-        const due = await this.reminders.checklistDue(trx, now, BATCH);
+        const due = await this.checklists.dueReminders(trx, now, BATCH);
         const byRun = new Map<string, typeof due>();
         for (const d of due) byRun.set(d.run_id, [...(byRun.get(d.run_id) ?? []), d]);
         for (const [runId, items] of byRun) {
@@ -56,7 +59,7 @@ export class RemindersService {
               queued++;
             }
           }
-          for (const i of items) await this.reminders.clearChecklistReminder(trx, runId, i.item_key);
+          for (const i of items) await this.checklists.clearReminder(trx, runId, i.item_key);
         }
         return due.length;
       });

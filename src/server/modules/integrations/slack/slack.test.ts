@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
-import { publishedSession } from '../../../../test/helpers/sessions.js';
+import { as, createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
+import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../../test/helpers/sessions.js';
 
 /** A stand-in for Slack: its Web API (users.lookupByEmail, chat.postMessage) and an incoming webhook. */
 function fakeSlack() {

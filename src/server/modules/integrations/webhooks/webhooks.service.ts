@@ -1,14 +1,20 @@
 import type { z } from 'zod';
-import type { CreatedWebhook, createWebhookBody, OutboxMessage, updateWebhookBody, WebhookSubscription } from '../../../contracts/index.js';
-import type { Actor } from '../../platform/actor.js';
-import { notFound } from '../../platform/errors.js';
-import { newId, nowIso } from '../../platform/ids.js';
-import { assertPublicDestination, type Outbound } from '../../platform/outbound/index.js';
-import type { Transactor } from '../../platform/transaction.js';
-import { assertCan } from './notifications.policy.js';
-import { presentMessage } from './notifications.presenter.js';
+import type {
+  CreatedWebhook,
+  createWebhookBody,
+  OutboxMessage,
+  updateWebhookBody,
+  WebhookSubscription,
+} from '../../../../contracts/index.js';
+import type { Actor } from '../../../platform/actor.js';
+import { notFound } from '../../../platform/errors.js';
+import { newId, nowIso } from '../../../platform/ids.js';
+import { assertPublicDestination, type Outbound } from '../../../platform/outbound/index.js';
+import { presentMessage } from '../../../platform/outbox/outbox.presenter.js';
+import type { Transactor } from '../../../platform/transaction.js';
 import { newWebhookSecret } from './webhook-delivery.js';
 import type { WebhookEvents } from './webhook-events.js';
+import { assertCanManageWebhooks } from './webhooks.policy.js';
 import type { WebhookRow, webhooksRepository } from './webhooks.repository.js';
 
 const present = (r: WebhookRow): WebhookSubscription => ({
@@ -30,12 +36,12 @@ export class WebhooksService {
   ) {}
 
   async list(actor: Actor): Promise<{ items: WebhookSubscription[] }> {
-    assertCan(actor, 'manage-webhooks');
+    assertCanManageWebhooks(actor);
     return { items: (await this.webhooks.list(this.tx.executor)).map(present) };
   }
 
   async create(actor: Actor, input: z.output<typeof createWebhookBody>): Promise<CreatedWebhook> {
-    assertCan(actor, 'manage-webhooks');
+    assertCanManageWebhooks(actor);
     assertPublicDestination(this.destinations, 'url', input.url);
     const now = nowIso();
     const row = {
@@ -55,7 +61,7 @@ export class WebhooksService {
   }
 
   async update(actor: Actor, id: string, input: z.output<typeof updateWebhookBody>): Promise<WebhookSubscription> {
-    assertCan(actor, 'manage-webhooks');
+    assertCanManageWebhooks(actor);
     if (input.url !== undefined) assertPublicDestination(this.destinations, 'url', input.url);
     const row = await this.tx.transaction(async (trx) => {
       if (!(await this.webhooks.findById(trx, id))) throw notFound('Webhook');
@@ -73,7 +79,7 @@ export class WebhooksService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    assertCan(actor, 'manage-webhooks');
+    assertCanManageWebhooks(actor);
     await this.tx.transaction(async (trx) => {
       if (!(await this.webhooks.findById(trx, id))) throw notFound('Webhook');
       await this.webhooks.delete(trx, id);
@@ -83,7 +89,7 @@ export class WebhooksService {
 
   /** The last deliveries, newest first: status, attempts, the last error. */
   async deliveries(actor: Actor, id: string): Promise<{ items: OutboxMessage[] }> {
-    assertCan(actor, 'manage-webhooks');
+    assertCanManageWebhooks(actor);
     const db = this.tx.executor;
     if (!(await this.webhooks.findById(db, id))) throw notFound('Webhook');
     const rows = await this.webhooks.deliveries(db, id, 50);

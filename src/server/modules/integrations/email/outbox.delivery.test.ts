@@ -2,10 +2,10 @@ import { createServer, type Socket } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { readInvitation } from '../../../../test/helpers/calendar.js';
-import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
-import { publishedSession } from '../../../../test/helpers/sessions.js';
+import { as, createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
+import { readInvitation } from '../../../../../test/helpers/calendar.js';
+import { buildPerson, type TestPerson } from '../../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../../test/helpers/sessions.js';
 
 /** A real SMTP server in the test: it keeps what it receives, or refuses every recipient while `refusing`. */
 function smtp() {

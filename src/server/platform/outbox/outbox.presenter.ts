@@ -1,7 +1,7 @@
-import type { Mail, OutboxMessage } from '../../../contracts/index.js';
-import type { MailRow } from './mailbox.repository.js';
+import type { OutboxMessage } from '../../../contracts/index.js';
 import type { OutboxRow, OutboxStatus } from './outbox.repository.js';
 
+/** One outbox message as admins read it (the outbox, a webhook's delivery log). */
 export const presentMessage = (r: OutboxRow & { person_name?: string | null; workshop_title?: string | null }): OutboxMessage => ({
   id: r.id,
   channel: r.channel,
@@ -14,15 +14,4 @@ export const presentMessage = (r: OutboxRow & { person_name?: string | null; wor
   lastError: r.last_error,
   createdAt: r.created_at,
   doneAt: r.done_at,
-});
-
-export const presentMail = (r: MailRow): Mail => ({
-  id: r.id,
-  to: r.to_address,
-  subject: r.subject,
-  hasCalendar: r.calendar !== null,
-  createdAt: r.created_at,
-  text: r.text,
-  html: r.html,
-  calendar: r.calendar,
 });

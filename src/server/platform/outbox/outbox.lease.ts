@@ -1,4 +1,5 @@
-import type { Transactor } from '../../platform/transaction.js';
+import type { Transactor } from '../transaction.js';
+import type { Clock } from './clock.js';
 import type { outboxRepository } from './outbox.repository.js';
 
 interface Log {
@@ -20,7 +21,7 @@ export class BatchLease {
   /** Until when the claim is known to hold (the database confirmed it). */
   private heldUntil: number;
   private renewing: Promise<void> | undefined;
-  private readonly timer: NodeJS.Timeout;
+  private readonly stopTimer: () => void;
 
   constructor(
     private readonly claim: {
@@ -32,18 +33,19 @@ export class BatchLease {
       until: number;
       leaseMs: number;
       log: Log;
+      clock: Clock;
     },
   ) {
     this.unsettled = new Set(claim.ids);
     this.heldUntil = claim.until;
-    this.timer = setInterval(() => {
+    // The batch keeps the process alive, not its lease (the clock's timer does not).
+    this.stopTimer = claim.clock.every(claim.leaseMs / 3, () => {
       // A renewal still waiting for the database is not doubled.
       this.renewing ??= this.renew().finally(() => {
         this.renewing = undefined;
       });
-    }, claim.leaseMs / 3);
-    // The batch keeps the process alive, not its lease.
-    this.timer.unref();
+      return this.renewing;
+    });
   }
 
   /** Whether this worker still holds the message: its claim was not lost. */
@@ -57,7 +59,7 @@ export class BatchLease {
    * worker would send the message again.
    */
   mayStart(id: string): boolean {
-    return this.holds(id) && this.heldUntil - Date.now() > this.claim.leaseMs / 3;
+    return this.holds(id) && this.heldUntil - this.claim.clock.now() > this.claim.leaseMs / 3;
   }
 
   /** The message's outcome is being written: its claim needs no renewal any more. */
@@ -67,15 +69,15 @@ export class BatchLease {
 
   /** Stops renewing (the batch is over); a renewal under way finishes first. */
   async end(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopTimer();
     await this.renewing;
   }
 
   private async renew(): Promise<void> {
-    const { tx, outbox, worker, leaseMs, log } = this.claim;
+    const { tx, outbox, worker, leaseMs, log, clock } = this.claim;
     const ids = [...this.unsettled];
     if (ids.length === 0) return;
-    const until = Date.now() + leaseMs;
+    const until = clock.now() + leaseMs;
     try {
       const held = new Set(await tx.transaction((trx) => outbox.renew(trx, worker, ids, new Date(until).toISOString())));
       const lost = ids.filter((id) => !held.has(id) && this.unsettled.has(id) && !this.lost.has(id));

@@ -147,3 +147,19 @@ export function feed(input: {
   }
   return render(calendar);
 }
+
+/**
+ * Invitations as the mail that carries them sends them: from MAIL_FROM (the organizer), linking
+ * to this Lyceum. The notifications module gets it through the container, to add to its messages.
+ */
+export function calendarInvitations(settings: { mailFrom: string; publicUrl: string }) {
+  const organizer = parseAddress(settings.mailFrom);
+  return {
+    invitation: (input: {
+      method: 'REQUEST' | 'CANCEL';
+      sequence: number;
+      session: CalendarSession;
+      attendee: { name: string; email: string; id: string };
+    }) => invitation({ ...input, organizer, publicUrl: settings.publicUrl }),
+  };
+}

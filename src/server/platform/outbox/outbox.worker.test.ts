@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
 import { loadConfig } from '../../config.js';
-import { type DbHandle, openDatabase } from '../../platform/db.js';
-import { newId } from '../../platform/ids.js';
-import { createTransactor, type Transactor } from '../../platform/transaction.js';
+import { type DbHandle, openDatabase } from '../db.js';
+import { newId } from '../ids.js';
+import { createTransactor, type Transactor } from '../transaction.js';
 import { type OutboxRow, outboxRepository } from './outbox.repository.js';
 import { OutboxWorker } from './outbox.worker.js';
 

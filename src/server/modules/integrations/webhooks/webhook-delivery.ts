@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Outbound } from '../../platform/outbound/index.js';
-import type { Executor } from '../../platform/transaction.js';
-import type { OutboxRow } from './outbox.repository.js';
+import type { Outbound } from '../../../platform/outbound/index.js';
+import type { OutboxRow } from '../../../platform/outbox/outbox.repository.js';
+import type { Executor } from '../../../platform/transaction.js';
 import type { webhooksRepository } from './webhooks.repository.js';
 
 /** Standard Webhooks secrets: this prefix, then the key in base64. */

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { webhookEventType } from '../../../contracts/index.js';
-import { newId } from '../../platform/ids.js';
-import type { Executor } from '../../platform/transaction.js';
-import type { outboxRepository } from './outbox.repository.js';
+import type { webhookEventType } from '../../../../contracts/index.js';
+import { newId } from '../../../platform/ids.js';
+import type { outboxRepository } from '../../../platform/outbox/outbox.repository.js';
+import type { Executor } from '../../../platform/transaction.js';
 import type { WebhookRow, webhooksRepository } from './webhooks.repository.js';
 
 /** The events integrators subscribe to (the contract lists them). */

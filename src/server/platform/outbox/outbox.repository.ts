@@ -1,7 +1,7 @@
 import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { OutboxTable } from '../../db/schema.js';
-import { prepared } from '../../platform/prepared.js';
-import type { Executor } from '../../platform/transaction.js';
+import { prepared } from '../prepared.js';
+import type { Executor } from '../transaction.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 export type OutboxStatus = 'pending' | 'done' | 'dead';

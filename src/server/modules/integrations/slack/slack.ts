@@ -1,11 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Outbound, OutboundResponse } from '../../platform/outbound/index.js';
-import type { Executor } from '../../platform/transaction.js';
-import type { deliveryRepository } from './delivery.repository.js';
-import { deliveryContext } from './delivery-context.js';
-import { renderMail } from './messages.js';
-import type { MessagePayload, Topic } from './notifier.js';
-import type { OutboxRow } from './outbox.repository.js';
+import type { Outbound, OutboundResponse } from '../../../platform/outbound/index.js';
+import type { OutboxRow } from '../../../platform/outbox/outbox.repository.js';
+import type { Executor } from '../../../platform/transaction.js';
+import type { MessageComposer } from './ports.js';
+import type { slackRepository } from './slack.repository.js';
 
 export interface SlackSettings {
   /** A bot token (xoxb-…) for direct messages; undefined: people who chose Slack get nothing. */
@@ -57,20 +55,19 @@ async function callApi(
 }
 
 /** Direct messages to people who chose Slack: the mail's text, found by their email address. */
-export function slackDirectMessages(db: Executor, delivery: typeof deliveryRepository, settings: SlackSettings) {
+export function slackDirectMessages(db: Executor, composer: MessageComposer, settings: SlackSettings) {
   const userIds = new Map<string, string>();
   return async (row: OutboxRow, signal?: AbortSignal): Promise<void> => {
     if (!settings.botToken) return;
-    const payload = JSON.parse(row.payload) as MessagePayload;
-    const ctx = await deliveryContext(db, delivery, payload);
-    if (!ctx) return;
-    let user = userIds.get(ctx.person.email);
+    const message = await composer.compose(db, row, { calendar: false });
+    if (!message) return;
+    const { to, mail } = message;
+    let user = userIds.get(to.email);
     if (!user) {
-      user = (await callApi(settings, 'users.lookupByEmail', { email: ctx.person.email }, signal, true)).user?.id;
+      user = (await callApi(settings, 'users.lookupByEmail', { email: to.email }, signal, true)).user?.id;
       if (!user) throw new Error('Slack users.lookupByEmail: no user');
-      userIds.set(ctx.person.email, user);
+      userIds.set(to.email, user);
     }
-    const mail = renderMail(row.topic as Topic, payload, ctx, settings.publicUrl);
     // The greeting is for mail; in a direct message the subject leads.
     const text = `*${mail.subject}*\n${mail.text.split('\n').slice(2).join('\n')}`;
     await callApi(settings, 'chat.postMessage', { channel: user, text, unfurl_links: false }, signal);
@@ -78,14 +75,10 @@ export function slackDirectMessages(db: Executor, delivery: typeof deliveryRepos
 }
 
 /** Announcements of new sessions in the Slack channel connected to a Lyceum channel (an incoming webhook). */
-export function slackAnnouncements(
-  db: Executor,
-  delivery: typeof deliveryRepository,
-  settings: Pick<SlackSettings, 'outbound' | 'publicUrl'>,
-) {
+export function slackAnnouncements(db: Executor, slack: typeof slackRepository, settings: Pick<SlackSettings, 'outbound' | 'publicUrl'>) {
   return async (row: OutboxRow, signal?: AbortSignal): Promise<void> => {
     const { channelId, sessionId } = JSON.parse(row.payload) as { channelId: string; sessionId: string };
-    const found = await delivery.announcement(db, channelId, sessionId);
+    const found = await slack.announcement(db, channelId, sessionId);
     // Disconnected since, or the session is gone: nothing to announce.
     if (!found?.url) return;
     const when = DateTime.fromISO(found.starts_at, { zone: found.time_zone }).toFormat('cccc d LLLL, HH:mm ZZZZ');

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { WebhookSubscriptionsTable } from '../../db/schema.js';
-import type { Executor } from '../../platform/transaction.js';
+import type { WebhookSubscriptionsTable } from '../../../db/schema.js';
+import type { Executor } from '../../../platform/transaction.js';
 
 export type WebhookRow = Selectable<WebhookSubscriptionsTable>;
 

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
-import { publishedSession } from '../../../../test/helpers/sessions.js';
+import { as, createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
+import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../../test/helpers/sessions.js';
 
 /** A local HTTP endpoint that records what reaches it. */
 async function receiver(handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end()) {

@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import type { MailboxTable } from '../../db/schema.js';
-import type { Executor } from '../../platform/transaction.js';
+import type { MailboxTable } from '../../../db/schema.js';
+import type { Executor } from '../../../platform/transaction.js';
 
 export type MailRow = Selectable<MailboxTable>;
 

@@ -1,13 +1,9 @@
 import nodemailer from 'nodemailer';
-import { newId } from '../../platform/ids.js';
-import type { Transactor } from '../../platform/transaction.js';
-import { invitation, parseAddress } from './calendar.js';
-import type { deliveryRepository } from './delivery.repository.js';
-import { deliveryContext } from './delivery-context.js';
+import { newId } from '../../../platform/ids.js';
+import type { OutboxRow } from '../../../platform/outbox/outbox.repository.js';
+import type { Transactor } from '../../../platform/transaction.js';
 import type { mailboxRepository } from './mailbox.repository.js';
-import { renderMail } from './messages.js';
-import type { MessagePayload, Topic } from './notifier.js';
-import type { OutboxRow } from './outbox.repository.js';
+import type { MailComposer } from './ports.js';
 
 export interface MailSettings {
   /** undefined: the built-in mailbox. */
@@ -23,12 +19,7 @@ export interface MailSettings {
  * outbox id (the mailbox keeps one per id; SMTP mail carries it as Message-ID), so delivering it
  * twice is harmless.
  */
-export function emailDelivery(
-  tx: Transactor,
-  repos: { delivery: typeof deliveryRepository; mailbox: typeof mailboxRepository },
-  settings: MailSettings,
-) {
-  const organizer = parseAddress(settings.from);
+export function emailDelivery(tx: Transactor, deps: { composer: MailComposer; mailbox: typeof mailboxRepository }, settings: MailSettings) {
   const domain = new URL(settings.publicUrl).hostname;
   const transport = settings.smtpUrl
     ? nodemailer.createTransport({
@@ -40,43 +31,32 @@ export function emailDelivery(
     : undefined;
 
   const deliver = async (row: OutboxRow): Promise<void> => {
-    const payload = JSON.parse(row.payload) as MessagePayload;
-    const ctx = await deliveryContext(tx.executor, repos.delivery, payload);
+    const message = await deps.composer.compose(tx.executor, row, { calendar: true });
     // The person or the session is gone: there is nobody or nothing left to write about.
-    if (!ctx) return;
-    const mail = renderMail(row.topic as Topic, payload, ctx, settings.publicUrl);
-    const calendar = payload.calendar
-      ? invitation({
-          method: payload.calendar.method,
-          sequence: payload.calendar.sequence,
-          session: ctx.session,
-          attendee: ctx.person,
-          organizer,
-          publicUrl: settings.publicUrl,
-        })
-      : null;
+    if (!message) return;
+    const { to, mail, calendar } = message;
     if (transport) {
       await transport.sendMail({
         from: settings.from,
-        to: { name: ctx.person.name, address: ctx.person.email },
+        to: { name: to.name, address: to.email },
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
         messageId: `<${row.id}@${domain}>`,
-        ...(calendar && payload.calendar ? { icalEvent: { method: payload.calendar.method, content: calendar } } : {}),
+        ...(calendar ? { icalEvent: { method: calendar.method, content: calendar.content } } : {}),
       });
       return;
     }
     await tx.transaction((trx) =>
-      repos.mailbox.insert(trx, {
+      deps.mailbox.insert(trx, {
         id: newId(),
         outbox_id: row.id,
-        person_id: ctx.person.id,
-        to_address: ctx.person.email,
+        person_id: to.id,
+        to_address: to.email,
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
-        calendar,
+        calendar: calendar?.content ?? null,
         created_at: new Date().toISOString(),
       }),
     );

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
-import { publishedSession } from '../../../../test/helpers/sessions.js';
+import { as, createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
+import { buildPerson, type TestPerson } from '../../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../../test/helpers/sessions.js';
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
@@ -240,7 +240,7 @@ describe('Standard Webhooks', () => {
 
 describe('subscriptions made before Standard Webhooks', () => {
   it('keep their key: a receiver that kept the old secret s verifies with whsec_ + base64(s)', async () => {
-    const { up } = await import('../../db/migrations/20261127T0200_standard_webhook_secrets.js');
+    const { up } = await import('../../../db/migrations/20261127T0200_standard_webhook_secrets.js');
     const own = await createTestApp({ OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32' });
     try {
       const oldSecret = 'whsec_Zm9vYmFyLWJhei1xdXV4LTEyMzQ1Njc4OTA-_x';

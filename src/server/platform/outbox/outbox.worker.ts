@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
-import { newId } from '../../platform/ids.js';
-import { OutboundRefused } from '../../platform/outbound/index.js';
-import type { Transactor } from '../../platform/transaction.js';
+import { newId } from '../ids.js';
+import { OutboundRefused } from '../outbound/index.js';
+import type { Transactor } from '../transaction.js';
+import { type Clock, systemClock } from './clock.js';
 import { BatchLease } from './outbox.lease.js';
 import type { OutboxRow, outboxRepository } from './outbox.repository.js';
 
@@ -60,6 +61,8 @@ export class OutboxWorker {
     private readonly deliver: Deliver,
     private readonly options: WorkerOptions,
     private readonly log: Log,
+    /** The time leases and backoff are measured on, and the deadline's timer. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -92,7 +95,7 @@ export class OutboxWorker {
     const { leaseMs } = this.options;
     let delivered = 0;
     for (let batches = 0; batches < maxBatches && !this.stopped; batches++) {
-      const now = Date.now();
+      const now = this.clock.now();
       const until = new Date(now + leaseMs).toISOString();
       const batch = await this.tx.transaction((trx) => this.outbox.claim(trx, this.id, new Date(now).toISOString(), until, batchSize));
       if (batch.length === 0) break;
@@ -105,6 +108,7 @@ export class OutboxWorker {
         until: now + leaseMs,
         leaseMs,
         log: this.log,
+        clock: this.clock,
       });
       try {
         delivered += await this.deliverBatch(batch, lease);
@@ -146,7 +150,7 @@ export class OutboxWorker {
     }
     if (failure === undefined) {
       // Marked only while this worker still holds the claim.
-      return this.tx.transaction((trx) => this.outbox.markDone(trx, row.id, this.id, new Date().toISOString()));
+      return this.tx.transaction((trx) => this.outbox.markDone(trx, row.id, this.id, new Date(this.clock.now()).toISOString()));
     }
     const message = failure instanceof Error ? failure.message : String(failure);
     const attempts = Number(row.attempts);
@@ -156,7 +160,7 @@ export class OutboxWorker {
     // and retries are bounded anyway.
     const dead = failure instanceof OutboundRefused || attempts >= this.options.maxAttempts;
     const delay = Math.min(MAX_BACKOFF_MS, this.options.retryMs * 2 ** (attempts - 1));
-    const retryAt = dead ? null : new Date(Date.now() + delay).toISOString();
+    const retryAt = dead ? null : new Date(this.clock.now() + delay).toISOString();
     this.log.warn(
       { outboxId: row.id, topic: row.topic, attempts, dead, err: message },
       dead ? 'message dead-lettered' : 'delivery failed; will retry',
@@ -173,20 +177,20 @@ export class OutboxWorker {
   private async deliverWithinDeadline(row: OutboxRow): Promise<void> {
     const ms = this.options.deliveryTimeoutMs;
     const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
+    let cancel: (() => void) | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
+      cancel = this.clock.after(ms, () => {
         const error = new Error(`The delivery did not finish within ${ms} ms.`);
         controller.abort(error);
         reject(error);
-      }, ms);
+      });
     });
     const delivery = Promise.resolve().then(() => this.deliver(row, controller.signal));
     delivery.catch(() => undefined);
     try {
       await Promise.race([delivery, deadline]);
     } finally {
-      clearTimeout(timer);
+      cancel?.();
     }
   }
 }

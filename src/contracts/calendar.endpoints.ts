@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { idParams } from './common.js';
+import { endpoint } from './endpoint.js';
+import { calendarFeed, createdCalendarFeed } from './notifications.js';
+
+export const calendarApi = {
+  /** An iCalendar file: the browser downloads it through a link (`fillPath(calendarApi.sessionFile.path, { id })`). */
+  sessionFile: endpoint({
+    method: 'GET',
+    path: '/api/v1/sessions/:id/calendar.ics',
+    operationId: 'downloadSessionCalendar',
+    params: idParams,
+    responses: { 200: z.string() },
+  }),
+  myFeed: endpoint({
+    method: 'GET',
+    path: '/api/v1/me/calendar',
+    operationId: 'getMyCalendarFeed',
+    responses: { 200: calendarFeed },
+  }),
+  newFeed: endpoint({
+    method: 'POST',
+    path: '/api/v1/me/calendar',
+    operationId: 'createMyCalendarFeed',
+    responses: { 201: createdCalendarFeed },
+  }),
+  /** The feed itself, for calendar apps: the secret address is the credential. */
+  feed: endpoint({
+    method: 'GET',
+    path: '/calendar/:file',
+    operationId: 'getCalendarFeed',
+    params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'Unknown calendar.') }),
+    responses: { 200: z.string() },
+  }),
+};
