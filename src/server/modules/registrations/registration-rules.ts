@@ -1,3 +1,4 @@
+import { checkInWindow as checkInWindowOf, LATE_CANCELLATION_MS, poolOf } from '../../../contracts/seats.js';
 import type { RegistrationStatus, SeatPool } from '../../db/schema.js';
 import { AppError, invalidField, invalidState } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -5,11 +6,11 @@ import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { WorkshopRow } from '../workshops/workshops.repository.js';
 import type { RegistrationRow } from './registrations.repository.js';
 
-const LATE_CANCELLATION_MS = 24 * 3_600_000;
-const CHECK_IN_OPENS_BEFORE_MS = 15 * 60_000;
+/** What registration rules read of a workshop. */
+export type WorkshopState = Pick<WorkshopRow, 'status' | 'published_at'>;
 
 /** Why registration is not possible right now, or undefined when it is. */
-export function registrationClosedReason(session: SessionRow, workshop: WorkshopRow, now: Date): string | undefined {
+export function registrationClosedReason(session: SessionRow, workshop: WorkshopState, now: Date): string | undefined {
   const t = now.getTime();
   if (session.status === 'cancelled') return 'This session is cancelled.';
   if (workshop.status !== 'published') return 'This workshop is not published yet.';
@@ -23,18 +24,17 @@ export function registrationClosedReason(session: SessionRow, workshop: Workshop
   return undefined;
 }
 
-export function assertOpen(session: SessionRow, workshop: WorkshopRow, now: Date): void {
+export function assertOpen(session: SessionRow, workshop: WorkshopState, now: Date): void {
   const reason = registrationClosedReason(session, workshop, now);
   if (reason) throw new AppError('invalid_state', reason);
 }
 
 /** The seat pool a registration takes: the session's mode, or the chosen one when hybrid. */
 export function poolFor(session: SessionRow, requested: SeatPool | undefined): SeatPool {
-  if (session.mode === 'hybrid') return requested ?? 'in_person';
-  if (requested && requested !== session.mode) {
+  if (session.mode !== 'hybrid' && requested && requested !== session.mode) {
     throw invalidField('mode', `This session is ${session.mode.replace('_', '-')} only; leave out mode or choose ${session.mode}.`);
   }
-  return session.mode;
+  return poolOf(session.mode, requested);
 }
 
 export function assertCancellable(session: SessionRow, now: Date): { late: boolean } {
@@ -43,11 +43,9 @@ export function assertCancellable(session: SessionRow, now: Date): { late: boole
   return { late: start - now.getTime() < LATE_CANCELLATION_MS };
 }
 
+/** Self check-in: from 15 minutes before the start to the end (the web app shows the same window). */
 export function checkInWindow(session: SessionRow): { validFrom: string; validUntil: string } {
-  return {
-    validFrom: new Date(Date.parse(session.starts_at) - CHECK_IN_OPENS_BEFORE_MS).toISOString(),
-    validUntil: session.ends_at,
-  };
+  return checkInWindowOf({ startsAt: session.starts_at, endsAt: session.ends_at });
 }
 
 export function assertCheckInOpen(session: SessionRow, now: Date): void {

@@ -48,6 +48,16 @@ const poolCountsQuery = prepared((db, sessionId: string, pool: SeatPool) =>
   ]),
 );
 
+// A session with what registering and the roster need of its workshop, in one read.
+const sessionAndWorkshop = prepared((db, sessionId: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('workshops as w', 'w.id', 's.workshop_id')
+    .selectAll('s')
+    .select(['w.status as workshop_status', 'w.published_at as workshop_published_at', 'w.title as workshop_title'])
+    .where('s.id', '=', sessionId),
+);
+
 // The first key of PostgreSQL's two-key advisory locks: Lyceum's seat decisions, per workshop.
 const SEAT_LOCKS = 0x4c79_6365; // "Lyce"
 const workshopLock = prepared((db, workshopId: string) =>
@@ -77,6 +87,22 @@ const insertRow = prepared((db, ...values: (string | number | null)[]) =>
 );
 
 export const registrationsRepository = {
+  /** A session and the part of its workshop that registration rules read (its state and title). */
+  async sessionWithWorkshop(db: Executor, sessionId: string) {
+    const [row] = await sessionAndWorkshop(db, sessionId);
+    if (!row) return undefined;
+    const { workshop_status, workshop_published_at, workshop_title, ...session } = row;
+    return {
+      session: session satisfies Selectable<SessionsTable>,
+      workshop: { status: workshop_status, published_at: workshop_published_at, title: workshop_title },
+    };
+  },
+
+  /** What registering for a whole series reads of its workshop. */
+  seriesWorkshop(db: Executor, workshopId: string) {
+    return db.selectFrom('workshops').select(['id', 'status', 'published_at', 'is_series']).where('id', '=', workshopId).executeTakeFirst();
+  },
+
   /** Recounts the seats taken per session and pool from the registrations (after a bulk load). */
   async recountSeatsTaken(db: Executor): Promise<void> {
     const taken = (pool: SeatPool) => (eb: ExpressionBuilder<Database, 'sessions'>) =>

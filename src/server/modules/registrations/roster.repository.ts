@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import type { IdempotencyKeysTable, RegistrationStatus, SessionMessagesTable } from '../../db/schema.js';
+import type { RegistrationStatus, SessionMessagesTable } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { RosterRow } from './registrations.presenter.js';
 
@@ -56,13 +56,5 @@ export const rosterRepository = {
       .orderBy('m.created_at', 'desc')
       .limit(100)
       .execute();
-  },
-
-  findIdempotent(db: Executor, personId: string, key: string) {
-    return db.selectFrom('idempotency_keys').selectAll().where('person_id', '=', personId).where('key', '=', key).executeTakeFirst();
-  },
-
-  saveIdempotent(db: Executor, row: Insertable<IdempotencyKeysTable>) {
-    return db.insertInto('idempotency_keys').values(row).execute();
   },
 };

@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon';
 import type { RegistrationStatus, SessionMessage } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { type CsvFile, csvFilename, toCsv } from '../../platform/csv.js';
-import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, forbidden } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
-import type { sessionsRepository } from '../sessions/sessions.repository.js';
-import type { SessionsService } from '../sessions/sessions.service.js';
+import type { SessionEntries } from './ports.js';
 import { presentRosterEntry } from './registrations.presenter.js';
 import type { registrationsRepository } from './registrations.repository.js';
 import type { RegistrationsService } from './registrations.service.js';
 import type { rosterRepository } from './roster.repository.js';
-import { fillSeats } from './seat-ledger.js';
+import { expireOffer } from './seat-ledger.js';
 
 const offsetCursor = {
   decode(cursor: string | undefined): number {
@@ -31,17 +31,15 @@ const offsetCursor = {
 export class RosterService {
   constructor(
     private readonly tx: Transactor,
+    private readonly access: AccessChecker,
     private readonly roster: typeof rosterRepository,
     private readonly registrations: typeof registrationsRepository,
-    private readonly sessionsRepo: typeof sessionsRepository,
     private readonly core: RegistrationsService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionEntries,
   ) {}
 
-  private async hostOf(actor: Actor, sessionId: string) {
-    const loaded = await this.core.loadSession(this.tx.executor, actor, sessionId);
-    if (!loaded.isHost) throw forbidden("Only the session's hosts (and admins) can see its roster.");
-    return loaded;
+  private hostOf(actor: Actor, sessionId: string) {
+    return this.core.hostedSession(this.tx.executor, actor, sessionId, "Only the session's hosts (and admins) can see its roster.");
   }
 
   async list(actor: Actor, sessionId: string, query: { status?: RegistrationStatus; cursor?: string; limit: number }) {
@@ -103,7 +101,8 @@ export class RosterService {
 
   /** Hosts and the people registered read a session's messages. */
   async messages(actor: Actor, sessionId: string): Promise<{ items: SessionMessage[]; nextCursor: null }> {
-    const { isHost } = await this.core.loadSession(this.tx.executor, actor, sessionId);
+    const facts = await this.access.session(this.tx.executor, actor, 'session.view', sessionId);
+    const isHost = this.access.allows(actor, 'session.roster', facts);
     if (!isHost && !(await this.registrations.findActive(this.tx.executor, sessionId, actor.id))) {
       throw forbidden('Messages are for the people registered for this session.');
     }
@@ -150,16 +149,10 @@ export class RosterService {
     let passed = 0;
     for (const offer of expired) {
       passed += await this.tx.transaction(async (trx) => {
-        await this.registrations.lockSession(trx, offer.session_id);
+        const session = await this.registrations.lockSession(trx, offer.session_id);
         const row = await this.registrations.findById(trx, offer.id);
-        if (row?.status !== 'offered' || !row.offer_expires_at || Date.parse(row.offer_expires_at) > now.getTime()) return 0;
-        const session = await this.sessionsRepo.findById(trx, row.session_id);
-        if (!session) throw notFound('Session');
-        const at = now.toISOString();
-        const changes = { status: 'cancelled' as const, offer_expires_at: null, cancelled_at: at, updated_at: at };
-        await this.registrations.update(trx, row.id, changes);
-        await this.core.ledger.notifier.registration(trx, { ...row, ...changes }, 'registration.cancelled');
-        await fillSeats(trx, this.core.ledger, session, row.mode, now);
+        if (!session || row?.status !== 'offered' || !row.offer_expires_at || Date.parse(row.offer_expires_at) > now.getTime()) return 0;
+        await expireOffer(trx, this.core.ledger, session, row, now);
         return 1;
       });
     }

@@ -1,7 +1,9 @@
+import { hasFreeSeat, capacityOf as poolCapacity } from '../../../contracts/seats.js';
 import type { SeatPool } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
-import type { Notifier } from '../notifications/notifier.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
+import type { RegistrationNotices } from './ports.js';
+import { assertCancellable } from './registration-rules.js';
 import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
 
 /**
@@ -17,7 +19,7 @@ export function poolsOf(session: SessionRow): SeatPool[] {
 
 /** Seats in a pool; null is unlimited. For hybrid sessions `seats` are the in-person ones. */
 export function capacityOf(session: SessionRow, pool: SeatPool): number | null {
-  return session.mode === 'hybrid' && pool === 'online' ? session.online_seats : session.seats;
+  return poolCapacity({ mode: session.mode, seats: session.seats, onlineSeats: session.online_seats }, pool);
 }
 
 export function offerDeadline(session: SessionRow, now: Date): string {
@@ -29,7 +31,21 @@ export interface Ledger {
   registrations: typeof registrationsRepository;
   sessions: typeof sessionsRepository;
   /** Tells the promoted person (in the same transaction, through the outbox). */
-  notifier: Notifier;
+  notifier: RegistrationNotices;
+}
+
+/**
+ * What a newcomer to a pool gets now: a seat when one is free and nobody waits, otherwise the
+ * next place on the waitlist (`position`).
+ */
+export async function openingFor(
+  db: Executor,
+  registrations: Ledger['registrations'],
+  session: SessionRow,
+  pool: SeatPool,
+): Promise<{ seat: boolean; position: number }> {
+  const { taken, waiting } = await registrations.poolCounts(db, session.id, pool);
+  return { seat: hasFreeSeat({ capacity: capacityOf(session, pool), taken, waiting }), position: waiting + 1 };
 }
 
 const isOpen = (session: SessionRow, now: Date) => session.status === 'scheduled' && Date.parse(session.starts_at) > now.getTime();
@@ -96,4 +112,45 @@ export async function fillSeats(db: Executor, ledger: Ledger, session: SessionRo
     promoted++;
   }
   return promoted;
+}
+
+/**
+ * Cancels a registration (the person's own, a declined offer, a host's removal, leaving a series):
+ * late when close to the start; a waitlist place closes its gap, a seat passes to the next in line.
+ * Returns the row as it is now.
+ */
+export async function cancelRegistration(
+  db: Executor,
+  ledger: Ledger,
+  session: SessionRow,
+  row: RegistrationRow,
+  now: Date,
+): Promise<RegistrationRow> {
+  const { late } = assertCancellable(session, now);
+  const at = now.toISOString();
+  const changes = {
+    status: 'cancelled' as const,
+    position: null,
+    offer_expires_at: null,
+    cancelled_at: at,
+    updated_at: at,
+    late_cancellation: late ? 1 : 0,
+  };
+  await ledger.registrations.update(db, row.id, changes);
+  await ledger.notifier.registration(db, { ...row, ...changes }, 'registration.cancelled');
+  if (row.status === 'waitlisted' && row.position !== null) {
+    await ledger.registrations.closeGap(db, session.id, row.mode, row.position);
+  } else {
+    await fillSeats(db, ledger, session, row.mode, now);
+  }
+  return { ...row, ...changes };
+}
+
+/** An offer whose deadline passed: cancelled (not late: nobody chose it), its seat to the next in line. */
+export async function expireOffer(db: Executor, ledger: Ledger, session: SessionRow, row: RegistrationRow, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const changes = { status: 'cancelled' as const, offer_expires_at: null, cancelled_at: at, updated_at: at };
+  await ledger.registrations.update(db, row.id, changes);
+  await ledger.notifier.registration(db, { ...row, ...changes }, 'registration.cancelled');
+  await fillSeats(db, ledger, session, row.mode, now);
 }

@@ -1,15 +1,15 @@
 import type { Registration, SeatPool } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError, invalidState, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import type { Notifier } from '../notifications/notifier.js';
 import type { sessionsRepository } from '../sessions/sessions.repository.js';
-import type { WorkshopsService } from '../workshops/workshops.service.js';
-import { assertCancellable, assertOpen, newRegistration, poolFor } from './registration-rules.js';
+import type { RegistrationNotices } from './ports.js';
+import { assertOpen, newRegistration, poolFor } from './registration-rules.js';
 import { presentRegistration } from './registrations.presenter.js';
 import type { registrationsRepository } from './registrations.repository.js';
-import { capacityOf, fillSeats } from './seat-ledger.js';
+import { cancelRegistration, type Ledger, openingFor } from './seat-ledger.js';
 
 /**
  * "Register for all parts" of a workshop marked as a series: a seat in every upcoming session,
@@ -19,14 +19,20 @@ import { capacityOf, fillSeats } from './seat-ledger.js';
 export class SeriesService {
   constructor(
     private readonly tx: Transactor,
+    private readonly access: AccessChecker,
     private readonly registrations: typeof registrationsRepository,
     private readonly sessions: typeof sessionsRepository,
-    private readonly workshops: WorkshopsService,
-    private readonly notifier: Notifier,
+    private readonly notices: RegistrationNotices,
   ) {}
 
+  private get ledger(): Ledger {
+    return { registrations: this.registrations, sessions: this.sessions, notifier: this.notices };
+  }
+
   private async upcomingParts(trx: Executor, actor: Actor, workshopId: string) {
-    const { row: workshop } = await this.workshops.authorize(trx, actor, workshopId, 'view');
+    await this.access.workshop(trx, actor, 'workshop.view', workshopId);
+    const workshop = await this.registrations.seriesWorkshop(trx, workshopId);
+    if (!workshop) throw notFound('Workshop');
     if (workshop.is_series !== 1) throw invalidState('This workshop is not a series; register for its sessions one by one.');
     await this.registrations.lockWorkshop(trx, workshopId);
     const now = new Date().toISOString();
@@ -48,11 +54,9 @@ export class SeriesService {
           throw new AppError('conflict', 'You are already registered for one of its sessions; cancel that first or register per session.');
         }
         const pool = poolFor(session, session.mode === 'hybrid' ? mode : undefined);
-        const { taken, waiting } = await this.registrations.poolCounts(trx, session.id, pool);
-        const capacity = capacityOf(session, pool);
-        plan.push({ session, pool, waiting, free: waiting === 0 && (capacity === null || taken < capacity) });
+        plan.push({ session, pool, ...(await openingFor(trx, this.registrations, session, pool)) });
       }
-      const allFree = plan.every((p) => p.free);
+      const allFree = plan.every((p) => p.seat);
       const seriesKey = newId();
       const at = now.toISOString();
       const rows = plan.map((p) =>
@@ -61,14 +65,14 @@ export class SeriesService {
           personId: actor.id,
           mode: p.pool,
           status: allFree ? 'enrolled' : 'waitlisted',
-          position: allFree ? null : p.waiting + 1,
+          position: allFree ? null : p.position,
           seriesKey,
           at,
         }),
       );
       for (const row of rows) {
         await this.registrations.insert(trx, row);
-        await this.notifier.registration(trx, row, allFree ? 'registration.enrolled' : 'registration.waitlisted');
+        await this.notices.registration(trx, row, allFree ? 'registration.enrolled' : 'registration.waitlisted');
       }
       return rows.map(presentRegistration);
     });
@@ -79,33 +83,11 @@ export class SeriesService {
     return this.tx.transaction(async (trx) => {
       const { parts } = await this.upcomingParts(trx, actor, workshopId);
       const now = new Date();
-      const at = now.toISOString();
       const cancelled: Registration[] = [];
       for (const session of parts) {
         const row = await this.registrations.findActive(trx, session.id, actor.id);
         if (!row || (row.status !== 'enrolled' && row.status !== 'waitlisted' && row.status !== 'offered')) continue;
-        const { late } = assertCancellable(session, now);
-        const changes = {
-          status: 'cancelled' as const,
-          position: null,
-          offer_expires_at: null,
-          cancelled_at: at,
-          updated_at: at,
-          late_cancellation: late ? 1 : 0,
-        };
-        await this.registrations.update(trx, row.id, changes);
-        await this.notifier.registration(trx, { ...row, ...changes }, 'registration.cancelled');
-        if (row.status === 'waitlisted' && row.position !== null)
-          await this.registrations.closeGap(trx, session.id, row.mode, row.position);
-        else
-          await fillSeats(
-            trx,
-            { registrations: this.registrations, sessions: this.sessions, notifier: this.notifier },
-            session,
-            row.mode,
-            now,
-          );
-        cancelled.push(presentRegistration({ ...row, ...changes }));
+        cancelled.push(presentRegistration(await cancelRegistration(trx, this.ledger, session, row, now)));
       }
       if (cancelled.length === 0) throw notFound('Registration');
       return cancelled;

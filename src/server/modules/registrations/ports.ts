@@ -1,0 +1,34 @@
+import type { CatalogEntry } from '../../../contracts/index.js';
+import type { Actor } from '../../platform/actor.js';
+import type { Executor } from '../../platform/transaction.js';
+import type { RegistrationRow } from './registrations.repository.js';
+
+/** What happened to one person's registration. */
+export type RegistrationTopic =
+  | 'registration.enrolled'
+  | 'registration.waitlisted'
+  | 'registration.promoted'
+  | 'registration.offered'
+  | 'registration.cancelled';
+
+/**
+ * Who is told about seat changes (the notifications module fills it, through the container).
+ * Every call runs in the caller's transaction: the message leaves through the outbox only if the
+ * change commits.
+ */
+export interface RegistrationNotices {
+  /** `row` as it is after the change. */
+  registration(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void>;
+  attendance(db: Executor, row: RegistrationRow): Promise<void>;
+  hostMessage(
+    db: Executor,
+    sessionId: string,
+    message: { id: string; subject: string; body: string; author: string },
+    personIds: string[],
+  ): Promise<void>;
+}
+
+/** A session as the catalog shows it to one person (the sessions module fills it): "My learning" lists them. */
+export interface SessionEntries {
+  get(actor: Actor, sessionId: string): Promise<CatalogEntry>;
+}
