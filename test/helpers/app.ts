@@ -1,8 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { type AppOptions, buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { DbHandle } from '../../src/server/platform/db.js';
 import { createTestDatabase } from './database.js';
+import { buildPerson, type TestPerson } from './factories.js';
 import { checkResponsesAgainstDocument } from './openapi-conformance.js';
 
 export interface TestApp {
@@ -41,6 +43,33 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await database.close();
     },
   };
+}
+
+type PersonOptions = NonNullable<Parameters<typeof buildPerson>[1]>;
+
+/**
+ * The setup most suites share: one test app (createTestApp) for the whole file, made before its
+ * first test and closed after its last, with the people named (`{ host: { name: 'Hana Host' } }`)
+ * and `learners` more, "Learner 0", "Learner 1"… (or `learnerName` 0, 1…), made in that order.
+ * The objects returned are filled in by beforeAll, so a file may take them apart at its top:
+ * `const { t, host } = testAppWithPeople({ host: { name: 'Hana Host' } })`, and use them in its tests.
+ */
+export function testAppWithPeople<N extends string>(
+  named: Record<N, PersonOptions>,
+  options: { learners?: number; learnerName?: string; env?: Record<string, string> } = {},
+): { t: TestApp; people: TestPerson[] } & Record<N, TestPerson> {
+  const t = {} as TestApp;
+  const persons = Object.fromEntries(Object.keys(named).map((key) => [key, {} as TestPerson])) as Record<N, TestPerson>;
+  const people = Array.from({ length: options.learners ?? 0 }, () => ({}) as TestPerson);
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp(options.env));
+    for (const key of Object.keys(named) as N[]) Object.assign(persons[key], await buildPerson(t.database.db, named[key]));
+    for (const [i, person] of people.entries()) {
+      Object.assign(person, await buildPerson(t.database.db, { name: `${options.learnerName ?? 'Learner'} ${i}` }));
+    }
+  });
+  afterAll(() => t.close?.());
+  return { ...persons, t, people };
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
