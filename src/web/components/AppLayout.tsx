@@ -16,6 +16,7 @@ import { IconBook2, IconBulb, IconCalendarUser, IconClipboardCheck, IconHash, Ic
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuthConfig, useMe } from '../features/auth/hooks';
+import { educationHome, isEducationPath } from '../features/education/nav';
 import { ErrorNotice } from './States';
 import { UserMenu, useSignOutAction } from './UserMenu';
 import { Wordmark } from './Wordmark';
@@ -31,10 +32,10 @@ const nav = [
   // The developer-education team's pages: templates, suggestions, adoption. The server guards them too.
   // In the header only on wide screens, where it fits; the account menu and the phone menu always have it.
   {
-    to: '/admin/checklists',
-    label: 'Education team',
+    to: educationHome.to,
+    label: educationHome.label,
     icon: IconClipboardCheck,
-    match: (p: string) => p.startsWith('/admin'),
+    match: isEducationPath,
     adminOnly: true,
     headerFrom: 'lg',
   },

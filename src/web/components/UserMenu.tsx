@@ -3,6 +3,7 @@ import { IconCalendarUser, IconClipboardCheck, IconLogout, IconMessage2, IconSch
 import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../contracts/index.js';
 import { useSignOut } from '../features/auth/hooks';
+import { educationHome } from '../features/education/nav';
 import { notifyError } from '../lib/forms';
 
 export function initials(name: string): string {
@@ -55,8 +56,8 @@ export function UserMenu({ person }: { person: Person }) {
           My checklist suggestions
         </Menu.Item>
         {person.role === 'admin' && (
-          <Menu.Item component={Link} to="/admin/checklists" leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
-            Education team
+          <Menu.Item component={Link} to={educationHome.to} leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
+            {educationHome.label}
           </Menu.Item>
         )}
         <Menu.Divider />

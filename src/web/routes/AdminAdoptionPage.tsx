@@ -1,13 +1,14 @@
 import { Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconChartBar, IconDownload } from '@tabler/icons-react';
+import { checklistsApi, fillPath } from '../../contracts/index.js';
 import { AdminOnly } from '../components/AdminOnly';
 import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton } from '../components/States';
 import { AdoptionTable } from '../features/checklists/AdoptionTable';
-import { EducationHeader } from '../features/checklists/EducationHeader';
 import { StruggleList } from '../features/checklists/StruggleList';
 import { useAdoption } from '../features/checklists/suggestionHooks';
+import { EducationHeader } from '../features/education/EducationHeader';
 
 export function AdminAdoptionPage() {
   useDocumentTitle('Checklist adoption · Lyceum');
@@ -32,7 +33,7 @@ function Adoption() {
         actions={
           <Button
             component="a"
-            href="/api/v1/checklist-adoption.csv"
+            href={fillPath(checklistsApi.adoptionCsv.path, {})}
             download
             variant="default"
             leftSection={<IconDownload size={18} aria-hidden="true" />}

@@ -7,7 +7,7 @@ import { AdminOnly } from '../components/AdminOnly';
 import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
-import { EducationHeader } from '../features/checklists/EducationHeader';
+import { EducationHeader } from '../features/education/EducationHeader';
 import { type OutboxStatus, useOutbox, useRetryMessage } from '../features/notifications/hooks';
 import { topicLabel } from '../features/notifications/topics';
 import { notifyError, notifySuccess } from '../lib/forms';

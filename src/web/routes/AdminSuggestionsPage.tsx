@@ -9,10 +9,10 @@ import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
 import { DecideModal, type DecisionTarget } from '../features/checklists/DecideModal';
-import { EducationHeader } from '../features/checklists/EducationHeader';
 import { SuggestionStatus, SuggestionSummary } from '../features/checklists/SuggestionSummary';
 import { useSuggestions } from '../features/checklists/suggestionHooks';
 import { useTemplates } from '../features/checklists/templateHooks';
+import { EducationHeader } from '../features/education/EducationHeader';
 import { formatDate } from '../lib/time';
 
 type Status = 'open' | 'accepted' | 'declined';

@@ -7,9 +7,9 @@ import { formatLabels } from '../../contracts/index.js';
 import { AdminOnly } from '../components/AdminOnly';
 import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
-import { EducationHeader } from '../features/checklists/EducationHeader';
 import { TemplateDetailsForm } from '../features/checklists/TemplateDetailsForm';
 import { useCreateTemplate, useTemplates } from '../features/checklists/templateHooks';
+import { EducationHeader } from '../features/education/EducationHeader';
 import { notifySuccess } from '../lib/forms';
 
 export function AdminTemplatesPage() {

@@ -7,7 +7,7 @@ import { AdminOnly } from '../components/AdminOnly';
 import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
-import { EducationHeader } from '../features/checklists/EducationHeader';
+import { EducationHeader } from '../features/education/EducationHeader';
 import { useCreateWebhook, useDeleteWebhook, useUpdateWebhook, useWebhookDeliveries, useWebhooks } from '../features/notifications/hooks';
 import { type FieldErrors, notifyError, serverFieldErrors, zodFieldErrors } from '../lib/forms';
 import { formatDateTime } from '../lib/time';

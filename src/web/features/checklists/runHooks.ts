@@ -1,17 +1,15 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChecklistRun, UpdateRunBody } from '../../../contracts/index.js';
-import { api, isApiError } from '../../api/client';
+import { type ChecklistRun, checklistsApi, type UpdateRunBody } from '../../../contracts/index.js';
+import { call, isApiError } from '../../api/client';
 import { notifyError } from '../../lib/forms';
 import { workshopKeys } from '../workshops/hooks';
 import { checklistKeys } from './keys';
 import { type AnswerChange, withAnswer } from './progress';
 
-const path = (workshopId: string) => `/workshops/${encodeURIComponent(workshopId)}/checklist`;
-
 /** The workshop shows the template name and the progress: refresh it (and lists) after any change. */
 function refreshWorkshop(qc: QueryClient, workshopId: string): void {
   void qc.invalidateQueries({ queryKey: workshopKeys.one(workshopId) });
-  void qc.invalidateQueries({ queryKey: ['workshops', 'list'] });
+  void qc.invalidateQueries({ queryKey: workshopKeys.lists });
 }
 
 /**
@@ -23,7 +21,7 @@ export function useChecklistRun(workshopId: string, enabled = true) {
     queryKey: checklistKeys.run(workshopId),
     queryFn: async ({ signal }) => {
       try {
-        return await api.get<ChecklistRun>(path(workshopId), undefined, signal);
+        return await call(checklistsApi.getRun, { params: { id: workshopId } }, { signal });
       } catch (err) {
         if (isApiError(err) && err.status === 404) return null;
         throw err;
@@ -47,16 +45,18 @@ function useRunMutation<V>(workshopId: string, send: (v: V) => Promise<Checklist
 
 /** Starts a checklist with a template, or switches to another one (answers follow items both share). */
 export function useStartRun(workshopId: string) {
-  return useRunMutation(workshopId, (templateId: string) => api.put<ChecklistRun>(path(workshopId), { templateId }));
+  return useRunMutation(workshopId, (templateId: string) =>
+    call(checklistsApi.startRun, { params: { id: workshopId }, body: { templateId } }),
+  );
 }
 
 export function useUpgradeRun(workshopId: string) {
-  return useRunMutation(workshopId, () => api.post<ChecklistRun>(`${path(workshopId)}/upgrade`, {}));
+  return useRunMutation(workshopId, () => call(checklistsApi.upgradeRun, { params: { id: workshopId } }));
 }
 
 export function useStopRun(workshopId: string) {
   return useRunMutation(workshopId, async () => {
-    await api.delete(path(workshopId));
+    await call(checklistsApi.deleteRun, { params: { id: workshopId } });
     return undefined;
   });
 }
@@ -66,7 +66,7 @@ export function useUpdateRun(workshopId: string) {
   const qc = useQueryClient();
   const key = checklistKeys.run(workshopId);
   return useMutation({
-    mutationFn: (body: UpdateRunBody) => api.patch<ChecklistRun>(path(workshopId), body),
+    mutationFn: (body: UpdateRunBody) => call(checklistsApi.updateRun, { params: { id: workshopId }, body }),
     onMutate: async (body) => {
       await qc.cancelQueries({ queryKey: key });
       const previous = qc.getQueryData<ChecklistRun | null>(key);
@@ -92,13 +92,13 @@ export function useUpdateRun(workshopId: string) {
 export function useAnswerItem(workshopId: string) {
   const qc = useQueryClient();
   const key = checklistKeys.run(workshopId);
-  const mutationKey = ['checklists', 'answer', workshopId];
+  const mutationKey = checklistKeys.answers(workshopId);
   return useMutation({
     mutationKey,
     mutationFn: (change: AnswerChange) =>
-      api.patch<ChecklistRun>(`${path(workshopId)}/items/${encodeURIComponent(change.itemId)}`, {
-        answer: change.answer,
-        ...(change.note !== undefined && { note: change.note }),
+      call(checklistsApi.answerItem, {
+        params: { id: workshopId, itemId: change.itemId },
+        body: { answer: change.answer, ...(change.note !== undefined && { note: change.note }) },
       }),
     onMutate: async (change) => {
       await qc.cancelQueries({ queryKey: key });

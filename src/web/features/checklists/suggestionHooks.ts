@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Adoption, ChecklistSuggestion, CreateSuggestionBody } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { type CreateSuggestionBody, checklistsApi } from '../../../contracts/index.js';
+import { call } from '../../api/client';
 import { checklistKeys, type SuggestionFilters } from './keys';
 
 /** Suggestions: admins get everyone's unless they ask for their own (`mine`); everybody else only their own. */
@@ -8,10 +8,18 @@ export function useSuggestions(filters: SuggestionFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: checklistKeys.suggestions(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ChecklistSuggestion>>(
-        '/checklist-suggestions',
-        { status: filters.status, templateId: filters.templateId, mine: filters.mine ? 'true' : undefined, limit: 50, cursor: pageParam },
-        signal,
+      call(
+        checklistsApi.listSuggestions,
+        {
+          query: {
+            status: filters.status,
+            templateId: filters.templateId,
+            mine: filters.mine ? 'true' : undefined,
+            limit: 50,
+            cursor: pageParam,
+          },
+        },
+        { signal },
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -22,8 +30,8 @@ export function useSuggestions(filters: SuggestionFilters, enabled = true) {
 export function useCreateSuggestion() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSuggestionBody) => api.post<ChecklistSuggestion>('/checklist-suggestions', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['checklists', 'suggestions'] }),
+    mutationFn: (body: CreateSuggestionBody) => call(checklistsApi.createSuggestion, { body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: checklistKeys.suggestionLists }),
   });
 }
 
@@ -34,14 +42,14 @@ export function useDecideSuggestion() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, accept, reply }: Decision) =>
-      api.post<ChecklistSuggestion>(
-        `/checklist-suggestions/${encodeURIComponent(id)}/${accept ? 'accept' : 'decline'}`,
-        reply.trim() ? { reply: reply.trim() } : {},
-      ),
+      accept
+        ? call(checklistsApi.acceptSuggestion, { params: { id }, body: reply.trim() ? { reply: reply.trim() } : {} })
+        : // A decline owes a reply: the form checks it first.
+          call(checklistsApi.declineSuggestion, { params: { id }, body: { reply: reply.trim() } }),
     onSuccess: (s) => {
-      void qc.invalidateQueries({ queryKey: ['checklists', 'suggestions'] });
+      void qc.invalidateQueries({ queryKey: checklistKeys.suggestionLists });
       void qc.invalidateQueries({ queryKey: checklistKeys.templateAll(s.templateId) });
-      void qc.invalidateQueries({ queryKey: ['checklists', 'templates'] });
+      void qc.invalidateQueries({ queryKey: checklistKeys.templateLists });
     },
   });
 }
@@ -49,6 +57,6 @@ export function useDecideSuggestion() {
 export function useAdoption() {
   return useQuery({
     queryKey: checklistKeys.adoption,
-    queryFn: ({ signal }) => api.get<Adoption>('/checklist-adoption', undefined, signal),
+    queryFn: ({ signal }) => call(checklistsApi.adoption, {}, { signal }),
   });
 }

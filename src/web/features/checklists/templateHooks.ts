@@ -1,19 +1,24 @@
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChecklistItemInput, ChecklistTemplate, ChecklistTemplateSummary, CreateTemplateBody } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { type ChecklistItemInput, type ChecklistTemplate, type CreateTemplateBody, checklistsApi } from '../../../contracts/index.js';
+import { call } from '../../api/client';
 import { checklistKeys, type TemplateFilters } from './keys';
-
-const path = (id: string) => `/checklist-templates/${encodeURIComponent(id)}`;
 
 /** Templates to choose from (with `workshopId`, the suggested one is marked), or all of them for admins. */
 export function useTemplates(filters: TemplateFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: checklistKeys.templates(filters),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ChecklistTemplateSummary>>(
-        '/checklist-templates',
-        { workshopId: filters.workshopId, includeRetired: filters.includeRetired ? 'true' : undefined, limit: 50, cursor: pageParam },
-        signal,
+      call(
+        checklistsApi.listTemplates,
+        {
+          query: {
+            workshopId: filters.workshopId,
+            includeRetired: filters.includeRetired ? 'true' : undefined,
+            limit: 50,
+            cursor: pageParam,
+          },
+        },
+        { signal },
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -25,7 +30,7 @@ export function useTemplates(filters: TemplateFilters, enabled = true) {
 export function useTemplate(id: string, version?: number) {
   return useQuery({
     queryKey: checklistKeys.template(id, version),
-    queryFn: ({ signal }) => api.get<ChecklistTemplate>(path(id), { version }, signal),
+    queryFn: ({ signal }) => call(checklistsApi.getTemplate, { params: { id }, query: { version } }, { signal }),
   });
 }
 
@@ -33,13 +38,13 @@ export function useTemplate(id: string, version?: number) {
 function store(qc: QueryClient, t: ChecklistTemplate): void {
   void qc.invalidateQueries({ queryKey: checklistKeys.templateAll(t.id) });
   if (t.version !== null) qc.setQueryData(checklistKeys.template(t.id, t.version), t);
-  void qc.invalidateQueries({ queryKey: ['checklists', 'templates'] });
+  void qc.invalidateQueries({ queryKey: checklistKeys.templateLists });
 }
 
 export function useCreateTemplate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTemplateBody) => api.post<ChecklistTemplate>('/checklist-templates', body),
+    mutationFn: (body: CreateTemplateBody) => call(checklistsApi.createTemplate, { body }),
     onSuccess: (t) => store(qc, t),
   });
 }
@@ -47,7 +52,7 @@ export function useCreateTemplate() {
 export function useUpdateTemplate(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<CreateTemplateBody>) => api.patch<ChecklistTemplate>(path(id), body),
+    mutationFn: (body: Partial<CreateTemplateBody>) => call(checklistsApi.updateTemplate, { params: { id }, body }),
     onSuccess: (t) => store(qc, t),
   });
 }
@@ -56,10 +61,10 @@ export function useUpdateTemplate(id: string) {
 export function useOpenDraft(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ templateId: string; version: number }>(`${path(id)}/versions`, {}),
+    mutationFn: () => call(checklistsApi.openDraft, { params: { id } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: checklistKeys.templateAll(id) });
-      void qc.invalidateQueries({ queryKey: ['checklists', 'templates'] });
+      void qc.invalidateQueries({ queryKey: checklistKeys.templateLists });
     },
   });
 }
@@ -69,7 +74,7 @@ export function useSaveDraftItems(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ version, items }: { version: number; items: ChecklistItemInput[] }) =>
-      api.put<ChecklistTemplate>(`${path(id)}/versions/${version}/items`, { items }),
+      call(checklistsApi.saveDraftItems, { params: { id, version }, body: { items } }),
     onSuccess: (t) => store(qc, t),
   });
 }
@@ -77,11 +82,11 @@ export function useSaveDraftItems(id: string) {
 export function usePublishVersion(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => api.post<ChecklistTemplate>(`${path(id)}/versions/${version}/publish`, {}),
+    mutationFn: (version: number) => call(checklistsApi.publishVersion, { params: { id, version } }),
     onSuccess: (t) => {
       store(qc, t);
       // Runs learn about the new version (`latestVersion`), and adoption counts per version.
-      void qc.invalidateQueries({ queryKey: ['checklists', 'run'] });
+      void qc.invalidateQueries({ queryKey: checklistKeys.runs });
       void qc.invalidateQueries({ queryKey: checklistKeys.adoption });
     },
   });
@@ -90,7 +95,7 @@ export function usePublishVersion(id: string) {
 export function useRetireTemplate(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (retire: boolean) => api.post<ChecklistTemplate>(`${path(id)}/${retire ? 'retire' : 'restore'}`, {}),
+    mutationFn: (retire: boolean) => call(retire ? checklistsApi.retireTemplate : checklistsApi.restoreTemplate, { params: { id } }),
     onSuccess: (t) => store(qc, t),
   });
 }
