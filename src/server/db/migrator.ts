@@ -13,6 +13,7 @@ import * as m20261126T0520 from './migrations/20261126T0520_integrations.js';
 import * as m20261127T0100 from './migrations/20261127T0100_api_token_scope_and_expiry.js';
 import * as m20261127T0110 from './migrations/20261127T0110_hashed_calendar_feeds.js';
 import * as m20261127T0200 from './migrations/20261127T0200_standard_webhook_secrets.js';
+import * as m20261202T0100 from './migrations/20261202T0100_checks_and_indexes.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0100_api_token_scope_and_expiry': m20261127T0100,
   '20261127T0110_hashed_calendar_feeds': m20261127T0110,
   '20261127T0200_standard_webhook_secrets': m20261127T0200,
+  '20261202T0100_checks_and_indexes': m20261202T0100,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -43,10 +45,23 @@ async function postgresSchema(db: Db): Promise<string | undefined> {
   return rows[0]?.schema;
 }
 
+async function migrator(db: Db): Promise<Migrator> {
+  return new Migrator({ db, provider, migrationTableSchema: await postgresSchema(db) });
+}
+
 /** Applies pending migrations; returns the names applied. Safe to run from several instances at once. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableSchema: await postgresSchema(db) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (await migrator(db)).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Migrates up or down to the named migration (it stays applied); returns the names run. For
+ * tests of a migration against a database as it was before it (with data already in it).
+ */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+  const { error, results } = await (await migrator(db)).migrateTo(name);
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
