@@ -48,6 +48,7 @@ export const messageBody = z.strictObject({
   subject: z.string().trim().min(1, 'Add a subject.').max(200),
   body: z.string().trim().min(1, 'Write a message.').max(10_000),
 });
+export type MessageBody = z.infer<typeof messageBody>;
 export const sessionMessage = z.object({
   id: z.string(),
   sessionId: z.string(),

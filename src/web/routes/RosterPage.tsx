@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconUserPlus, IconWalk } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { fillPath, registrationsApi } from '../../contracts/index.js';
 import { isApiError } from '../api/client';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { type AddKind, AddPersonModal } from '../features/roster/AddPersonModal';
@@ -98,7 +99,7 @@ export function RosterPage() {
             )}
             <Button
               component="a"
-              href={`/api/v1/sessions/${encodeURIComponent(s.id)}/roster.csv`}
+              href={fillPath(registrationsApi.rosterCsv.path, { id: s.id })}
               download
               variant="default"
               leftSection={<IconDownload size={18} aria-hidden="true" />}

@@ -115,6 +115,21 @@ export async function fillSeats(db: Executor, ledger: Ledger, session: SessionRo
 }
 
 /**
+ * The seat rules as one capability another module's service can be given through the container
+ * (a session change that adds seats fills them from the waitlist), so it needs no import of this file.
+ */
+export function seatFiller(ledger: Ledger) {
+  return {
+    /** Gives the free seats of every pool of the session to its waitlists; how many moved up. */
+    async fillSeats(db: Executor, session: SessionRow, now = new Date()): Promise<number> {
+      let promoted = 0;
+      for (const pool of poolsOf(session)) promoted += await fillSeats(db, ledger, session, pool, now);
+      return promoted;
+    },
+  };
+}
+
+/**
  * Cancels a registration (the person's own, a declined offer, a host's removal, leaving a series):
  * late when close to the start; a waitlist place closes its gap, a seat passes to the next in line.
  * Returns the row as it is now.

@@ -1,37 +1,32 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import { errorMessage, notifySuccess, serverFieldErrors } from '../../lib/forms';
+import { useForm } from '@mantine/form';
+import { checkInBody } from '../../../contracts/index.js';
+import { contractValidator, errorMessage, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { useSelfCheckIn } from './hooks';
+
+const validateCheckIn = contractValidator(checkInBody);
 
 type Props = { sessionId: string; title: string; opened: boolean; onClose: () => void };
 
 /** Asks for the code the host shows in the room; a wrong code is explained next to the field. */
 export function CheckInModal({ sessionId, title, opened, onClose }: Props) {
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues: { code: '' }, validate: validateCheckIn });
   const checkIn = useSelfCheckIn(sessionId);
 
   const close = () => {
-    setCode('');
-    setError(null);
+    form.reset();
     onClose();
   };
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const value = code.trim();
-    if (!value) {
-      setError('Type the code the host shows, e.g. K7QX2M.');
-      return;
-    }
-    checkIn.mutate(value, {
+  const submit = form.onSubmit((values) => {
+    checkIn.mutate(checkInBody.parse(values).code, {
       onSuccess: () => {
         notifySuccess('Enjoy the session.', 'You are checked in');
         close();
       },
-      onError: (err) => setError(serverFieldErrors(err).code ?? errorMessage(err)),
+      onError: (err) => form.setErrors({ code: serverFieldErrors(err).code ?? errorMessage(err) }),
     });
-  };
+  });
 
   return (
     <Modal opened={opened} onClose={close} title="Check in" centered>
@@ -41,12 +36,10 @@ export function CheckInModal({ sessionId, title, opened, onClose }: Props) {
           <TextInput
             label="Check-in code"
             description="The host shows it in the room or on the screen."
-            value={code}
-            onChange={(e) => {
-              setCode(e.currentTarget.value.toUpperCase());
-              setError(null);
-            }}
-            error={error}
+            placeholder="K7QX2M"
+            value={form.values.code}
+            onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())}
+            error={form.errors.code}
             maxLength={20}
             autoComplete="off"
             autoCapitalize="characters"

@@ -1,6 +1,10 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { Registration, SeatPool, Session } from '../../../contracts/index.js';
+import { poolOf, type Registration, type SeatPool, type Session } from '../../../contracts/index.js';
 import type { Page } from '../../api/client';
+import { channelKeys } from '../channels/hooks';
+import { catalogKeys, searchKeys } from '../search/hooks';
+import { sessionKeys } from '../sessions/hooks';
+import { registrationKeys } from './keys';
 import { hasFreeSeat, poolsOf } from './model';
 
 /**
@@ -8,7 +12,7 @@ import { hasFreeSeat, poolsOf } from './model';
  * catalog (lists and single entries) and My learning. A change is written into all of them at
  * once so every screen agrees, and can be put back exactly when the server says no.
  */
-const sessionCaches: QueryKey[] = [['workshops', 'sessions'], ['catalog'], ['registrations', 'mine']];
+const sessionCaches: readonly QueryKey[] = [sessionKeys.lists, catalogKeys.all, registrationKeys.mine];
 
 export type Snapshot = Array<[QueryKey, unknown]>;
 
@@ -21,7 +25,7 @@ export async function patchSession(qc: QueryClient, sessionId: string, patch: (s
   for (const key of sessionCaches) {
     await qc.cancelQueries({ queryKey: key });
     snapshot.push(...qc.getQueriesData({ queryKey: key }));
-    const mine = key[0] === 'registrations';
+    const mine = key === registrationKeys.mine;
     qc.setQueriesData({ queryKey: key }, (data: unknown) => {
       if (isPaged(data)) {
         return {
@@ -47,11 +51,11 @@ export function restore(qc: QueryClient, snapshot: Snapshot): void {
 /** After any registration change: everything that shows seats or my registrations. */
 export function refreshRegistrations(qc: QueryClient): void {
   for (const key of sessionCaches) void qc.invalidateQueries({ queryKey: key });
-  void qc.invalidateQueries({ queryKey: ['registrations'] });
+  void qc.invalidateQueries({ queryKey: registrationKeys.all });
   // Search hits, channel pages and recommendations show seats left too (their own shape, so refetched, not patched).
-  void qc.invalidateQueries({ queryKey: ['search'] });
-  void qc.invalidateQueries({ queryKey: ['channels', 'one'] });
-  void qc.invalidateQueries({ queryKey: ['recommendations'] });
+  void qc.invalidateQueries({ queryKey: searchKeys.all });
+  void qc.invalidateQueries({ queryKey: channelKeys.pages });
+  void qc.invalidateQueries({ queryKey: channelKeys.recommendations });
 }
 
 function withCounts(s: Session, pool: SeatPool, taken: number, waiting: number): Session {
@@ -67,7 +71,7 @@ function withCounts(s: Session, pool: SeatPool, taken: number, waiting: number):
 /** What the server will most likely answer to "register me": a seat if one is free, else the next place in line. */
 export function predictRegister(s: Session, mode: SeatPool | undefined, key: string): Session {
   if (s.myRegistration) return s;
-  const pool: SeatPool = s.mode === 'hybrid' ? (mode ?? 'in_person') : s.mode;
+  const pool = poolOf(s.mode, mode);
   const p = poolsOf(s).find((x) => x.pool === pool);
   if (!p) return s;
   const free = hasFreeSeat(p);

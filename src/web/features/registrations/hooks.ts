@@ -1,8 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CatalogEntry, Registration, SeatPool, Session } from '../../../contracts/index.js';
-import { api, isApiError, type Page } from '../../api/client';
-import { notifyError } from '../../lib/forms';
+import { type Registration, registrationsApi, type SeatPool, type Session } from '../../../contracts/index.js';
+import { call, isApiError } from '../../api/client';
+import { notifyError, notifySuccess } from '../../lib/forms';
 import { patchSession, predictConfirm, predictLeave, predictRegister, refreshRegistrations, restore, withRegistration } from './cache';
+import { registrationKeys } from './keys';
+
+export { registrationKeys };
 
 export type MyAction =
   | { type: 'register'; mode?: SeatPool; key: string }
@@ -25,18 +28,20 @@ const failTitles: Record<MyAction['type'], string> = {
 };
 
 function send(sessionId: string, action: MyAction): Promise<Registration> {
-  const sid = encodeURIComponent(sessionId);
+  const params = { id: sessionId };
   switch (action.type) {
     case 'register':
-      return api.post<Registration>(`/sessions/${sid}/registrations`, action.mode ? { mode: action.mode } : {}, {
-        'Idempotency-Key': action.key,
-      });
+      return call(
+        registrationsApi.register,
+        { params, body: action.mode ? { mode: action.mode } : {} },
+        { headers: { 'Idempotency-Key': action.key } },
+      );
     case 'cancel':
-      return api.delete<Registration>(`/sessions/${sid}/registrations/me`);
+      return call(registrationsApi.cancelMine, { params });
     case 'confirm':
-      return api.post<Registration>(`/registrations/${encodeURIComponent(action.registrationId)}/confirm`, {});
+      return call(registrationsApi.confirm, { params: { id: action.registrationId } });
     case 'decline':
-      return api.post<Registration>(`/registrations/${encodeURIComponent(action.registrationId)}/decline`, {});
+      return call(registrationsApi.decline, { params: { id: action.registrationId } });
   }
 }
 
@@ -71,7 +76,7 @@ export function useMyRegistrationAction(sessionId: string) {
 export function useSelfCheckIn(sessionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<Registration>(`/sessions/${encodeURIComponent(sessionId)}/check-in`, { code }),
+    mutationFn: (code: string) => call(registrationsApi.selfCheckIn, { params: { id: sessionId }, body: { code } }),
     onSuccess: async (reg) => {
       await patchSession(qc, sessionId, (s) => withRegistration(s, reg));
       refreshRegistrations(qc);
@@ -83,9 +88,34 @@ export type MyWhen = 'upcoming' | 'past';
 
 export function useMyRegistrations(when: MyWhen) {
   return useInfiniteQuery({
-    queryKey: ['registrations', 'mine', when],
-    queryFn: ({ pageParam, signal }) => api.get<Page<CatalogEntry>>('/me/registrations', { when, limit: 20, cursor: pageParam }, signal),
+    queryKey: registrationKeys.mineWhen(when),
+    queryFn: ({ pageParam, signal }) => call(registrationsApi.mine, { query: { when, limit: 20, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+}
+
+/** A series: register for every upcoming part at once, or leave them all. */
+export function useSeriesRegistration(workshopId: string) {
+  const qc = useQueryClient();
+  const params = { id: workshopId };
+  const join = useMutation({
+    mutationFn: () => call(registrationsApi.registerForSeries, { params, body: {} }),
+    onSuccess: (r) => {
+      const waiting = r.items.some((x) => x.status === 'waitlisted');
+      notifySuccess(
+        waiting ? 'One part is full: you wait for all parts together and move up as one.' : 'You have a seat in every part.',
+        'Registered for the series',
+      );
+    },
+    onError: (error) => notifyError(error, 'Could not register for the series'),
+    onSettled: () => refreshRegistrations(qc),
+  });
+  const leave = useMutation({
+    mutationFn: () => call(registrationsApi.leaveSeries, { params }),
+    onSuccess: () => notifySuccess('You left every upcoming part.', 'Left the series'),
+    onError: (error) => notifyError(error, 'Could not leave the series'),
+    onSettled: () => refreshRegistrations(qc),
+  });
+  return { join, leave };
 }

@@ -1,32 +1,27 @@
-import type { Registration, SeatPool, Session } from '../../../contracts/index.js';
+import { capacityOf, checkInWindow, hasFreeSeat, type Registration, type SeatPool, type Session } from '../../../contracts/index.js';
 
-/** Self check-in opens this long before the start (the server's rule) and closes at the end. */
-export const CHECK_IN_OPENS_BEFORE_MS = 15 * 60_000;
+// The seat rules are the server's own (src/contracts/seats.ts).
+export { hasFreeSeat };
 
 /** One pool of seats: the session's only one, or the in-person or online part of a hybrid session. */
 export type Pool = { pool: SeatPool; capacity: number | null; taken: number; waiting: number };
 
 export function poolsOf(s: Session): Pool[] {
-  if (s.mode !== 'hybrid') return [{ pool: s.mode, capacity: s.seats, taken: s.enrolledCount, waiting: s.waitlistCount }];
+  if (s.mode !== 'hybrid') return [{ pool: s.mode, capacity: capacityOf(s, s.mode), taken: s.enrolledCount, waiting: s.waitlistCount }];
   return [
     {
       pool: 'in_person',
-      capacity: s.seats,
+      capacity: capacityOf(s, 'in_person'),
       taken: s.enrolledCount - s.onlineEnrolledCount,
       waiting: s.waitlistCount - s.onlineWaitlistCount,
     },
-    { pool: 'online', capacity: s.onlineSeats, taken: s.onlineEnrolledCount, waiting: s.onlineWaitlistCount },
+    { pool: 'online', capacity: capacityOf(s, 'online'), taken: s.onlineEnrolledCount, waiting: s.onlineWaitlistCount },
   ];
 }
 
 /** Seats nobody holds; null when unlimited. */
 export function seatsLeft(p: Pool): number | null {
   return p.capacity === null ? null : Math.max(0, p.capacity - p.taken);
-}
-
-/** Nobody jumps the queue: a free seat with people waiting is theirs (the server's rule). */
-export function hasFreeSeat(p: Pool): boolean {
-  return p.waiting === 0 && (p.capacity === null || p.taken < p.capacity);
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -86,7 +81,7 @@ export function registrationState(s: Session, opts: { published?: boolean; now?:
         break;
       case 'enrolled':
         if (now > end) return { kind: 'past_enrolled', reg };
-        if (now >= start - CHECK_IN_OPENS_BEFORE_MS) return { kind: 'check_in', reg };
+        if (now >= Date.parse(checkInWindow(s).validFrom)) return { kind: 'check_in', reg };
         return { kind: 'enrolled', reg };
       default:
         break;

@@ -1,42 +1,35 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconInfoCircle, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
 import { messageBody } from '../../../contracts/index.js';
 import { ErrorNotice } from '../../components/States';
-import { errorMessage, type FieldErrors, notifySuccess, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, errorMessage, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
 import { useSendMessage, useSessionMessages } from './hooks';
+
+const validateMessage = contractValidator(messageBody);
 
 /** Write to everyone with a seat; messages are kept now and delivered once notifications are on. */
 export function MessagesSection({ sessionId }: { sessionId: string }) {
   const zone = useViewerZone();
   const messages = useSessionMessages(sessionId);
   const send = useSendMessage(sessionId);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({ initialValues: { subject: '', body: '' }, validate: validateMessage });
+  const errors = form.errors;
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = messageBody.safeParse({ subject, body });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    send.mutate(parsed.data, {
+  const submit = form.onSubmit((values) => {
+    send.mutate(messageBody.parse(values), {
       onSuccess: () => {
-        setSubject('');
-        setBody('');
+        form.reset();
         notifySuccess('It is stored and will be delivered once notifications are on.', 'Message saved');
       },
       onError: (err) => {
         const fields = serverFieldErrors(err);
-        setErrors(Object.keys(fields).length > 0 ? fields : { _form: errorMessage(err) });
+        form.setErrors(Object.keys(fields).length > 0 ? fields : { _form: errorMessage(err) });
       },
     });
-  };
+  });
 
   const items = messages.data?.items ?? [];
   return (
@@ -54,19 +47,9 @@ export function MessagesSection({ sessionId }: { sessionId: string }) {
               label="Subject"
               placeholder="Room change: we moved to Turing (4th floor)"
               maxLength={200}
-              value={subject}
-              onChange={(e) => setSubject(e.currentTarget.value)}
-              error={errors.subject}
+              {...form.getInputProps('subject')}
             />
-            <Textarea
-              label="Message"
-              autosize
-              minRows={3}
-              maxRows={10}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              error={errors.body}
-            />
+            <Textarea label="Message" autosize minRows={3} maxRows={10} {...form.getInputProps('body')} />
             {errors._form && (
               <Text c="red.9" fz="sm" role="alert">
                 {errors._form}

@@ -1,17 +1,25 @@
 import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Registration, RosterEntry, SessionMessage } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { type MessageBody, type Registration, type RosterEntry, registrationsApi } from '../../../contracts/index.js';
+import { call, type Page } from '../../api/client';
 import { refreshRegistrations } from '../registrations/cache';
+import { registrationKeys } from '../registrations/keys';
 
-const sid = (id: string) => encodeURIComponent(id);
-export const rosterKey = (sessionId: string) => ['registrations', 'roster', sessionId] as const;
+/**
+ * The query keys of this feature: other features refresh them through these, never by spelling
+ * the key. They live under the registrations' keys, so any seat change refreshes them too.
+ */
+export const rosterKeys = {
+  roster: (sessionId: string) => [...registrationKeys.all, 'roster', sessionId] as const,
+  checkInCode: (sessionId: string) => [...registrationKeys.all, 'code', sessionId] as const,
+  messages: (sessionId: string) => [...registrationKeys.all, 'messages', sessionId] as const,
+};
 
 /** Everyone on a session's roster: seat holders, then the waitlist in order, then cancellations. */
 export function useRoster(sessionId: string, enabled = true) {
   return useInfiniteQuery({
-    queryKey: rosterKey(sessionId),
+    queryKey: rosterKeys.roster(sessionId),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<RosterEntry>>(`/sessions/${sid(sessionId)}/registrations`, { limit: 100, cursor: pageParam }, signal),
+      call(registrationsApi.roster, { params: { id: sessionId }, query: { limit: 100, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -20,9 +28,8 @@ export function useRoster(sessionId: string, enabled = true) {
 
 export function useCheckInCode(sessionId: string, enabled = true) {
   return useQuery({
-    queryKey: ['registrations', 'code', sessionId],
-    queryFn: ({ signal }) =>
-      api.get<{ code: string; validFrom: string; validUntil: string }>(`/sessions/${sid(sessionId)}/check-in-code`, undefined, signal),
+    queryKey: rosterKeys.checkInCode(sessionId),
+    queryFn: ({ signal }) => call(registrationsApi.checkInCode, { params: { id: sessionId } }, { signal }),
     staleTime: Infinity,
     enabled,
   });
@@ -38,15 +45,15 @@ export type RosterAction =
 function send(sessionId: string, a: RosterAction): Promise<Registration> {
   switch (a.type) {
     case 'check_in':
-      return api.post(`/registrations/${sid(a.registrationId)}/check-in`, {});
+      return call(registrationsApi.checkIn, { params: { id: a.registrationId } });
     case 'remove':
-      return api.delete(`/sessions/${sid(sessionId)}/registrations/${sid(a.registrationId)}`);
+      return call(registrationsApi.remove, { params: { id: sessionId, registrationId: a.registrationId } });
     case 'move':
-      return api.post(`/registrations/${sid(a.registrationId)}/move`, { position: a.position });
+      return call(registrationsApi.move, { params: { id: a.registrationId }, body: { position: a.position } });
     case 'add':
-      return api.post(`/sessions/${sid(sessionId)}/registrations`, { personId: a.personId });
+      return call(registrationsApi.register, { params: { id: sessionId }, body: { personId: a.personId } });
     case 'walk_in':
-      return api.post(`/sessions/${sid(sessionId)}/walk-ins`, { personId: a.personId });
+      return call(registrationsApi.walkIn, { params: { id: sessionId }, body: { personId: a.personId } });
   }
 }
 
@@ -55,7 +62,7 @@ type Roster = InfiniteData<Page<RosterEntry>>;
 /** Hosts' changes to the roster. Check-ins show at once; everything refreshes from the server after. */
 export function useRosterAction(sessionId: string) {
   const qc = useQueryClient();
-  const key = rosterKey(sessionId);
+  const key = rosterKeys.roster(sessionId);
   return useMutation({
     mutationFn: (a: RosterAction) => send(sessionId, a),
     onMutate: async (a) => {
@@ -85,8 +92,8 @@ export function useRosterAction(sessionId: string) {
 
 export function useSessionMessages(sessionId: string, enabled = true) {
   return useQuery({
-    queryKey: ['registrations', 'messages', sessionId],
-    queryFn: ({ signal }) => api.get<Page<SessionMessage>>(`/sessions/${sid(sessionId)}/messages`, undefined, signal),
+    queryKey: rosterKeys.messages(sessionId),
+    queryFn: ({ signal }) => call(registrationsApi.messages, { params: { id: sessionId } }, { signal }),
     enabled,
   });
 }
@@ -94,7 +101,7 @@ export function useSessionMessages(sessionId: string, enabled = true) {
 export function useSendMessage(sessionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { subject: string; body: string }) => api.post<SessionMessage>(`/sessions/${sid(sessionId)}/messages`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['registrations', 'messages', sessionId] }),
+    mutationFn: (body: MessageBody) => call(registrationsApi.sendMessage, { params: { id: sessionId }, body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: rosterKeys.messages(sessionId) }),
   });
 }
