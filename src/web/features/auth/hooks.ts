@@ -1,14 +1,24 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DevAccount, Person } from '../../../contracts/index.js';
-import { api, isApiError, type Page } from '../../api/client';
+import { authApi, peopleApi } from '../../../contracts/index.js';
+import { call, isApiError } from '../../api/client';
 import { browserZone } from '../../lib/time';
 
-export const meKey = ['me'] as const;
+/** The query keys of this feature: other features refresh them through these, never by spelling the key. */
+export const authKeys = {
+  /** Everything signing in and out keeps (the sign-in page's own caches). */
+  all: ['auth'] as const,
+  config: ['auth', 'config'] as const,
+  devAccounts: (q: string) => ['auth', 'dev-accounts', q] as const,
+  /** The signed-in person (null when nobody is). */
+  me: ['me'] as const,
+};
+
+export const meKey = authKeys.me;
 
 export function useAuthConfig() {
   return useQuery({
-    queryKey: ['auth', 'config'],
-    queryFn: () => api.get<{ authMode: string }>('/auth/config'),
+    queryKey: authKeys.config,
+    queryFn: ({ signal }) => call(authApi.config, {}, { signal }),
     staleTime: Infinity,
   });
 }
@@ -16,10 +26,10 @@ export function useAuthConfig() {
 /** The signed-in person; `data` is null when nobody is signed in. */
 export function useMe() {
   return useQuery({
-    queryKey: meKey,
-    queryFn: async () => {
+    queryKey: authKeys.me,
+    queryFn: async ({ signal }) => {
       try {
-        return await api.get<Person>('/me');
+        return await call(peopleApi.me, {}, { signal });
       } catch (err) {
         if (isApiError(err) && err.status === 401) return null;
         throw err;
@@ -37,21 +47,24 @@ export function useViewerZone(): string {
 
 export function useDevAccounts(q: string) {
   return useInfiniteQuery({
-    queryKey: ['auth', 'dev-accounts', q],
-    queryFn: ({ pageParam, signal }) => api.get<Page<DevAccount>>('/auth/dev/accounts', { q, limit: 30, cursor: pageParam }, signal),
+    queryKey: authKeys.devAccounts(q),
+    queryFn: ({ pageParam, signal }) => call(authApi.devAccounts, { query: { q, limit: 30, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
   });
 }
 
+/** Whether a cache outlives signing in or out: only the sign-in page's own do. */
+const signInCache = (key: readonly unknown[]) => key[0] === authKeys.all[0];
+
 export function useDevSignIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (email: string) => api.post<Person>('/auth/dev/sign-in', { email }),
+    mutationFn: (email: string) => call(authApi.devSignIn, { body: { email } }),
     onSuccess: (person) => {
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      qc.setQueryData(meKey, person);
+      qc.removeQueries({ predicate: (q) => !signInCache(q.queryKey) });
+      qc.setQueryData(authKeys.me, person);
     },
   });
 }
@@ -59,10 +72,10 @@ export function useDevSignIn() {
 export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/sign-out', {}),
+    mutationFn: () => call(authApi.signOut, {}),
     onSettled: () => {
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      qc.setQueryData(meKey, null);
+      qc.removeQueries({ predicate: (q) => !signInCache(q.queryKey) });
+      qc.setQueryData(authKeys.me, null);
     },
   });
 }

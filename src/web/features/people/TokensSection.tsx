@@ -18,11 +18,12 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import type { ApiToken, CreatedToken, TokenScope } from '../../../contracts/index.js';
+import { type ApiToken, type CreatedToken, type CreateTokenBody, createTokenBody, type TokenScope } from '../../../contracts/index.js';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
-import { notifyError, notifySuccess, serverFieldErrors } from '../../lib/forms';
+import { contractValidator, notifyError, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { formatDate } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
 import { useCreateToken, useRevokeToken, useTokens } from './hooks';
@@ -136,35 +137,48 @@ function Expiry({ expiresAt, zone }: { expiresAt: string | null; zone: string })
   return <>{formatDate(expiresAt, zone)}</>;
 }
 
+/** The form's values: the lifetime as the select holds it ('never' for no expiry). */
+interface TokenFormValues {
+  name: string;
+  scope: TokenScope;
+  lifetime: string;
+}
+
+const toBody = (v: TokenFormValues): CreateTokenBody => ({
+  name: v.name,
+  scope: v.scope,
+  expiresInDays: v.lifetime === 'never' ? null : (Number(v.lifetime) as 30 | 90 | 365),
+});
+
+const checkToken = contractValidator(createTokenBody);
+
+/** The contract's rules, with a hint for the one field people leave empty. */
+function validateToken(values: TokenFormValues) {
+  const errors = checkToken(toBody(values));
+  return errors.name ? { ...errors, name: 'Name the token after what will use it, e.g. “reporting script”.' } : errors;
+}
+
 function CreateToken() {
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<TokenScope>('write');
-  const [lifetime, setLifetime] = useState('90');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useForm<TokenFormValues>({ initialValues: { name: '', scope: 'write', lifetime: '90' }, validate: validateToken });
+  const errors = form.errors;
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const create = useCreateToken();
   const scopeLabel = useId();
   const zone = useViewerZone();
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!name.trim()) return setErrors({ name: 'Name the token after what will use it, e.g. “reporting script”.' });
-    const expiresInDays = lifetime === 'never' ? null : (Number(lifetime) as 30 | 90 | 365);
-    create.mutate(
-      { name: name.trim(), scope, expiresInDays },
-      {
-        onSuccess: (t) => {
-          setCreated(t);
-          setName('');
-          setErrors({});
-        },
-        onError: (err) => {
-          setErrors(serverFieldErrors(err));
-          notifyError(err, 'Could not create the token');
-        },
+  const submit = form.onSubmit((values) => {
+    create.mutate(createTokenBody.parse(toBody(values)), {
+      onSuccess: (t) => {
+        setCreated(t);
+        form.setFieldValue('name', '');
+        form.clearErrors();
       },
-    );
-  };
+      onError: (err) => {
+        form.setErrors(serverFieldErrors(err));
+        notifyError(err, 'Could not create the token');
+      },
+    });
+  });
 
   return (
     <Stack gap="sm">
@@ -173,9 +187,7 @@ function CreateToken() {
           <TextInput
             label="New token name"
             placeholder="reporting script"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
+            {...form.getInputProps('name')}
             style={{ flex: '1 1 14rem' }}
             maxLength={100}
           />
@@ -183,7 +195,12 @@ function CreateToken() {
             <Text fz="sm" fw={500} mb={4} id={scopeLabel}>
               Access
             </Text>
-            <SegmentedControl aria-labelledby={scopeLabel} data={SCOPES} value={scope} onChange={(v) => setScope(v as TokenScope)} />
+            <SegmentedControl
+              aria-labelledby={scopeLabel}
+              data={SCOPES}
+              value={form.values.scope}
+              onChange={(v) => form.setFieldValue('scope', v as TokenScope)}
+            />
             {errors.scope && (
               <Text c="red" fz="xs" mt={4}>
                 {errors.scope}
@@ -193,8 +210,8 @@ function CreateToken() {
           <Select
             label="Expires after"
             data={LIFETIMES}
-            value={lifetime}
-            onChange={(v) => v && setLifetime(v)}
+            value={form.values.lifetime}
+            onChange={(v) => v && form.setFieldValue('lifetime', v)}
             allowDeselect={false}
             error={errors.expiresInDays}
             w={140}

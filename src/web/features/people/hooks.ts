@@ -1,11 +1,20 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, CreatedToken, CreateTokenBody, Person } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { authApi, type CreateTokenBody, peopleApi } from '../../../contracts/index.js';
+import { call } from '../../api/client';
+
+/** The query keys of this feature: other features refresh them through these, never by spelling the key. */
+export const peopleKeys = {
+  all: ['people'] as const,
+  list: (q: string, limit: number) => ['people', 'list', q, limit] as const,
+  one: (id: string) => ['people', 'one', id] as const,
+  /** My API tokens (under the signed-in person's key). */
+  tokens: ['me', 'tokens'] as const,
+};
 
 export function usePeople(q: string, limit = 20) {
   return useInfiniteQuery({
-    queryKey: ['people', 'list', q, limit],
-    queryFn: ({ pageParam, signal }) => api.get<Page<Person>>('/people', { q, limit, cursor: pageParam }, signal),
+    queryKey: peopleKeys.list(q, limit),
+    queryFn: ({ pageParam, signal }) => call(peopleApi.list, { query: { q, limit, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
@@ -14,18 +23,16 @@ export function usePeople(q: string, limit = 20) {
 
 export function usePerson(id: string) {
   return useQuery({
-    queryKey: ['people', 'one', id],
-    queryFn: ({ signal }) => api.get<Person>(`/people/${encodeURIComponent(id)}`, undefined, signal),
+    queryKey: peopleKeys.one(id),
+    queryFn: ({ signal }) => call(peopleApi.get, { params: { id } }, { signal }),
   });
 }
-
-const tokensKey = ['me', 'tokens'] as const;
 
 /** All of my tokens (the endpoint answers one page with every token). */
 export function useTokens(enabled: boolean) {
   return useQuery({
-    queryKey: tokensKey,
-    queryFn: ({ signal }) => api.get<Page<ApiToken>>('/me/tokens', undefined, signal),
+    queryKey: peopleKeys.tokens,
+    queryFn: ({ signal }) => call(authApi.listTokens, {}, { signal }),
     enabled,
   });
 }
@@ -33,15 +40,15 @@ export function useTokens(enabled: boolean) {
 export function useCreateToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTokenBody) => api.post<CreatedToken>('/me/tokens', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: tokensKey }),
+    mutationFn: (body: CreateTokenBody) => call(authApi.createToken, { body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: peopleKeys.tokens }),
   });
 }
 
 export function useRevokeToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/me/tokens/${encodeURIComponent(id)}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: tokensKey }),
+    mutationFn: (id: string) => call(authApi.revokeToken, { params: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: peopleKeys.tokens }),
   });
 }

@@ -1,33 +1,26 @@
 import { Button, Card, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { createRequestBody } from '../../../contracts/index.js';
-import { type FieldErrors, notifySuccess, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { useCreateRequest } from './hooks';
+
+const validateRequest = contractValidator(createRequestBody);
 
 /** "I'd like a workshop on …": a title is enough; your own vote comes with it. */
 export function RequestForm({ initialTitle = '' }: { initialTitle?: string }) {
-  const [title, setTitle] = useState(initialTitle);
-  const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm({ initialValues: { title: initialTitle, description: '' }, validate: validateRequest });
+  const errors = form.errors;
   const create = useCreateRequest();
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = createRequestBody.safeParse({ title, description });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data, {
+  const submit = form.onSubmit((values) => {
+    create.mutate(createRequestBody.parse(values), {
       onSuccess: () => {
         notifySuccess('Colleagues can upvote it now, and a host can pick it up.', 'Request posted');
-        setTitle('');
-        setDescription('');
+        form.setValues({ title: '', description: '' });
       },
-      onError: (err) => setErrors({ _form: 'Could not post the request. Try again.', ...serverFieldErrors(err) }),
+      onError: (err) => form.setErrors({ _form: 'Could not post the request. Try again.', ...serverFieldErrors(err) }),
     });
-  };
+  });
 
   return (
     <Card withBorder padding="md" component="form" onSubmit={submit} aria-labelledby="ask-title" noValidate>
@@ -35,20 +28,11 @@ export function RequestForm({ initialTitle = '' }: { initialTitle?: string }) {
         <Title order={2} fz="h4" id="ask-title">
           I’d like a workshop on…
         </Title>
-        <TextInput
-          label="Topic"
-          placeholder="e.g. Profiling Go services"
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
-          maxLength={160}
-          required
-        />
+        <TextInput label="Topic" placeholder="e.g. Profiling Go services" {...form.getInputProps('title')} maxLength={160} required />
         <Textarea
           label="What would you like to learn? (optional)"
           placeholder="Your situation, what you tried, what a good session would give you."
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
+          {...form.getInputProps('description')}
           error={errors.description ?? errors._form}
           autosize
           minRows={2}

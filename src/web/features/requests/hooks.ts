@@ -1,10 +1,11 @@
 import { type InfiniteData, type QueryClient, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { WorkshopRequest } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { type CallInput, type ResultOf, requestsApi, type WorkshopRequest } from '../../../contracts/index.js';
+import { call } from '../../api/client';
 import { notifyError } from '../../lib/forms';
 
 export type RequestStatus = WorkshopRequest['status'];
 
+/** The query keys of this feature: other features refresh them through these, never by spelling the key. */
 export const requestKeys = {
   all: ['requests'] as const,
   list: (status: RequestStatus | null) => ['requests', 'list', status ?? 'any'] as const,
@@ -14,14 +15,14 @@ export function useRequests(status: RequestStatus | null) {
   return useInfiniteQuery({
     queryKey: requestKeys.list(status),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<WorkshopRequest>>('/requests', { status: status ?? undefined, limit: 20, cursor: pageParam }, signal),
+      call(requestsApi.list, { query: { status: status ?? undefined, limit: 20, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
   });
 }
 
-type Lists = InfiniteData<Page<WorkshopRequest>>;
+type Lists = InfiniteData<ResultOf<typeof requestsApi.list>>;
 
 /** Writes one request into every cached list, so a vote or claim shows everywhere at once. */
 function writeRequest(qc: QueryClient, id: string, patch: (r: WorkshopRequest) => WorkshopRequest) {
@@ -33,7 +34,7 @@ function writeRequest(qc: QueryClient, id: string, patch: (r: WorkshopRequest) =
 export function useCreateRequest() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { title: string; description: string }) => api.post<WorkshopRequest>('/requests', body),
+    mutationFn: (body: CallInput<typeof requestsApi.create>['body']) => call(requestsApi.create, { body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: requestKeys.all }),
   });
 }
@@ -43,9 +44,7 @@ export function useVote() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, vote }: { id: string; vote: boolean }) =>
-      vote
-        ? api.put<WorkshopRequest>(`/requests/${encodeURIComponent(id)}/vote`, {})
-        : api.delete<WorkshopRequest>(`/requests/${encodeURIComponent(id)}/vote`),
+      call(vote ? requestsApi.vote : requestsApi.withdrawVote, { params: { id } }),
     onMutate: async ({ id, vote }) => {
       await qc.cancelQueries({ queryKey: requestKeys.all });
       const snapshot = qc.getQueriesData<Lists>({ queryKey: requestKeys.all });
@@ -64,7 +63,7 @@ export function useVote() {
 export function useClaimRequest() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<WorkshopRequest>(`/requests/${encodeURIComponent(id)}/claim`, {}),
+    mutationFn: (id: string) => call(requestsApi.claim, { params: { id } }),
     onSuccess: (req) => {
       writeRequest(qc, req.id, () => req);
       void qc.invalidateQueries({ queryKey: requestKeys.all });
@@ -76,7 +75,7 @@ export function useAnswerRequest() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, workshopId }: { id: string; workshopId: string }) =>
-      api.post<WorkshopRequest>(`/requests/${encodeURIComponent(id)}/answer`, { workshopId }),
+      call(requestsApi.answer, { params: { id }, body: { workshopId } }),
     onSuccess: (req) => {
       writeRequest(qc, req.id, () => req);
       void qc.invalidateQueries({ queryKey: requestKeys.all });

@@ -1,21 +1,36 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CatalogEntry, CreateRecurringSessionsBody, CreateSessionBody, Session } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { type CreateRecurringSessionsBody, type CreateSessionBody, type Session, sessionsApi } from '../../../contracts/index.js';
+import { call } from '../../api/client';
+import { catalogKeys, searchKeys } from '../search/hooks';
+import { workshopKeys } from '../workshops/hooks';
 
 export type When = 'upcoming' | 'past' | 'all';
 
+/**
+ * The query keys of this feature: other features refresh them through these, never by spelling
+ * the key. A workshop's sessions live under the workshop's keys, one session under the catalog's.
+ */
+export const sessionKeys = {
+  /** Every workshop's session lists. */
+  lists: [...workshopKeys.all, 'sessions'] as const,
+  ofWorkshop: (workshopId: string) => [...workshopKeys.all, 'sessions', workshopId] as const,
+  list: (workshopId: string, when: When) => [...workshopKeys.all, 'sessions', workshopId, when] as const,
+  /** One session with its workshop, as the catalog shows it. */
+  entry: (id: string) => [...catalogKeys.all, 'one', id] as const,
+};
+
 export function useCatalogEntry(id: string) {
   return useQuery({
-    queryKey: ['catalog', 'one', id],
-    queryFn: ({ signal }) => api.get<CatalogEntry>(`/sessions/${encodeURIComponent(id)}`, undefined, signal),
+    queryKey: sessionKeys.entry(id),
+    queryFn: ({ signal }) => call(sessionsApi.get, { params: { id } }, { signal }),
   });
 }
 
 export function useWorkshopSessions(workshopId: string, when: When) {
   return useInfiniteQuery({
-    queryKey: ['workshops', 'sessions', workshopId, when],
+    queryKey: sessionKeys.list(workshopId, when),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Session>>(`/workshops/${encodeURIComponent(workshopId)}/sessions`, { when, limit: 20, cursor: pageParam }, signal),
+      call(sessionsApi.listForWorkshop, { params: { id: workshopId }, query: { when, limit: 20, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -25,11 +40,11 @@ export function useWorkshopSessions(workshopId: string, when: When) {
 function useRefreshSessions() {
   const qc = useQueryClient();
   return (workshopId: string) => {
-    void qc.invalidateQueries({ queryKey: ['workshops', 'sessions', workshopId] });
-    void qc.invalidateQueries({ queryKey: ['workshops', 'one', workshopId] });
-    void qc.invalidateQueries({ queryKey: ['workshops', 'list'] });
-    void qc.invalidateQueries({ queryKey: ['catalog'] });
-    void qc.invalidateQueries({ queryKey: ['search'] });
+    void qc.invalidateQueries({ queryKey: sessionKeys.ofWorkshop(workshopId) });
+    void qc.invalidateQueries({ queryKey: workshopKeys.one(workshopId) });
+    void qc.invalidateQueries({ queryKey: workshopKeys.lists });
+    void qc.invalidateQueries({ queryKey: catalogKeys.all });
+    void qc.invalidateQueries({ queryKey: searchKeys.all });
   };
 }
 
@@ -37,11 +52,11 @@ export type ScheduleInput = { kind: 'single'; body: CreateSessionBody } | { kind
 
 export function useScheduleSessions(workshopId: string) {
   const refresh = useRefreshSessions();
-  const base = `/workshops/${encodeURIComponent(workshopId)}/sessions`;
   return useMutation({
     mutationFn: async (input: ScheduleInput): Promise<Session[]> => {
-      if (input.kind === 'single') return [await api.post<Session>(base, input.body)];
-      return (await api.post<{ items: Session[] }>(`${base}/recurring`, input.body)).items;
+      const params = { id: workshopId };
+      if (input.kind === 'single') return [await call(sessionsApi.create, { params, body: input.body })];
+      return (await call(sessionsApi.createRecurring, { params, body: input.body })).items;
     },
     onSuccess: () => refresh(workshopId),
   });
@@ -50,7 +65,7 @@ export function useScheduleSessions(workshopId: string) {
 export function useCancelSession(workshopId: string) {
   const refresh = useRefreshSessions();
   return useMutation({
-    mutationFn: (sessionId: string) => api.post<Session>(`/sessions/${encodeURIComponent(sessionId)}/cancel`, {}),
+    mutationFn: (sessionId: string) => call(sessionsApi.cancel, { params: { id: sessionId } }),
     onSuccess: () => refresh(workshopId),
   });
 }
@@ -58,7 +73,7 @@ export function useCancelSession(workshopId: string) {
 export function useDeleteSession(workshopId: string) {
   const refresh = useRefreshSessions();
   return useMutation({
-    mutationFn: (sessionId: string) => api.delete(`/sessions/${encodeURIComponent(sessionId)}`),
+    mutationFn: (sessionId: string) => call(sessionsApi.delete, { params: { id: sessionId } }),
     onSuccess: () => refresh(workshopId),
   });
 }

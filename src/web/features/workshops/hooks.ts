@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type CreateWorkshopBody, type UpdateWorkshopBody, type Workshop, workshopsApi } from '../../../contracts/index.js';
 import { call } from '../../api/client';
+import { catalogKeys, searchKeys } from '../search/hooks';
+import { tagKeys } from '../tags/hooks';
 
 export type WorkshopFilters = { q?: string; tag?: string; hostId?: string; status?: 'draft' | 'published' };
 
@@ -35,9 +37,9 @@ function useStoreWorkshop() {
   return (w: Workshop) => {
     qc.setQueryData(workshopKeys.one(w.id), w);
     void qc.invalidateQueries({ queryKey: workshopKeys.lists });
-    void qc.invalidateQueries({ queryKey: ['catalog'] });
-    void qc.invalidateQueries({ queryKey: ['search'] });
-    void qc.invalidateQueries({ queryKey: ['tags'] });
+    void qc.invalidateQueries({ queryKey: catalogKeys.all });
+    void qc.invalidateQueries({ queryKey: searchKeys.all });
+    void qc.invalidateQueries({ queryKey: tagKeys.all });
   };
 }
 
