@@ -1,11 +1,14 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
-import { type ChecklistSuggestion, declineSuggestionBody } from '../../../contracts/index.js';
-import { errorMessage, notifySuccess, serverFieldErrors } from '../../lib/forms';
+import { useForm } from '@mantine/form';
+import { type ChecklistSuggestion, decideSuggestionBody, declineSuggestionBody } from '../../../contracts/index.js';
+import { contractValidator, errorMessage, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { SuggestionSummary } from './SuggestionSummary';
 import { useDecideSuggestion } from './suggestionHooks';
 
 export type DecisionTarget = { suggestion: ChecklistSuggestion; accept: boolean };
+
+const validateAccept = contractValidator(decideSuggestionBody);
+const validateDecline = contractValidator(declineSuggestionBody);
 
 /** Accept (a reply is welcome) or decline (a reply is owed: the person sees it). */
 export function DecideModal({ target, onClose }: { target: DecisionTarget | null; onClose: () => void }) {
@@ -16,16 +19,13 @@ export function DecideModal({ target, onClose }: { target: DecisionTarget | null
 function DecideForm({ target, onClose }: { target: DecisionTarget; onClose: () => void }) {
   const { suggestion: s, accept } = target;
   const decide = useDecideSuggestion();
-  const [reply, setReply] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { reply: '' },
+    validate: accept ? validateAccept : validateDecline,
+    clearInputErrorOnChange: false,
+  });
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!accept) {
-      const parsed = declineSuggestionBody.safeParse({ reply });
-      if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Tell the person why.');
-    }
-    setError(null);
+  const submit = form.onSubmit(({ reply }) =>
     decide.mutate(
       { id: s.id, accept, reply },
       {
@@ -38,10 +38,10 @@ function DecideForm({ target, onClose }: { target: DecisionTarget; onClose: () =
           );
           onClose();
         },
-        onError: (err) => setError(serverFieldErrors(err).reply ?? errorMessage(err)),
+        onError: (err) => form.setErrors({ reply: serverFieldErrors(err).reply ?? errorMessage(err) }),
       },
-    );
-  };
+    ),
+  );
 
   return (
     <Modal opened onClose={onClose} title={accept ? 'Accept this suggestion' : 'Decline this suggestion'} centered size="lg">
@@ -60,9 +60,7 @@ function DecideForm({ target, onClose }: { target: DecisionTarget; onClose: () =
             autosize
             minRows={2}
             maxLength={2000}
-            value={reply}
-            onChange={(e) => setReply(e.currentTarget.value)}
-            error={error}
+            {...form.getInputProps('reply')}
             data-autofocus
           />
           <Group justify="flex-end">

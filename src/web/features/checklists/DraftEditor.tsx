@@ -4,7 +4,7 @@ import { IconDeviceFloppy, IconPlus, IconWorldUpload } from '@tabler/icons-react
 import { useEffect, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { type ChecklistPhase, type ChecklistTemplate, checklistPhases, draftItemsBody, phaseLabels } from '../../../contracts/index.js';
-import { type FieldErrors, notifyError, notifySuccess, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, type FieldErrors, notifyError, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { DraftItemRow } from './DraftItemRow';
 import { blankRow, type DraftRow, errorsByRow, fingerprint, fromItem, move, normalize, toInput, update } from './draftModel';
 import { usePublishVersion, useSaveDraftItems } from './templateHooks';
@@ -12,6 +12,7 @@ import { usePublishVersion, useSaveDraftItems } from './templateHooks';
 type Props = { template: ChecklistTemplate; version: number; onPublished: () => void };
 
 const ERRORS_NOTICE = 'draft-items-errors';
+const validateItems = contractValidator(draftItemsBody);
 
 /**
  * Editing a draft version: items are changed here, on screen, and saved as one ordered list
@@ -64,10 +65,11 @@ export function DraftEditor({ template, version, onPublished }: Props) {
   };
 
   const save = (then?: () => void) => {
-    const parsed = draftItemsBody.safeParse({ items: rows.map(toInput) });
-    if (!parsed.success) return showErrors(zodFieldErrors(parsed.error));
+    const body = { items: rows.map(toInput) };
+    const errors = validateItems(body);
+    if (Object.keys(errors).length > 0) return showErrors(errors);
     saveItems.mutate(
-      { version, items: parsed.data.items },
+      { version, items: draftItemsBody.parse(body).items },
       {
         onSuccess: (t) => {
           // The server gives new items their keys: start again from its list.

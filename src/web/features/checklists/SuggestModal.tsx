@@ -1,5 +1,5 @@
 import { Blockquote, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import {
   type ChecklistItem,
   type ChecklistPhase,
@@ -7,7 +7,7 @@ import {
   createSuggestionBody,
   phaseLabels,
 } from '../../../contracts/index.js';
-import { errorMessage, type FieldErrors, notifySuccess, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, errorMessage, type FieldErrors, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { whenLabels, whenOrder } from './progress';
 import { useCreateSuggestion } from './suggestionHooks';
 
@@ -17,6 +17,9 @@ export type SuggestionTarget =
   | { kind: 'add'; phase: ChecklistPhase };
 
 const titles = { reword: 'Suggest a better wording', remove: 'Suggest removing this item', add: 'Suggest an item' };
+const validateSuggestion = contractValidator(createSuggestionBody);
+
+type Values = { text: string; reason: string; when: ChecklistWhen };
 
 type Props = { templateId: string; target: SuggestionTarget | null; onClose: () => void };
 
@@ -30,35 +33,38 @@ export function SuggestModal({ templateId, target, onClose }: Props) {
 
 function SuggestForm({ templateId, target, onClose }: Props & { target: SuggestionTarget }) {
   const create = useCreateSuggestion();
-  // A rewording starts from the current text.
-  const [text, setText] = useState(target.kind === 'reword' ? target.item.text : '');
-  const [reason, setReason] = useState('');
-  const [when, setWhen] = useState<ChecklistWhen>('before');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // What the contract checks: the suggestion as it is sent.
+  const bodyOf = ({ text, reason, when }: Values) =>
+    target.kind === 'add'
+      ? { templateId, kind: target.kind, text, reason, phase: target.phase, when }
+      : { templateId, kind: target.kind, itemId: target.item.id, text: target.kind === 'reword' ? text : '', reason };
+  const form = useForm<Values>({
+    // A rewording starts from the current text.
+    initialValues: { text: target.kind === 'reword' ? target.item.text : '', reason: '', when: 'before' },
+    validate: (values): FieldErrors => {
+      const errors = validateSuggestion(bodyOf(values));
+      if (Object.keys(errors).length > 0) return errors;
+      if (target.kind === 'reword' && values.text.trim() === target.item.text.trim()) {
+        return { text: 'Change the wording first: this is the item as it is now.' };
+      }
+      return {};
+    },
+    clearInputErrorOnChange: false,
+  });
+  const errors = form.errors;
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const body =
-      target.kind === 'add'
-        ? { templateId, kind: target.kind, text, reason, phase: target.phase, when }
-        : { templateId, kind: target.kind, itemId: target.item.id, text: target.kind === 'reword' ? text : '', reason };
-    const parsed = createSuggestionBody.safeParse(body);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    if (target.kind === 'reword' && parsed.data.text === target.item.text.trim()) {
-      return setErrors({ text: 'Change the wording first: this is the item as it is now.' });
-    }
-    setErrors({});
-    create.mutate(parsed.data, {
+  const submit = form.onSubmit((values) =>
+    create.mutate(createSuggestionBody.parse(bodyOf(values)), {
       onSuccess: () => {
         notifySuccess('The education team will look at it. You will find their answer under “My suggestions”.', 'Thank you');
         onClose();
       },
       onError: (err) => {
         const fields = serverFieldErrors(err);
-        setErrors(Object.keys(fields).length > 0 ? fields : { _form: errorMessage(err) });
+        form.setErrors(Object.keys(fields).length > 0 ? fields : { _form: errorMessage(err) });
       },
-    });
-  };
+    }),
+  );
 
   const title = target.kind === 'add' ? `${titles.add} for ${phaseLabels[target.phase]}` : titles[target.kind];
   return (
@@ -71,16 +77,7 @@ function SuggestForm({ templateId, target, onClose }: Props & { target: Suggesti
             </Blockquote>
           )}
           {target.kind === 'reword' && (
-            <Textarea
-              label="Your wording"
-              autosize
-              minRows={2}
-              maxLength={1000}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={errors.text}
-              data-autofocus
-            />
+            <Textarea label="Your wording" autosize minRows={2} maxLength={1000} {...form.getInputProps('text')} data-autofocus />
           )}
           {target.kind === 'add' && (
             <>
@@ -91,9 +88,7 @@ function SuggestForm({ templateId, target, onClose }: Props & { target: Suggesti
                 autosize
                 minRows={2}
                 maxLength={1000}
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-                error={errors.text}
+                {...form.getInputProps('text')}
                 data-autofocus
               />
               <div>
@@ -102,8 +97,8 @@ function SuggestForm({ templateId, target, onClose }: Props & { target: Suggesti
                 </Text>
                 <SegmentedControl
                   aria-labelledby="suggest-when"
-                  value={when}
-                  onChange={(v) => setWhen(v as ChecklistWhen)}
+                  value={form.values.when}
+                  onChange={(v) => form.setFieldValue('when', v as ChecklistWhen)}
                   data={whenOrder.map((w) => ({ value: w, label: w[0]?.toUpperCase() + w.slice(1) }))}
                 />
               </div>
@@ -116,9 +111,7 @@ function SuggestForm({ templateId, target, onClose }: Props & { target: Suggesti
             autosize
             minRows={2}
             maxLength={2000}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
+            {...form.getInputProps('reason')}
             data-autofocus={target.kind === 'remove' ? true : undefined}
           />
           {(errors._form || errors.itemId) && (

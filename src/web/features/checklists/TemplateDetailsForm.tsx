@@ -1,5 +1,5 @@
 import { Button, Group, MultiSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import {
   type CreateTemplateBody,
   createTemplateBody,
@@ -7,7 +7,7 @@ import {
   type WorkshopFormat,
   workshopFormats,
 } from '../../../contracts/index.js';
-import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, errorMessage, serverFieldErrors } from '../../lib/forms';
 
 type Values = { name: string; description: string; formats: WorkshopFormat[] };
 
@@ -20,53 +20,42 @@ type Props = {
 };
 
 const formatOptions = workshopFormats.map((f) => ({ value: f, label: formatLabels[f] }));
+const validateTemplate = contractValidator(createTemplateBody);
 
 /** Name, description and the formats a template is suggested for: creating one, or editing it. */
 export function TemplateDetailsForm({ initial, submitLabel, busy, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<Values>(initial ?? { name: '', description: '', formats: [] });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm<Values>({
+    initialValues: initial ?? { name: '', description: '', formats: [] },
+    validate: validateTemplate,
+    // A message stays until the next try, as the server's would.
+    clearInputErrorOnChange: false,
+  });
+  const errors = form.errors;
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = createTemplateBody.safeParse(values);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    onSubmit(parsed.data, (err) => {
+  const submit = form.onSubmit((values) =>
+    onSubmit(createTemplateBody.parse(values), (err) => {
       const fields = serverFieldErrors(err);
-      setErrors(Object.keys(fields).length > 0 ? fields : { _form: errorMessage(err) });
-    });
-  };
+      form.setErrors(Object.keys(fields).length > 0 ? fields : { _form: errorMessage(err) });
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput
-          label="Name"
-          placeholder="Pairing session"
-          withAsterisk
-          maxLength={120}
-          value={values.name}
-          onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
-          error={errors.name}
-          data-autofocus
-        />
+        <TextInput label="Name" placeholder="Pairing session" withAsterisk maxLength={120} {...form.getInputProps('name')} data-autofocus />
         <Textarea
           label="Description"
           description="One or two sentences: what kind of workshop it is for."
           autosize
           minRows={2}
           maxLength={2000}
-          value={values.description}
-          onChange={(e) => setValues({ ...values, description: e.currentTarget.value })}
-          error={errors.description}
+          {...form.getInputProps('description')}
         />
         <MultiSelect
           label="Suggested for these formats"
           description="Hosts of workshops in these formats see it first, marked “Suggested”."
           data={formatOptions}
-          value={values.formats}
-          onChange={(v) => setValues({ ...values, formats: v as WorkshopFormat[] })}
-          error={errors.formats}
+          {...form.getInputProps('formats')}
           clearable
         />
         {errors._form && (
