@@ -1,15 +1,16 @@
 import { Alert, Badge, Button, Card, Checkbox, Code, CopyButton, Group, Modal, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconPlus, IconTrash, IconWebhook } from '@tabler/icons-react';
 import { useState } from 'react';
-import { type CreatedWebhook, createWebhookBody, type WebhookSubscription } from '../../contracts/index.js';
+import { type CreatedWebhook, type CreateWebhookBody, createWebhookBody, type WebhookSubscription } from '../../contracts/index.js';
 import { AdminOnly } from '../components/AdminOnly';
 import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
 import { EducationHeader } from '../features/education/EducationHeader';
 import { useCreateWebhook, useDeleteWebhook, useUpdateWebhook, useWebhookDeliveries, useWebhooks } from '../features/notifications/hooks';
-import { type FieldErrors, notifyError, serverFieldErrors, zodFieldErrors } from '../lib/forms';
+import { contractValidator, notifyError, serverFieldErrors } from '../lib/forms';
 import { formatDateTime } from '../lib/time';
 
 const EVENTS = [
@@ -161,50 +162,30 @@ function Deliveries({ id }: { id: string }) {
   );
 }
 
+type WebhookForm = { url: string; description: string; events: NonNullable<CreateWebhookBody['events']> };
+
+const emptyWebhook = (): WebhookForm => ({ url: '', description: '', events: ['registration.created', 'registration.cancelled'] });
+
 function AddWebhookModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (w: CreatedWebhook) => void }) {
   const create = useCreateWebhook();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<string[]>(['registration.created', 'registration.cancelled']);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const parsed = createWebhookBody.safeParse({ url, description, events });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data, {
+  const form = useForm<WebhookForm>({ initialValues: emptyWebhook(), validate: contractValidator(createWebhookBody) });
+  const submit = form.onSubmit((values) => {
+    create.mutate(values, {
       onSuccess: (w) => {
         onCreated(w);
         onClose();
-        setUrl('');
-        setDescription('');
+        form.setValues({ url: '', description: '' });
       },
-      onError: (err) => setErrors({ _form: 'Could not add the webhook.', ...serverFieldErrors(err) }),
+      onError: (err) => form.setErrors({ _form: 'Could not add the webhook.', ...serverFieldErrors(err) }),
     });
-  };
+  });
   return (
     <Modal opened={opened} onClose={onClose} title="Add a webhook" centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label="Address"
-            required
-            placeholder="https://lms.example.com/hooks/lyceum"
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            error={errors.url}
-          />
-          <TextInput
-            label="What it is for"
-            placeholder="LMS sync"
-            value={description}
-            maxLength={200}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
-          <Checkbox.Group label="Events" required value={events} onChange={setEvents} error={errors.events ?? errors._form}>
+          <TextInput label="Address" required placeholder="https://lms.example.com/hooks/lyceum" {...form.getInputProps('url')} />
+          <TextInput label="What it is for" placeholder="LMS sync" maxLength={200} {...form.getInputProps('description')} />
+          <Checkbox.Group label="Events" required {...form.getInputProps('events')} error={form.errors.events ?? form.errors._form}>
             <Stack gap={6} mt={6}>
               {EVENTS.map((e) => (
                 <Checkbox key={e.value} value={e.value} label={`${e.label} (${e.value})`} />

@@ -1,11 +1,9 @@
 import { Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import type { NotificationPreferences } from '../../../contracts/index.js';
+import { preferredChannel } from '../../../contracts/index.js';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
 import { notifyError } from '../../lib/forms';
 import { usePreferences, useSetPreference } from './hooks';
-
-type Channel = NotificationPreferences['items'][number]['channel'];
 
 /** Per kind of message: email, Slack (when Lyceum has a Slack bot here) or nothing. Saved on each change. */
 export function PreferencesSection() {
@@ -48,7 +46,7 @@ export function PreferencesSection() {
               data={options}
               onChange={(channel) =>
                 save.mutate(
-                  { kind: item.kind, channel: channel as Channel },
+                  { kind: item.kind, channel: preferredChannel.parse(channel) },
                   { onError: (err) => notifyError(err, 'Could not save your choice') },
                 )
               }

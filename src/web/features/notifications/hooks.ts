@@ -1,21 +1,22 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CalendarFeed,
-  CreatedCalendarFeed,
-  CreatedWebhook,
-  CreateWebhookBody,
-  Mail,
-  MailSummary,
-  NotificationPreferences,
-  OutboxMessage,
-  OutboxPage,
-  WebhookSubscription,
+import {
+  type CalendarFeed,
+  type CallInput,
+  type CreateWebhookBody,
+  calendarApi,
+  mailboxApi,
+  type NotificationPreferences,
+  notificationsApi,
+  webhooksApi,
 } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { call } from '../../api/client';
 
 export type OutboxStatus = 'pending' | 'done' | 'dead';
 
+/** The query keys of this feature: other features invalidate through these, never by spelling the key. */
 export const notificationKeys = {
+  all: ['notifications'] as const,
+  outboxes: ['notifications', 'outbox'] as const,
   outbox: (status: OutboxStatus) => ['notifications', 'outbox', status] as const,
   mailbox: (to?: string) => ['notifications', 'mailbox', to ?? ''] as const,
   mail: (id: string) => ['notifications', 'mail', id] as const,
@@ -23,10 +24,16 @@ export const notificationKeys = {
   preferences: ['notifications', 'preferences'] as const,
 };
 
+/** The query keys of the webhooks pages. */
+export const webhookKeys = {
+  all: ['notifications', 'webhooks'] as const,
+  deliveries: (id: string) => ['notifications', 'webhooks', id, 'deliveries'] as const,
+};
+
 export function usePreferences() {
   return useQuery({
     queryKey: notificationKeys.preferences,
-    queryFn: ({ signal }) => api.get<NotificationPreferences>('/me/notification-preferences', undefined, signal),
+    queryFn: ({ signal }) => call(notificationsApi.preferences, {}, { signal }),
   });
 }
 
@@ -34,8 +41,10 @@ export function usePreferences() {
 export function useSetPreference() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (change: { kind: string; channel: NotificationPreferences['items'][number]['channel'] }) =>
-      api.put<NotificationPreferences>('/me/notification-preferences', { channels: { [change.kind]: change.channel } }),
+    mutationFn: (change: {
+      kind: NotificationPreferences['items'][number]['kind'];
+      channel: NotificationPreferences['items'][number]['channel'];
+    }) => call(notificationsApi.setPreferences, { body: { channels: { [change.kind]: change.channel } } }),
     onSuccess: (data) => qc.setQueryData(notificationKeys.preferences, data),
   });
 }
@@ -43,7 +52,7 @@ export function useSetPreference() {
 export function useOutbox(status: OutboxStatus) {
   return useInfiniteQuery({
     queryKey: notificationKeys.outbox(status),
-    queryFn: ({ pageParam, signal }) => api.get<OutboxPage>('/admin/outbox', { status, limit: 50, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => call(notificationsApi.listOutbox, { query: { status, limit: 50, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // The worker delivers in the background: what is waiting changes by itself.
@@ -54,15 +63,15 @@ export function useOutbox(status: OutboxStatus) {
 export function useRetryMessage() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<OutboxMessage>(`/admin/outbox/${encodeURIComponent(id)}/retry`, {}),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications', 'outbox'] }),
+    mutationFn: (id: string) => call(notificationsApi.retryOutbox, { params: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.outboxes }),
   });
 }
 
 export function useMailbox(to?: string) {
   return useInfiniteQuery({
     queryKey: notificationKeys.mailbox(to),
-    queryFn: ({ pageParam, signal }) => api.get<Page<MailSummary>>('/admin/mailbox', { to, limit: 50, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => call(mailboxApi.list, { query: { to, limit: 50, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 10_000,
@@ -72,7 +81,7 @@ export function useMailbox(to?: string) {
 export function useMail(id: string | null) {
   return useQuery({
     queryKey: notificationKeys.mail(id ?? ''),
-    queryFn: ({ signal }) => api.get<Mail>(`/admin/mailbox/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => call(mailboxApi.get, { params: { id: id ?? '' } }, { signal }),
     enabled: id !== null,
   });
 }
@@ -80,7 +89,7 @@ export function useMail(id: string | null) {
 export function useCalendarFeed(enabled: boolean) {
   return useQuery({
     queryKey: notificationKeys.feed,
-    queryFn: ({ signal }) => api.get<CalendarFeed>('/me/calendar', undefined, signal),
+    queryFn: ({ signal }) => call(calendarApi.myFeed, {}, { signal }),
     enabled,
   });
 }
@@ -89,36 +98,32 @@ export function useCalendarFeed(enabled: boolean) {
 export function useNewCalendarFeed() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<CreatedCalendarFeed>('/me/calendar', {}),
+    mutationFn: () => call(calendarApi.newFeed, {}),
     onSuccess: ({ createdAt, hint }) => qc.setQueryData<CalendarFeed>(notificationKeys.feed, { active: true, createdAt, hint }),
   });
 }
 
-const webhookKeys = {
-  all: ['notifications', 'webhooks'] as const,
-  deliveries: (id: string) => ['notifications', 'webhooks', id, 'deliveries'] as const,
-};
-
 export function useWebhooks() {
   return useQuery({
     queryKey: webhookKeys.all,
-    queryFn: ({ signal }) => api.get<{ items: WebhookSubscription[] }>('/admin/webhooks', undefined, signal),
+    queryFn: ({ signal }) => call(webhooksApi.list, {}, { signal }),
   });
 }
 
 export function useCreateWebhook() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateWebhookBody) => api.post<CreatedWebhook>('/admin/webhooks', body),
+    mutationFn: (body: CreateWebhookBody) => call(webhooksApi.create, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
   });
 }
 
+type UpdateWebhookBody = CallInput<typeof webhooksApi.update>['body'];
+
 export function useUpdateWebhook() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; active?: boolean; events?: string[] }) =>
-      api.patch<WebhookSubscription>(`/admin/webhooks/${encodeURIComponent(id)}`, body),
+    mutationFn: ({ id, ...body }: { id: string } & UpdateWebhookBody) => call(webhooksApi.update, { params: { id }, body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
   });
 }
@@ -126,7 +131,7 @@ export function useUpdateWebhook() {
 export function useDeleteWebhook() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<null>(`/admin/webhooks/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => call(webhooksApi.remove, { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: webhookKeys.all }),
   });
 }
@@ -134,7 +139,7 @@ export function useDeleteWebhook() {
 export function useWebhookDeliveries(id: string, enabled: boolean) {
   return useQuery({
     queryKey: webhookKeys.deliveries(id),
-    queryFn: ({ signal }) => api.get<{ items: OutboxMessage[] }>(`/admin/webhooks/${encodeURIComponent(id)}/deliveries`, undefined, signal),
+    queryFn: ({ signal }) => call(webhooksApi.deliveries, { params: { id } }, { signal }),
     enabled,
     refetchInterval: enabled ? 10_000 : false,
   });
