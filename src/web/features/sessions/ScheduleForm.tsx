@@ -14,28 +14,33 @@ import { defaultScheduleValues, mapSessionErrors, type ScheduleValues, validateS
 type Props = { workshop: Workshop; me: Person | null; viewerZone: string; onDone: (sessions: Session[]) => void; onCancel: () => void };
 
 export function ScheduleForm({ workshop, me, viewerZone, onDone, onCancel }: Props) {
-  const form = useForm<ScheduleValues>({ initialValues: defaultScheduleValues(workshop, me, viewerZone) });
+  const form = useForm<ScheduleValues>({
+    initialValues: defaultScheduleValues(workshop, me, viewerZone),
+    validate: (values) => {
+      const result = validateSchedule(values);
+      return result.ok ? {} : result.errors;
+    },
+  });
   const schedule = useScheduleSessions(workshop.id);
   const [formError, setFormError] = useState<string | null>(null);
   const zones = useMemo(() => allTimeZones().map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), []);
   const v = form.values;
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    const result = validateSchedule(values);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      setFormError('Some fields need attention: see the messages next to them.');
-      return;
-    }
-    schedule.mutate(result.input, {
-      onSuccess: onDone,
-      onError: (err) => {
-        form.setErrors(mapSessionErrors(serverFieldErrors(err)));
-        setFormError(errorMessage(err));
-      },
-    });
-  });
+  const submit = form.onSubmit(
+    (values) => {
+      setFormError(null);
+      const result = validateSchedule(values);
+      if (!result.ok) return;
+      schedule.mutate(result.input, {
+        onSuccess: onDone,
+        onError: (err) => {
+          form.setErrors(mapSessionErrors(serverFieldErrors(err)));
+          setFormError(errorMessage(err));
+        },
+      });
+    },
+    () => setFormError('Some fields need attention: see the messages next to them.'),
+  );
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,5 +1,5 @@
 import { createRecurringSessionsBody, createSessionBody, type Person, type SessionMode, type Workshop } from '../../../contracts/index.js';
-import { type FieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, type FieldErrors } from '../../lib/forms';
 import { addDays, dateInZone, zonedToUtc } from '../../lib/time';
 import type { ScheduleInput } from './hooks';
 
@@ -74,55 +74,65 @@ export function mapSessionErrors(errors: FieldErrors): FieldErrors {
   return out;
 }
 
-export function validateSchedule(
-  v: ScheduleValues,
-  now = new Date(),
-): { ok: true; input: ScheduleInput } | { ok: false; errors: FieldErrors } {
+const checkSingle = contractValidator(createSessionBody);
+const checkRecurring = contractValidator(createRecurringSessionsBody);
+
+/** The contract's refusals in the form's words, where the form has its own way of asking. */
+function withHints(errors: FieldErrors): FieldErrors {
+  const out = { ...errors };
+  if (out.seats) out.seats = 'Give a number of seats, or tick “Unlimited”.';
+  if (out.onlineSeats) out.onlineSeats = 'Give a number of online seats, or tick “Unlimited”.';
+  if (out.offerHours) out.offerHours = 'Use whole hours between 1 and 168.';
+  return out;
+}
+
+/**
+ * What only the form can check: a date, a start time and a duration stand for the body's two
+ * instants (which must be in the future). Everything the body carries, the contract checks.
+ */
+function formErrors(v: ScheduleValues, now: Date): FieldErrors {
   const errors: FieldErrors = {};
   if (!v.date) errors.date = 'Pick a date.';
   if (!/^\d{1,2}:\d{2}$/.test(v.time)) errors.time = 'Pick a start time, e.g. 10:00.';
   const minutes = num(v.durationMinutes);
   if (!Number.isInteger(minutes) || minutes < 5 || minutes > 1440) errors.durationMinutes = 'Use whole minutes between 5 and 1440.';
-  const seats = num(v.seats);
-  if (!v.unlimitedSeats && (!Number.isInteger(seats) || seats < 1)) errors.seats = 'Give a number of seats, or tick “Unlimited”.';
-  const onlineSeats = num(v.onlineSeats);
-  const limitedOnline = v.mode === 'hybrid' && !v.unlimitedOnlineSeats;
-  if (limitedOnline && (!Number.isInteger(onlineSeats) || onlineSeats < 1)) {
-    errors.onlineSeats = 'Give a number of online seats, or tick “Unlimited”.';
-  }
-  const offerHours = num(v.offerHours);
-  if (v.promotion === 'offer' && (!Number.isInteger(offerHours) || offerHours < 1 || offerHours > 168)) {
-    errors.offerHours = 'Use whole hours between 1 and 168.';
-  }
   const times = startEnd(v);
   if (times && times.start.getTime() < now.getTime()) errors.time = 'That time has passed: pick one in the future.';
-  if (Object.keys(errors).length > 0 || !times) return { ok: false, errors };
+  return errors;
+}
 
-  const base = {
+/** The request the form describes (not yet checked). */
+function toInput(v: ScheduleValues, times: { start: Date; end: Date }): ScheduleInput {
+  const limitedOnline = v.mode === 'hybrid' && !v.unlimitedOnlineSeats;
+  const body = {
     startsAt: times.start.toISOString(),
     endsAt: times.end.toISOString(),
     timeZone: v.timeZone,
     mode: v.mode,
     location: v.mode === 'online' || v.location.trim() === '' ? null : v.location.trim(),
     videoUrl: v.mode === 'in_person' || v.videoUrl.trim() === '' ? null : v.videoUrl.trim(),
-    seats: v.unlimitedSeats ? null : seats,
-    onlineSeats: limitedOnline ? onlineSeats : null,
+    seats: v.unlimitedSeats ? null : num(v.seats),
+    onlineSeats: limitedOnline ? num(v.onlineSeats) : null,
     promotion: v.promotion,
-    ...(v.promotion === 'offer' ? { offerHours } : {}),
+    ...(v.promotion === 'offer' ? { offerHours: num(v.offerHours) } : {}),
   };
-  if (v.repeat === 'none') {
-    const r = createSessionBody.safeParse(base);
-    return r.success
-      ? { ok: true, input: { kind: 'single', body: r.data } }
-      : { ok: false, errors: mapSessionErrors(zodFieldErrors(r.error)) };
-  }
-  const r = createRecurringSessionsBody.safeParse({
-    ...base,
-    repeat: { frequency: v.repeat, interval: num(v.interval), count: num(v.count) },
-  });
-  return r.success
-    ? { ok: true, input: { kind: 'recurring', body: r.data } }
-    : { ok: false, errors: mapSessionErrors(zodFieldErrors(r.error)) };
+  if (v.repeat === 'none') return { kind: 'single', body };
+  return { kind: 'recurring', body: { ...body, repeat: { frequency: v.repeat, interval: num(v.interval), count: num(v.count) } } };
+}
+
+export function validateSchedule(
+  v: ScheduleValues,
+  now = new Date(),
+): { ok: true; input: ScheduleInput } | { ok: false; errors: FieldErrors } {
+  const errors = formErrors(v, now);
+  const times = startEnd(v);
+  if (Object.keys(errors).length > 0 || !times) return { ok: false, errors };
+  const input = toInput(v, times);
+  const refused = input.kind === 'single' ? checkSingle(input.body) : checkRecurring(input.body);
+  if (Object.keys(refused).length > 0) return { ok: false, errors: withHints(mapSessionErrors(refused)) };
+  return input.kind === 'single'
+    ? { ok: true, input: { kind: 'single', body: createSessionBody.parse(input.body) } }
+    : { ok: true, input: { kind: 'recurring', body: createRecurringSessionsBody.parse(input.body) } };
 }
 
 /** The start of each occurrence, for the preview (same wall-clock time in the session's zone). */

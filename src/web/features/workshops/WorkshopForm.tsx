@@ -13,7 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { type UseFormReturnType, useForm } from '@mantine/form';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { defaultDurationMinutes, formatLabels, type WorkshopFormat, workshopFormats } from '../../../contracts/index.js';
@@ -36,36 +36,46 @@ type Props<T> = {
 const formatOptions = workshopFormats.map((f) => ({ value: f, label: formatLabels[f] }));
 
 export function WorkshopForm<T>({ initialValues, validate, onSubmit, submitLabel, onCancel, detailsOpen = false }: Props<T>) {
-  const form = useForm<WorkshopFormValues>({ initialValues });
+  const form = useForm<WorkshopFormValues>({
+    initialValues,
+    validate: (values) => {
+      const result = validate(values);
+      return result.ok ? {} : result.errors;
+    },
+  });
   const [open, setOpen] = useState(detailsOpen);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const tags = useTags();
   const format = form.values.format as WorkshopFormat | null;
 
-  const showErrors = (errors: Record<string, string>) => {
-    form.setErrors(errors);
+  /** Opens the details when a field there needs attention. */
+  const revealErrors = (errors: Record<string, unknown>) => {
     if (Object.keys(errors).some((k) => !(basicFields as readonly string[]).includes(k))) setOpen(true);
   };
 
-  const handleSubmit = form.onSubmit(async (values) => {
-    setFormError(null);
-    const result = validate(values);
-    if (!result.ok) {
-      showErrors(result.errors);
+  const handleSubmit = form.onSubmit(
+    async (values) => {
+      setFormError(null);
+      const result = validate(values);
+      if (!result.ok) return;
+      setSubmitting(true);
+      try {
+        await onSubmit(result.body);
+      } catch (err) {
+        const errors = remapErrors(serverFieldErrors(err), result.index);
+        form.setErrors(errors);
+        revealErrors(errors);
+        setFormError(errorMessage(err));
+      } finally {
+        setSubmitting(false);
+      }
+    },
+    (errors) => {
+      revealErrors(errors);
       setFormError('Some fields need attention: see the messages next to them.');
-      return;
-    }
-    setSubmitting(true);
-    try {
-      await onSubmit(result.body);
-    } catch (err) {
-      showErrors(remapErrors(serverFieldErrors(err), result.index));
-      setFormError(errorMessage(err));
-    } finally {
-      setSubmitting(false);
-    }
-  });
+    },
+  );
 
   return (
     <form onSubmit={handleSubmit} noValidate>
@@ -175,7 +185,7 @@ export function WorkshopForm<T>({ initialValues, validate, onSubmit, submitLabel
   );
 }
 
-function DescriptionField({ form }: { form: ReturnType<typeof useForm<WorkshopFormValues>> }) {
+function DescriptionField({ form }: { form: UseFormReturnType<WorkshopFormValues> }) {
   const [tab, setTab] = useState<string | null>('write');
   return (
     <Tabs value={tab} onChange={setTab} variant="outline">

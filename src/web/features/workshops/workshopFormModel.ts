@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   type CreateWorkshopBody,
   createWorkshopBody,
@@ -6,7 +7,7 @@ import {
   type Workshop,
   type WorkshopFormat,
 } from '../../../contracts/index.js';
-import { type FieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, type FieldErrors } from '../../lib/forms';
 
 export type WorkshopFormValues = {
   title: string;
@@ -102,15 +103,26 @@ export function remapErrors(errors: FieldErrors, index: IndexMap): FieldErrors {
 
 export type Validated<T> = { ok: true; body: T; index: IndexMap } | { ok: false; errors: FieldErrors; index: IndexMap };
 
+/** The form checked by the contract's schema for its body; errors land on the form's own rows. */
+function checkedBy<S extends z.ZodType>(schema: S): (v: WorkshopFormValues) => Validated<z.output<S>> {
+  const check = contractValidator(schema);
+  return (v) => {
+    const { body, index } = toBody(v);
+    const errors = check(body);
+    if (Object.keys(errors).length > 0) return { ok: false, errors: remapErrors(errors, index), index };
+    return { ok: true, body: schema.parse(body), index };
+  };
+}
+
+const checkCreate = checkedBy(createWorkshopBody);
+const checkUpdate = checkedBy(updateWorkshopBody);
+
 export function validateCreate(v: WorkshopFormValues): Validated<CreateWorkshopBody> {
-  const { body, index } = toBody(v);
-  const r = createWorkshopBody.safeParse(body);
-  return r.success ? { ok: true, body: r.data, index } : { ok: false, errors: remapErrors(zodFieldErrors(r.error), index), index };
+  return checkCreate(v);
 }
 
 export function validateUpdate(v: WorkshopFormValues): Validated<UpdateWorkshopBody> {
-  const { body, index } = toBody(v);
-  if (!v.format) return { ok: false, errors: { format: 'Pick a format.' }, index };
-  const r = updateWorkshopBody.safeParse(body);
-  return r.success ? { ok: true, body: r.data, index } : { ok: false, errors: remapErrors(zodFieldErrors(r.error), index), index };
+  // A workshop keeps its format: the body may leave it out, the form may not.
+  if (!v.format) return { ok: false, errors: { format: 'Pick a format.' }, index: toBody(v).index };
+  return checkUpdate(v);
 }
