@@ -1,6 +1,6 @@
 import { type Actor, isAdmin } from '../../platform/actor.js';
 
-export type ChecklistAction = 'view-run' | 'answer' | 'edit-templates' | 'view-suggestion' | 'decide-suggestion';
+export type ChecklistAction = 'view-run' | 'edit-templates' | 'view-suggestion' | 'decide-suggestion';
 
 /** What a checklist decision is made from: the workshop's hosts (runs), who made it (suggestions). */
 export interface ChecklistFacts {
@@ -11,7 +11,7 @@ export interface ChecklistFacts {
 }
 
 /**
- * Checklists belong to a workshop's hosts: only they answer; admins (the education team) may
+ * Checklists belong to a workshop's hosts: only they answer (`workshop.host`); admins (the education team) may
  * look, to support them. Templates are the education team's; suggestions are visible to their
  * author and to admins. Pure rules: the services ask `AccessChecker` for the facts and the refusals.
  */
@@ -20,8 +20,6 @@ export function can(actor: Actor, action: ChecklistAction, facts: ChecklistFacts
   switch (action) {
     case 'view-run':
       return isHost || isAdmin(actor);
-    case 'answer':
-      return isHost;
     case 'edit-templates':
     case 'decide-suggestion':
       return isAdmin(actor);
