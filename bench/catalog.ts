@@ -471,7 +471,7 @@ function postgresExplainer(url: string): Explainer {
 }
 
 async function plans(name: string, explainer: Explainer, f: Fixture): Promise<void> {
-  const service = new SearchService(createTransactor(explainer.db), searchRepository, workshopsRepository, registrationsRepository, 0);
+  const service = new SearchService(createTransactor(explainer.db), searchRepository, workshopsRepository, registrationsRepository);
   const file = join(CACHE_DIR, `plans-${name.toLowerCase()}.txt`);
   const all: string[] = [];
   console.log(`\n${name} · query plans of the statements behind (a)–(e): median of 3 runs, indexes used; full plan when ≥ ${SLOW_MS} ms`);

@@ -50,6 +50,26 @@ describe('answer cache', () => {
     expect(await cache.get('q', async () => 'later')).toBe('ok');
   });
 
+  it('makes room for a new answer by dropping the least recently used one, keeping the others', async () => {
+    const cache = new AnswerCache<string>(60_000, 2);
+    const computed: string[] = [];
+    const ask = (key: string) =>
+      cache.get(key, async () => {
+        computed.push(key);
+        return key;
+      });
+    await ask('a');
+    await ask('b');
+    await ask('a'); // a is now used more recently than b
+    await ask('c'); // full: b goes
+    expect(computed).toEqual(['a', 'b', 'c']);
+    await ask('a');
+    await ask('c');
+    expect(computed).toEqual(['a', 'b', 'c']);
+    await ask('b');
+    expect(computed).toEqual(['a', 'b', 'c', 'b']);
+  });
+
   it('computes every time when turned off (0 ms)', async () => {
     const cache = new AnswerCache<string>(0);
     const { compute } = counter();

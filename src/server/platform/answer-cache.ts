@@ -1,9 +1,12 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Answers that depend only on their key, kept for `freshMs` and then served stale while one
  * refresh runs in the background (HTTP's stale-while-revalidate): a request never waits for a
  * recomputation of an answer it could have had a moment ago. An answer older than
  * `freshMs × STALE_FACTOR` is not served; that request waits for a fresh one. Identical
  * requests arriving together share one computation. A failed computation is not remembered.
+ * When `maxEntries` answers are kept, a new one replaces the least recently used.
  */
 const STALE_FACTOR = 5;
 
@@ -14,12 +17,14 @@ interface Entry<T> {
 }
 
 export class AnswerCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+  private readonly entries: LRUCache<string, Entry<T>>;
 
   constructor(
     private readonly freshMs: number,
-    private readonly maxEntries = 500,
-  ) {}
+    maxEntries = 500,
+  ) {
+    this.entries = new LRUCache({ max: maxEntries });
+  }
 
   get(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.freshMs <= 0) return compute();
@@ -34,11 +39,10 @@ export class AnswerCache<T> {
   }
 
   private store(key: string, value: Promise<T>): Promise<T> {
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
     const entry: Entry<T> = { at: Date.now(), value, refreshing: false };
     this.entries.set(key, entry);
     value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (this.entries.peek(key) === entry) this.entries.delete(key);
     });
     return value;
   }
@@ -47,7 +51,7 @@ export class AnswerCache<T> {
     stale.refreshing = true;
     compute().then(
       (value) => {
-        if (this.entries.get(key) === stale) this.entries.set(key, { at: Date.now(), value: Promise.resolve(value), refreshing: false });
+        if (this.entries.peek(key) === stale) this.entries.set(key, { at: Date.now(), value: Promise.resolve(value), refreshing: false });
       },
       // The stale answer stays until it is too old; the next request past that computes afresh.
       () => {

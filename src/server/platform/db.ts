@@ -18,6 +18,7 @@ import type { DatabaseTarget } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { classifyDatabaseError } from './db-errors.js';
 import { type ConnectionLog, openPostgresPool } from './postgres-pool.js';
+import { cachedStatements } from './prepared.js';
 
 export type { ConnectionLog } from './postgres-pool.js';
 
@@ -114,19 +115,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
  * Statements are reusable, and Kysely runs one query at a time per connection, so cache them by SQL.
  */
 function withStatementCache(database: SQLite.Database): SqliteDialectConfig['database'] {
-  const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => database.close(),
-    prepare(text: string) {
-      let statement = cache.get(text);
-      if (!statement) {
-        statement = database.prepare(text);
-        if (cache.size >= 2000) cache.clear();
-        cache.set(text, statement);
-      }
-      return statement;
-    },
-  };
+  return { close: () => database.close(), prepare: cachedStatements((text) => database.prepare(text)) };
 }
 
 export function openDatabase(target: DatabaseTarget): DbHandle {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/database.js';
 import type { DbHandle } from './db.js';
 import { newId, nowIso } from './ids.js';
-import { prepared } from './prepared.js';
+import { cachedStatements, prepared } from './prepared.js';
 
 let database: DbHandle;
 beforeAll(async () => {
@@ -54,5 +54,32 @@ describe('prepared queries', () => {
   it('refuse a builder that changes its arguments instead of passing them on', async () => {
     const lowered = prepared((db, name: string) => db.selectFrom('people').select('id').where('email', '=', name.toLowerCase()));
     await expect(lowered(database.db, 'ADA@example.com')).rejects.toThrow(/argument 0 is not passed through/);
+  });
+});
+
+describe('the statement cache', () => {
+  it('prepares each SQL text once', () => {
+    const prepare = vi.fn((sql: string) => ({ sql }));
+    const statement = cachedStatements(prepare, 10);
+    const first = statement('select 1');
+    expect(statement('select 1')).toBe(first);
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes room by dropping the least recently used statement, keeping the others', () => {
+    const prepared: string[] = [];
+    const statement = cachedStatements((sql: string) => {
+      prepared.push(sql);
+      return { sql };
+    }, 2);
+    statement('a');
+    statement('b');
+    statement('a'); // a is now used more recently than b
+    statement('c'); // full: b goes
+    statement('a');
+    statement('c');
+    expect(prepared).toEqual(['a', 'b', 'c']);
+    statement('b');
+    expect(prepared).toEqual(['a', 'b', 'c', 'b']);
   });
 });

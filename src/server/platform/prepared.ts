@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Executor } from './transaction.js';
 
 type Arg = string | number | null;
@@ -60,5 +61,22 @@ export function preparedByIds<A extends Arg[], R>(build: (db: Executor, ids: str
     if (ids.length === 0) return [];
     if (ids.length === 1) return forOne(db, ids[0] as string, ...args);
     return (await db.executeQuery<R>(build(db, ids, ...args).compile())).rows;
+  };
+}
+
+/**
+ * Statements by SQL text, prepared once: preparing costs more than running most of Lyceum's
+ * queries. Keeps the `max` most recently used; a new one replaces the least recently used (a
+ * statement dropped is prepared again when next needed).
+ */
+export function cachedStatements<S extends object>(prepare: (sql: string) => S, max = 2000): (sql: string) => S {
+  const cache = new LRUCache<string, S>({ max });
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
   };
 }

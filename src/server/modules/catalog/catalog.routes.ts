@@ -1,59 +1,59 @@
-import { z } from 'zod';
-import { catalogEntry, catalogQuery, page, searchQuery, searchResponse } from '../../../contracts/index.js';
+import { catalogApi, searchResponse } from '../../../contracts/index.js';
+import { AnswerCache } from '../../platform/answer-cache.js';
 import { requireActor } from '../../platform/authenticate.js';
-import { type Api, commonErrors, sendJsonText } from '../../platform/http.js';
+import { type Api, sendJsonText } from '../../platform/http.js';
+import { route } from '../../platform/route.js';
 import type { CatalogService } from './catalog.service.js';
 import type { SearchService } from './search.service.js';
 
-export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchService): void {
-  app.get(
-    '/api/v1/search',
+const tags = ['catalog'];
+
+/**
+ * Search answers as the JSON sent, by query: checked against the contract and serialized once,
+ * then shared by identical searches for `cacheMs` (answers depend on the query, not on who asks).
+ */
+function searchAnswers(search: SearchService, cacheMs: number) {
+  const answers = new AnswerCache<string>(cacheMs);
+  return (query: Parameters<SearchService['run']>[0]): Promise<string> =>
+    answers.get(JSON.stringify(query), async () => JSON.stringify(searchResponse.parse(await search.run(query))));
+}
+
+export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchService, searchCacheMs: number): void {
+  const answers = searchAnswers(search, searchCacheMs);
+
+  route(
+    app,
+    catalogApi.search,
     {
-      schema: {
-        tags: ['catalog'],
-        operationId: 'searchWorkshops',
-        description:
-          'Full-text search and browsing of published workshops, with filters and facets; every hit carries its next (matching) session.',
-        summary: 'Search and browse workshops: full text, filters, facets, each with its next (matching) session',
-        querystring: searchQuery,
-        response: { 200: searchResponse, ...commonErrors },
-      },
+      tags,
+      summary: 'Search and browse workshops: full text, filters, facets, each with its next (matching) session',
+      description:
+        'Full-text search and browsing of published workshops, with filters and facets; every hit carries its next (matching) session.',
     },
     async (request, reply) => {
       requireActor(request);
-      return sendJsonText(reply, await search.run(request.query));
+      return sendJsonText(reply, await answers(request.query));
     },
   );
 
-  app.get(
-    '/api/v1/sessions',
+  route(
+    app,
+    catalogApi.sessions,
     {
-      schema: {
-        tags: ['catalog'],
-        operationId: 'listCatalogSessions',
-        description: 'The catalog: upcoming sessions of published workshops, soonest first, a page at a time.',
-        summary: 'The catalog: upcoming sessions of published workshops, soonest first',
-        querystring: catalogQuery,
-        response: { 200: page(catalogEntry), ...commonErrors },
-      },
+      tags,
+      summary: 'The catalog: upcoming sessions of published workshops, soonest first',
+      description: 'The catalog: upcoming sessions of published workshops, soonest first, a page at a time.',
     },
     (request) => catalog.sessions(requireActor(request), request.query),
   );
 
-  app.get(
-    '/api/v1/tags',
+  route(
+    app,
+    catalogApi.tags,
     {
-      schema: {
-        tags: ['catalog'],
-        operationId: 'listTags',
-        description: 'Lists the tags of published workshops, most used first, optionally only those matching `q`.',
-        summary: 'Tags of published workshops, most used first',
-        querystring: z.strictObject({
-          q: z.string().trim().max(40).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: { 200: page(z.object({ tag: z.string(), count: z.number() })), ...commonErrors },
-      },
+      tags,
+      summary: 'Tags of published workshops, most used first',
+      description: 'Lists the tags of published workshops, most used first, optionally only those matching `q`.',
     },
     (request) => catalog.tags(requireActor(request), request.query),
   );

@@ -2,8 +2,8 @@ import { lyceumModule } from '../../module.js';
 import { catalogRoutes } from './catalog.routes.js';
 
 /** The one catalog of sessions, and search. */
-export default lyceumModule('catalog', ['catalog', 'search'], (app, { container, addJob }) => {
+export default lyceumModule('catalog', ['catalog', 'search', 'config'], (app, { container, addJob }) => {
   const { search } = container;
-  catalogRoutes(app, container.catalog, search);
+  catalogRoutes(app, container.catalog, search, container.config.searchCacheMs);
   addJob({ name: 'refresh-popularity', everyMs: 10 * 60_000, run: () => search.refreshPopularity() });
 });

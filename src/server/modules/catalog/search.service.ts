@@ -1,7 +1,6 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
-import { type SearchHit, type SearchResponse, type searchQuery, searchResponse } from '../../../contracts/index.js';
-import { AnswerCache } from '../../platform/answer-cache.js';
+import type { SearchHit, SearchResponse, searchQuery } from '../../../contracts/index.js';
 import { invalidField } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
@@ -32,11 +31,9 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 /**
  * Discovery: full-text search and filters over published workshops, each with its next
  * (matching) session, facet counts over all results, and keyset pages. Answers depend only on
- * the query, not on who asks, so identical searches within `cacheMs` share one answer.
+ * the query, not on who asks (the route shares one answer between identical searches for a moment).
  */
 export class SearchService {
-  /** Answers by query, as the JSON sent: checked against the contract and serialized once, not per request. */
-  private readonly answers: AnswerCache<string>;
   private readonly slots = pLimit(CONCURRENT_SEARCHES);
 
   constructor(
@@ -44,10 +41,7 @@ export class SearchService {
     private readonly search: typeof searchRepository,
     private readonly workshops: typeof workshopsRepository,
     private readonly registrations: typeof registrationsRepository,
-    cacheMs: number,
-  ) {
-    this.answers = new AnswerCache(cacheMs);
-  }
+  ) {}
 
   /** Recounts every workshop's registrations of the last year (a periodic job). */
   async refreshPopularity(): Promise<number> {
@@ -57,9 +51,9 @@ export class SearchService {
     return 0;
   }
 
-  /** The search's answer as JSON text (searchResponse), shared by identical searches for a moment. */
-  run(query: Query): Promise<string> {
-    return this.answers.get(JSON.stringify(query), async () => JSON.stringify(searchResponse.parse(await this.compute(query))));
+  /** The search's answer: a page of hits, the facets and the total. */
+  run(query: Query): Promise<SearchResponse> {
+    return this.compute(query);
   }
 
   /**

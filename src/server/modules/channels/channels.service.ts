@@ -1,17 +1,17 @@
 import type { z } from 'zod';
 import type { Channel, ChannelPage, createChannelBody, updateChannelBody } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { assertPublicDestination, type Outbound } from '../../platform/outbound/index.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import type { SearchService } from '../catalog/search.service.js';
 import type { searchIndex as searchIndexRepository } from '../catalog/search-index.repository.js';
 import type { peopleRepository } from '../people/people.repository.js';
-import type { WorkshopsService } from '../workshops/workshops.service.js';
 import { can, maySetSlackWebhook } from './channels.policy.js';
 import type { ChannelRow, channelsRepository } from './channels.repository.js';
+import type { UpcomingSessions } from './ports.js';
 
 type CreateInput = z.output<typeof createChannelBody>;
 type UpdateInput = z.output<typeof updateChannelBody>;
@@ -22,8 +22,8 @@ export class ChannelsService {
     private readonly tx: Transactor,
     private readonly channels: typeof channelsRepository,
     private readonly people: typeof peopleRepository,
-    private readonly workshops: WorkshopsService,
-    private readonly search: SearchService,
+    private readonly access: AccessChecker,
+    private readonly search: UpcomingSessions,
     private readonly searchIndex: Pick<typeof searchIndexRepository, 'refresh'>,
     private readonly destinations: Pick<Outbound, 'refusedUrl'>,
   ) {}
@@ -183,7 +183,7 @@ export class ChannelsService {
   /** Hosts put their workshop in channels; the search index follows in the same transaction. */
   async setWorkshopChannels(actor: Actor, workshopId: string, slugs: string[]) {
     await this.tx.transaction(async (trx) => {
-      await this.workshops.authorize(trx, actor, workshopId, 'edit');
+      await this.access.workshop(trx, actor, 'workshop.edit', workshopId);
       const ids: string[] = [];
       for (const [i, slug] of [...new Set(slugs)].entries()) {
         const row = await this.channels.findBySlug(trx, slug);
@@ -199,7 +199,7 @@ export class ChannelsService {
   /** "Notify me when it runs again" (and its opposite); hosts see the count as demand. */
   async setInterest(actor: Actor, workshopId: string, interested: boolean) {
     return this.tx.transaction(async (trx) => {
-      await this.workshops.authorize(trx, actor, workshopId, 'view');
+      await this.access.workshop(trx, actor, 'workshop.view', workshopId);
       await this.channels.setInterest(trx, workshopId, actor.id, interested, nowIso());
       return this.channels.interest(trx, workshopId, actor.id);
     });
@@ -207,7 +207,7 @@ export class ChannelsService {
 
   async interest(actor: Actor, workshopId: string) {
     const db = this.tx.executor;
-    await this.workshops.authorize(db, actor, workshopId, 'view');
+    await this.access.workshop(db, actor, 'workshop.view', workshopId);
     return this.channels.interest(db, workshopId, actor.id);
   }
 }

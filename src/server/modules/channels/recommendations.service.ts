@@ -2,9 +2,9 @@ import type { Recommendation, SearchHit } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
-import type { SearchService } from '../catalog/search.service.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { channelsRepository } from './channels.repository.js';
+import type { UpcomingSessions } from './ports.js';
 import type { recommendationsRepository } from './recommendations.repository.js';
 
 const PER_SIGNAL = 6;
@@ -21,7 +21,7 @@ export class RecommendationsService {
     private readonly signals: typeof recommendationsRepository,
     private readonly channels: typeof channelsRepository,
     private readonly people: typeof peopleRepository,
-    private readonly search: SearchService,
+    private readonly search: UpcomingSessions,
   ) {}
 
   async forPerson(actor: Actor): Promise<{ items: Recommendation[] }> {

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { type Channel, createChannelBody } from '../../../contracts/index.js';
-import { type FieldErrors, notifySuccess, serverFieldErrors, zodFieldErrors } from '../../lib/forms';
+import { contractValidator, notifySuccess, serverFieldErrors } from '../../lib/forms';
 import { useSaveChannel } from './hooks';
 
 type Props = {
@@ -10,6 +11,15 @@ type Props = {
   opened: boolean;
   onClose: () => void;
   onSaved?: (c: Channel) => void;
+};
+
+type ChannelFormValues = {
+  name: string;
+  slug: string;
+  description: string;
+  /** Write-only: the address is a secret, so it is never shown again; empty keeps the current one. */
+  slackUrl: string;
+  disconnect: boolean;
 };
 
 /** Slug from a name: "Data Engineering" → "data-engineering". */
@@ -21,38 +31,44 @@ const slugify = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
 
+const validateChannel = contractValidator(createChannelBody);
+
 /** Name and description of a channel; a new one also gets its address (slug), which never changes. */
 export function ChannelFormModal({ channel, opened, onClose, onSaved }: Props) {
-  const [name, setName] = useState(channel?.name ?? '');
-  const [slug, setSlug] = useState(channel?.slug ?? '');
+  // What the contract checks: a channel as it is created (an existing one keeps its address).
+  const channelOf = (v: ChannelFormValues) => ({ slug: channel ? channel.slug : v.slug, name: v.name, description: v.description });
+  const form = useForm<ChannelFormValues>({
+    initialValues: {
+      name: channel?.name ?? '',
+      slug: channel?.slug ?? '',
+      description: channel?.description ?? '',
+      slackUrl: '',
+      disconnect: false,
+    },
+    validate: (v) => validateChannel(channelOf(v)),
+  });
   const [slugTouched, setSlugTouched] = useState(false);
-  const [description, setDescription] = useState(channel?.description ?? '');
-  // Write-only: the address is a secret, so it is never shown again; empty keeps the current one.
-  const [slackUrl, setSlackUrl] = useState('');
-  const [disconnect, setDisconnect] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const save = useSaveChannel(channel?.slug ?? null);
+  const save = useSaveChannel();
+  const errors = form.errors;
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const body = { slug: channel ? channel.slug : slug, name, description };
-    const parsed = createChannelBody.safeParse(body);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    const slack = disconnect ? { slackWebhookUrl: null } : slackUrl.trim() ? { slackWebhookUrl: slackUrl.trim() } : {};
-    const payload = channel ? { name: parsed.data.name, description: parsed.data.description, ...slack } : parsed.data;
-    save.mutate(payload, {
-      onSuccess: (c) => {
-        notifySuccess(channel ? 'Your changes are saved.' : `${c.name} is ready: add workshops to it from their pages.`);
-        onSaved?.(c);
-        onClose();
+  const submit = form.onSubmit((values) => {
+    const parsed = createChannelBody.parse(channelOf(values));
+    const slackUrl = values.slackUrl.trim();
+    const slack = values.disconnect ? { slackWebhookUrl: null } : slackUrl ? { slackWebhookUrl: slackUrl } : {};
+    save.mutate(
+      channel
+        ? { slug: channel.slug, body: { name: parsed.name, description: parsed.description, ...slack } }
+        : { slug: null, body: parsed },
+      {
+        onSuccess: (c) => {
+          notifySuccess(channel ? 'Your changes are saved.' : `${c.name} is ready: add workshops to it from their pages.`);
+          onSaved?.(c);
+          onClose();
+        },
+        onError: (err) => form.setErrors({ _form: 'Could not save the channel.', ...serverFieldErrors(err) }),
       },
-      onError: (err) => setErrors({ _form: 'Could not save the channel.', ...serverFieldErrors(err) }),
-    });
-  };
+    );
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={channel ? `Edit ${channel.name}` : 'New channel'} centered>
@@ -61,36 +77,36 @@ export function ChannelFormModal({ channel, opened, onClose, onSaved }: Props) {
           <TextInput
             label="Name"
             required
-            value={name}
+            value={form.values.name}
             maxLength={80}
             onChange={(e) => {
               const v = e.currentTarget.value;
-              setName(v);
-              if (!channel && !slugTouched) setSlug(slugify(v));
+              form.setFieldValue('name', v);
+              if (!channel && !slugTouched) form.setFieldValue('slug', slugify(v));
             }}
             error={errors.name}
           />
           {!channel && (
             <TextInput
               label="Address"
-              description={`/channels/${slug || '…'} — it cannot change later.`}
+              description={`/channels/${form.values.slug || '…'} — it cannot change later.`}
               required
-              value={slug}
+              value={form.values.slug}
               maxLength={80}
               onChange={(e) => {
                 setSlugTouched(true);
-                setSlug(e.currentTarget.value);
+                form.setFieldValue('slug', e.currentTarget.value);
               }}
               error={errors.slug}
             />
           )}
           <Textarea
             label="What it is about"
-            value={description}
+            value={form.values.description}
             maxLength={2000}
             autosize
             minRows={2}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+            onChange={(e) => form.setFieldValue('description', e.currentTarget.value)}
             error={errors.description ?? (channel ? undefined : errors._form)}
           />
           {channel && (
@@ -103,13 +119,17 @@ export function ChannelFormModal({ channel, opened, onClose, onSaved }: Props) {
                     : 'Paste a Slack incoming-webhook address to announce new sessions of this channel there.'
                 }
                 placeholder="https://hooks.slack.com/services/…"
-                value={slackUrl}
-                disabled={disconnect}
-                onChange={(e) => setSlackUrl(e.currentTarget.value)}
+                value={form.values.slackUrl}
+                disabled={form.values.disconnect}
+                onChange={(e) => form.setFieldValue('slackUrl', e.currentTarget.value)}
                 error={errors.slackWebhookUrl ?? errors._form}
               />
               {channel.slackConnected && (
-                <Checkbox label="Stop announcing in Slack" checked={disconnect} onChange={(e) => setDisconnect(e.currentTarget.checked)} />
+                <Checkbox
+                  label="Stop announcing in Slack"
+                  checked={form.values.disconnect}
+                  onChange={(e) => form.setFieldValue('disconnect', e.currentTarget.checked)}
+                />
               )}
             </Stack>
           )}

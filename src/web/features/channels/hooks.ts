@@ -1,18 +1,28 @@
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, ChannelPage } from '../../../contracts/index.js';
-import { api, type Page } from '../../api/client';
+import { type CallInput, type Channel, type ChannelPage, channelsApi, type ResultOf } from '../../../contracts/index.js';
+import { call } from '../../api/client';
 import { notifyError } from '../../lib/forms';
+import { searchKeys } from '../search/hooks';
+import { workshopKeys } from '../workshops/hooks';
 
-export type FollowState = { following: boolean; followerCount: number };
-export type InterestState = { interested: boolean; interestCount: number };
+export type FollowState = ResultOf<typeof channelsApi.follow>;
+export type InterestState = ResultOf<typeof channelsApi.interest>;
+type ChannelList = ResultOf<typeof channelsApi.list>;
 
-/** Channels, follows and "notify me"; each family has its own prefix so one call refreshes it. */
+/**
+ * The query keys of channels, follows and "notify me" (each family has its own prefix so one call
+ * refreshes it): other features invalidate through these, never by spelling the key.
+ */
 export const channelKeys = {
   all: ['channels'] as const,
+  lists: ['channels', 'list'] as const,
   list: (q: string, following: boolean) => ['channels', 'list', q, following] as const,
   picker: ['channels', 'picker'] as const,
+  /** Every channel's page. */
+  pages: ['channels', 'one'] as const,
   one: (slug: string) => ['channels', 'one', slug] as const,
   interest: (workshopId: string) => ['interest', workshopId] as const,
+  hostFollow: (personId: string) => ['people', 'follow', personId] as const,
   recommendations: ['recommendations'] as const,
 };
 
@@ -20,7 +30,7 @@ export function useChannels(q: string, following = false) {
   return useInfiniteQuery({
     queryKey: channelKeys.list(q, following),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Channel>>('/channels', { q, following: following ? 'true' : undefined, limit: 30, cursor: pageParam }, signal),
+      call(channelsApi.list, { query: { q, following: following ? 'true' : undefined, limit: 30, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (prev) => prev,
@@ -31,7 +41,7 @@ export function useChannels(q: string, following = false) {
 export function useChannelOptions(enabled = true) {
   return useQuery({
     queryKey: channelKeys.picker,
-    queryFn: ({ signal }) => api.get<Page<Channel>>('/channels', { limit: 100 }, signal),
+    queryFn: ({ signal }) => call(channelsApi.list, { query: { limit: 100 } }, { signal }),
     staleTime: 5 * 60_000,
     enabled,
   });
@@ -40,17 +50,17 @@ export function useChannelOptions(enabled = true) {
 export function useChannel(slug: string) {
   return useQuery({
     queryKey: channelKeys.one(slug),
-    queryFn: ({ signal }) => api.get<ChannelPage>(`/channels/${encodeURIComponent(slug)}`, undefined, signal),
+    queryFn: ({ signal }) => call(channelsApi.get, { params: { slug } }, { signal }),
   });
 }
 
 /** Writes a channel's follow state into every cached list and page that shows it. */
 function writeFollow(qc: QueryClient, slug: string, state: FollowState) {
   const patch = (c: Channel) => (c.slug === slug ? { ...c, ...state } : c);
-  qc.setQueriesData<{ pages: Page<Channel>[] }>({ queryKey: ['channels', 'list'] }, (d) =>
+  qc.setQueriesData<{ pages: ChannelList[] }>({ queryKey: channelKeys.lists }, (d) =>
     d ? { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.map(patch) })) } : d,
   );
-  qc.setQueriesData<Page<Channel>>({ queryKey: channelKeys.picker }, (d) => (d ? { ...d, items: d.items.map(patch) } : d));
+  qc.setQueriesData<ChannelList>({ queryKey: channelKeys.picker }, (d) => (d ? { ...d, items: d.items.map(patch) } : d));
   qc.setQueryData<ChannelPage>(channelKeys.one(slug), (d) => (d ? { ...d, channel: patch(d.channel) } : d));
 }
 
@@ -59,9 +69,7 @@ export function useFollowChannel() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ slug, follow }: { slug: string; name: string; follow: boolean; followerCount: number }) =>
-      follow
-        ? api.put<FollowState>(`/channels/${encodeURIComponent(slug)}/follow`, {})
-        : api.delete<FollowState>(`/channels/${encodeURIComponent(slug)}/follow`),
+      call(follow ? channelsApi.follow : channelsApi.unfollow, { params: { slug } }),
     onMutate: async ({ slug, follow, followerCount }) => {
       await qc.cancelQueries({ queryKey: channelKeys.all });
       writeFollow(qc, slug, { following: follow, followerCount: Math.max(0, followerCount + (follow ? 1 : -1)) });
@@ -80,8 +88,8 @@ export function useFollowChannel() {
 /** Whether the viewer follows a host, and how many people do. */
 export function useHostFollowState(personId: string) {
   return useQuery({
-    queryKey: ['people', 'follow', personId] as const,
-    queryFn: ({ signal }) => api.get<FollowState>(`/people/${encodeURIComponent(personId)}/follow`, undefined, signal),
+    queryKey: channelKeys.hostFollow(personId),
+    queryFn: ({ signal }) => call(channelsApi.hostFollowState, { params: { id: personId } }, { signal }),
   });
 }
 
@@ -89,10 +97,7 @@ export function useHostFollowState(personId: string) {
 export function useFollowHost(personId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (follow: boolean) =>
-      follow
-        ? api.put<FollowState>(`/people/${encodeURIComponent(personId)}/follow`, {})
-        : api.delete<FollowState>(`/people/${encodeURIComponent(personId)}/follow`),
+    mutationFn: (follow: boolean) => call(follow ? channelsApi.followHost : channelsApi.unfollowHost, { params: { id: personId } }),
     onSettled: () => void qc.invalidateQueries({ queryKey: channelKeys.recommendations }),
   });
 }
@@ -100,7 +105,7 @@ export function useFollowHost(personId: string) {
 export function useInterest(workshopId: string) {
   return useQuery({
     queryKey: channelKeys.interest(workshopId),
-    queryFn: ({ signal }) => api.get<InterestState>(`/workshops/${encodeURIComponent(workshopId)}/interest`, undefined, signal),
+    queryFn: ({ signal }) => call(channelsApi.interest, { params: { id: workshopId } }, { signal }),
   });
 }
 
@@ -110,9 +115,7 @@ export function useSetInterest(workshopId: string) {
   const key = channelKeys.interest(workshopId);
   return useMutation({
     mutationFn: (interested: boolean) =>
-      interested
-        ? api.put<InterestState>(`/workshops/${encodeURIComponent(workshopId)}/interest`, {})
-        : api.delete<InterestState>(`/workshops/${encodeURIComponent(workshopId)}/interest`),
+      call(interested ? channelsApi.addInterest : channelsApi.removeInterest, { params: { id: workshopId } }),
     onMutate: async (interested) => {
       await qc.cancelQueries({ queryKey: key });
       const previous = qc.getQueryData<InterestState>(key);
@@ -131,22 +134,28 @@ export function useSetInterest(workshopId: string) {
 export function useSetWorkshopChannels(workshopId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (channels: string[]) =>
-      api.put<{ channels: string[] }>(`/workshops/${encodeURIComponent(workshopId)}/channels`, { channels }),
+    mutationFn: (channels: string[]) => call(channelsApi.setWorkshopChannels, { params: { id: workshopId }, body: { channels } }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['workshops', 'one', workshopId] });
-      void qc.invalidateQueries({ queryKey: ['search'] });
+      void qc.invalidateQueries({ queryKey: workshopKeys.one(workshopId) });
+      void qc.invalidateQueries({ queryKey: searchKeys.all });
       void qc.invalidateQueries({ queryKey: channelKeys.all });
     },
   });
 }
 
-/** Create (admins) or change (owners, admins) a channel; lists and the page refresh. */
-export function useSaveChannel(slug: string | null) {
+/** What saving a channel sends: a new channel (admins), or changes to the one at `slug` (owners, admins). */
+export type SaveChannel =
+  | { slug: null; body: CallInput<typeof channelsApi.create>['body'] }
+  | { slug: string; body: CallInput<typeof channelsApi.update>['body'] };
+
+/** Create or change a channel; lists and the page refresh. */
+export function useSaveChannel() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { slug?: string; name: string; description: string; slackWebhookUrl?: string | null }) =>
-      slug ? api.patch<Channel>(`/channels/${encodeURIComponent(slug)}`, body) : api.post<Channel>('/channels', body),
+    mutationFn: (save: SaveChannel) =>
+      save.slug === null
+        ? call(channelsApi.create, { body: save.body })
+        : call(channelsApi.update, { params: { slug: save.slug }, body: save.body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: channelKeys.all }),
   });
 }

@@ -1,12 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Recommendation, SearchResponse } from '../../../contracts/index.js';
-import { api } from '../../api/client';
+import { catalogApi, channelsApi } from '../../../contracts/index.js';
+import { call } from '../../api/client';
 import { channelKeys } from '../channels/hooks';
+
+/** The home page's own sections (recommendations are the channels feature's: `channelKeys.recommendations`). */
+export const homeKeys = {
+  all: ['home'] as const,
+  startingSoon: (hour: string, limit: number) => ['home', 'starting-soon', hour, limit] as const,
+  newest: (limit: number) => ['home', 'newest', limit] as const,
+};
 
 export function useRecommendations() {
   return useQuery({
     queryKey: channelKeys.recommendations,
-    queryFn: ({ signal }) => api.get<{ items: Recommendation[] }>('/recommendations', undefined, signal),
+    queryFn: ({ signal }) => call(channelsApi.recommendations, {}, { signal }),
   });
 }
 
@@ -16,15 +23,15 @@ export function useStartingSoon(limit: number) {
   hour.setUTCMinutes(0, 0, 0);
   const to = new Date(hour.getTime() + 8 * 24 * 3_600_000).toISOString();
   return useQuery({
-    queryKey: ['home', 'starting-soon', hour.toISOString(), limit],
-    queryFn: ({ signal }) => api.get<SearchResponse>('/search', { hasSeats: 'true', to, sort: 'soonest', limit }, signal),
+    queryKey: homeKeys.startingSoon(hour.toISOString(), limit),
+    queryFn: ({ signal }) => call(catalogApi.search, { query: { hasSeats: 'true', to, sort: 'soonest', limit } }, { signal }),
   });
 }
 
 /** The newest published workshops; the section keeps those of the last seven days. */
 export function useNewest(limit: number) {
   return useQuery({
-    queryKey: ['home', 'newest', limit],
-    queryFn: ({ signal }) => api.get<SearchResponse>('/search', { sort: 'newest', limit }, signal),
+    queryKey: homeKeys.newest(limit),
+    queryFn: ({ signal }) => call(catalogApi.search, { query: { sort: 'newest', limit } }, { signal }),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQueries } from '@tanstack/react-query';
-import type { SearchResponse } from '../../../contracts/index.js';
-import { api } from '../../api/client';
+import { catalogApi } from '../../../contracts/index.js';
+import { call } from '../../api/client';
 import type { SearchParams } from './filters';
 
 /** Every search-shaped cache starts with 'search', so one prefix refreshes them all (seats, follows…). */
@@ -10,13 +10,21 @@ export const searchKeys = {
   range: (q: SearchParams) => ['search', 'range', q] as const,
 };
 
+/**
+ * The catalog of sessions (`GET /api/v1/sessions`) and what shows one of its sessions: other
+ * features refresh it through these keys after a change to a workshop or a session.
+ */
+export const catalogKeys = {
+  all: ['catalog'] as const,
+};
+
 const PAGE = 20;
 
 /** The catalog list: cursor pages; while new words load, the previous results stay on screen. */
 export function useSearch(query: SearchParams) {
   return useInfiniteQuery({
     queryKey: searchKeys.list(query),
-    queryFn: ({ pageParam, signal }) => api.get<SearchResponse>('/search', { ...query, limit: PAGE, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => call(catalogApi.search, { query: { ...query, limit: PAGE, cursor: pageParam } }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -30,7 +38,7 @@ export function useSearchWeeks(queries: SearchParams[]) {
   return useQueries({
     queries: queries.map((query) => ({
       queryKey: searchKeys.range(query),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<SearchResponse>('/search', { ...query, limit: CALENDAR_LIMIT }, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(catalogApi.search, { query: { ...query, limit: CALENDAR_LIMIT } }, { signal }),
       placeholderData: keepPreviousData,
     })),
   });
