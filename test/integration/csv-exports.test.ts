@@ -1,24 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChecklistRun, ChecklistTemplate } from '../../src/contracts/index.js';
-import { as, createTestApp, type TestApp } from '../helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../helpers/factories.js';
+import { as, testAppWithPeople } from '../helpers/app.js';
+import { buildPerson, sessionBody, workshopBody } from '../helpers/factories.js';
 
 // Every export is read back as a spreadsheet user's software would get it: text that starts like a
 // formula (OWASP's list) must arrive as text, prefixed with a quote.
 const FORMULAS = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '\tx', '\rx'];
 
-let t: TestApp;
-let host: TestPerson;
-let admin: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
-});
-afterAll(() => t.close());
+const { t, host, admin } = testAppWithPeople({ host: { name: 'Hana Host' }, admin: { name: 'Ada Admin', role: 'admin' } });
 
 /** The body as csv-parse reads it, after checking what every export shares: BOM, CRLF, a download. */
 function readCsv(res: LightMyRequestResponse): Record<string, string>[] {

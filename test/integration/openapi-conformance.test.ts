@@ -10,6 +10,7 @@ import { type Api, fileBody, sendJsonText } from '../../src/server/platform/http
 import { installOpenApi } from '../../src/server/platform/openapi.js';
 import { as, buildTestApp, createTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
+import { expectError } from '../helpers/errors.js';
 import { checkResponsesAgainstDocument, takeMismatches } from '../helpers/openapi-conformance.js';
 
 // The hook that holds every integration test's answers to the OpenAPI document: it must notice
@@ -86,7 +87,7 @@ describe('the test app', () => {
 
   it('checks its answers, errors included', async () => {
     // Served by the real app: a documented 401; nothing to report.
-    expect((await as(t.app, null).get('/api/v1/me')).statusCode).toBe(401);
+    expectError(await as(t.app, null).get('/api/v1/me'), 401, 'unauthenticated');
     expect(takeMismatches()).toEqual([]);
     // A route the document does not list is not the document's business (the web app, metrics).
     expect((await as(t.app, null).get('/metrics')).statusCode).toBe(200);

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseTarget, loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/platform/db.js';
-import { as, buildTestApp, createTestApp, type TestApp } from '../helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../helpers/factories.js';
+import { as, buildTestApp, testAppWithPeople } from '../helpers/app.js';
+import { expectError } from '../helpers/errors.js';
+import { sessionBody, workshopBody } from '../helpers/factories.js';
 
-let t: TestApp;
-let person: TestPerson;
+const { t, person } = testAppWithPeople({ person: { name: 'Pat Platform' } });
 let workshopId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  person = await buildPerson(t.database.db, { name: 'Pat Platform' });
   workshopId = (await as(t.app, person.token).post('/api/v1/workshops', workshopBody())).json().id;
 });
-afterAll(() => t.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
@@ -97,7 +94,7 @@ describe('request ids', () => {
       authorization: `Bearer ${person.token}`,
       'x-request-id': 'trace-abc-123',
     });
-    expect(res.statusCode).toBe(404);
+    expectError(res, 404, 'not_found');
     expect(res.headers['x-request-id']).toBe('trace-abc-123');
     expect(res.json().error.requestId).toBe('trace-abc-123');
   });
@@ -127,9 +124,8 @@ describe('unknown things', () => {
   it('answers 404 JSON for an unknown API path', async () => {
     for (const method of ['GET', 'POST'] as const) {
       const res = await t.app.inject({ method, url: '/api/v1/nope', headers: { authorization: `Bearer ${person.token}` } });
-      expect(res.statusCode).toBe(404);
+      expectError(res, 404, 'not_found');
       expect(res.headers['content-type']).toMatch(/application\/json/);
-      expect(res.json().error.code).toBe('not_found');
     }
   });
 
@@ -143,8 +139,7 @@ describe('unknown things', () => {
     '/api/v1/workshops/:id/sessions',
   ])('rejects an unknown query parameter on the list %s with 400', async (path) => {
     const res = await get(`${path.replace(':id', workshopId)}?colour=blue`, { authorization: `Bearer ${person.token}` });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain('colour');
   });
 });
@@ -157,6 +152,7 @@ describe('bad input never causes a 5xx', () => {
     async (path) => {
       const res = await get(`${path.replace(':id', workshopId)}?cursor=${tampered}`, { authorization: `Bearer ${person.token}` });
       expect([200, 400]).toContain(res.statusCode);
+      if (res.statusCode === 400) expectError(res, 400, 'validation_failed');
     },
   );
 
@@ -164,6 +160,7 @@ describe('bad input never causes a 5xx', () => {
     for (const path of ['/api/v1/sessions', '/api/v1/workshops', '/api/v1/people']) {
       const res = await get(`${path}?q=a%00b`, { authorization: `Bearer ${person.token}` });
       expect([200, 400]).toContain(res.statusCode);
+      if (res.statusCode === 400) expectError(res, 400, 'validation_failed');
     }
   });
 
@@ -171,9 +168,11 @@ describe('bad input never causes a 5xx', () => {
     const client = as(t.app, person.token);
     const workshop = await client.post('/api/v1/workshops', workshopBody({ title: 'Null\u0000byte' }));
     expect([201, 400]).toContain(workshop.statusCode);
+    if (workshop.statusCode === 400) expectError(workshop, 400, 'validation_failed');
     const session = await client.post(`/api/v1/workshops/${workshopId}/sessions`, sessionBody(3, { location: 'Room\u0000 1' }));
     expect([201, 400]).toContain(session.statusCode);
+    if (session.statusCode === 400) expectError(session, 400, 'validation_failed');
     const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/dev/sign-in', payload: { email: 'a\u0000@example.com' } });
-    expect(signIn.statusCode).toBe(400);
+    expectError(signIn, 400, 'validation_failed');
   });
 });

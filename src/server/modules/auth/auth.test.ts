@@ -1,19 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { as, buildTestApp, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { workshopBody } from '../../../../test/helpers/factories.js';
 import { loadConfig } from '../../config.js';
 
-let t: TestApp;
-let alice: TestPerson;
-let bob: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  alice = await buildPerson(t.database.db, { name: 'Alice Archer' });
-  bob = await buildPerson(t.database.db, { name: 'Bob Builder' });
-});
-afterAll(() => t.close());
+const { t, alice, bob } = testAppWithPeople({ alice: { name: 'Alice Archer' }, bob: { name: 'Bob Builder' } });
 
 function signIn(app: FastifyInstance, email: string, headers: Record<string, string> = {}) {
   return app.inject({ method: 'POST', url: '/api/v1/auth/dev/sign-in', payload: { email }, headers });
@@ -56,8 +48,7 @@ describe('signing in with a browser (demo mode)', () => {
     const title = `Forged by a third-party page ${Date.now()}`;
     for (const token of [undefined, 'csrf_wrong', '']) {
       const res = await send('POST', '/api/v1/workshops', { csrf: token, body: workshopBody({ title }) });
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('csrf_failed');
+      expectError(res, 403, 'csrf_failed');
     }
     const mine = (await as(t.app, bob.token).get(`/api/v1/workshops?hostId=${bob.id}`)).json();
     expect(mine.items).toEqual([]);
@@ -75,22 +66,20 @@ describe('signing in with a browser (demo mode)', () => {
     expect(cleared?.value).toBe('');
 
     const after = await send('GET', '/api/v1/me');
-    expect(after.statusCode).toBe(401);
-    expect(after.json().error.code).toBe('unauthenticated');
+    expectError(after, 401, 'unauthenticated');
   });
 
   it('refuses to sign out without the CSRF token (403 csrf_failed), and the session stays', async () => {
     const { csrf, send } = await browser(alice.email);
     const refused = await send('POST', '/api/v1/auth/sign-out');
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.code).toBe('csrf_failed');
+    expectError(refused, 403, 'csrf_failed');
     expect((await send('GET', '/api/v1/me')).statusCode).toBe(200);
     expect((await send('POST', '/api/v1/auth/sign-out', { csrf: csrf?.value })).statusCode).toBe(204);
   });
 
   it('rejects an email that is not in the directory with 400', async () => {
     const res = await signIn(t.app, 'nobody@example.com');
-    expect(res.statusCode).toBe(400);
+    expectError(res, 400, 'validation_failed');
     expect(res.json().error.details[0].field).toBe('email');
     expect(res.cookies).toEqual([]);
   });
@@ -111,6 +100,9 @@ async function freshApp(): Promise<FastifyInstance> {
   return app;
 }
 
+/** "429 rate_limited": a refusal's status and error code in one string, to compare many at once. */
+const statusAndCode = (res: LightMyRequestResponse) => `${res.statusCode} ${res.json().error?.code}`;
+
 describe('sign-in rate limit', () => {
   let limited: FastifyInstance;
   beforeAll(async () => {
@@ -119,23 +111,23 @@ describe('sign-in rate limit', () => {
   afterAll(() => limited.close());
 
   it('answers 429 rate_limited after about 20 attempts in a minute', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 25; i++) statuses.push((await signIn(limited, `guess${i}@example.com`)).statusCode);
-    expect(statuses.slice(0, 20).every((s) => s === 400)).toBe(true);
-    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const answers: string[] = [];
+    for (let i = 0; i < 25; i++) answers.push(statusAndCode(await signIn(limited, `guess${i}@example.com`)));
+    expect(answers.slice(0, 20)).toEqual(Array(20).fill('400 validation_failed'));
+    expect(answers.slice(20)).toEqual(Array(5).fill('429 rate_limited'));
     const res = await signIn(limited, 'one-more@example.com');
-    expect(res.statusCode).toBe(429);
+    expectError(res, 429, 'rate_limited');
     expect(res.json().error).toMatchObject({ code: 'rate_limited', requestId: expect.any(String) });
   });
 
   it('cannot be dodged by sending a made-up X-Forwarded-For header', async () => {
     const own = await freshApp();
     try {
-      const statuses: number[] = [];
+      const answers: string[] = [];
       for (let i = 0; i < 25; i++) {
-        statuses.push((await signIn(own, `guess${i}@example.com`, { 'x-forwarded-for': `203.0.113.${i + 1}` })).statusCode);
+        answers.push(statusAndCode(await signIn(own, `guess${i}@example.com`, { 'x-forwarded-for': `203.0.113.${i + 1}` })));
       }
-      expect(statuses).toContain(429);
+      expect(answers).toContain('429 rate_limited');
     } finally {
       await own.close();
     }

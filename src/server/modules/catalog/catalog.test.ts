@@ -1,20 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { buildPerson, sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
 import type { CreateWorkshopBody } from '../../../contracts/index.js';
 import { newId, nowIso } from '../../platform/ids.js';
 
-let t: TestApp;
-let host: TestPerson;
-let learner: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  learner = await buildPerson(t.database.db, { name: 'Lee Learner' });
-});
-afterAll(() => t.close());
+const { t, host, learner } = testAppWithPeople({ host: { name: 'Hana Host' }, learner: { name: 'Lee Learner' } });
 
 /** A word no other test in this file uses, so searches only see this test's data. */
 const uniqueWord = () => `zq${randomBytes(4).toString('hex')}`;
@@ -137,8 +129,7 @@ describe('the catalog', () => {
   it('rejects a window that ends before it starts, and bad dates', async () => {
     for (const query of [`from=${daysFromNow(20)}&to=${daysFromNow(10)}`, 'from=tomorrow', 'to=2026-13-45T00:00:00Z']) {
       const res = await as(t.app, learner.token).get(`/api/v1/sessions?${query}`);
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('validation_failed');
+      expectError(res, 400, 'validation_failed');
     }
     const reversed = await as(t.app, learner.token).get(`/api/v1/sessions?from=${daysFromNow(20)}&to=${daysFromNow(10)}`);
     expect(reversed.json().error.details[0].field).toBe('to');
@@ -172,7 +163,7 @@ describe('the catalog', () => {
 
   it('rejects unknown query parameters, a limit out of range and a forged cursor', async () => {
     for (const query of ['sort=latest', 'limit=0', 'limit=101', 'cursor=not-a-cursor']) {
-      expect((await as(t.app, learner.token).get(`/api/v1/sessions?${query}`)).statusCode).toBe(400);
+      expectError(await as(t.app, learner.token).get(`/api/v1/sessions?${query}`), 400, 'validation_failed');
     }
   });
 

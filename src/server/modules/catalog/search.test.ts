@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
 import type { SearchResponse } from '../../../contracts/index.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { searchIndex } from './search-index.repository.js';
 
-let t: TestApp;
-let host: TestPerson;
-let reader: TestPerson;
+const { t, host, reader } = testAppWithPeople({ host: { name: 'Kim Kowalski' }, reader: { name: 'Rita Reader' } });
 const ids: Record<string, string> = {};
 
 async function publish(key: string, body: Parameters<typeof workshopBody>[0], sessions: Parameters<typeof sessionBody>[] = [[7]]) {
@@ -26,9 +25,6 @@ const search = async (query: string): Promise<SearchResponse> => {
 const titles = (r: SearchResponse) => r.items.map((i) => i.workshop.title);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Kim Kowalski' });
-  reader = await buildPerson(t.database.db, { name: 'Rita Reader' });
   await publish('k8s', { title: 'Kubernetes', summary: 'The basics of pods.', tags: ['kubernetes', 'platform'], format: 'talk' }, [[3]]);
   await publish('intro', { title: 'Intro to Kubernetes operators', summary: 'Write your first operator.', tags: ['kubernetes'] }, [
     [10, { mode: 'online', location: null }],
@@ -53,7 +49,6 @@ beforeAll(async () => {
   // A draft is never found.
   await as(t.app, host.token).post('/api/v1/workshops', workshopBody({ title: 'Kubernetes secrets (draft)' }));
 });
-afterAll(() => t.close());
 
 describe('search', () => {
   it('ranks an exact title match first, then title matches, then the rest', async () => {
@@ -131,7 +126,7 @@ describe('search', () => {
     ]);
     expect(titles(await search(`host=${host.id}&q=kafka`))).toEqual(['Debugging Kafka consumer lag']);
     const bad = await as(t.app, reader.token).get('/api/v1/search?mode=teleport');
-    expect(bad.statusCode).toBe(400);
+    expectError(bad, 400, 'validation_failed');
   });
 
   it('gives facet counts that agree with the results', async () => {
@@ -175,7 +170,7 @@ describe('search', () => {
         expect(seen, sort).toContain(id);
       }
     }
-    expect((await as(t.app, reader.token).get('/api/v1/search?cursor=not-a-cursor')).statusCode).toBe(400);
+    expectError(await as(t.app, reader.token).get('/api/v1/search?cursor=not-a-cursor'), 400, 'validation_failed');
   });
 
   it('filters by the language a workshop is taught in', async () => {
@@ -184,7 +179,7 @@ describe('search', () => {
     expect(titles(r)).toEqual(['Kubernetes auf Deutsch']);
     expect(r.items[0]?.workshop.language).toBe('de');
     const bad = await as(t.app, host.token).post('/api/v1/workshops', workshopBody({ language: 'German' }));
-    expect(bad.statusCode).toBe(400);
+    expectError(bad, 400, 'validation_failed');
   });
 
   it('sorts by popularity once the periodic recount has run', async () => {
@@ -202,7 +197,7 @@ describe('search', () => {
   });
 
   it('answers 401 without signing in', async () => {
-    expect((await as(t.app, null).get('/api/v1/search?q=kafka')).statusCode).toBe(401);
+    expectError(await as(t.app, null).get('/api/v1/search?q=kafka'), 401, 'unauthenticated');
   });
 
   it('indexes channels by name, kept by the index refresh', async () => {

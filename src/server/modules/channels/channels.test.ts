@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { buildPerson, sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
 import type { Channel, ChannelPage, Recommendation } from '../../../contracts/index.js';
 
-let t: TestApp;
-let admin: TestPerson;
-let host: TestPerson;
-let learner: TestPerson;
-let teammate: TestPerson;
+const { t, admin, host, learner, teammate } = testAppWithPeople({
+  admin: { name: 'Ada Admin', role: 'admin' },
+  host: { name: 'Hugo Host', team: 'Data' },
+  learner: { name: 'Lena Learner', team: 'Payments' },
+  teammate: { name: 'Tom Teammate', team: 'Payments' },
+});
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
-  host = await buildPerson(t.database.db, { name: 'Hugo Host', team: 'Data' });
-  learner = await buildPerson(t.database.db, { name: 'Lena Learner', team: 'Payments' });
-  teammate = await buildPerson(t.database.db, { name: 'Tom Teammate', team: 'Payments' });
   const adminApi = as(t.app, admin.token);
   await adminApi.post('/api/v1/channels', {
     slug: 'data-engineering',
@@ -24,7 +21,6 @@ beforeAll(async () => {
   });
   await adminApi.post('/api/v1/channels', { slug: 'security', name: 'Security' });
 });
-afterAll(() => t.close());
 
 async function workshop(title: string, channels: string[], sessions: number[] = [7]): Promise<{ id: string; sessionIds: string[] }> {
   const api = as(t.app, host.token);
@@ -38,15 +34,15 @@ async function workshop(title: string, channels: string[], sessions: number[] = 
 
 describe('channels', () => {
   it('are created by admins only, with owners who may edit them', async () => {
-    expect((await as(t.app, learner.token).post('/api/v1/channels', { slug: 'mine', name: 'Mine' })).statusCode).toBe(403);
+    expectError(await as(t.app, learner.token).post('/api/v1/channels', { slug: 'mine', name: 'Mine' }), 403, 'forbidden');
     const dup = await as(t.app, admin.token).post('/api/v1/channels', { slug: 'security', name: 'Security again' });
-    expect(dup.statusCode).toBe(409);
-    expect((await as(t.app, admin.token).post('/api/v1/channels', { slug: 'Bad Slug!', name: 'x' })).statusCode).toBe(400);
+    expectError(dup, 409, 'conflict');
+    expectError(await as(t.app, admin.token).post('/api/v1/channels', { slug: 'Bad Slug!', name: 'x' }), 400, 'validation_failed');
     const edited = await as(t.app, host.token).patch('/api/v1/channels/data-engineering', {
       description: 'Pipelines, warehouses, streams.',
     });
     expect(edited.statusCode).toBe(200);
-    expect((await as(t.app, learner.token).patch('/api/v1/channels/data-engineering', { description: 'x' })).statusCode).toBe(403);
+    expectError(await as(t.app, learner.token).patch('/api/v1/channels/data-engineering', { description: 'x' }), 403, 'forbidden');
     const list = (await as(t.app, learner.token).get('/api/v1/channels')).json().items as Channel[];
     expect(list.map((c) => c.name)).toEqual(['Data Engineering', 'Security']);
     expect(list[0]?.owners.map((o) => o.name)).toEqual(['Hugo Host']);
@@ -64,16 +60,17 @@ describe('channels', () => {
     expect(channelPage.upcoming.map((h) => h.workshop.title)).toEqual(['Streaming joins in Flink']);
     expect(channelPage.past.map((p) => p.title)).toEqual(['Warehouse modelling, revisited']);
     expect((await api.get('/api/v1/channels?following=true')).json().items.map((c: Channel) => c.slug)).toEqual(['data-engineering']);
-    expect((await api.get('/api/v1/channels/nope')).statusCode).toBe(404);
-    expect(
-      (await as(t.app, host.token).put(`/api/v1/workshops/${channelPage.upcoming[0]?.workshop.id}/channels`, { channels: ['nope'] }))
-        .statusCode,
-    ).toBe(400);
+    expectError(await api.get('/api/v1/channels/nope'), 404, 'not_found');
+    expectError(
+      await as(t.app, host.token).put(`/api/v1/workshops/${channelPage.upcoming[0]?.workshop.id}/channels`, { channels: ['nope'] }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('only lets hosts put their workshop in channels', async () => {
     const { id } = await workshop('Secrets management', ['security']);
-    expect((await as(t.app, learner.token).put(`/api/v1/workshops/${id}/channels`, { channels: [] })).statusCode).toBe(403);
+    expectError(await as(t.app, learner.token).put(`/api/v1/workshops/${id}/channels`, { channels: [] }), 403, 'forbidden');
     expect((await as(t.app, learner.token).get(`/api/v1/workshops/${id}`)).json().channels).toEqual([
       { slug: 'security', name: 'Security' },
     ]);

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, buildTestApp } from '../../../../test/helpers/app.js';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { expectError } from '../../../../test/helpers/errors.js';
 import type { ApiToken } from '../../../contracts/index.js';
 import { loadConfig } from '../../config.js';
 import { type DbHandle, openDatabase } from '../../platform/db.js';
@@ -188,7 +189,7 @@ describe('the lyceum command', () => {
       expect(days(find(tokens.read))).toBeCloseTo(30, 1);
       expect(find(tokens.forever)).toMatchObject({ scope: 'write', expiresAt: null });
       expect((await as(app, tokens.read).get('/api/v1/me')).statusCode).toBe(200);
-      expect((await as(app, tokens.read).put('/api/v1/me/notification-preferences', { channels: {} })).statusCode).toBe(403);
+      expectError(await as(app, tokens.read).put('/api/v1/me/notification-preferences', { channels: {} }), 403, 'forbidden');
     } finally {
       await app.close();
       await db.close();

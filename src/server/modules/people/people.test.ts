@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { buildPerson } from '../../../../test/helpers/factories.js';
 
-let t: TestApp;
-let me: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  me = await buildPerson(t.database.db, { name: 'Mia Member', email: 'mia.member@example.com', timeZone: 'America/New_York' });
-});
-afterAll(() => t.close());
+const { t, me } = testAppWithPeople({ me: { name: 'Mia Member', email: 'mia.member@example.com', timeZone: 'America/New_York' } });
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -59,14 +53,13 @@ describe('the directory', () => {
   it('rejects unknown query parameters, a limit out of range and a forged cursor', async () => {
     for (const query of ['team=Platform', 'limit=0', 'limit=101', 'cursor=abc']) {
       const res = await as(t.app, me.token).get(`/api/v1/people?${query}`);
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('validation_failed');
+      expectError(res, 400, 'validation_failed');
     }
   });
 
   it('requires a signed-in person', async () => {
-    expect((await as(t.app, null).get('/api/v1/people')).statusCode).toBe(401);
-    expect((await as(t.app, null).get(`/api/v1/people/${me.id}`)).statusCode).toBe(401);
+    expectError(await as(t.app, null).get('/api/v1/people'), 401, 'unauthenticated');
+    expectError(await as(t.app, null).get(`/api/v1/people/${me.id}`), 401, 'unauthenticated');
   });
 });
 
@@ -100,8 +93,7 @@ describe('a person', () => {
   it('answers 404 for someone who is not in the directory', async () => {
     for (const id of ['01890000-0000-7000-8000-000000000000', 'nobody']) {
       const res = await as(t.app, me.token).get(`/api/v1/people/${id}`);
-      expect(res.statusCode).toBe(404);
-      expect(res.json().error.code).toBe('not_found');
+      expectError(res, 404, 'not_found');
     }
   });
 
@@ -116,6 +108,6 @@ describe('a person', () => {
       role: 'member',
       manager: null,
     });
-    expect((await as(t.app, null).get('/api/v1/me')).statusCode).toBe(401);
+    expectError(await as(t.app, null).get('/api/v1/me'), 401, 'unauthenticated');
   });
 });

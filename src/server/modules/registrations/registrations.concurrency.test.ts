@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import type { TestPerson } from '../../../../test/helpers/factories.js';
 import { checkSeatInvariants } from '../../../../test/helpers/invariants.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
 
 // Requests really run at once: on PostgreSQL over a pool of connections, on SQLite through the
 // same process; the invariants are read back from the database, not from the answers.
-let t: TestApp;
-let host: TestPerson;
-let people: TestPerson[];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  people = await Promise.all(Array.from({ length: 60 }, (_, i) => buildPerson(t.database.db, { name: `Racer ${i}` })));
-});
-afterAll(() => t.close());
+const { t, host, people } = testAppWithPeople({ host: { name: 'Hana Host' } }, { learners: 60, learnerName: 'Racer' });
 
 const register = (p: TestPerson, id: string, key?: string) =>
   t.app.inject({

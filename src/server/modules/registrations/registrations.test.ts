@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import type { TestPerson } from '../../../../test/helpers/factories.js';
 import { checkSeatInvariants } from '../../../../test/helpers/invariants.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
 
-let t: TestApp;
-let host: TestPerson;
-let people: TestPerson[];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  people = [];
-  for (let i = 0; i < 6; i++) people.push(await buildPerson(t.database.db, { name: `Learner ${i}` }));
-});
-afterAll(() => t.close());
+const { t, host, people } = testAppWithPeople({ host: { name: 'Hana Host' } }, { learners: 6 });
 
 const register = (p: TestPerson, sessionId: string, body: object = {}) =>
   as(t.app, p.token).post(`/api/v1/sessions/${sessionId}/registrations`, body);
@@ -100,30 +91,29 @@ describe('registering', () => {
     expect(retry.statusCode).toBe(201);
     expect(retry.json()).toEqual(first.json());
     const other = await publishedSession(t.app, host.token);
-    expect((await send(other)).statusCode).toBe(409);
+    expectError(await send(other), 409, 'conflict');
   });
 
   it('answers wrong states with clear errors and changes nothing', async () => {
     const p = people[0] as TestPerson;
-    expect((await register(p, '01890000-0000-7000-8000-000000000000')).statusCode).toBe(404);
+    expectError(await register(p, '01890000-0000-7000-8000-000000000000'), 404, 'not_found');
     const id = await publishedSession(t.app, host.token, { seats: 3 });
-    expect((await register(p, id, { mode: 'online' })).statusCode).toBe(400);
+    expectError(await register(p, id, { mode: 'online' }), 400, 'validation_failed');
     const malformed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/sessions/${id}/registrations`,
       headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },
       payload: '{',
     });
-    expect(malformed.statusCode).toBe(400);
-    expect((await cancel(p, id)).statusCode).toBe(404);
+    expectError(malformed, 400, 'invalid_json');
+    expectError(await cancel(p, id), 404, 'not_found');
 
     await as(t.app, host.token).post(`/api/v1/sessions/${id}/cancel`);
     const closed = await register(p, id);
-    expect(closed.statusCode).toBe(409);
-    expect(closed.json().error.code).toBe('invalid_state');
+    expectError(closed, 409, 'invalid_state');
 
     const later = await publishedSession(t.app, host.token, { registrationOpensAt: new Date(Date.now() + 86_400_000).toISOString() });
-    expect((await register(p, later)).statusCode).toBe(409);
+    expectError(await register(p, later), 409, 'invalid_state');
     expect((await sessionAs(host, later)).enrolledCount).toBe(0);
   });
 
@@ -132,9 +122,9 @@ describe('registering', () => {
     const [a, b] = people as [TestPerson, TestPerson];
     await register(a, id);
     const offered = (await register(b, id)).json();
-    expect((await as(t.app, a.token).post(`/api/v1/registrations/${offered.id}/confirm`)).statusCode).toBe(404);
-    expect((await as(t.app, a.token).get(`/api/v1/sessions/${id}/registrations`)).statusCode).toBe(403);
-    expect((await as(t.app, a.token).post(`/api/v1/registrations/${offered.id}/move`, { position: 1 })).statusCode).toBe(404);
+    expectError(await as(t.app, a.token).post(`/api/v1/registrations/${offered.id}/confirm`), 404, 'not_found');
+    expectError(await as(t.app, a.token).get(`/api/v1/sessions/${id}/registrations`), 403, 'forbidden');
+    expectError(await as(t.app, a.token).post(`/api/v1/registrations/${offered.id}/move`, { position: 1 }), 404, 'not_found');
   });
 });
 
@@ -164,7 +154,7 @@ describe('offers', () => {
     const offer = (await sessionAs(b, id)).myRegistration;
     expect(offer.status).toBe('offered');
     expect(Date.parse(offer.offerExpiresAt) - Date.now()).toBeGreaterThan(11 * 3_600_000);
-    expect((await as(t.app, c.token).post(`/api/v1/registrations/${offer.id}/confirm`)).statusCode).toBe(404);
+    expectError(await as(t.app, c.token).post(`/api/v1/registrations/${offer.id}/confirm`), 404, 'not_found');
 
     await t.database.db
       .updateTable('registrations')
@@ -172,7 +162,7 @@ describe('offers', () => {
       .where('id', '=', offer.id)
       .execute();
     expect(await t.app.jobs['expire-offers']?.()).toBe(1);
-    expect((await as(t.app, b.token).post(`/api/v1/registrations/${offer.id}/confirm`)).statusCode).toBe(409);
+    expectError(await as(t.app, b.token).post(`/api/v1/registrations/${offer.id}/confirm`), 409, 'invalid_state');
     const next = (await sessionAs(c, id)).myRegistration;
     expect(next.status).toBe('offered');
     const confirmed = await as(t.app, c.token).post(`/api/v1/registrations/${next.id}/confirm`);

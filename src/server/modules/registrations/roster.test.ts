@@ -1,21 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import type { TestPerson } from '../../../../test/helpers/factories.js';
 import { checkSeatInvariants } from '../../../../test/helpers/invariants.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
 
-let t: TestApp;
-let host: TestPerson;
-let people: TestPerson[];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  people = [];
-  for (let i = 0; i < 5; i++) people.push(await buildPerson(t.database.db, { name: `Learner ${i}` }));
-});
-afterAll(() => t.close());
+const { t, host, people } = testAppWithPeople({ host: { name: 'Hana Host' } }, { learners: 5 });
 
 const register = (p: TestPerson, id: string) => as(t.app, p.token).post(`/api/v1/sessions/${id}/registrations`, {});
 const hostApi = () => as(t.app, host.token);
@@ -47,7 +38,7 @@ describe('the roster', () => {
     expect(paged.items).toHaveLength(3);
     const rest = (await hostApi().get(`/api/v1/sessions/${id}/registrations?limit=3&cursor=${paged.nextCursor}`)).json();
     expect(rest.items.map((r: { person: { name: string } }) => r.person.name)).toEqual(['Learner 0']);
-    expect((await as(t.app, (people[1] as TestPerson).token).get(`/api/v1/sessions/${id}/registrations`)).statusCode).toBe(403);
+    expectError(await as(t.app, (people[1] as TestPerson).token).get(`/api/v1/sessions/${id}/registrations`), 403, 'forbidden');
 
     const csv = await hostApi().get(`/api/v1/sessions/${id}/roster.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -87,7 +78,7 @@ describe('the roster', () => {
     const seatHolder = (await hostApi().get(`/api/v1/sessions/${id}/registrations?status=enrolled`)).json().items[0];
     expect((await hostApi().delete(`/api/v1/sessions/${id}/registrations/${seatHolder.id}`)).json().status).toBe('cancelled');
     expect((await as(t.app, d.token).get(`/api/v1/sessions/${id}`)).json().myRegistration.status).toBe('enrolled');
-    expect((await as(t.app, a.token).post(`/api/v1/sessions/${id}/registrations`, { personId: b.id })).statusCode).toBe(403);
+    expectError(await as(t.app, a.token).post(`/api/v1/sessions/${id}/registrations`, { personId: b.id }), 403, 'forbidden');
   });
 
   it('stores messages to attendees for hosts to write and registered people to read', async () => {
@@ -97,11 +88,13 @@ describe('the roster', () => {
     expect(sent.statusCode).toBe(201);
     expect(sent.json()).toMatchObject({ subject: 'Bring a laptop', delivered: true });
     expect((await as(t.app, (people[0] as TestPerson).token).get(`/api/v1/sessions/${id}/messages`)).json().items).toHaveLength(1);
-    expect((await as(t.app, (people[1] as TestPerson).token).get(`/api/v1/sessions/${id}/messages`)).statusCode).toBe(403);
-    expect(
-      (await as(t.app, (people[0] as TestPerson).token).post(`/api/v1/sessions/${id}/messages`, { subject: 'x', body: 'y' })).statusCode,
-    ).toBe(403);
-    expect((await hostApi().post(`/api/v1/sessions/${id}/messages`, { subject: '', body: 'y' })).statusCode).toBe(400);
+    expectError(await as(t.app, (people[1] as TestPerson).token).get(`/api/v1/sessions/${id}/messages`), 403, 'forbidden');
+    expectError(
+      await as(t.app, (people[0] as TestPerson).token).post(`/api/v1/sessions/${id}/messages`, { subject: 'x', body: 'y' }),
+      403,
+      'forbidden',
+    );
+    expectError(await hostApi().post(`/api/v1/sessions/${id}/messages`, { subject: '', body: 'y' }), 400, 'validation_failed');
   });
 });
 
@@ -117,9 +110,9 @@ describe('attendance', () => {
     const { code, validFrom, validUntil } = (await hostApi().get(`/api/v1/sessions/${id}/check-in-code`)).json();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     expect(Date.parse(validUntil) - Date.parse(validFrom)).toBe(75 * 60_000);
-    expect((await as(t.app, b.token).post(`/api/v1/sessions/${id}/check-in`, { code: 'WRONG1' })).statusCode).toBe(400);
+    expectError(await as(t.app, b.token).post(`/api/v1/sessions/${id}/check-in`, { code: 'WRONG1' }), 400, 'validation_failed');
     expect((await as(t.app, b.token).post(`/api/v1/sessions/${id}/check-in`, { code: code.toLowerCase() })).json().status).toBe('attended');
-    expect((await as(t.app, c.token).post(`/api/v1/sessions/${id}/check-in`, { code })).statusCode).toBe(409); // waitlisted
+    expectError(await as(t.app, c.token).post(`/api/v1/sessions/${id}/check-in`, { code }), 409, 'invalid_state'); // waitlisted
 
     const walked = await hostApi().post(`/api/v1/sessions/${id}/walk-ins`, { personId: walkIn.id });
     expect(walked.statusCode).toBe(201);
@@ -133,7 +126,7 @@ describe('attendance', () => {
     await register(people[0] as TestPerson, id);
     const { code } = (await hostApi().get(`/api/v1/sessions/${id}/check-in-code`)).json();
     const early = await as(t.app, (people[0] as TestPerson).token).post(`/api/v1/sessions/${id}/check-in`, { code });
-    expect(early.statusCode).toBe(409);
+    expectError(early, 409, 'invalid_state');
     expect(early.json().error.message).toContain('15 minutes');
   });
 
@@ -159,6 +152,6 @@ describe('attendance', () => {
     expect(history.items.find((s: { id: string }) => s.id === id).myRegistration.status).toBe('no_show');
     const attended = (await as(t.app, a.token).get('/api/v1/me/registrations?when=past')).json();
     expect(attended.items.find((s: { id: string }) => s.id === id).myRegistration.status).toBe('attended');
-    expect((await register(a, id)).statusCode).toBe(409);
+    expectError(await register(a, id), 409, 'invalid_state');
   });
 });

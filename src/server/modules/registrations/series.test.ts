@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
 
-let t: TestApp;
-let host: TestPerson;
-let people: TestPerson[];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  people = [];
-  for (let i = 0; i < 4; i++) people.push(await buildPerson(t.database.db, { name: `Learner ${i}` }));
-});
-afterAll(() => t.close());
+const { t, host, people } = testAppWithPeople({ host: { name: 'Hana Host' } }, { learners: 4 });
 
 /** A published three-part series; the second part has `tightSeats` seats, the others 10. */
 async function series(tightSeats: number): Promise<{ workshopId: string; sessionIds: string[] }> {
@@ -44,7 +35,7 @@ describe('registering for all parts of a series', () => {
       ['waitlisted', 1],
       ['waitlisted', 1],
     ]);
-    expect((await as(t.app, a.token).post(`/api/v1/workshops/${workshopId}/registrations`, {})).statusCode).toBe(409);
+    expectError(await as(t.app, a.token).post(`/api/v1/workshops/${workshopId}/registrations`, {}), 409, 'conflict');
 
     // a leaves: the unit moves up in all parts together.
     expect((await as(t.app, a.token).delete(`/api/v1/workshops/${workshopId}/registrations/me`)).json().items).toHaveLength(3);
@@ -70,6 +61,6 @@ describe('registering for all parts of a series', () => {
     const w = (await api.post('/api/v1/workshops', workshopBody())).json();
     await api.post(`/api/v1/workshops/${w.id}/publish`);
     await api.post(`/api/v1/workshops/${w.id}/sessions`, sessionBody(5));
-    expect((await as(t.app, (people[0] as TestPerson).token).post(`/api/v1/workshops/${w.id}/registrations`, {})).statusCode).toBe(409);
+    expectError(await as(t.app, (people[0] as TestPerson).token).post(`/api/v1/workshops/${w.id}/registrations`, {}), 409, 'invalid_state');
   });
 });

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { workshopBody } from '../../../../test/helpers/factories.js';
 import type { WorkshopRequest } from '../../../contracts/index.js';
 
-let t: TestApp;
-let asker: TestPerson;
-let voter: TestPerson;
-let host: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  asker = await buildPerson(t.database.db, { name: 'Ann Asker' });
-  voter = await buildPerson(t.database.db, { name: 'Val Voter' });
-  host = await buildPerson(t.database.db, { name: 'Hal Host' });
+const { t, asker, voter, host } = testAppWithPeople({
+  asker: { name: 'Ann Asker' },
+  voter: { name: 'Val Voter' },
+  host: { name: 'Hal Host' },
 });
-afterAll(() => t.close());
 
 describe('workshop requests', () => {
   it('are asked, upvoted once per person, claimed by a host and answered with a workshop', async () => {
@@ -39,10 +33,10 @@ describe('workshop requests', () => {
 
     const claimed = await as(t.app, host.token).post(`/api/v1/requests/${request.id}/claim`, {});
     expect(claimed.json()).toMatchObject({ status: 'claimed', claimedBy: { name: 'Hal Host' } });
-    expect((await as(t.app, voter.token).post(`/api/v1/requests/${request.id}/claim`, {})).statusCode).toBe(409);
+    expectError(await as(t.app, voter.token).post(`/api/v1/requests/${request.id}/claim`, {}), 409, 'invalid_state');
 
     const workshop = (await as(t.app, host.token).post('/api/v1/workshops', workshopBody({ title: 'Profiling Go in production' }))).json();
-    expect((await as(t.app, voter.token).post(`/api/v1/requests/${request.id}/answer`, { workshopId: workshop.id })).statusCode).toBe(403);
+    expectError(await as(t.app, voter.token).post(`/api/v1/requests/${request.id}/answer`, { workshopId: workshop.id }), 403, 'forbidden');
     const answered = await as(t.app, host.token).post(`/api/v1/requests/${request.id}/answer`, { workshopId: workshop.id });
     expect(answered.json()).toMatchObject({ status: 'answered', workshop: { id: workshop.id, title: 'Profiling Go in production' } });
     expect((await as(t.app, voter.token).get('/api/v1/requests?status=open')).json().items.map((r: WorkshopRequest) => r.title)).toEqual([
@@ -52,8 +46,8 @@ describe('workshop requests', () => {
 
   it('refuse empty titles and unknown ids clearly', async () => {
     const bad = await as(t.app, asker.token).post('/api/v1/requests', { title: 'Go' });
-    expect(bad.statusCode).toBe(400);
+    expectError(bad, 400, 'validation_failed');
     expect(bad.json().error.details[0].field).toBe('title');
-    expect((await as(t.app, asker.token).put('/api/v1/requests/nope/vote', {})).statusCode).toBe(404);
+    expectError(await as(t.app, asker.token).put('/api/v1/requests/nope/vote', {}), 404, 'not_found');
   });
 });

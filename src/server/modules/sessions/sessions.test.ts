@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
 import { newId, nowIso } from '../../platform/ids.js';
 
-let t: TestApp;
-let host: TestPerson;
-let learner: TestPerson;
-let stranger: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  learner = await buildPerson(t.database.db, { name: 'Lee Learner' });
-  stranger = await buildPerson(t.database.db, { name: 'Sam Stranger' });
+const { t, host, learner, stranger } = testAppWithPeople({
+  host: { name: 'Hana Host' },
+  learner: { name: 'Lee Learner' },
+  stranger: { name: 'Sam Stranger' },
 });
-afterAll(() => t.close());
 
 async function newWorkshop(opts: { published: boolean }): Promise<string> {
   const w = (await as(t.app, host.token).post('/api/v1/workshops', workshopBody())).json();
@@ -99,8 +93,7 @@ describe('scheduling a session', () => {
   ])('rejects %s with 400 naming the field', async (_label, override, field) => {
     const workshopId = await newWorkshop({ published: false });
     const res = await as(t.app, host.token).post(`/api/v1/workshops/${workshopId}/sessions`, { ...tomorrow, ...override });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
     const list = (await as(t.app, host.token).get(`/api/v1/workshops/${workshopId}/sessions`)).json();
     expect(list.items).toEqual([]);
@@ -141,7 +134,7 @@ describe('scheduling a repeating series', () => {
     const workshopId = await newWorkshop({ published: true });
     const url = `/api/v1/workshops/${workshopId}/sessions/recurring`;
     const noCount = await as(t.app, host.token).post(url, { ...sessionBody(), repeat: { frequency: 'weekly' } });
-    expect(noCount.statusCode).toBe(400);
+    expectError(noCount, 400, 'validation_failed');
     expect(noCount.json().error.details.map((d: { field: string }) => d.field)).toContain('repeat.count');
     const past = await as(t.app, host.token).post(url, {
       ...sessionBody(),
@@ -149,7 +142,7 @@ describe('scheduling a repeating series', () => {
       endsAt: '2020-01-07T11:00:00Z',
       repeat: { frequency: 'weekly', count: 4 },
     });
-    expect(past.statusCode).toBe(400);
+    expectError(past, 400, 'validation_failed');
     expect((await as(t.app, host.token).get(`/api/v1/workshops/${workshopId}/sessions`)).json().items).toEqual([]);
   });
 });
@@ -176,16 +169,15 @@ describe('changing a session', () => {
   it('refuses an end before the existing start', async () => {
     const s = await schedule(await newWorkshop({ published: true }));
     const res = await as(t.app, host.token).patch(`/api/v1/sessions/${s.id}`, { endsAt: s.startsAt });
-    expect(res.statusCode).toBe(400);
+    expectError(res, 400, 'validation_failed');
     expect(res.json().error.details[0].field).toBe('endsAt');
   });
 
   it("a stranger cannot change someone else's session (403) and nothing changes", async () => {
     const s = await schedule(await newWorkshop({ published: true }));
     const res = await as(t.app, stranger.token).patch(`/api/v1/sessions/${s.id}`, { location: 'My garage' });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('forbidden');
-    expect((await as(t.app, stranger.token).post(`/api/v1/sessions/${s.id}/cancel`)).statusCode).toBe(403);
+    expectError(res, 403, 'forbidden');
+    expectError(await as(t.app, stranger.token).post(`/api/v1/sessions/${s.id}/cancel`), 403, 'forbidden');
     const read = (await as(t.app, stranger.token).get(`/api/v1/sessions/${s.id}`)).json();
     expect(read).toMatchObject({ location: s.location, status: 'scheduled' });
   });
@@ -198,8 +190,7 @@ describe('changing a session', () => {
       await as(t.app, learner.token).delete(`/api/v1/sessions/${s.id}`),
       await as(t.app, learner.token).get(`/api/v1/workshops/${s.workshopId}/sessions`),
     ]) {
-      expect(res.statusCode).toBe(404);
-      expect(res.json().error.code).toBe('not_found');
+      expectError(res, 404, 'not_found');
     }
   });
 });
@@ -221,15 +212,13 @@ describe('cancelling and deleting', () => {
     expect(again.json()).toMatchObject({ status: 'cancelled', cancelledAt: res.json().cancelledAt });
 
     const edit = await as(t.app, host.token).patch(`/api/v1/sessions/${s.id}`, { location: 'Back on' });
-    expect(edit.statusCode).toBe(409);
-    expect(edit.json().error.code).toBe('invalid_state');
+    expectError(edit, 409, 'invalid_state');
   });
 
   it('refuses to delete a session of a published workshop; it is still there', async () => {
     const s = await schedule(await newWorkshop({ published: true }));
     const res = await as(t.app, host.token).delete(`/api/v1/sessions/${s.id}`);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('invalid_state');
+    expectError(res, 409, 'invalid_state');
     const seen = await as(t.app, learner.token).get(`/api/v1/sessions/${s.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().status).toBe('scheduled');
@@ -240,7 +229,7 @@ describe('cancelling and deleting', () => {
     const res = await as(t.app, host.token).delete(`/api/v1/sessions/${s.id}`);
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe('');
-    expect((await as(t.app, host.token).get(`/api/v1/sessions/${s.id}`)).statusCode).toBe(404);
+    expectError(await as(t.app, host.token).get(`/api/v1/sessions/${s.id}`), 404, 'not_found');
     expect((await as(t.app, host.token).get(`/api/v1/workshops/${s.workshopId}/sessions`)).json().items).toEqual([]);
   });
 });
@@ -295,8 +284,7 @@ describe("listing a workshop's sessions", () => {
     const workshopId = await newWorkshop({ published: true });
     for (const query of ['when=soon', 'sort=desc']) {
       const res = await as(t.app, host.token).get(`/api/v1/workshops/${workshopId}/sessions?${query}`);
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('validation_failed');
+      expectError(res, 400, 'validation_failed');
     }
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { readInvitation } from '../../../../test/helpers/calendar.js';
 import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
@@ -7,12 +7,13 @@ import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../.
 // The video link is the way into an online session: only seat holders, hosts and admins get it.
 const LINK = 'https://meet.example.com/secret-room';
 
-let t: TestApp;
-let host: TestPerson;
-let admin: TestPerson;
-let stranger: TestPerson;
-let enrolled: TestPerson;
-let waitlisted: TestPerson;
+const { t, host, admin, stranger, enrolled, waitlisted } = testAppWithPeople({
+  host: { name: 'Hana Host' },
+  admin: { name: 'Ada Admin', role: 'admin' },
+  stranger: { name: 'Sam Stranger' },
+  enrolled: { name: 'Eve Enrolled' },
+  waitlisted: { name: 'Wes Waiting' },
+});
 let workshopId: string;
 let sessionId: string;
 
@@ -22,12 +23,6 @@ const TITLE = 'Quokka tracing for beginners';
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
 beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
-  stranger = await buildPerson(t.database.db, { name: 'Sam Stranger' });
-  enrolled = await buildPerson(t.database.db, { name: 'Eve Enrolled' });
-  waitlisted = await buildPerson(t.database.db, { name: 'Wes Waiting' });
   const api = as(t.app, host.token);
   workshopId = (await api.post('/api/v1/workshops', workshopBody({ title: TITLE }))).json().id;
   await api.post(`/api/v1/workshops/${workshopId}/publish`);
@@ -40,7 +35,6 @@ beforeAll(async () => {
   expect((await register(enrolled)).json().status).toBe('enrolled');
   expect((await register(waitlisted)).json().status).toBe('waitlisted');
 });
-afterAll(() => t.close());
 
 const register = (p: TestPerson, id = sessionId) => as(t.app, p.token).post(`/api/v1/sessions/${id}/registrations`, {});
 

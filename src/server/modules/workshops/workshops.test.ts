@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { describe, expect, it } from 'vitest';
+import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { buildPerson, sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
 
-let t: TestApp;
-let host: TestPerson;
-let learner: TestPerson;
-let stranger: TestPerson;
-let admin: TestPerson;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await buildPerson(t.database.db, { name: 'Hana Host' });
-  learner = await buildPerson(t.database.db, { name: 'Lee Learner' });
-  stranger = await buildPerson(t.database.db, { name: 'Sam Stranger' });
-  admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
+const { t, host, learner, stranger, admin } = testAppWithPeople({
+  host: { name: 'Hana Host' },
+  learner: { name: 'Lee Learner' },
+  stranger: { name: 'Sam Stranger' },
+  admin: { name: 'Ada Admin', role: 'admin' },
 });
-afterAll(() => t.close());
 
 describe('creating and publishing a workshop', () => {
   it('creates a draft owned by its creator, with defaults for what was left out', async () => {
@@ -41,7 +34,7 @@ describe('creating and publishing a workshop', () => {
 
   it('keeps drafts away from other people (404) until published, then everyone sees it', async () => {
     const created = (await as(t.app, host.token).post('/api/v1/workshops', workshopBody())).json();
-    expect((await as(t.app, learner.token).get(`/api/v1/workshops/${created.id}`)).statusCode).toBe(404);
+    expectError(await as(t.app, learner.token).get(`/api/v1/workshops/${created.id}`), 404, 'not_found');
     expect((await as(t.app, admin.token).get(`/api/v1/workshops/${created.id}`)).statusCode).toBe(200);
 
     const published = await as(t.app, host.token).post(`/api/v1/workshops/${created.id}/publish`);
@@ -59,9 +52,8 @@ describe('creating and publishing a workshop', () => {
     await as(t.app, host.token).post(`/api/v1/workshops/${w.id}/publish`);
 
     const denied = await as(t.app, stranger.token).patch(`/api/v1/workshops/${w.id}`, { title: 'Hijacked' });
-    expect(denied.statusCode).toBe(403);
-    expect(denied.json().error.code).toBe('forbidden');
-    expect((await as(t.app, stranger.token).post(`/api/v1/workshops/${w.id}/sessions`, sessionBody())).statusCode).toBe(403);
+    expectError(denied, 403, 'forbidden');
+    expectError(await as(t.app, stranger.token).post(`/api/v1/workshops/${w.id}/sessions`, sessionBody()), 403, 'forbidden');
 
     expect((await as(t.app, host.token).post(`/api/v1/workshops/${w.id}/hosts`, { personId: learner.id })).statusCode).toBe(200);
     const byCohost = await as(t.app, learner.token).patch(`/api/v1/workshops/${w.id}`, { tags: ['Kafka', 'Stream Processing'] });
@@ -80,7 +72,7 @@ describe('creating and publishing a workshop', () => {
   it('keeps at least one host', async () => {
     const w = (await as(t.app, host.token).post('/api/v1/workshops', workshopBody())).json();
     const res = await as(t.app, host.token).delete(`/api/v1/workshops/${w.id}/hosts/${host.id}`);
-    expect(res.statusCode).toBe(409);
+    expectError(res, 409, 'invalid_state');
     await as(t.app, host.token).post(`/api/v1/workshops/${w.id}/hosts`, { personId: learner.id });
     const removed = await as(t.app, host.token).delete(`/api/v1/workshops/${w.id}/hosts/${host.id}`);
     expect(removed.json().hosts.map((h: { id: string }) => h.id)).toEqual([learner.id]);
@@ -102,7 +94,7 @@ describe('bad input', () => {
     ['a description over 50 KB', { title: 'x', summary: 'x', format: 'talk', description: 'é'.repeat(26 * 1024) }, 'description'],
   ])('rejects %s with 400 naming the field', async (_label, body, field) => {
     const res = await as(t.app, host.token).post('/api/v1/workshops', body);
-    expect(res.statusCode).toBe(400);
+    expectError(res, 400, 'validation_failed');
     const { error } = res.json();
     expect(error.code).toBe('validation_failed');
     expect(error.requestId).toBeTruthy();
@@ -112,30 +104,27 @@ describe('bad input', () => {
   it('rejects malformed JSON with 400 and an oversized body with 413', async () => {
     const headers = { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' };
     const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/workshops', headers, payload: '{"title": ' });
-    expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().error.code).toBe('invalid_json');
+    expectError(malformed, 400, 'invalid_json');
     const huge = await t.app.inject({
       method: 'POST',
       url: '/api/v1/workshops',
       headers,
       payload: JSON.stringify({ description: 'x'.repeat(1_100_000) }),
     });
-    expect(huge.statusCode).toBe(413);
-    expect(huge.json().error.code).toBe('payload_too_large');
+    expectError(huge, 413, 'payload_too_large');
   });
 
   it('answers 404 for a workshop that does not exist, whatever the id looks like', async () => {
     for (const id of ['01890000-0000-7000-8000-000000000000', 'not-a-uuid', '1']) {
       const res = await as(t.app, host.token).get(`/api/v1/workshops/${id}`);
-      expect(res.statusCode).toBe(404);
-      expect(res.json().error.code).toBe('not_found');
+      expectError(res, 404, 'not_found');
     }
   });
 
   it('requires a signed-in person', async () => {
-    expect((await as(t.app, null).get('/api/v1/workshops')).statusCode).toBe(401);
-    expect((await as(t.app, null).post('/api/v1/workshops', workshopBody())).statusCode).toBe(401);
-    expect((await as(t.app, 'lyc_not-a-real-token').get('/api/v1/workshops')).statusCode).toBe(401);
+    expectError(await as(t.app, null).get('/api/v1/workshops'), 401, 'unauthenticated');
+    expectError(await as(t.app, null).post('/api/v1/workshops', workshopBody()), 401, 'unauthenticated');
+    expectError(await as(t.app, 'lyc_not-a-real-token').get('/api/v1/workshops'), 401, 'unauthenticated');
   });
 });
 
@@ -158,8 +147,8 @@ describe('listing workshops', () => {
   });
 
   it('rejects a limit out of range and a forged cursor', async () => {
-    expect((await as(t.app, host.token).get('/api/v1/workshops?limit=101')).statusCode).toBe(400);
-    expect((await as(t.app, host.token).get('/api/v1/workshops?limit=0')).statusCode).toBe(400);
-    expect((await as(t.app, host.token).get('/api/v1/workshops?cursor=garbage')).statusCode).toBe(400);
+    expectError(await as(t.app, host.token).get('/api/v1/workshops?limit=101'), 400, 'validation_failed');
+    expectError(await as(t.app, host.token).get('/api/v1/workshops?limit=0'), 400, 'validation_failed');
+    expectError(await as(t.app, host.token).get('/api/v1/workshops?cursor=garbage'), 400, 'validation_failed');
   });
 });
