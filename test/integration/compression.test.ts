@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { expectError } from '../helpers/errors.js';
 
 // npm test builds the web app first (pretest); every vite build leaves brotli and gzip copies in dist/web.
 const ASSETS = fileURLToPath(new URL('../../dist/web/assets/', import.meta.url));
@@ -53,8 +54,7 @@ describe('the web app arrives compressed', () => {
     expect(script).not.toContain('sourceMappingURL');
     writeFileSync(STRAY_MAP, '{"version":3,"sources":["secret.ts"],"mappings":""}');
     const res = await get('/assets/stray-from-an-old-build.js.map');
-    expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('not_found');
+    expectError(res, 404, 'not_found');
   });
 });
 

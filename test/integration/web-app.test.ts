@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { expectError } from '../helpers/errors.js';
 
 // npm test builds the web app first (pretest), so dist/web exists here.
 let t: TestApp;
@@ -27,7 +28,6 @@ describe('serving the web app', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
     const missing = await t.app.inject({ method: 'GET', url: '/assets/gone-after-deploy.js' });
-    expect(missing.statusCode).toBe(404);
-    expect(missing.json().error.code).toBe('not_found');
+    expectError(missing, 404, 'not_found');
   });
 });
