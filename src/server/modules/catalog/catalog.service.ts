@@ -5,8 +5,8 @@ import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
 import type { registrationsRepository } from '../registrations/registrations.repository.js';
+import { presentCatalogEntry } from '../sessions/catalog-entry.presenter.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
-import { presentCatalogEntry } from './catalog.presenter.js';
 import type { catalogRepository } from './catalog.repository.js';
 
 export interface CatalogQuery {

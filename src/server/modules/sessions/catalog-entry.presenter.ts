@@ -1,8 +1,8 @@
 import type { CatalogEntry } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { presentSession, type SessionExtras } from '../sessions/sessions.presenter.js';
-import type { SessionRow } from '../sessions/sessions.repository.js';
 import type { HostRow } from '../workshops/workshops.repository.js';
+import { presentSession, type SessionExtras } from './sessions.presenter.js';
+import type { SessionRow } from './sessions.repository.js';
 
 export interface CatalogWorkshop {
   id: string;
@@ -11,6 +11,7 @@ export interface CatalogWorkshop {
   format: CatalogEntry['workshop']['format'];
 }
 
+/** A session of the catalog, with its workshop: the catalog's pages and a session's own page. */
 export function presentCatalogEntry(
   session: SessionRow,
   workshop: CatalogWorkshop,
