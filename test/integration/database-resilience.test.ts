@@ -187,8 +187,9 @@ describe.runIf(onPostgres)('a server whose PostgreSQL connections are cut', () =
     });
     expect((await callApi(server.url, null, 'GET', '/healthz')).status).toBe(200);
     expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
-    // Background work (the outbox worker ticks every 200 ms here) meets the outage too.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Background work (the outbox worker ticks every 200 ms here) meets the outage too, and says so.
+    const outboxWaits = () => logged(server.lines, 'job waits for the database').filter((l) => l.includes('"deliver-outbox"'));
+    await expect.poll(() => outboxWaits().length, { timeout: 10_000, interval: 100 }).toBe(1);
     expect(server.alive()).toBe(true);
 
     // A database host that accepts connections and never answers: a bounded wait, not a hang.
@@ -339,8 +340,8 @@ describe('start-up against a database that does not answer', () => {
 
     const started = Date.now();
     const server = startLyceum(`postgres://lyceum:s3cret@127.0.0.1:${port}/lyceum`, { DB_CONNECT_TIMEOUT_S: '2' });
-    const code = await new Promise<number | null>((resolve) => server.child.once('exit', resolve));
-    await new Promise((r) => setTimeout(r, 50));
+    // 'close', not 'exit': the process is gone and its output has been read to the end.
+    const code = await new Promise<number | null>((resolve) => server.child.once('close', resolve));
     const elapsed = Date.now() - started;
 
     expect(code).toBe(1);

@@ -87,6 +87,10 @@ describe('outbound HTTP', () => {
 
   it('reads at most 64 KB of an answer and hangs up on the rest', async () => {
     let sent = 0;
+    let hungUp: () => void = () => undefined;
+    const receiverSawTheEnd = new Promise<void>((resolve) => {
+      hungUp = resolve;
+    });
     const total = 50 * 1024 * 1024;
     const chunk = Buffer.alloc(64 * 1024, 'x');
     const huge = await serve((_req, res) => {
@@ -98,7 +102,10 @@ describe('outbound HTTP', () => {
         }
         res.end();
       };
-      res.on('close', () => res.removeAllListeners('drain'));
+      res.on('close', () => {
+        res.removeAllListeners('drain');
+        hungUp();
+      });
       write();
     });
     const started = Date.now();
@@ -108,7 +115,7 @@ describe('outbound HTTP', () => {
     expect(answer.truncated).toBe(true);
     expect(answer.json()).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(2000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await receiverSawTheEnd;
     // The receiver could not push its 50 MB through: the connection was closed after 64 KB (plus socket buffers).
     expect(sent).toBeLessThan(total);
   });
@@ -120,9 +127,9 @@ describe('outbound HTTP', () => {
   });
 
   it("stops when the caller's signal aborts (the outbox worker's deadline), before its own timeout, and says why", async () => {
-    const silent = await serve(() => undefined);
+    // The deadline passes while the request waits for its answer (as soon as the endpoint has it).
     const deadline = new AbortController();
-    setTimeout(() => deadline.abort(new Error('The delivery did not finish within 200 ms.')), 200);
+    const silent = await serve(() => deadline.abort(new Error('The delivery did not finish within 200 ms.')));
     const started = Date.now();
     const attempt = outbound(['127.0.0.1/32'], 5000).request(`http://127.0.0.1:${silent.port}/`, { signal: deadline.signal });
     await expect(attempt).rejects.toThrow(new OutboundFailed(`127.0.0.1:${silent.port}: The delivery did not finish within 200 ms.`));
