@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migrateToLatest } from '../../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../../src/server/platform/db.js';
 import { createTestDatabase } from '../helpers/database.js';
@@ -153,7 +153,10 @@ describe(`lyceum backup and restore (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, 
     };
     const workers = Array.from({ length: 8 }, worker);
 
-    while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(acknowledged.length, `failed so far: ${failures}`).toBeGreaterThanOrEqual(60), {
+      timeout: 60_000,
+      interval: 10,
+    });
     const beforeBackup = [...acknowledged];
     const backup = await runLyceum(['backup', backupFile], sourceUrl);
     const duringBackup = acknowledged.length - beforeBackup.length;
