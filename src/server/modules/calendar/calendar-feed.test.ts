@@ -76,7 +76,9 @@ describe('who may make a feed address', () => {
     expect(made?.token_hash).toBe(sha256(secretOf(url)));
 
     // Nor may a token replace the address a browser made: the calendar app keeps its feed.
-    expect((await as(t.app, owner.token).post('/api/v1/me/calendar')).statusCode).toBe(403);
+    const replacing = await as(t.app, owner.token).post('/api/v1/me/calendar');
+    expect(replacing.statusCode).toBe(403);
+    expect(replacing.json().error.code).toBe('forbidden');
     expect(await feedRow()).toEqual(made);
     expect((await t.app.inject({ method: 'GET', url: new URL(url).pathname })).statusCode).toBe(200);
   });
@@ -108,7 +110,8 @@ describe('logs', () => {
       const unknown = `cal_${'x'.repeat(43)}`;
       const madeBeforeHashing = 'Qwertyuiopasdfghjklzxcvbnm012345';
       const encoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
-      const answers: Record<string, number> = {
+      // A refusal also says why, by its code.
+      const answers: Record<string, number | [number, string]> = {
         [path]: 200,
         [`${path}?x=1`]: 200,
         // The router decodes these into the feed route, so they serve the feed.
@@ -117,19 +120,22 @@ describe('logs', () => {
         [`/%63alendar/${secret}%2eics?x=1`]: 200,
         [`/calendar/${encoded}.ics`]: 200,
         // These reach no feed, yet carry the secret (or an unknown or malformed one) into the URL.
-        [`/calendar/${unknown}.ics`]: 404,
-        [`/%63alendar/${unknown}.ics`]: 404,
-        [`/calendar/${madeBeforeHashing}.ics`]: 404,
-        [`/calendar/${secret}`]: 400,
-        [`//calendar/${secret}.ics`]: 404,
-        [`/calendar//${secret}.ics`]: 404,
-        [`/%2563alendar/${secret}.ics`]: 404,
-        [`/calendar%2F${secret}.ics`]: 404,
-        [`/CALENDAR/${madeBeforeHashing}.ics`]: 404,
-        [`/api/v1/nowhere?next=%2Fcalendar%2F${secret}.ics`]: 401,
+        [`/calendar/${unknown}.ics`]: [404, 'not_found'],
+        [`/%63alendar/${unknown}.ics`]: [404, 'not_found'],
+        [`/calendar/${madeBeforeHashing}.ics`]: [404, 'not_found'],
+        [`/calendar/${secret}`]: [400, 'validation_failed'],
+        [`//calendar/${secret}.ics`]: [404, 'not_found'],
+        [`/calendar//${secret}.ics`]: [404, 'not_found'],
+        [`/%2563alendar/${secret}.ics`]: [404, 'not_found'],
+        [`/calendar%2F${secret}.ics`]: [404, 'not_found'],
+        [`/CALENDAR/${madeBeforeHashing}.ics`]: [404, 'not_found'],
+        [`/api/v1/nowhere?next=%2Fcalendar%2F${secret}.ics`]: [401, 'unauthenticated'],
       };
-      for (const [requested, status] of Object.entries(answers)) {
-        expect((await logged.inject({ method: 'GET', url: requested })).statusCode, requested).toBe(status);
+      for (const [requested, expected] of Object.entries(answers)) {
+        const [status, code] = typeof expected === 'number' ? [expected] : expected;
+        const res = await logged.inject({ method: 'GET', url: requested });
+        expect(res.statusCode, requested).toBe(status);
+        if (code) expect(res.json().error.code, requested).toBe(code);
       }
 
       const log = lines.join('');

@@ -131,8 +131,11 @@ describe('messages and calendar invitations', () => {
 
   it('keeps the mailbox and the outbox for admins only', async () => {
     const member = as(t.app, (people[0] as TestPerson).token);
-    expect((await member.get('/api/v1/admin/mailbox')).statusCode).toBe(403);
-    expect((await member.get('/api/v1/admin/outbox')).statusCode).toBe(403);
+    for (const path of ['/api/v1/admin/mailbox', '/api/v1/admin/outbox']) {
+      const refused = await member.get(path);
+      expect(refused.statusCode, path).toBe(403);
+      expect(refused.json().error.code, path).toBe('forbidden');
+    }
     const outbox = (await as(t.app, admin.token).get('/api/v1/admin/outbox?status=done')).json();
     expect(outbox.counts.done).toBeGreaterThan(0);
     expect(outbox.items.every((m: { status: string }) => m.status === 'done')).toBe(true);
@@ -254,7 +257,9 @@ describe('calendar files and feeds', () => {
 
     const replaced = (await browser.post('/api/v1/me/calendar')).json().url;
     expect(replaced).not.toBe(url);
-    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    const gone = await t.app.inject({ method: 'GET', url: path });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().error.code).toBe('not_found');
     expect((await t.app.inject({ method: 'GET', url: new URL(replaced).pathname })).statusCode).toBe(200);
   });
 
@@ -263,7 +268,9 @@ describe('calendar files and feeds', () => {
     const res = await as(t.app, (people[1] as TestPerson).token).get(`/api/v1/sessions/${id}/calendar.ics`);
     expect(res.statusCode).toBe(200);
     expect(readInvitation(res.body).events).toBe(1);
-    expect((await as(t.app, null).get(`/api/v1/sessions/${id}/calendar.ics`)).statusCode).toBe(401);
+    const anonymous = await as(t.app, null).get(`/api/v1/sessions/${id}/calendar.ics`);
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('unauthenticated');
   });
 });
 

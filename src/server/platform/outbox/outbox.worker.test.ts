@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
 import { loadConfig } from '../../config.js';
 import { type DbHandle, openDatabase } from '../db.js';
 import { newId } from '../ids.js';
 import { createTransactor, type Transactor } from '../transaction.js';
+import type { Clock } from './clock.js';
 import { type OutboxRow, outboxRepository } from './outbox.repository.js';
 import { OutboxWorker } from './outbox.worker.js';
 
@@ -33,6 +34,64 @@ function mortal(db: DbHandle['db']): { tx: Transactor; kill: () => void } {
       dead = true;
     },
   };
+}
+
+/**
+ * A clock the test moves forward: leases, backoff and the delivery deadline pass when the test
+ * says so, never by waiting. Timers fire in order as it passes them; a timer that starts work (a
+ * lease renewal) is waited for before time moves on.
+ */
+class ManualClock implements Clock {
+  private at: number;
+  private seq = 0;
+  private readonly timers = new Set<{ at: number; seq: number; every?: number; fn: () => unknown }>();
+
+  constructor(start = Date.now()) {
+    this.at = start;
+  }
+
+  now = () => this.at;
+
+  after(ms: number, fn: () => void): () => void {
+    const timer = { at: this.at + ms, seq: this.seq++, fn };
+    this.timers.add(timer);
+    return () => void this.timers.delete(timer);
+  }
+
+  every(ms: number, fn: () => unknown): () => void {
+    const timer = { at: this.at + ms, seq: this.seq++, every: ms, fn };
+    this.timers.add(timer);
+    return () => void this.timers.delete(timer);
+  }
+
+  /** Resolves once the clock has been moved `ms` on. */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.after(ms, resolve));
+  }
+
+  async advance(ms: number): Promise<void> {
+    const end = this.at + ms;
+    for (;;) {
+      const next = [...this.timers].filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!next) break;
+      this.at = next.at;
+      if (next.every) {
+        next.at += next.every;
+        next.seq = this.seq++;
+      } else this.timers.delete(next);
+      await next.fn();
+    }
+    this.at = end;
+  }
+}
+
+/** A promise and the function that settles it: the test waits for an event, not for time. */
+function signal() {
+  let fire: () => void = () => undefined;
+  const fired = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { fire, fired };
 }
 
 beforeAll(async () => {
@@ -90,14 +149,17 @@ describe('outbox worker', () => {
     await enqueue(50, 'crash');
     const completed: string[] = [];
     let started = 0;
+    const died = signal();
     // The first worker dies on its tenth message: that delivery never finishes, nothing more reaches the database.
     const instance = mortal(database.db);
+    const clock = new ManualClock();
     const dying = new OutboxWorker(
       instance.tx,
       outboxRepository,
       (row) => {
         if (++started === 10) {
           instance.kill();
+          died.fire();
           return new Promise<void>(() => undefined);
         }
         completed.push(row.id);
@@ -105,11 +167,13 @@ describe('outbox worker', () => {
       },
       settings({ maxAttempts: 3, batchSize: 20, leaseMs: 300 }),
       quiet,
+      clock,
     );
     void dying.drain();
-    await new Promise((r) => setTimeout(r, 400));
+    await died.fired;
     expect(completed).toHaveLength(9);
 
+    // Another instance, 400 ms later by its clock: the dead worker's 300 ms lease has run out.
     const restarted = new OutboxWorker(
       createTransactor(handle().db),
       outboxRepository,
@@ -118,6 +182,7 @@ describe('outbox worker', () => {
       },
       settings({ maxAttempts: 3, batchSize: 20 }),
       quiet,
+      new ManualClock(clock.now() + 400),
     );
     expect(await restarted.drain()).toBe(41);
     expect(completed).toHaveLength(50);
@@ -153,82 +218,85 @@ describe('outbox worker', () => {
   });
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Delivers what earlier tests left pending, so a test's batches hold its own messages only. */
 const deliverLeftovers = () =>
   new OutboxWorker(createTransactor(database.db), outboxRepository, async () => undefined, settings(), quiet).drain();
 
 describe('outbox leases', () => {
   it("takes over a dead worker's batch within about a minute with the app's settings, delivering nothing twice", async () => {
-    // Only Date is faked: the database, sockets and timers run for real, the lease is measured on this clock.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      await deliverLeftovers();
-      await enqueue(20, 'dead');
-      const options = { ...loadConfig({}).outbox, batchSize: 20 };
-      const delivered: string[] = [];
-      let started = 0;
-      const instance = mortal(database.db);
-      const dying = new OutboxWorker(
-        instance.tx,
-        outboxRepository,
-        (row) => {
-          // The process dies during its fifth delivery.
-          if (++started === 5) {
-            instance.kill();
-            return new Promise<void>(() => undefined);
-          }
-          delivered.push(row.id);
-          return Promise.resolve();
-        },
-        options,
-        quiet,
-      );
-      void dying.drain();
-      while (started < 5) await sleep(10);
+    // The database and sockets run for real; the lease is measured on these clocks. The dead
+    // worker's stands still (it is gone), the other one's is moved on by the test.
+    await deliverLeftovers();
+    await enqueue(20, 'dead');
+    const options = { ...loadConfig({}).outbox, batchSize: 20 };
+    const delivered: string[] = [];
+    let started = 0;
+    const died = signal();
+    const instance = mortal(database.db);
+    const start = Date.now();
+    const dying = new OutboxWorker(
+      instance.tx,
+      outboxRepository,
+      (row) => {
+        // The process dies during its fifth delivery.
+        if (++started === 5) {
+          instance.kill();
+          died.fire();
+          return new Promise<void>(() => undefined);
+        }
+        delivered.push(row.id);
+        return Promise.resolve();
+      },
+      options,
+      quiet,
+      new ManualClock(start),
+    );
+    void dying.drain();
+    await died.fired;
 
-      const other = new OutboxWorker(
-        createTransactor(handle().db),
-        outboxRepository,
-        async (row) => {
-          if (row.topic === 'dead') delivered.push(row.id);
-        },
-        options,
-        quiet,
-      );
-      await other.drain();
-      expect(delivered).toHaveLength(4);
-      vi.setSystemTime(Date.now() + 45_000);
-      await other.drain();
-      expect(delivered).toHaveLength(4);
-      vi.setSystemTime(Date.now() + 16_000);
-      await other.drain();
-      expect(delivered).toHaveLength(20);
-      expect(new Set(delivered).size).toBe(20);
-      expect(await pending('dead')).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
+    const clock = new ManualClock(start);
+    const other = new OutboxWorker(
+      createTransactor(handle().db),
+      outboxRepository,
+      async (row) => {
+        if (row.topic === 'dead') delivered.push(row.id);
+      },
+      options,
+      quiet,
+      clock,
+    );
+    await other.drain();
+    expect(delivered).toHaveLength(4);
+    await clock.advance(45_000);
+    await other.drain();
+    expect(delivered).toHaveLength(4);
+    await clock.advance(16_000);
+    await other.drain();
+    expect(delivered).toHaveLength(20);
+    expect(new Set(delivered).size).toBe(20);
+    expect(await pending('dead')).toBe(0);
   });
 
   /**
-   * `owner` delivers `count` messages of `topic`, each taking `deliveryMs`, while a second worker
-   * polls all along; who delivered what, and how many the owner reports delivered.
+   * `owner` delivers `count` messages of `topic`, each taking `deliveryMs` (of a clock both
+   * workers share, moved on 50 ms at a time), while a second worker polls all along (every 50 ms);
+   * who delivered what, and how many the owner reports delivered.
    */
   async function raceAPollingWorker(topic: string, count: number, deliveryMs: number, options: ReturnType<typeof settings>) {
     await deliverLeftovers();
     await enqueue(count, topic);
     const deliveries: [string, string][] = [];
+    const clock = new ManualClock();
     const owner = new OutboxWorker(
       createTransactor(database.db),
       outboxRepository,
       async (row) => {
-        await sleep(deliveryMs);
+        await clock.sleep(deliveryMs);
         deliveries.push([topic, row.id]);
       },
       options,
       quiet,
+      clock,
     );
     const other = new OutboxWorker(
       createTransactor(handle().db),
@@ -238,6 +306,7 @@ describe('outbox leases', () => {
       },
       options,
       quiet,
+      clock,
     );
     let finished = false;
     const ownerDone = owner.drain().finally(() => {
@@ -245,7 +314,9 @@ describe('outbox leases', () => {
     });
     while (!finished) {
       await other.drain();
-      await sleep(50);
+      await clock.advance(50);
+      // Lets the owner's own steps run (its worker yields between messages), not waiting for any time.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return { deliveries, delivered: await ownerDone };
   }
@@ -272,26 +343,32 @@ describe('outbox leases', () => {
     await deliverLeftovers();
     await enqueue(3, 'hang');
     const seen: { id: string; signal: AbortSignal }[] = [];
+    const hanging = signal();
+    const clock = new ManualClock();
     const worker = new OutboxWorker(
       createTransactor(database.db),
       outboxRepository,
       (row, signal) => {
         seen.push({ id: row.id, signal });
+        if (seen.length > 1) return Promise.resolve();
         // The first one never answers (and ignores its signal, as an SMTP conversation would).
-        return seen.length === 1 ? new Promise<void>(() => undefined) : Promise.resolve();
+        hanging.fire();
+        return new Promise<void>(() => undefined);
       },
       settings({ maxAttempts: 3, retryMs: 60_000, leaseMs: 600, deliveryTimeoutMs: 300 }),
       quiet,
+      clock,
     );
-    const started = Date.now();
-    expect(await worker.drain()).toBe(2);
-    expect(Date.now() - started).toBeLessThan(2000);
+    const drained = worker.drain();
+    await hanging.fired;
+    await clock.advance(300);
+    expect(await drained).toBe(2);
     expect(seen.map((d) => d.signal.aborted)).toEqual([true, false, false]);
     const hung = await outboxRepository.findById(database.db, seen[0]?.id ?? '');
     expect(hung).toMatchObject({ status: 'pending', claimed_by: null, last_error: 'The delivery did not finish within 300 ms.' });
     expect(Number(hung?.attempts)).toBe(1);
     // Due again after the backoff, not at once.
-    expect(Date.parse(hung?.run_at ?? '')).toBeGreaterThan(Date.now() + 50_000);
+    expect(Date.parse(hung?.run_at ?? '')).toBeGreaterThan(clock.now() + 50_000);
   });
 
   it('delivers and marks nothing more of a batch whose claim another worker took over', async () => {
@@ -299,21 +376,30 @@ describe('outbox leases', () => {
     await enqueue(3, 'taken');
     const delivered: string[] = [];
     const warnings: string[] = [];
+    const sending = signal();
+    const clock = new ManualClock();
     const worker = new OutboxWorker(
       createTransactor(database.db),
       outboxRepository,
       async (row) => {
         // While the first delivery is going out, another worker holds the whole batch
         // (as after this one stalled past its lease).
-        const until = new Date(Date.now() + 60_000).toISOString();
+        const until = new Date(clock.now() + 60_000).toISOString();
         await database.db.updateTable('outbox').set({ claimed_by: 'another', claimed_until: until }).where('topic', '=', 'taken').execute();
-        await sleep(400);
+        const sent = clock.sleep(400);
+        sending.fire();
+        await sent;
         delivered.push(row.id);
       },
       settings({ maxAttempts: 3, batchSize: 3, leaseMs: 300 }),
       { ...quiet, warn: (_obj, msg) => void warnings.push(msg) },
+      clock,
     );
-    expect(await worker.drain()).toBe(0);
+    const drained = worker.drain();
+    // The delivery takes 400 ms: the lease's renewals (every 100 ms) find the claim gone.
+    await sending.fired;
+    await clock.advance(400);
+    expect(await drained).toBe(0);
     expect(delivered).toHaveLength(1);
     const rows = await database.db.selectFrom('outbox').selectAll().where('topic', '=', 'taken').execute();
     expect(rows.map((r) => [r.status, r.claimed_by])).toEqual([
@@ -330,15 +416,20 @@ describe('outbox leases', () => {
     await enqueue(3, 'unrenewed');
     const delivered: [string, string][] = [];
     const warnings: string[] = [];
+    const sending = signal();
+    const clock = new ManualClock();
     const cutOff = new OutboxWorker(
       createTransactor(database.db),
       { ...outboxRepository, renew: () => Promise.reject(new Error('connection terminated')) },
       async (row) => {
-        await sleep(500);
+        const sent = clock.sleep(500);
+        sending.fire();
+        await sent;
         delivered.push(['cut off', row.id]);
       },
       settings({ maxAttempts: 3, batchSize: 3, leaseMs: 300 }),
       { ...quiet, warn: (_obj, msg) => void warnings.push(msg) },
+      clock,
     );
     const other = new OutboxWorker(
       createTransactor(handle().db),
@@ -348,9 +439,14 @@ describe('outbox leases', () => {
       },
       settings({ maxAttempts: 3, batchSize: 3, leaseMs: 300 }),
       quiet,
+      clock,
     );
-    // One batch: the next one would be a fresh claim of what this one left.
-    expect(await cutOff.drain(1)).toBe(1);
+    // One batch: the next one would be a fresh claim of what this one left. Its first delivery
+    // takes 500 ms, longer than the 300 ms lease that cannot be renewed.
+    const drained = cutOff.drain(1);
+    await sending.fired;
+    await clock.advance(500);
+    expect(await drained).toBe(1);
     expect(warnings).toContain('could not renew the claim on a batch; no new delivery starts once it may run out');
     // The claim ran out while the first delivery was going out: the other worker takes the rest.
     expect(await other.drain()).toBe(2);

@@ -111,9 +111,11 @@ describe('without Slack', () => {
       expect((await as(plain.app, p.token).get('/api/v1/me/notification-preferences')).json()).toMatchObject({ slackAvailable: false });
       const refused = await as(plain.app, p.token).put('/api/v1/me/notification-preferences', { channels: { reminders: 'slack' } });
       expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe('validation_failed');
       expect(refused.json().error.details[0]).toMatchObject({ field: 'channels.reminders' });
       const bad = await as(plain.app, p.token).put('/api/v1/me/notification-preferences', { channels: { lunch: 'email' } });
       expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('validation_failed');
     } finally {
       await plain.close();
     }

@@ -97,6 +97,7 @@ describe('Lyceum is not a proxy into the internal network', () => {
     expect(fine.statusCode).toBe(201);
     const mapped = await api.patch(`/api/v1/admin/webhooks/${fine.json().id}`, { url: 'http://[::ffff:10.0.0.5]:8080/' });
     expect(mapped.statusCode).toBe(400);
+    expect(mapped.json().error.code).toBe('validation_failed');
     expect(mapped.json().error.details[0]).toMatchObject({ field: 'url', message: expect.stringContaining('is a private address') });
     await api.patch(`/api/v1/admin/webhooks/${fine.json().id}`, { active: false });
   });
@@ -132,7 +133,12 @@ describe('Lyceum is not a proxy into the internal network', () => {
     const total = 50 * 1024 * 1024;
     const chunk = Buffer.alloc(64 * 1024, 'x');
     let sent = 0;
+    let hungUp: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => {
+      hungUp = resolve;
+    });
     const flood = await listen((_req, res) => {
+      res.on('close', () => hungUp());
       res.writeHead(200, { 'content-type': 'text/plain' });
       const write = () => {
         while (sent < total) {
@@ -146,7 +152,7 @@ describe('Lyceum is not a proxy into the internal network', () => {
     });
     const log = await deliverWebhookTo(onPremise, `http://127.0.0.1:${flood.port}/hook`);
     expect(log[0]?.status).toBe('done');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await closed;
     // Lyceum hung up: the endpoint could not push its 50 MB through.
     expect(sent).toBeLessThan(total);
   });
@@ -171,6 +177,7 @@ describe('Lyceum is not a proxy into the internal network', () => {
     expect(own.statusCode, own.body).toBe(200);
     const internal = await adminApi.patch('/api/v1/channels/platform', { slackWebhookUrl: 'http://127.0.0.1:8080/' });
     expect(internal.statusCode).toBe(400);
+    expect(internal.json().error.code).toBe('validation_failed');
     expect(internal.json().error.details[0]).toMatchObject({
       field: 'slackWebhookUrl',
       message: 'Lyceum does not send to internal addresses: 127.0.0.1 is a loopback address.',
