@@ -1,24 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Adoption, ChecklistRun } from '../../src/contracts/index.js';
-import { apiAs, launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
+import { apiAs, lyceumInChromium, SCREENSHOTS } from './server.js';
 
-const SCREENSHOTS = 'test-results/e2e';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedInAs = (name: string): Promise<Page> => signInAs(browser, server.url, name);
+const { server, signedInAs } = lyceumInChromium();
 
 const LAB = 'Hands-on lab';
 const labRow = (a: Adoption) => a.items.find((r) => r.templateName === LAB && r.version === 1);

@@ -1,23 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
+import { expect, it } from 'vitest';
+import { lyceumInChromium, SCREENSHOTS } from './server.js';
 
-const SCREENSHOTS = 'test-results/e2e';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedInAs = (name: string): Promise<Page> => signInAs(browser, server.url, name);
+const { signedInAs } = lyceumInChromium();
 
 it('a host creates and publishes a workshop; a colleague finds it in the catalog and opens it', async () => {
   const title = `Tracing gRPC calls end to end ${Date.now().toString(36)}`;

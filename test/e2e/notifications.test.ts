@@ -1,25 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiAs, launchChromium, publishWorkshop, type RunningServer, signedInAs, startServer } from './server.js';
+import { expect, it } from 'vitest';
+import { expectError } from '../helpers/errors.js';
+import { apiAs, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
-const SCREENSHOTS = 'test-results/e2e';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, signedInAs } = lyceumInChromium();
 
 it('a registration sends mail with an invitation; the education team reads it in the mailbox; the feed has the session', async () => {
   const title = `Reading flame graphs ${Date.now().toString(36)}`;
-  const admin = await signedInAs(browser, server.url, 'Jasmine Robinson');
+  const admin = await signedInAs('Jasmine Robinson');
   const workshop = await publishWorkshop(
     admin,
     server.url,
@@ -28,7 +15,7 @@ it('a registration sends mail with an invitation; the education team reads it in
   );
 
   // A learner registers on the workshop page.
-  const learner = await signedInAs(browser, server.url, 'Emre Kaya');
+  const learner = await signedInAs('Emre Kaya');
   const me = await apiAs<{ id: string; email: string }>(learner, server.url, 'GET', '/me');
   await learner.goto(`${server.url}/workshops/${workshop.id}`);
   await learner.getByRole('heading', { name: title }).waitFor();
@@ -69,7 +56,8 @@ it('a registration sends mail with an invitation; the education team reads it in
   await expect.poll(() => learner.getByRole('row', { name: /calendar export/ }).textContent()).toMatch(/Read only/);
   const bearer = { authorization: `Bearer ${token}` };
   expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer })).status).toBe(200);
-  expect((await fetch(`${server.url}/api/v1/me/calendar`, { method: 'POST', headers: bearer })).status).toBe(403);
+  const minted = await fetch(`${server.url}/api/v1/me/calendar`, { method: 'POST', headers: bearer });
+  expectError({ status: minted.status, body: await minted.json() }, 403, 'forbidden');
   await learner.screenshot({ path: `${SCREENSHOTS}/notify-1-profile-feed.png`, fullPage: true });
 
   // The worker delivers in the background; without SMTP the mail lands in the mailbox.

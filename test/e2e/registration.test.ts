@@ -1,23 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, publishWorkshop, type RunningServer, signedInAs as signInAs, startServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
-const SCREENSHOTS = 'test-results/e2e';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedInAs = (name: string): Promise<Page> => signInAs(browser, server.url, name);
+const { server, signedInAs } = lyceumInChromium();
 
 /** Clicks, and waits until the server has answered the registration request the click sends. */
 async function clickAndSettle(page: Page, button: ReturnType<Page['getByRole']>, method: 'POST' | 'DELETE'): Promise<void> {

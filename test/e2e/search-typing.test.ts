@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, signedInAs, startServer } from './server.js';
+import { expect, it } from 'vitest';
+import { lyceumInChromium } from './server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { signedInAs } = lyceumInChromium();
 
 // On a slow device the catalog's own URL update (written after a short typing pause) can land
 // after further keystrokes; the box must keep everything typed, not jump back to the older text.
 it('keeps every letter typed into the catalog search on a slow device', async () => {
-  const page = await signedInAs(browser, server.url, 'Ifeanyi Okafor');
+  const page = await signedInAs('Ifeanyi Okafor');
   const box = page.getByLabel('Search the catalog');
   await box.waitFor();
   const cdp = await page.context().newCDPSession(page);

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -82,8 +82,39 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Where e2e tests put their screenshots. */
+export const SCREENSHOTS = 'test-results/e2e';
+
+/**
+ * What every e2e file shares: the built Lyceum on a fresh database with demo data, and one
+ * headless Chromium, started before the file's tests and stopped after them. `server` is filled
+ * in before the first test (read it in tests); `signedInAs(name)` opens a fresh signed-in page.
+ */
+export function lyceumInChromium(): { server: RunningServer; signedInAs(name: string): Promise<Page> } {
+  const server = {} as RunningServer;
+  let browser: Browser | undefined;
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    running = await startServer();
+    Object.assign(server, running);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+  return {
+    server,
+    signedInAs: (name) => {
+      if (!browser) throw new Error('Chromium is not running: sign in from a test, not while the file loads.');
+      return signInPage(browser, server.url, name);
+    },
+  };
+}
+
 /** A fresh browser profile signed in, on the demo sign-in page, as the person whose name is given. */
-export async function signedInAs(browser: Browser, baseUrl: string, name: string): Promise<Page> {
+async function signInPage(browser: Browser, baseUrl: string, name: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);

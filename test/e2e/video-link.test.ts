@@ -1,26 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiAs, launchChromium, publishWorkshop, type RunningServer, signedInAs, startServer } from './server.js';
+import { expect, it } from 'vitest';
+import { apiAs, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
-const SCREENSHOTS = 'test-results/e2e';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, signedInAs } = lyceumInChromium();
 
 it('shows the video link once you have a seat, and says so before', async () => {
   const title = `Tracing with quokkas ${Date.now().toString(36)}`;
   const link = 'https://meet.example.com/quokka-tracing';
-  const host = await signedInAs(browser, server.url, 'Jasmine Robinson');
+  const host = await signedInAs('Jasmine Robinson');
   const workshop = await publishWorkshop(
     host,
     server.url,
@@ -29,7 +15,7 @@ it('shows the video link once you have a seat, and says so before', async () => 
   );
   await host.context().close();
 
-  const member = await signedInAs(browser, server.url, 'Emre Kaya');
+  const member = await signedInAs('Emre Kaya');
   await member.goto(`${server.url}/workshops/${workshop.id}`);
   await member.getByRole('heading', { name: title }).waitFor();
   await member.getByText('The video link appears here once you have a seat').waitFor();
@@ -47,7 +33,7 @@ it('shows the video link once you have a seat, and says so before', async () => 
 
 it('promises no video link where a session has none (in person, or online without a link yet)', async () => {
   const title = `Whiteboard katas ${Date.now().toString(36)}`;
-  const host = await signedInAs(browser, server.url, 'Jasmine Robinson');
+  const host = await signedInAs('Jasmine Robinson');
   const workshop = await publishWorkshop(
     host,
     server.url,
@@ -65,7 +51,7 @@ it('promises no video link where a session has none (in person, or online withou
   });
   await host.context().close();
 
-  const member = await signedInAs(browser, server.url, 'Emre Kaya');
+  const member = await signedInAs('Emre Kaya');
   await member.goto(`${server.url}/workshops/${workshop.id}`);
   await member.getByRole('heading', { name: title }).waitFor();
   await member.getByText('Amsterdam · Room Turing').waitFor();
