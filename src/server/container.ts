@@ -38,6 +38,7 @@ import { registrationsRepository } from './modules/registrations/registrations.r
 import { RegistrationsService } from './modules/registrations/registrations.service.js';
 import { rosterRepository } from './modules/registrations/roster.repository.js';
 import { RosterService } from './modules/registrations/roster.service.js';
+import { seatFiller } from './modules/registrations/seat-ledger.js';
 import { SeriesService } from './modules/registrations/series.service.js';
 import { requestsRepository } from './modules/requests/requests.repository.js';
 import { RequestsService } from './modules/requests/requests.service.js';
@@ -75,11 +76,8 @@ export function createContainer(config: Config, database: DbHandle) {
     { takeInterest: channelsRepository.takeInterest, slackChannelsOf: channelsRepository.slackChannelsOf },
     webhookEvents,
   );
-  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, registrationsRepository, access, notifier, {
-    registrations: registrationsRepository,
-    sessions: sessionsRepository,
-    notifier,
-  });
+  const seats = seatFiller({ registrations: registrationsRepository, sessions: sessionsRepository, notifier });
+  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, registrationsRepository, access, notifier, seats);
   const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
   const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
   const series = new SeriesService(tx, access, registrationsRepository, sessionsRepository, notifier);

@@ -20,3 +20,9 @@ export interface SessionNotices {
     changes?: string[],
   ): Promise<void>;
 }
+
+/** The registrations module's seat rules (the container fills it): seats a change adds go to the waitlist at once. */
+export interface SeatFiller {
+  /** Gives the free seats of every pool of the session to its waitlists; how many moved up. */
+  fillSeats(db: Executor, session: SessionRow): Promise<number>;
+}

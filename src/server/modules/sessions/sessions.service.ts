@@ -7,10 +7,9 @@ import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { registrationsRepository } from '../registrations/registrations.repository.js';
-import { fillSeats, type Ledger, poolsOf } from '../registrations/seat-ledger.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
 import { presentCatalogEntry } from './catalog-entry.presenter.js';
-import type { SessionNotices } from './ports.js';
+import type { SeatFiller, SessionNotices } from './ports.js';
 import { expandRepeat, type Occurrence } from './recurrence.js';
 import { presentSession, type SessionAudience, type SessionExtras } from './sessions.presenter.js';
 import type { SessionRow, sessionsRepository } from './sessions.repository.js';
@@ -46,8 +45,8 @@ export class SessionsService {
     private readonly registrations: typeof registrationsRepository,
     private readonly access: AccessChecker,
     private readonly notices: SessionNotices,
-    /** Registrations' seat rules, for filling seats a change adds (the container gives it the notifier). */
-    private readonly ledger: Ledger,
+    /** Registrations' seat rules, for filling seats a change adds (the container fills the port). */
+    private readonly seats: SeatFiller,
   ) {}
 
   async get(actor: Actor, id: string): Promise<CatalogEntry> {
@@ -196,7 +195,7 @@ export class SessionsService {
         await this.notices.session(trx, updated, 'session.updated', await this.registrations.activeOf(trx, id), noticed);
       }
       // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
-      for (const pool of poolsOf(updated)) await fillSeats(trx, this.ledger, updated, pool, new Date());
+      await this.seats.fillSeats(trx, updated);
       return presentSession(updated, audienceOf(actor, hostIds), await this.extras(trx, actor, id));
     });
   }
