@@ -92,9 +92,6 @@ async function send<T>(method: Method, url: string, body?: unknown, signal?: Abo
   return data as T;
 }
 
-const request = <T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, extra?: Record<string, string>) =>
-  send<T>(method, `/api/v1${path}`, body, signal, extra);
-
 export interface CallOptions {
   signal?: AbortSignal;
   /** Extras such as `Idempotency-Key`. */
@@ -110,14 +107,5 @@ export function call<E extends Endpoint>(endpoint: E, input: CallInput<E>, optio
   const url = withQuery(fillPath(endpoint.path, params), query);
   return send<ResultOf<E>>(endpoint.method, url, endpoint.method === 'GET' ? undefined : (body ?? {}), options.signal, options.headers);
 }
-
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), undefined, signal),
-  /** `headers` for extras such as `Idempotency-Key`. */
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, undefined, headers),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T = void>(path: string) => request<T>('DELETE', path, {}),
-};
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
