@@ -12,13 +12,16 @@ const register = (p: TestPerson, id: string) => as(t.app, p.token).post(`/api/v1
 const hostApi = () => as(t.app, host.token);
 
 /** A session starting in ten minutes: check-in is already open. */
-const startingSoon = () =>
-  publishedSession(
+const startingSoon = () => {
+  // One reading of the clock, so the session is exactly an hour long.
+  const now = Date.now();
+  return publishedSession(
     t.app,
     host.token,
-    { seats: 2, startsAt: new Date(Date.now() + 10 * 60_000).toISOString(), endsAt: new Date(Date.now() + 70 * 60_000).toISOString() },
+    { seats: 2, startsAt: new Date(now + 10 * 60_000).toISOString(), endsAt: new Date(now + 70 * 60_000).toISOString() },
     0,
   );
+};
 
 describe('the roster', () => {
   it('lists seat holders, then the waitlist in order, then cancellations, for hosts only', async () => {

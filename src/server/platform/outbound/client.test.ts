@@ -1,30 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Handler, type LocalEndpoint, localEndpoint } from '../../../../test/helpers/http-endpoint.js';
 import { createAddressPolicy } from './address-policy.js';
 import { createOutbound, type Outbound, OutboundFailed, OutboundRefused } from './client.js';
 
-/** A local HTTP server that counts the connections it was offered. */
-async function localServer(handle: (req: IncomingMessage, res: ServerResponse) => void) {
-  const server: Server = createServer(handle);
-  const state = { connections: 0, requests: 0 };
-  server.on('connection', () => state.connections++);
-  server.on('request', () => state.requests++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    port,
-    state,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-let servers: Awaited<ReturnType<typeof localServer>>[] = [];
+let servers: LocalEndpoint[] = [];
 const clients: Outbound[] = [];
-const serve = async (handle: (req: IncomingMessage, res: ServerResponse) => void) => {
-  const s = await localServer(handle);
+const serve = async (handle: Handler) => {
+  const s = await localEndpoint(handle);
   servers.push(s);
   return s;
 };
@@ -41,9 +23,9 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
 });
 
-let ok: Awaited<ReturnType<typeof localServer>>;
+let ok: LocalEndpoint;
 beforeAll(async () => {
-  ok = await localServer((_req, res) => res.end('{"ok":true}'));
+  ok = await localEndpoint((_req, res) => res.end('{"ok":true}'));
 });
 afterAll(() => ok.close());
 
@@ -82,7 +64,7 @@ describe('outbound HTTP', () => {
     const attempt = client.request(`http://127.0.0.1:${redirecting.port}/`, { method: 'POST', body: '{}' });
     await expect(attempt).rejects.toThrow(OutboundFailed);
     await expect(attempt).rejects.toThrow(/answered 302, a redirect to http:\/\/127\.0\.0\.1:\d+\/; redirects are not followed/);
-    expect(target.state.requests).toBe(0);
+    expect(target.requests).toEqual([]);
   });
 
   it('reads at most 64 KB of an answer and hangs up on the rest', async () => {
