@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarPlus, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { Session } from '../../../contracts/index.js';
+import { calendarApi, fillPath, type Session } from '../../../contracts/index.js';
 import { formatDateTime } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
 import { RegistrationActions } from '../registrations/RegistrationActions';
@@ -52,7 +52,7 @@ export function SessionRow({
             {!past && !cancelled && <SeatsLabel session={s} />}
             {!cancelled && !past && <VideoLink session={s} canEdit={canEdit} />}
             {published && !cancelled && !past && (
-              <Anchor href={`/api/v1/sessions/${s.id}/calendar.ics`} download="session.ics" fz="sm">
+              <Anchor href={fillPath(calendarApi.sessionFile.path, { id: s.id })} download="session.ics" fz="sm">
                 <Group gap={4} wrap="nowrap" component="span">
                   <IconCalendarPlus size={16} aria-hidden="true" /> Add to calendar
                 </Group>
