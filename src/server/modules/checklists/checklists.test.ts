@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
-import { sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
 import type { ChecklistRun, ChecklistTemplate, ChecklistTemplateSummary } from '../../../contracts/index.js';
 import { starterTemplates } from './starter-templates.js';
-import { expectError } from '../../../../test/helpers/errors.js';
 
-const { t, host, cohostless, admin } = testAppWithPeople({ host: { name: 'Hana Host' }, cohostless: { name: 'Otto Other' }, admin: { name: 'Ada Admin', role: 'admin' } });
+const { t, host, cohostless, admin } = testAppWithPeople({
+  host: { name: 'Hana Host' },
+  cohostless: { name: 'Otto Other' },
+  admin: { name: 'Ada Admin', role: 'admin' },
+});
 
 const essentials = starterTemplates[0]?.id as string;
 const lab = starterTemplates[1]?.id as string;
