@@ -13,6 +13,7 @@ import type { DbHandle } from './platform/db.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import type { Api } from './platform/http.js';
 import { installIdempotency } from './platform/idempotency.js';
+import { purgeIdempotencyKeys } from './platform/idempotency.repository.js';
 import { newId } from './platform/ids.js';
 import { installInputGuards } from './platform/input-guards.js';
 import { type PeriodicJob, startPeriodicJobs } from './platform/jobs.js';
@@ -115,6 +116,8 @@ export async function buildApp({ config, database, logger = true, logStream, run
       tick: () => outbox.drain(5),
       deferWhenBusy: true,
     });
+  // Idempotency-Keys of every opted-in route are kept a day (IDEMPOTENCY_RETENTION_MS).
+  jobs.push({ name: 'purge-idempotency-keys', everyMs: 3_600_000, run: () => purgeIdempotencyKeys(database.db) });
   app.addHook('onClose', async () => {
     // Claimed messages are finished or given back before anything they need closes.
     await outbox.stop();

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 import { AppError } from './errors.js';
 import type { Api } from './http.js';
+import { findKey, saveKey } from './idempotency.repository.js';
 import type { Executor } from './transaction.js';
 
 /**
@@ -18,9 +19,6 @@ import type { Executor } from './transaction.js';
  * work: a crash in between lets a retry act again).
  */
 
-/** How long a key is remembered: a client retries within minutes, a day leaves room for a night's outage. */
-export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** POST only: an `Idempotency-Key` header makes a retried request answer as the first did. */
@@ -32,7 +30,7 @@ declare module 'fastify' {
   }
 }
 
-interface IdempotentRequest {
+export interface IdempotentRequest {
   personId: string;
   key: string;
   /** The request the key was first used for: method, route, params and body. */
@@ -57,25 +55,6 @@ export interface AnswerOf<T> {
 }
 
 const reused = () => new AppError('conflict', 'This Idempotency-Key was already used for a different request.');
-
-function findKey(db: Executor, personId: string, key: string) {
-  return db.selectFrom('idempotency_keys').selectAll().where('person_id', '=', personId).where('key', '=', key).executeTakeFirst();
-}
-
-function saveKey(db: Executor, request: IdempotentRequest, status: number, response: string) {
-  return db
-    .insertInto('idempotency_keys')
-    .values({
-      person_id: request.personId,
-      key: request.key,
-      request: request.fingerprint,
-      status_code: status,
-      response,
-      created_at: new Date().toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['person_id', 'key']).doNothing())
-    .execute();
-}
 
 /** JSON with object keys in order, so `{a, b}` and `{b, a}` are the same request. */
 function canonical(value: unknown): string {
@@ -154,11 +133,4 @@ export function retryGuard<T>(request: FastifyRequest, answer: AnswerOf<T>): Ret
       pending.remembered = true;
     },
   };
-}
-
-/** Forgets keys older than the retention (a periodic job). */
-export async function purgeIdempotencyKeys(db: Executor, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString();
-  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

@@ -1,5 +1,4 @@
 import { lyceumModule } from '../../module.js';
-import { purgeIdempotencyKeys } from '../../platform/idempotency.js';
 import { registrationsRoutes } from './registrations.routes.js';
 import { rosterRoutes } from './roster.routes.js';
 import { seriesRoutes } from './series.routes.js';
@@ -12,6 +11,4 @@ export default lyceumModule('registrations', ['registrations', 'roster', 'series
   rosterRoutes(app, roster);
   addJob({ name: 'expire-offers', everyMs: 30_000, run: () => roster.expireOffers() });
   addJob({ name: 'mark-no-shows', everyMs: 60_000, run: () => roster.markNoShows() });
-  // Idempotency-Keys are kept a day (IDEMPOTENCY_RETENTION_MS); registering is their only user so far.
-  addJob({ name: 'purge-idempotency-keys', everyMs: 3_600_000, run: () => purgeIdempotencyKeys(container.tx.executor) });
 });

@@ -94,6 +94,28 @@ describe('registering', () => {
     expectError(await send(other), 409, 'conflict');
   });
 
+  it('forgets an Idempotency-Key after a day: the purge job removes it, and the key then serves a new request', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 5 });
+    const other = await publishedSession(t.app, host.token, { seats: 5 });
+    const p = people[1] as TestPerson;
+    const send = (sessionId: string, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sessions/${sessionId}/registrations`,
+        headers: { authorization: `Bearer ${p.token}`, 'idempotency-key': key },
+        payload: {},
+      });
+    expect((await send(id, 'old-key')).statusCode).toBe(201);
+    expect((await send(id, 'new-key')).statusCode).toBe(200);
+    const dayAndAMinuteAgo = new Date(Date.now() - 24 * 3_600_000 - 60_000).toISOString();
+    await t.database.db.updateTable('idempotency_keys').set({ created_at: dayAndAMinuteAgo }).where('key', '=', 'old-key').execute();
+    expect(await t.app.jobs['purge-idempotency-keys']?.()).toBeGreaterThanOrEqual(1);
+    const keys = await t.database.db.selectFrom('idempotency_keys').select('key').where('key', 'in', ['old-key', 'new-key']).execute();
+    expect(keys.map((k) => k.key)).toEqual(['new-key']);
+    expect((await send(other, 'old-key')).statusCode).toBe(201);
+    expectError(await send(other, 'new-key'), 409, 'conflict');
+  });
+
   it('answers wrong states with clear errors and changes nothing', async () => {
     const p = people[0] as TestPerson;
     expectError(await register(p, '01890000-0000-7000-8000-000000000000'), 404, 'not_found');
