@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createContainer } from './container.js';
 import type { ModuleContext } from './module.js';
-import { modules } from './modules/index.js';
+import { modules as allModules } from './modules/index.js';
 import { installAuthentication } from './platform/authenticate.js';
 import { installCompression } from './platform/compression.js';
 import type { DbHandle } from './platform/db.js';
@@ -38,10 +38,19 @@ export interface AppOptions {
   logStream?: DestinationStream;
   /** Run background sweeps (offer expiry, no-shows); `lyceum serve` does, tests call them directly. */
   runJobs?: boolean;
+  /** The module plugins, in the order they are registered (tests change the order: it must not matter). */
+  modules?: readonly (typeof allModules)[number][];
 }
 
 /** Builds the whole Lyceum app without listening: what main.ts serves and tests inject into. */
-export async function buildApp({ config, database, logger = true, logStream, runJobs = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = true,
+  logStream,
+  runJobs = false,
+  modules = allModules,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(config.logLevel, logStream) : false,
     bodyLimit: BODY_LIMIT_BYTES,
