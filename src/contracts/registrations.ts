@@ -41,7 +41,7 @@ export const rosterQuery = listQuery.extend({ status: registrationStatus.optiona
 
 export const personBody = z.strictObject({ personId: z.string().min(1).max(64) });
 export const moveBody = z.strictObject({ position: z.number().int().min(1) });
-export const checkInBody = z.strictObject({ code: z.string().trim().min(1).max(20) });
+export const checkInBody = z.strictObject({ code: z.string().trim().min(1, 'Type the code the host shows, e.g. K7QX2M.').max(20) });
 export const checkInCode = z.object({ code: z.string(), validFrom: z.string(), validUntil: z.string() });
 
 export const messageBody = z.strictObject({
