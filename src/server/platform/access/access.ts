@@ -2,7 +2,14 @@ import type { Actor } from '../actor.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Executor } from '../transaction.js';
 import type { AccessRepository, RegistrationFacts, SessionFacts, WorkshopFacts } from './access.repository.js';
-import { allows, type Permission, type RegistrationPermission, type SessionPermission, type WorkshopPermission } from './permissions.js';
+import {
+  allows,
+  type Permission,
+  type RegistrationPermission,
+  type SessionPermission,
+  seenByEveryone,
+  type WorkshopPermission,
+} from './permissions.js';
 
 /** Why the actor may not, in words for a person (each caller may say it more precisely). */
 const refusals: Record<Exclude<Permission, 'workshop.view' | 'session.view' | 'registration.view'>, string> = {
@@ -54,6 +61,9 @@ export class AccessChecker {
 
   /** Whether the actor may, without refusing: what a presenter shows (an edit button, a roster link). */
   allows = allows;
+
+  /** Whether a workshop (and its sessions) is visible without knowing its hosts: a shortcut for hot paths. */
+  seenByEveryone = seenByEveryone;
 
   private decide<F extends WorkshopFacts>(
     actor: Actor,

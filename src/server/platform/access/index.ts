@@ -1,3 +1,3 @@
 export { AccessChecker } from './access.js';
 export { accessRepository, type RegistrationFacts, type SessionFacts, type WorkshopFacts } from './access.repository.js';
-export { allows, type Permission, permissions } from './permissions.js';
+export { allows, type Permission, permissions, seenByEveryone } from './permissions.js';

@@ -40,6 +40,9 @@ export type RegistrationPermission = {
 
 const isHostOf = (actor: Actor, facts: WorkshopFacts) => facts.hostIds.includes(actor.id);
 
+/** Published workshops and their sessions are everybody's to see: only a draft needs a look at its hosts. */
+export const seenByEveryone = (workshop: { status: WorkshopFacts['status'] }): boolean => workshop.status === 'published';
+
 /** The pure rules: whether `actor` may, given the facts. Whoever may not see a thing is told it does not exist. */
 export function allows(actor: Actor, permission: Exclude<Permission, RegistrationPermission | 'admin'>, facts: WorkshopFacts): boolean;
 export function allows(actor: Actor, permission: RegistrationPermission, facts: RegistrationFacts): boolean;
@@ -51,7 +54,7 @@ export function allows(actor: Actor, permission: Permission, facts?: WorkshopFac
   switch (permission) {
     case 'workshop.view':
     case 'session.view':
-      return facts.status === 'published' || hostOrAdmin;
+      return seenByEveryone(facts) || hostOrAdmin;
     case 'workshop.edit':
     case 'session.edit':
     case 'session.roster':
