@@ -7,6 +7,8 @@ export * from './checklists.endpoints.js';
 export * from './checklists.js';
 export * from './common.js';
 export * from './endpoint.js';
+export * from './feedback.endpoints.js';
+export * from './feedback.js';
 export * from './notifications.endpoints.js';
 export * from './notifications.js';
 export * from './people.endpoints.js';

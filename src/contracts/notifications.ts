@@ -63,6 +63,7 @@ export const webhookEventType = z.enum([
   'session.updated',
   'session.cancelled',
   'attendance.recorded',
+  'feedback.submitted',
 ]);
 
 export const webhookSubscription = z.object({

@@ -19,6 +19,11 @@ import { RunsService } from './modules/checklists/runs.service.js';
 import { suggestionsRepository } from './modules/checklists/suggestions.repository.js';
 import { SuggestionsService } from './modules/checklists/suggestions.service.js';
 import { TemplatesService } from './modules/checklists/templates.service.js';
+import { feedbackRepository } from './modules/feedback/feedback.repository.js';
+import { FeedbackService } from './modules/feedback/feedback.service.js';
+import { questionsRepository } from './modules/feedback/questions.repository.js';
+import { FeedbackRoundsService } from './modules/feedback/rounds.service.js';
+import { FeedbackSettingsService } from './modules/feedback/settings.service.js';
 import { mailboxRepository } from './modules/integrations/email/mailbox.repository.js';
 import { MailboxService } from './modules/integrations/email/mailbox.service.js';
 import { WebhookEvents } from './modules/integrations/webhooks/webhook-events.js';
@@ -48,6 +53,7 @@ import { workshopsRepository } from './modules/workshops/workshops.repository.js
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { AccessChecker, accessRepository } from './platform/access/index.js';
 import type { DbHandle } from './platform/db.js';
+import { orgSettingsRepository } from './platform/org-settings.repository.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
 import { outboxRepository } from './platform/outbox/outbox.repository.js';
 import { createTransactor } from './platform/transaction.js';
@@ -106,6 +112,22 @@ export function createContainer(config: Config, database: DbHandle) {
   );
   const mailbox = new MailboxService(tx, mailboxRepository);
   const reminders = new RemindersService(tx, remindersRepository, checklistsRepository, notifier);
+  const feedbackSettings = new FeedbackSettingsService(tx, orgSettingsRepository, access);
+  const feedbackRounds = new FeedbackRoundsService(tx, feedbackRepository, notifier);
+  const feedback = {
+    settings: feedbackSettings,
+    rounds: feedbackRounds,
+    learners: new FeedbackService(
+      tx,
+      access,
+      feedbackRepository,
+      questionsRepository,
+      workshopsRepository,
+      feedbackRounds,
+      feedbackSettings,
+      notifier,
+    ),
+  };
 
   return {
     config,
@@ -123,6 +145,7 @@ export function createContainer(config: Config, database: DbHandle) {
     search,
     catalog,
     checklists,
+    feedback,
     channels,
     recommendations,
     requests,

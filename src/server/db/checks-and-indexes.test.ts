@@ -4,10 +4,11 @@ import { createTestDatabase } from '../../../test/helpers/database.js';
 import { seedDemo } from '../../seed/demo/seed-demo.js';
 import type { DbHandle } from '../platform/db.js';
 import { CHECKS } from './migrations/20261202T0100_checks_and_indexes.js';
-import { migrateTo, migrateToLatest } from './migrator.js';
+import { migrateTo } from './migrator.js';
 
 // Runs on in-memory SQLite, and on PostgreSQL too when the postgres project is enabled.
 const BEFORE = '20261127T0200_standard_webhook_secrets';
+const AFTER = '20261202T0100_checks_and_indexes';
 const NOW = new Date('2026-12-02T10:17:00.000Z');
 const tables = Object.keys(CHECKS);
 
@@ -37,12 +38,13 @@ describe('migration 20261202T0100_checks_and_indexes, on a database that already
 
   beforeAll(async () => {
     handle = await createTestDatabase();
-    // Back to the schema before this migration (its down), then data, then the migration again.
-    await migrateTo(handle.db, BEFORE);
+    // The demo data (written for today's schema), then back to the schema before this migration
+    // (the downs of it and of every later one), then this migration again: the data must come through.
     await seedDemo(handle.db, NOW);
+    await migrateTo(handle.db, BEFORE);
     countsBefore = await counts();
     if (handle.dialect === 'sqlite') schemaBefore = await schemaObjects();
-    applied = await migrateToLatest(handle.db);
+    applied = await migrateTo(handle.db, AFTER);
   });
   afterAll(async () => {
     await handle?.close();

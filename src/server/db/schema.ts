@@ -380,6 +380,77 @@ export interface NotificationPreferencesTable {
   updated_at: string;
 }
 
+export interface FeedbackQuestionsTable {
+  id: string;
+  workshop_id: string;
+  position: number;
+  kind: 'rating' | 'text';
+  prompt: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One ended session's feedback: opened when it ends, closed 14 days later, summarized to the hosts once. */
+export interface FeedbackRoundsTable {
+  session_id: string;
+  workshop_id: string;
+  ended_at: string;
+  closes_at: string;
+  summary_sent_at: string | null;
+  created_at: string;
+}
+
+export type FeedbackStatus = 'open' | 'answered' | 'declined';
+
+/** One person asked about one session, and their answer (null fields until they answer). */
+export interface FeedbackTable {
+  id: string;
+  session_id: string;
+  workshop_id: string;
+  person_id: string;
+  status: FeedbackStatus;
+  asked_at: string;
+  closes_at: string;
+  reminded_at: string | null;
+  answered_at: string | null;
+  rating: number | null;
+  usefulness: number | null;
+  worked: string | null;
+  improve: string | null;
+  /** 1 yes, 0 no, null not said (SQLite has no boolean). */
+  will_apply: number | null;
+  apply_how: string | null;
+  nps: number | null;
+  /** JSON object: question id → number (rating) or string (text). */
+  answers: Generated<string>;
+  signed: Generated<number>;
+  updated_at: string;
+}
+
+export type AppliedAnswer = 'not_yet' | 'a_little' | 'a_lot';
+
+/** "Have you applied it?", asked of those who planned to, some weeks after the session. */
+export interface FeedbackFollowUpsTable {
+  id: string;
+  feedback_id: string;
+  person_id: string;
+  session_id: string;
+  due_at: string;
+  sent_at: string | null;
+  applied: AppliedAnswer | null;
+  example: string | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
+/** Settings the admins change in the app; `value` is JSON. */
+export interface OrgSettingsTable {
+  key: string;
+  value: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -412,4 +483,9 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   notification_preferences: NotificationPreferencesTable;
+  feedback_questions: FeedbackQuestionsTable;
+  feedback_rounds: FeedbackRoundsTable;
+  feedback: FeedbackTable;
+  feedback_follow_ups: FeedbackFollowUpsTable;
+  org_settings: OrgSettingsTable;
 }

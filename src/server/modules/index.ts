@@ -3,6 +3,7 @@ import calendar from './calendar/index.js';
 import catalog from './catalog/index.js';
 import channels from './channels/index.js';
 import checklists from './checklists/index.js';
+import feedback from './feedback/index.js';
 import email from './integrations/email/index.js';
 import slack from './integrations/slack/index.js';
 import webhooks from './integrations/webhooks/index.js';
@@ -22,6 +23,7 @@ export const modules = [
   catalog,
   registrations,
   checklists,
+  feedback,
   channels,
   requests,
   notifications,

@@ -24,6 +24,10 @@ const tags = [
   { name: 'registrations', description: 'Seats, waitlists, rosters, check-in and messages to attendees.' },
   { name: 'notifications', description: 'Calendars, notification choices, webhooks, the outbox and the built-in mailbox.' },
   { name: 'checklists', description: 'Instructional checklists: templates, versions, answers, suggestions and adoption.' },
+  {
+    name: 'feedback',
+    description: "Feedback after every session, the follow-up a month later, the hosts' and the education team's summaries.",
+  },
   { name: 'operations', description: 'Health checks for load balancers and orchestrators.' },
 ];
 

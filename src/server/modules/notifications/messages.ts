@@ -29,6 +29,11 @@ function where(ctx: DeliveryContext): string[] {
   return lines;
 }
 
+const closing = (ctx: DeliveryContext, payload: MessagePayload) =>
+  payload.feedback
+    ? DateTime.fromISO(payload.feedback.closesAt, { zone: ctx.person.time_zone }).toFormat('cccc d LLLL')
+    : 'two weeks after the session';
+
 const deadline = (ctx: DeliveryContext) =>
   ctx.registration?.offer_expires_at
     ? DateTime.fromISO(ctx.registration.offer_expires_at, { zone: ctx.person.time_zone }).toFormat('cccc d LLLL, HH:mm ZZZZ')
@@ -93,6 +98,26 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
       };
     case 'host.digest':
       return { subject: 'Your sessions yesterday: roster changes', lead: 'Who joined and who left your upcoming sessions yesterday:' };
+    case 'feedback.requested':
+      return {
+        subject: `How was it? ${title}`,
+        lead: `Thank you for joining "${title}". Two ratings and, if you like, a line or two: it takes under a minute, and the host learns from it.`,
+      };
+    case 'feedback.reminder':
+      return {
+        subject: `A minute for your feedback? ${title}`,
+        lead: `Your host would like to know how "${title}" went for you. Answer by ${closing(ctx, payload)}; names are never shown to hosts.`,
+      };
+    case 'feedback.follow_up':
+      return {
+        subject: `Have you applied it? ${title}`,
+        lead: `A few weeks ago you said you planned to apply what you learned at "${title}". Have you? One click: not yet, a little, or a lot.`,
+      };
+    case 'host.feedback_summary':
+      return {
+        subject: `Feedback on your session: ${title}`,
+        lead: `The feedback window of your session of "${title}" closed. Here is what people said:`,
+      };
     case 'host.low_turnout':
       return {
         subject: `Few registrations so far: ${title}`,
@@ -129,9 +154,35 @@ function bodyLines(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, 
         const on = DateTime.fromISO(d.startsAt, { zone: ctx.person.time_zone }).toFormat('ccc d LLL, HH:mm');
         return `• ${d.title} (${on}): ${d.joined} joined, ${d.left} left`;
       });
+    case 'feedback.requested':
+    case 'feedback.reminder':
+      return [`Give your feedback: ${publicUrl}/sessions/${ctx.session.id}/feedback`, `Open until ${closing(ctx, payload)}.`];
+    case 'feedback.follow_up':
+      return [`Answer here: ${publicUrl}/my/learning?followUps=1`];
+    case 'host.feedback_summary':
+      return summaryLines(payload, ctx, publicUrl);
     default:
       return [];
   }
+}
+
+const one = (n: number | null) => (n === null ? '–' : n.toFixed(1));
+
+/** The host's summary: figures and comments, or why there are none (fewer than three answers). */
+function summaryLines(payload: MessagePayload, ctx: DeliveryContext, publicUrl: string): string[] {
+  const s = payload.feedbackSummary;
+  if (!s) return [];
+  const lines = [`${s.responses} of ${s.asked} people answered.`];
+  if (s.hidden) {
+    lines.push('Fewer than three people answered, so the figures and comments stay hidden: nobody can be singled out.');
+  } else {
+    lines.push(`Overall rating: ${one(s.rating)} / 5`, `Useful for their work: ${one(s.usefulness)} / 5`);
+    if (s.willApply !== null) lines.push(`Plan to apply it: ${s.willApply} of ${s.responses}`);
+    if (s.worked.length > 0) lines.push('', 'What worked:', ...s.worked.map((c) => `• ${c}`));
+    if (s.improve.length > 0) lines.push('', 'What to improve:', ...s.improve.map((c) => `• ${c}`));
+  }
+  lines.push('', `All of it, with the trend across runs: ${publicUrl}/workshops/${ctx.session.workshop_id}/feedback`);
+  return lines;
 }
 
 /** A mail in plain text and HTML; every time in the recipient's time zone. */

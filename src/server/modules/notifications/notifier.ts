@@ -1,3 +1,4 @@
+import type { FeedbackSummaryMail } from '../../../contracts/index.js';
 import { newId } from '../../platform/ids.js';
 import type { outboxRepository } from '../../platform/outbox/outbox.repository.js';
 import type { Executor } from '../../platform/transaction.js';
@@ -27,7 +28,11 @@ export type Topic =
   | 'session.scheduled'
   | 'host.low_turnout'
   | 'host.checklist'
-  | 'host.digest';
+  | 'host.digest'
+  | 'feedback.requested'
+  | 'feedback.reminder'
+  | 'feedback.follow_up'
+  | 'host.feedback_summary';
 
 /** What a message is about; the text is written when it is delivered, in the recipient's time zone. */
 export interface MessagePayload {
@@ -46,6 +51,10 @@ export interface MessagePayload {
   checklist?: { workshopId: string; items: string[] };
   /** For the host digest: yesterday's roster changes per upcoming session. */
   digest?: { title: string; startsAt: string; joined: number; left: number }[];
+  /** For feedback asks and their reminder: until when it can be given. */
+  feedback?: { closesAt: string };
+  /** For the hosts' mail when a session's feedback closes: its figures, or why they are hidden. */
+  feedbackSummary?: FeedbackSummaryMail;
 }
 
 /** What the notifier reads from other modules' tables. */
@@ -172,6 +181,42 @@ export class Notifier {
       { sessionId: row.session_id, personId: row.person_id, registrationId: row.id },
       now,
     );
+  }
+
+  /** Each person asked about an ended session hears of it by the channel they chose. */
+  async feedbackRequested(db: Executor, sessionId: string, personIds: string[], closesAt: string) {
+    const now = new Date().toISOString();
+    for (const personId of personIds) {
+      const payload: MessagePayload = { sessionId, personId, feedback: { closesAt } };
+      await this.enqueue(db, 'feedback.requested', `feedback.requested:${sessionId}:${personId}`, payload, now);
+    }
+  }
+
+  /** The one reminder of an unanswered ask. */
+  async feedbackReminder(db: Executor, sessionId: string, personId: string, closesAt: string) {
+    const now = new Date().toISOString();
+    const payload: MessagePayload = { sessionId, personId, feedback: { closesAt } };
+    await this.enqueue(db, 'feedback.reminder', `feedback.reminder:${sessionId}:${personId}`, payload, now);
+  }
+
+  /** "Have you applied it?", some weeks later, to those who planned to. */
+  async feedbackFollowUp(db: Executor, followUpId: string, sessionId: string, personId: string) {
+    const now = new Date().toISOString();
+    await this.enqueue(db, 'feedback.follow_up', `feedback.follow_up:${followUpId}`, { sessionId, personId }, now);
+  }
+
+  /** Once per host when a session's feedback window closes. */
+  async feedbackSummary(db: Executor, sessionId: string, hostIds: string[], summary: FeedbackSummaryMail) {
+    const now = new Date().toISOString();
+    for (const personId of hostIds) {
+      const payload: MessagePayload = { sessionId, personId, feedbackSummary: summary };
+      await this.enqueue(db, 'host.feedback_summary', `host.feedback_summary:${sessionId}:${personId}`, payload, now);
+    }
+  }
+
+  /** For integrators: figures only, never who answered. */
+  async feedbackSubmitted(db: Executor, key: string, feedback: Record<string, unknown> & { sessionId: string }) {
+    await this.webhooks.emit(db, 'feedback.submitted', key, { feedback }, { sessionId: feedback.sessionId });
   }
 
   /** A host's message, to everyone holding a seat. */

@@ -9,11 +9,15 @@ export const MESSAGE_KINDS = {
   changes: { label: 'Changes to your sessions', description: 'A new time, place or link, or a cancelled session.' },
   reminders: { label: 'Reminders', description: 'Two days and one hour before a session you have a seat in.' },
   host_messages: { label: 'Messages from hosts', description: 'What hosts write to everyone registered.' },
-  after: { label: 'After a session', description: 'A thank-you with the materials.' },
+  after: {
+    label: 'After a session',
+    description: 'A thank-you with the materials, the request for your feedback (one reminder), and a month later "Have you applied it?".',
+  },
   runs_again: { label: 'Workshops you asked about', description: '"Notify me when it runs again": its next session is open.' },
   hosting: {
     label: 'For hosts',
-    description: 'A daily digest of roster changes, low registrations 72 hours before, checklist reminders you opted in to.',
+    description:
+      "A daily digest of roster changes, low registrations 72 hours before, checklist reminders you opted in to, the feedback summary when a session's feedback closes.",
   },
 } as const;
 
@@ -36,6 +40,10 @@ const KIND_OF: Record<Topic, MessageKind> = {
   'host.low_turnout': 'hosting',
   'host.checklist': 'hosting',
   'host.digest': 'hosting',
+  'feedback.requested': 'after',
+  'feedback.reminder': 'after',
+  'feedback.follow_up': 'after',
+  'host.feedback_summary': 'hosting',
 };
 
 export const kindOf = (topic: Topic): MessageKind => KIND_OF[topic];

@@ -1,0 +1,37 @@
+import { FEEDBACK_WINDOW_DAYS, type FeedbackRequestStatus } from '../../../contracts/index.js';
+
+const DAY = 86_400_000;
+
+/** A session's feedback closes this long after it ends. */
+export const closesAt = (endsAt: string): string => new Date(Date.parse(endsAt) + FEEDBACK_WINDOW_DAYS * DAY).toISOString();
+
+export type WindowState = 'not_yet' | 'open' | 'closed';
+
+/** Feedback opens when the session ends and closes FEEDBACK_WINDOW_DAYS later. */
+export function windowState(endsAt: string, now: string): WindowState {
+  if (now < endsAt) return 'not_yet';
+  return now < closesAt(endsAt) ? 'open' : 'closed';
+}
+
+/**
+ * Who is asked about a session: the people checked in; if the host checked nobody in, everyone
+ * still enrolled at the end (they may answer "I didn't attend").
+ */
+export function whoIsAsked<R extends { status: string }>(registrations: R[]): R[] {
+  const attended = registrations.filter((r) => r.status === 'attended');
+  return attended.length > 0 ? attended : registrations.filter((r) => r.status === 'enrolled');
+}
+
+/** May this person answer, given their registration's status and whether anyone was checked in? */
+export function mayAnswer(registrationStatus: string | undefined, anyoneCheckedIn: boolean): boolean {
+  if (registrationStatus === 'attended') return true;
+  return registrationStatus === 'enrolled' && !anyoneCheckedIn;
+}
+
+/** The status a learner sees: an open ask past its window is "closed". */
+export function requestStatus(status: 'open' | 'answered' | 'declined', closes: string, now: string): FeedbackRequestStatus {
+  return status === 'open' && closes <= now ? 'closed' : status;
+}
+
+/** When "Have you applied it?" is asked: `days` after the session ended. */
+export const followUpDue = (endedAt: string, days: number): string => new Date(Date.parse(endedAt) + days * DAY).toISOString();
