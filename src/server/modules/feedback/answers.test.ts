@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { expectError } from '../../../../test/helpers/errors.js';
-import type { TestPerson } from '../../../../test/helpers/factories.js';
+import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
 import { answerBody, endedSessionWith } from '../../../../test/helpers/feedback.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
 
@@ -52,5 +52,33 @@ describe('answering feedback', () => {
     expect(declined.json()).toMatchObject({ status: 'declined', attended: false, rating: null });
     const requests = (await as(t.app, cem.token).get('/api/v1/me/feedback-requests')).json();
     expect(requests.items.find((r: { sessionId: string }) => r.sessionId === nobody)).toMatchObject({ status: 'declined' });
+  });
+
+  it('gives the form to whoever may answer, with the hosts and the stored answer; tells others why not at once', async () => {
+    const { sessionId } = await endedSessionWith(t, host, [ana, ben]);
+    const form = (await as(t.app, ana.token).get(`/api/v1/sessions/${sessionId}/feedback/form`)).json();
+    expect(form).toMatchObject({ sessionId, status: 'open', npsEnabled: false, questions: [], answer: null });
+    expect(form.hosts.map((h: { name: string }) => h.name)).toEqual(['Hana Host']);
+    await put(ana, sessionId, answerBody({ rating: 2 }));
+    const again = (await as(t.app, ana.token).get(`/api/v1/sessions/${sessionId}/feedback/form`)).json();
+    expect(again).toMatchObject({ status: 'answered', answer: { rating: 2, editable: true } });
+    expectError(await as(t.app, outsider.token).get(`/api/v1/sessions/${sessionId}/feedback/form`), 403, 'not_an_attendee');
+    const upcoming = await publishedSession(t.app, host.token);
+    await as(t.app, ana.token).post(`/api/v1/sessions/${upcoming}/registrations`, {});
+    expectError(await as(t.app, ana.token).get(`/api/v1/sessions/${upcoming}/feedback/form`), 409, 'invalid_state');
+  });
+
+  it('asks the recommendation question only when an admin switched it on', async () => {
+    const { sessionId } = await endedSessionWith(t, host, [ana]);
+    const refused = await put(ana, sessionId, answerBody({ nps: 9 }));
+    expectError(refused, 400, 'validation_failed');
+    expect(refused.json().error.details[0].field).toBe('nps');
+    expectError(await as(t.app, host.token).patch('/api/v1/admin/settings/feedback', { npsEnabled: true }), 403, 'forbidden');
+    const admin = await buildPerson(t.database.db, { role: 'admin' });
+    const on = await as(t.app, admin.token).patch('/api/v1/admin/settings/feedback', { npsEnabled: true });
+    expect(on.json()).toEqual({ npsEnabled: true, followUpDays: 30 });
+    expect((await put(ana, sessionId, answerBody({ nps: 9 }))).json()).toMatchObject({ nps: 9 });
+    expectError(await as(t.app, admin.token).patch('/api/v1/admin/settings/feedback', { followUpDays: 7 }), 400, 'validation_failed');
+    await as(t.app, admin.token).patch('/api/v1/admin/settings/feedback', { npsEnabled: false });
   });
 });

@@ -66,6 +66,7 @@ export class FeedbackService {
       this.settings.current(db),
       this.hosts.hostsOf(db, [session.workshop_id]),
     ]);
+    if (!row) await this.mustBeAbleToAnswer(db, session, actor.id, now);
     const closes = row?.closes_at ?? closesAt(session.ends_at);
     const answered = row && row.status !== 'open';
     return {
@@ -166,10 +167,16 @@ export class FeedbackService {
     });
   }
 
+  /** The form of someone not asked (yet) says at once why they cannot answer: not over yet, or no seat. */
+  private async mustBeAbleToAnswer(db: Executor, session: EndedSession, personId: string, now: string): Promise<void> {
+    if (windowState(session.ends_at, now) === 'not_yet') throw invalidState('Feedback opens when the session ends.');
+    const registration = await this.feedback.registrationOf(db, session.id, personId);
+    if (!mayAnswer(registration?.status, await this.feedback.anyCheckedIn(db, session.id))) throw notAnAttendee();
+  }
+
   /** Someone not asked (yet): the round opens now if the job has not run, or they join it (checked in late). */
   private async askLate(trx: Executor, session: EndedSession, personId: string, now: string): Promise<FeedbackRow> {
-    const registration = await this.feedback.registrationOf(trx, session.id, personId);
-    if (!mayAnswer(registration?.status, await this.feedback.anyCheckedIn(trx, session.id))) throw notAnAttendee();
+    await this.mustBeAbleToAnswer(trx, session, personId, now);
     if (!(await this.feedback.round(trx, session.id))) await this.rounds.openRound(trx, session, now, { notify: true });
     await this.feedback.insertAsks(trx, [newAsk(session, personId, now)]);
     return (await this.feedback.find(trx, session.id, personId)) as FeedbackRow;
