@@ -21,7 +21,10 @@ import { SuggestionsService } from './modules/checklists/suggestions.service.js'
 import { TemplatesService } from './modules/checklists/templates.service.js';
 import { feedbackRepository } from './modules/feedback/feedback.repository.js';
 import { FeedbackService } from './modules/feedback/feedback.service.js';
+import { followUpsRepository } from './modules/feedback/follow-ups.repository.js';
+import { FollowUpsService } from './modules/feedback/follow-ups.service.js';
 import { questionsRepository } from './modules/feedback/questions.repository.js';
+import { roundsRepository } from './modules/feedback/rounds.repository.js';
 import { FeedbackRoundsService } from './modules/feedback/rounds.service.js';
 import { FeedbackSettingsService } from './modules/feedback/settings.service.js';
 import { mailboxRepository } from './modules/integrations/email/mailbox.repository.js';
@@ -113,10 +116,11 @@ export function createContainer(config: Config, database: DbHandle) {
   const mailbox = new MailboxService(tx, mailboxRepository);
   const reminders = new RemindersService(tx, remindersRepository, checklistsRepository, notifier);
   const feedbackSettings = new FeedbackSettingsService(tx, orgSettingsRepository, access);
-  const feedbackRounds = new FeedbackRoundsService(tx, feedbackRepository, notifier);
+  const feedbackRounds = new FeedbackRoundsService(tx, feedbackRepository, notifier, roundsRepository);
   const feedback = {
     settings: feedbackSettings,
     rounds: feedbackRounds,
+    followUps: new FollowUpsService(tx, followUpsRepository),
     learners: new FeedbackService(
       tx,
       access,

@@ -1,12 +1,16 @@
 import type { Insertable } from 'kysely';
+import { FEEDBACK_REMINDER_DAYS } from '../../../contracts/index.js';
 import type { FeedbackTable } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import { closesAt, whoIsAsked } from './feedback.policy.js';
 import type { EndedSession, feedbackRepository } from './feedback.repository.js';
 import type { FeedbackNotices } from './ports.js';
+import { summarizeRound } from './round-summary.js';
+import type { roundsRepository } from './rounds.repository.js';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const BATCH = 100;
 /**
  * A session that ended longer ago than this when the job first sees it is not asked about by
@@ -25,10 +29,12 @@ export class FeedbackRoundsService {
     private readonly tx: Transactor,
     private readonly feedback: typeof feedbackRepository,
     private readonly notices: FeedbackNotices,
+    private readonly rounds: typeof roundsRepository,
   ) {}
 
+  /** Everything due at `now`; returns how many messages it queued (asks, reminders, summaries, follow-ups). */
   async run(now = new Date()): Promise<number> {
-    return this.openRounds(now);
+    return (await this.openRounds(now)) + (await this.remind(now)) + (await this.closeRounds(now)) + (await this.sendFollowUps(now));
   }
 
   /** Opens the round of every session that ended since the lookback, in batches. */
@@ -65,6 +71,70 @@ export class FeedbackRoundsService {
     );
     if (options.notify) await this.notices.feedbackRequested(db, session.id, inserted, closes);
     return inserted.length;
+  }
+
+  /**
+   * One reminder, FEEDBACK_REMINDER_DAYS after the ask, to those who neither answered nor declined
+   * while the window is still open. Each ask is claimed (reminded_at set) in the transaction that
+   * queues its reminder, and only the claims that changed a row are sent.
+   */
+  async remind(now = new Date()): Promise<number> {
+    const at = now.toISOString();
+    const askedBy = new Date(now.getTime() - FEEDBACK_REMINDER_DAYS * DAY).toISOString();
+    return this.inBatches(async (trx) => {
+      const due = await this.rounds.remindersDue(trx, askedBy, at, BATCH);
+      let queued = 0;
+      for (const ask of due) {
+        if (!(await this.rounds.claimReminder(trx, ask.id, at))) continue;
+        await this.notices.feedbackReminder(trx, ask.session_id, ask.person_id, ask.closes_at);
+        queued++;
+      }
+      return { seen: due.length, queued };
+    });
+  }
+
+  /** Rounds whose window closed: each host of the workshop gets the summary once (figures only from three answers). */
+  async closeRounds(now = new Date()): Promise<number> {
+    const at = now.toISOString();
+    return this.inBatches(async (trx) => {
+      const due = await this.rounds.roundsToClose(trx, at, BATCH);
+      let queued = 0;
+      for (const round of due) {
+        if (!(await this.rounds.claimSummary(trx, round.session_id, at))) continue;
+        const summary = summarizeRound(await this.rounds.answersOf(trx, round.session_id));
+        // Nobody was asked (an empty session): there is nothing to tell the hosts.
+        if (summary.asked === 0) continue;
+        const hosts = await this.rounds.hostsOf(trx, round.workshop_id);
+        await this.notices.feedbackSummary(trx, round.session_id, hosts, summary);
+        queued += hosts.length;
+      }
+      return { seen: due.length, queued };
+    });
+  }
+
+  /** "Have you applied it?" once it is due, to those whose answer still says they plan to. */
+  async sendFollowUps(now = new Date()): Promise<number> {
+    const at = now.toISOString();
+    return this.inBatches(async (trx) => {
+      const due = await this.rounds.followUpsDue(trx, at, BATCH);
+      let queued = 0;
+      for (const followUp of due) {
+        if (!(await this.rounds.claimFollowUp(trx, followUp.id, at))) continue;
+        await this.notices.feedbackFollowUp(trx, followUp.id, followUp.session_id, followUp.person_id);
+        queued++;
+      }
+      return { seen: due.length, queued };
+    });
+  }
+
+  /** One transaction per batch until a batch comes back short; a claimed row is not read again. */
+  private async inBatches(batch: (trx: Executor) => Promise<{ seen: number; queued: number }>): Promise<number> {
+    let queued = 0;
+    for (;;) {
+      const done = await this.tx.transaction(batch);
+      queued += done.queued;
+      if (done.seen < BATCH) return queued;
+    }
   }
 }
 
