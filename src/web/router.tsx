@@ -29,10 +29,15 @@ export const router = createBrowserRouter([
       { path: 'workshops/:id', ...page(() => import('./routes/WorkshopPage').then((m) => ({ Component: m.WorkshopPage }))) },
       { path: 'workshops/:id/edit', ...page(() => import('./routes/WorkshopEditPage').then((m) => ({ Component: m.WorkshopEditPage }))) },
       {
+        path: 'workshops/:id/feedback',
+        ...page(() => import('./routes/WorkshopFeedbackPage').then((m) => ({ Component: m.WorkshopFeedbackPage }))),
+      },
+      {
         path: 'workshops/:id/sessions/new',
         ...page(() => import('./routes/ScheduleSessionPage').then((m) => ({ Component: m.ScheduleSessionPage }))),
       },
       { path: 'my/learning', ...page(() => import('./routes/MyLearningPage').then((m) => ({ Component: m.MyLearningPage }))) },
+      { path: 'sessions/:id/feedback', ...page(() => import('./routes/FeedbackPage').then((m) => ({ Component: m.FeedbackPage }))) },
       { path: 'sessions/:id/roster', ...page(() => import('./routes/RosterPage').then((m) => ({ Component: m.RosterPage }))) },
       { path: 'my/workshops', ...page(() => import('./routes/MyWorkshopsPage').then((m) => ({ Component: m.MyWorkshopsPage }))) },
       {
@@ -53,6 +58,7 @@ export const router = createBrowserRouter([
         path: 'admin/checklists/:id',
         ...page(() => import('./routes/AdminTemplatePage').then((m) => ({ Component: m.AdminTemplatePage }))),
       },
+      { path: 'admin/feedback', ...page(() => import('./routes/AdminFeedbackPage').then((m) => ({ Component: m.AdminFeedbackPage }))) },
       { path: 'admin/outbox', ...page(() => import('./routes/AdminOutboxPage').then((m) => ({ Component: m.AdminOutboxPage }))) },
       { path: 'admin/webhooks', ...page(() => import('./routes/AdminWebhooksPage').then((m) => ({ Component: m.AdminWebhooksPage }))) },
       { path: 'admin/mailbox', ...page(() => import('./routes/AdminMailboxPage').then((m) => ({ Component: m.AdminMailboxPage }))) },

@@ -8,6 +8,7 @@ import { ChannelChips } from '../features/channels/ChannelChips';
 import { RunAgainCard } from '../features/channels/RunAgainCard';
 import { WorkshopChannelsCard } from '../features/channels/WorkshopChannelsCard';
 import { ChecklistButton, PreparedWithBadge } from '../features/checklists/WorkshopChecklistLinks';
+import { WorkshopTabs } from '../features/feedback/WorkshopTabs';
 import { WorkshopSessions } from '../features/sessions/WorkshopSessions';
 import { HostsCard } from '../features/workshops/HostsCard';
 import { usePublishWorkshop, useWorkshop } from '../features/workshops/hooks';
@@ -62,6 +63,7 @@ export function WorkshopPage() {
             </span>
           ))}
         </Text>
+        {w.canEdit && <WorkshopTabs workshopId={w.id} current="about" />}
         <Text fz="lg">{w.summary}</Text>
         <ChannelChips channels={w.channels} size="md" />
         {w.preparedWith && (

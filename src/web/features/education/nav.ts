@@ -10,6 +10,7 @@ export const educationHome: { to: string; label: string } = { to: '/admin/checkl
 export const isEducationPath = (pathname: string) => pathname.startsWith('/admin');
 
 export const educationSections = [
+  { to: '/admin/feedback', label: 'Feedback', match: (p: string) => p.startsWith('/admin/feedback') },
   {
     to: '/admin/checklists',
     label: 'Templates',

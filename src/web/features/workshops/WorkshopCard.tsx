@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarPlus, IconEdit } from '@tabler/icons-react';
+import { IconCalendarPlus, IconEdit, IconMessageCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatLabels, type Workshop } from '../../../contracts/index.js';
 import { formatDuration } from '../../lib/time';
@@ -58,6 +58,16 @@ export function WorkshopCard({ workshop: w, showActions = true }: { workshop: Wo
               Edit
             </Button>
             <ChecklistButton workshop={w} size="xs" />
+            <Button
+              size="xs"
+              variant="default"
+              component={Link}
+              to={`/workshops/${w.id}/feedback`}
+              leftSection={<IconMessageCircle size={16} aria-hidden="true" />}
+              aria-label={`Feedback on ${w.title}`}
+            >
+              Feedback
+            </Button>
           </Group>
         )}
       </Stack>
