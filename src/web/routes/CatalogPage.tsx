@@ -4,6 +4,7 @@ import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ErrorNotice, ListSkeleton } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
+import { FeedbackRequests } from '../features/home/FeedbackRequests';
 import { NewThisWeek } from '../features/home/NewThisWeek';
 import { NextSessions } from '../features/home/NextSessions';
 import { RecommendedForYou } from '../features/home/RecommendedForYou';
@@ -78,6 +79,7 @@ export function CatalogPage() {
       {!narrowed && (
         <>
           <NextSessions />
+          <FeedbackRequests />
           <RecommendedForYou />
           <NewThisWeek />
           <StartingSoon />

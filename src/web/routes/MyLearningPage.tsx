@@ -1,11 +1,13 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconBook2, IconClockHour4, IconSearch } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { CatalogEntry } from '../../contracts/index.js';
 import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
+import { FollowUpsSection } from '../features/feedback/FollowUps';
+import { useMyFeedbackRequests } from '../features/feedback/learnerHooks';
 import { CalendarFeedSection } from '../features/notifications/CalendarFeedSection';
 import { useMyRegistrations } from '../features/registrations/hooks';
 import { LearningCard } from '../features/registrations/LearningCard';
@@ -57,6 +59,10 @@ export function MyLearningPage() {
   const waiting = items.filter((e) => status(e) === 'waitlisted');
   const booked = items.filter((e) => !offers.includes(e) && !waiting.includes(e));
   const firstDeadline = offers.map((e) => e.myRegistration?.offerExpiresAt).find(Boolean);
+  const feedback = useMyFeedbackRequests();
+  const feedbackBySession = new Map((feedback.data?.items ?? []).map((r) => [r.sessionId, r]));
+  // The follow-up mail links to ?followUps=1: that section is scrolled to and outlined.
+  const [params] = useSearchParams();
 
   return (
     <Stack gap="lg">
@@ -90,6 +96,7 @@ export function MyLearningPage() {
       <Section id="booked" title="Registered" items={booked} />
       <Section id="waiting" title="On the waitlist" hint="You move up when someone cancels; your place is shown on each." items={waiting} />
       <LoadMore query={upcoming} label="More upcoming sessions" />
+      <FollowUpsSection highlight={params.get('followUps') === '1'} />
 
       <section aria-labelledby="history">
         <Title order={2} fz="h3" id="history" mb="xs">
@@ -102,7 +109,7 @@ export function MyLearningPage() {
         )}
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Past sessions">
           {pastItems.map((e) => (
-            <LearningCard key={e.id} entry={e} past />
+            <LearningCard key={e.id} entry={e} past feedback={feedbackBySession.get(e.id)} />
           ))}
         </Stack>
         <LoadMore query={past} label="More past sessions" />

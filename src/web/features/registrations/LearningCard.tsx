@@ -1,13 +1,14 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { CatalogEntry } from '../../../contracts/index.js';
+import type { CatalogEntry, FeedbackRequest } from '../../../contracts/index.js';
+import { FeedbackAction } from '../feedback/FeedbackAction';
 import { ModeLabel } from '../sessions/labels';
 import { SessionTime } from '../sessions/SessionTime';
 import { VideoLink } from '../sessions/VideoLink';
 import { RegistrationActions } from './RegistrationActions';
 
-/** One of my sessions: what, when, where, and my registration with its next step. */
-export function LearningCard({ entry, past = false }: { entry: CatalogEntry; past?: boolean }) {
+/** One of my sessions: what, when, where, and my registration with its next step (after it: feedback). */
+export function LearningCard({ entry, past = false, feedback }: { entry: CatalogEntry; past?: boolean; feedback?: FeedbackRequest }) {
   const w = entry.workshop;
   const cancelled = entry.status === 'cancelled';
   return (
@@ -28,6 +29,7 @@ export function LearningCard({ entry, past = false }: { entry: CatalogEntry; pas
         </Stack>
         <div className="session-actions">
           <RegistrationActions session={entry} title={w.title} />
+          {past && <FeedbackAction request={feedback} title={w.title} />}
         </div>
       </Group>
     </Card>

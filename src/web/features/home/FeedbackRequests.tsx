@@ -1,0 +1,62 @@
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconMessageCircleStar } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { formatDate, formatDateTime } from '../../lib/time';
+import { useViewerZone } from '../auth/hooks';
+import { useMyFeedbackRequests } from '../feedback/learnerHooks';
+
+const SHOWN = 4;
+
+/**
+ * "How was it?": the sessions I can still give feedback on, each one click from its form. Shown only
+ * when there are some (an error or loading shows nothing: it is a reminder, not the page's point).
+ */
+export function FeedbackRequests() {
+  const zone = useViewerZone();
+  const requests = useMyFeedbackRequests('open');
+  const items = requests.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="feedback-requests">
+      <Card withBorder padding="md" bg="lyceum.0">
+        <Group gap="xs" mb={4} wrap="nowrap">
+          <IconMessageCircleStar size={22} aria-hidden="true" color="var(--mantine-color-lyceum-8)" />
+          <Title order={2} fz="h3" id="feedback-requests">
+            How was it?
+          </Title>
+        </Group>
+        <Text fz="sm" mb="sm">
+          A minute of feedback helps your hosts make the next run better. Names are never shown to them.
+        </Text>
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {items.slice(0, SHOWN).map((r) => (
+            <Card key={r.sessionId} component="li" withBorder padding="sm" aria-labelledby={`fr-${r.sessionId}`}>
+              <Group justify="space-between" gap="sm" wrap="wrap">
+                <Stack gap={2} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+                  <Text fw={700} id={`fr-${r.sessionId}`}>
+                    {r.title}
+                  </Text>
+                  <Text fz="sm" c="dimmed">
+                    Ended {formatDate(r.endedAt, zone)} · open until {formatDateTime(r.closesAt, zone)}
+                  </Text>
+                </Stack>
+                <Button component={Link} to={`/sessions/${r.sessionId}/feedback`} aria-label={`Give feedback on ${r.title}`}>
+                  Give feedback
+                </Button>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+        {items.length > SHOWN && (
+          <Text fz="sm" mt="xs">
+            And {items.length - SHOWN} more in{' '}
+            <Anchor component={Link} to="/my/learning" fz="sm">
+              My learning
+            </Anchor>
+            .
+          </Text>
+        )}
+      </Card>
+    </section>
+  );
+}
