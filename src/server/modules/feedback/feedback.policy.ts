@@ -14,18 +14,25 @@ export function windowState(endsAt: string, now: string): WindowState {
 }
 
 /**
+ * Held a seat at the end. The mark-no-shows job turns everyone enrolled into a no-show once a
+ * session ends, whether or not the host took attendance: when nobody was checked in, a no-show
+ * only means "enrolled at the end".
+ */
+const seatedAtTheEnd = (status: string | undefined) => status === 'enrolled' || status === 'no_show';
+
+/**
  * Who is asked about a session: the people checked in; if the host checked nobody in, everyone
  * still enrolled at the end (they may answer "I didn't attend").
  */
 export function whoIsAsked<R extends { status: string }>(registrations: R[]): R[] {
   const attended = registrations.filter((r) => r.status === 'attended');
-  return attended.length > 0 ? attended : registrations.filter((r) => r.status === 'enrolled');
+  return attended.length > 0 ? attended : registrations.filter((r) => seatedAtTheEnd(r.status));
 }
 
 /** May this person answer, given their registration's status and whether anyone was checked in? */
 export function mayAnswer(registrationStatus: string | undefined, anyoneCheckedIn: boolean): boolean {
   if (registrationStatus === 'attended') return true;
-  return registrationStatus === 'enrolled' && !anyoneCheckedIn;
+  return seatedAtTheEnd(registrationStatus) && !anyoneCheckedIn;
 }
 
 /** The status a learner sees: an open ask past its window is "closed". */

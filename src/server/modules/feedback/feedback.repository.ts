@@ -68,13 +68,13 @@ export const feedbackRepository = {
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   },
 
-  /** The registrations of a session with their status: who may be asked. */
+  /** The registrations of a session with their status: who may be asked (see whoIsAsked). */
   registrationsOf(db: Executor, sessionId: string): Promise<{ id: string; person_id: string; status: string }[]> {
     return db
       .selectFrom('registrations')
       .select(['id', 'person_id', 'status'])
       .where('session_id', '=', sessionId)
-      .where('status', 'in', ['enrolled', 'attended'])
+      .where('status', 'in', ['enrolled', 'attended', 'no_show'])
       .execute();
   },
 

@@ -101,7 +101,7 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
     case 'feedback.requested':
       return {
         subject: `How was it? ${title}`,
-        lead: `Thank you for joining "${title}". Two ratings and, if you like, a line or two: it takes under a minute, and the host learns from it.`,
+        lead: `Thank you for joining "${title}". How was it? Two ratings and, if you like, a line or two: it takes under a minute, your host learns from it, and names are never shown to hosts.`,
       };
     case 'feedback.reminder':
       return {
@@ -154,9 +154,13 @@ function bodyLines(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, 
         const on = DateTime.fromISO(d.startsAt, { zone: ctx.person.time_zone }).toFormat('ccc d LLL, HH:mm');
         return `• ${d.title} (${on}): ${d.joined} joined, ${d.left} left`;
       });
-    case 'feedback.requested':
+    case 'feedback.requested': {
+      // The ask is the thank-you too (nobody asked gets a separate one): it carries the materials.
+      const list = materials(ctx);
+      return [...feedbackLink(ctx, payload, publicUrl), ...(list.length > 0 ? ['', 'The materials, to look back at:', ...list] : [])];
+    }
     case 'feedback.reminder':
-      return [`Give your feedback: ${publicUrl}/sessions/${ctx.session.id}/feedback`, `Open until ${closing(ctx, payload)}.`];
+      return feedbackLink(ctx, payload, publicUrl);
     case 'feedback.follow_up':
       return [`Answer here: ${publicUrl}/my/learning?followUps=1`];
     case 'host.feedback_summary':
@@ -165,6 +169,11 @@ function bodyLines(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, 
       return [];
   }
 }
+
+const feedbackLink = (ctx: DeliveryContext, payload: MessagePayload, publicUrl: string) => [
+  `Give your feedback: ${publicUrl}/sessions/${ctx.session.id}/feedback`,
+  `Open until ${closing(ctx, payload)}.`,
+];
 
 const one = (n: number | null) => (n === null ? '–' : n.toFixed(1));
 

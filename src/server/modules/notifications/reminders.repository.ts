@@ -1,5 +1,8 @@
 import type { Executor } from '../../platform/transaction.js';
 
+/** How long the thank-you waits for the feedback job to open a session's round (it runs every minute). */
+const FEEDBACK_GRACE_MS = 30 * 60_000;
+
 /** What the reminder sweep looks for, a batch at a time; each batch is marked done in the transaction that queues its messages. */
 export const remindersRepository = {
   /** Seat holders of sessions starting in (from, to] whose reminder of this kind is not queued for the current start. */
@@ -60,15 +63,35 @@ export const remindersRepository = {
     return db.selectFrom('workshop_hosts').select('person_id').where('workshop_id', '=', workshopId).execute();
   },
 
-  /** People who attended a session that ended in (from, to] and were not thanked yet. */
+  /**
+   * People who attended a session that ended in (from, to] and were not thanked yet — unless the
+   * feedback loop asked them about it: its ask thanks them and carries the materials (one mail
+   * after a session, not two). So the thank-you waits for the session's feedback round to open;
+   * only when none opened within FEEDBACK_GRACE_MS of the end (the feedback job is not running) does
+   * it go out anyway. Those checked in after the round opened were not asked: they are thanked.
+   */
   thanksDue(db: Executor, from: string, to: string, limit: number) {
+    const settled = new Date(Date.parse(to) - FEEDBACK_GRACE_MS).toISOString();
     return (
       db
         .selectFrom('registrations as r')
         .innerJoin('sessions as s', 's.id', 'r.session_id')
+        .leftJoin('feedback_rounds as fr', 'fr.session_id', 's.id')
         .select(['r.id', 'r.session_id', 'r.person_id', 'r.updated_at'])
         .where('s.ends_at', '>', from)
         .where('s.ends_at', '<=', to)
+        .where((eb) => eb.or([eb('fr.session_id', 'is not', null), eb('s.ends_at', '<=', settled)]))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('feedback as f')
+                .select('f.id')
+                .whereRef('f.session_id', '=', 'r.session_id')
+                .whereRef('f.person_id', '=', 'r.person_id'),
+            ),
+          ),
+        )
         // Sessions last less than a day: a range on the start lets the index find them.
         .where('s.starts_at', '>', new Date(Date.parse(from) - 86_400_000).toISOString())
         .where('s.starts_at', '<=', to)
