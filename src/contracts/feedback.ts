@@ -118,7 +118,9 @@ export const feedbackSummaryQuery = z.strictObject({ sessionId: z.string().max(6
 
 export const feedbackSummary = z.object({
   responses: z.number(),
+  /** The people asked, less those who said "I didn't attend" (a decline is neither asked nor a response). */
   asked: z.number(),
+  /** responses ÷ asked as a fraction from 0 to 1 (two decimals); null when nobody was asked. */
   responseRate: z.number().nullable(),
   rating: scale,
   usefulness: scale,

@@ -19,14 +19,18 @@ import { RunsService } from './modules/checklists/runs.service.js';
 import { suggestionsRepository } from './modules/checklists/suggestions.repository.js';
 import { SuggestionsService } from './modules/checklists/suggestions.service.js';
 import { TemplatesService } from './modules/checklists/templates.service.js';
+import { FeedbackExportsService } from './modules/feedback/exports.service.js';
 import { feedbackRepository } from './modules/feedback/feedback.repository.js';
 import { FeedbackService } from './modules/feedback/feedback.service.js';
 import { followUpsRepository } from './modules/feedback/follow-ups.repository.js';
 import { FollowUpsService } from './modules/feedback/follow-ups.service.js';
 import { questionsRepository } from './modules/feedback/questions.repository.js';
+import { FeedbackQuestionsService } from './modules/feedback/questions.service.js';
 import { roundsRepository } from './modules/feedback/rounds.repository.js';
 import { FeedbackRoundsService } from './modules/feedback/rounds.service.js';
 import { FeedbackSettingsService } from './modules/feedback/settings.service.js';
+import { summaryRepository } from './modules/feedback/summary.repository.js';
+import { FeedbackSummaryService } from './modules/feedback/summary.service.js';
 import { mailboxRepository } from './modules/integrations/email/mailbox.repository.js';
 import { MailboxService } from './modules/integrations/email/mailbox.service.js';
 import { WebhookEvents } from './modules/integrations/webhooks/webhook-events.js';
@@ -121,6 +125,17 @@ export function createContainer(config: Config, database: DbHandle) {
     settings: feedbackSettings,
     rounds: feedbackRounds,
     followUps: new FollowUpsService(tx, followUpsRepository),
+    questions: new FeedbackQuestionsService(tx, access, questionsRepository),
+    summary: new FeedbackSummaryService(
+      tx,
+      access,
+      summaryRepository,
+      questionsRepository,
+      feedbackRepository,
+      checklistsRepository,
+      workshopsRepository,
+    ),
+    exports: new FeedbackExportsService(tx, access, summaryRepository, questionsRepository, feedbackRepository),
     learners: new FeedbackService(
       tx,
       access,
