@@ -72,20 +72,11 @@ const table: Record<Operation, Record<Role, Expected>> = {
 };
 
 /**
- * Rows whose route is being built right now (helper A: follow-ups; helper B: questions, summary,
- * CSVs, queue): an unregistered route answers 404 to everyone signed in (and 401 to anonymous),
- * so these rows show as todo until the route lands, then they run. Empty when every route exists.
+ * Rows whose route is being built right now (helper B: questions, summary, CSVs, queue): an
+ * unregistered route answers 404 to everyone signed in (and 401 to anonymous), so these rows
+ * show as todo until the route lands, then they run. Empty when every route exists.
  */
-const awaitingRoute: Operation[] = [
-  'questions',
-  'setQuestions',
-  'summary',
-  'sessionCsv',
-  'workshopCsv',
-  'myFollowUps',
-  'answerFollowUp',
-  'queue',
-];
+const awaitingRoute: Operation[] = ['questions', 'setQuestions', 'summary', 'sessionCsv', 'workshopCsv', 'queue'];
 const checked = (Object.keys(table) as Operation[]).filter((op) => !awaitingRoute.includes(op));
 
 const tokens = {} as Record<Role, string | null>;
