@@ -22,6 +22,7 @@ import { DAY, HOUR, iso, MINUTE } from '../shared/clock.js';
 import { Random } from '../shared/random.js';
 import { buildDemoChannels } from './demo-channels.js';
 import { buildDemoChecklists, type StarterVersion } from './demo-checklists.js';
+import { seedDemoFeedback } from './demo-feedback.js';
 import { demoId } from './demo-ids.js';
 import { buildDemoPeople, FIRST_DEMO_EMAIL } from './demo-people.js';
 import { buildDemoRegistrations } from './demo-registrations.js';
@@ -188,6 +189,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(checklists.runs)) await trx.insertInto('checklist_runs').values(rows).execute();
     for (const rows of batches(checklists.answers)) await trx.insertInto('checklist_answers').values(rows).execute();
     for (const rows of batches(checklists.suggestions)) await trx.insertInto('checklist_suggestions').values(rows).execute();
+    await seedDemoFeedback(trx, data, now);
     const channels = buildDemoChannels(
       data.workshops,
       data.tags,
