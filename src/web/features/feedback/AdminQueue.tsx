@@ -1,5 +1,6 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconMoodSmile } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FeedbackQueue } from '../../../contracts/index.js';
 import { Empty } from '../../components/Empty';
@@ -9,6 +10,24 @@ import { oneDecimal } from './SummaryBars';
 
 const wrap = { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' } as const;
 const plain = { listStyle: 'none', padding: 0, margin: 0 } as const;
+const FIRST = 8;
+/** Only a really low average is marked in colour; the number is always written beside it. */
+const averageColor = (avg: number) => (avg < 3 ? 'red' : avg < 3.5 ? 'orange' : 'gray');
+
+/** The first few of a long list, and a button for the rest. */
+function useFirst<T>(rows: T[]) {
+  const [all, setAll] = useState(false);
+  const more =
+    rows.length > FIRST ? (
+      <Group justify="center" mt="sm">
+        <Button variant="default" onClick={() => setAll((v) => !v)}>
+          {all ? 'Show fewer' : `Show all ${rows.length}`}
+        </Button>
+      </Group>
+    ) : null;
+  return { shown: all ? rows : rows.slice(0, FIRST), more };
+}
+
 const tabOf = (workshopId: string, sessionId: string) => `/workshops/${workshopId}/feedback?sessionId=${encodeURIComponent(sessionId)}`;
 
 function LowRow({ row, zone }: { row: FeedbackQueue['lowest'][number]; zone: string }) {
@@ -37,7 +56,7 @@ function LowRow({ row, zone }: { row: FeedbackQueue['lowest'][number]; zone: str
           )}
         </Stack>
         <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
-          <Badge color="orange" variant="light" size="lg">
+          <Badge color={averageColor(row.average)} variant="light" size="lg">
             {oneDecimal(row.average)} / 5
           </Badge>
           {row.usefulness !== null && (
@@ -54,6 +73,7 @@ function LowRow({ row, zone }: { row: FeedbackQueue['lowest'][number]; zone: str
 /** The lowest-rated sessions of the last 30 days: who could use a hand. */
 export function LowestSessions({ rows }: { rows: FeedbackQueue['lowest'] }) {
   const zone = useViewerZone();
+  const { shown, more } = useFirst(rows);
   return (
     <section aria-labelledby="fb-lowest">
       <Title order={2} fz="h3" id="fb-lowest">
@@ -71,11 +91,12 @@ export function LowestSessions({ rows }: { rows: FeedbackQueue['lowest'] }) {
         />
       ) : (
         <Stack gap="sm" component="ol" style={plain}>
-          {rows.map((r) => (
+          {shown.map((r) => (
             <LowRow key={r.sessionId} row={r} zone={zone} />
           ))}
         </Stack>
       )}
+      {more}
     </section>
   );
 }
@@ -83,6 +104,7 @@ export function LowestSessions({ rows }: { rows: FeedbackQueue['lowest'] }) {
 /** Comments asking for something: a reason to reach out to the hosts, never to police them. */
 export function AskingComments({ rows }: { rows: FeedbackQueue['asks'] }) {
   const zone = useViewerZone();
+  const { shown, more } = useFirst(rows);
   return (
     <section aria-labelledby="fb-asks">
       <Title order={2} fz="h3" id="fb-asks">
@@ -95,7 +117,7 @@ export function AskingComments({ rows }: { rows: FeedbackQueue['asks'] }) {
         <Text>No requests in the last 30 days.</Text>
       ) : (
         <Stack gap="sm" component="ul" style={plain}>
-          {rows.map((a, i) => (
+          {shown.map((a, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: comments carry no id (they must not lead back to a person)
             <Card key={i} withBorder padding="sm" component="li">
               <Text style={wrap}>{a.improve}</Text>
@@ -109,6 +131,7 @@ export function AskingComments({ rows }: { rows: FeedbackQueue['asks'] }) {
           ))}
         </Stack>
       )}
+      {more}
     </section>
   );
 }

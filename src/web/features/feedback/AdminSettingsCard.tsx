@@ -63,7 +63,7 @@ export function AdminSettingsCard() {
               max={FOLLOW_UP_DAYS.max}
               allowDecimal={false}
               allowNegative={false}
-              w={{ base: '100%', xs: 200 }}
+              styles={{ wrapper: { maxWidth: 160 } }}
               {...form.getInputProps('followUpDays')}
             />
             <Group>

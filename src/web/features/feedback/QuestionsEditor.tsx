@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, SegmentedControl, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -68,6 +68,9 @@ export function QuestionsEditor({ workshopId }: { workshopId: string }) {
                 {form.errors.questions}
               </Text>
             )}
+            {rows.length >= MAX_HOST_QUESTIONS && (
+              <Text fz="sm">That is the most: {MAX_HOST_QUESTIONS} questions keep the form under a minute.</Text>
+            )}
             <Group justify="space-between" gap="xs">
               <Button
                 variant="subtle"
@@ -93,9 +96,13 @@ function QuestionRow({ form, index: i, count }: { form: ReturnType<typeof useFor
   return (
     <Card withBorder padding="sm">
       <Stack gap="xs">
-        <TextInput
+        {/* A textarea so a long question wraps instead of scrolling out of sight on a phone. */}
+        <Textarea
           label={`Question ${n}`}
           placeholder="e.g. Was the pace right?"
+          autosize
+          minRows={1}
+          maxRows={4}
           maxLength={200}
           {...form.getInputProps(`questions.${i}.prompt`)}
         />

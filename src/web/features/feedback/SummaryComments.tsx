@@ -26,7 +26,7 @@ function Part({ label, text }: { label: string; text: string }) {
 function CommentCard({ comment: c, zone }: { comment: Comment; zone: string }) {
   return (
     <Card withBorder padding="sm" component="li">
-      <Stack gap="xs">
+      <Stack gap={6}>
         {c.worked && <Part label="What worked" text={c.worked} />}
         {c.improve && <Part label="What to improve" text={c.improve} />}
         <Text fz="sm" c="dimmed">

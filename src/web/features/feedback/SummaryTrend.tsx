@@ -64,10 +64,22 @@ export function SummaryTrend({
       <Title order={2} fz="h4" id="fb-trend">
         Across runs
       </Title>
-      <Text fz="sm" c="dimmed" mb="sm">
-        Workshop average {average === null ? '–' : `${oneDecimal(average)} / 5`}
-        {orgMedian !== null && ` · organisation median ${oneDecimal(orgMedian)} / 5`}
-      </Text>
+      <Group gap="xl" mt={4} mb="sm">
+        <div>
+          <Text fz="sm" c="dimmed">
+            This workshop
+          </Text>
+          <Text fw={700}>{average === null ? '–' : `${oneDecimal(average)} / 5`}</Text>
+        </div>
+        {orgMedian !== null && (
+          <div>
+            <Text fz="sm" c="dimmed">
+              Organisation median
+            </Text>
+            <Text fw={700}>{oneDecimal(orgMedian)} / 5</Text>
+          </div>
+        )}
+      </Group>
       {runs.length === 0 ? (
         <Text fz="sm">No session has ended yet. Each run appears here once its learners are asked.</Text>
       ) : (

@@ -1,4 +1,5 @@
-import { Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
 import { isApiError } from '../../api/client';
 import { Empty } from '../../components/Empty';
@@ -23,6 +24,7 @@ type Props = { workshopId: string; sessionId?: string; onSessionChange: (session
  */
 export function SummaryView({ workshopId, sessionId, onSessionChange }: Props) {
   const zone = useViewerZone();
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const overall = useFeedbackSummary(workshopId);
   const one = useFeedbackSummary(workshopId, sessionId, sessionId !== undefined);
   const shown = sessionId ? one : overall;
@@ -43,9 +45,17 @@ export function SummaryView({ workshopId, sessionId, onSessionChange }: Props) {
     );
   }
 
+  const visible = shown.data && !shown.data.hidden ? shown.data : null;
+  // Wide: the runs and "Your questions" in a column beside everything else. Narrow: in the page's
+  // flow after the figures, before a long list of comments. One CSS grid does both.
+  const grid = wide
+    ? { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', columnGap: 'var(--mantine-spacing-lg)', alignItems: 'start' }
+    : { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)' };
+  const side = wide ? { gridColumn: 2, gridRow: '1 / span 2' } : {};
+  const gap = { rowGap: 'var(--mantine-spacing-lg)' };
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 8 }}>
+    <div style={{ ...grid, ...gap }}>
+      <div>
         <Stack gap="lg">
           <SummaryToolbar
             workshopId={workshopId}
@@ -60,17 +70,11 @@ export function SummaryView({ workshopId, sessionId, onSessionChange }: Props) {
             {shown.isPending && <Skeleton height={240} />}
             {shown.isError && <ErrorNotice error={shown.error} onRetry={() => void shown.refetch()} title="The feedback could not load" />}
             {shown.data?.hidden && <SummaryHidden summary={shown.data} oneSession={sessionId !== undefined} />}
-            {shown.data && !shown.data.hidden && <SummaryFigures summary={shown.data} />}
+            {visible && <SummaryFigures summary={visible} />}
           </section>
-          {shown.data && !shown.data.hidden && (
-            <>
-              <SummaryQuestions questions={shown.data.questions} />
-              <SummaryComments comments={shown.data.comments} />
-            </>
-          )}
         </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }}>
+      </div>
+      <div style={side}>
         <Stack gap="md">
           {overall.data ? (
             <SummaryTrend
@@ -87,7 +91,13 @@ export function SummaryView({ workshopId, sessionId, onSessionChange }: Props) {
           )}
           <QuestionsEditor workshopId={workshopId} />
         </Stack>
-      </Grid.Col>
-    </Grid>
+      </div>
+      {visible && (
+        <Stack gap="lg" style={wide ? { gridColumn: 1 } : undefined}>
+          <SummaryQuestions questions={visible.questions} />
+          <SummaryComments comments={visible.comments} />
+        </Stack>
+      )}
+    </div>
   );
 }
