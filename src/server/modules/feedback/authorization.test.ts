@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
+import { sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
 import { answerBody, endedSessionWith } from '../../../../test/helpers/feedback.js';
 import { fillPath } from '../../../contracts/endpoint.js';
 import { feedbackApi } from '../../../contracts/feedback.endpoints.js';
@@ -71,13 +72,7 @@ const table: Record<Operation, Record<Role, Expected>> = {
   updateSettings: { anonymous: ANON, readOnlyToken: RO, member: NO, attendee: NO, host: NO, cohost: NO, admin: '200' },
 };
 
-/**
- * Rows whose route is being built right now (helper B: questions, summary, CSVs, queue): an
- * unregistered route answers 404 to everyone signed in (and 401 to anonymous), so these rows
- * show as todo until the route lands, then they run. Empty when every route exists.
- */
-const awaitingRoute: Operation[] = ['questions', 'setQuestions', 'summary', 'sessionCsv', 'workshopCsv', 'queue'];
-const checked = (Object.keys(table) as Operation[]).filter((op) => !awaitingRoute.includes(op));
+const operations = Object.keys(feedbackApi) as Operation[];
 
 const tokens = {} as Record<Role, string | null>;
 const ids = { sessionId: '', workshopId: '', followUpId: '' };
@@ -89,21 +84,17 @@ const bodies: Partial<Record<Operation, unknown>> = {
   updateSettings: { followUpDays: 30 },
 };
 
-function urlOf(operation: Operation): string {
+function urlOf(operation: Operation, of: typeof ids): string {
   const { path } = feedbackApi[operation];
-  const id = path.startsWith('/api/v1/workshops/')
-    ? ids.workshopId
-    : path.startsWith('/api/v1/follow-ups/')
-      ? ids.followUpId
-      : ids.sessionId;
+  const id = path.startsWith('/api/v1/workshops/') ? of.workshopId : path.startsWith('/api/v1/follow-ups/') ? of.followUpId : of.sessionId;
   return fillPath(path, { id });
 }
 
-async function call(role: Role, operation: Operation): Promise<Expected> {
+async function call(role: Role, operation: Operation, of = ids): Promise<Expected> {
   const { method } = feedbackApi[operation];
   const res = await t.app.inject({
     method,
-    url: urlOf(operation),
+    url: urlOf(operation, of),
     headers: tokens[role] ? { authorization: `Bearer ${tokens[role]}` } : {},
     ...(operation in bodies ? { payload: bodies[operation] as object } : {}),
   });
@@ -146,13 +137,11 @@ beforeAll(async () => {
 describe('who may call each feedback route', () => {
   it('has a row for every operation of the feedback contract, each registered on the server', () => {
     expect(Object.keys(table).sort()).toEqual(Object.keys(feedbackApi).sort());
-    const missing = checked.filter((op) => !t.app.hasRoute({ method: feedbackApi[op].method, url: feedbackApi[op].path }));
+    const missing = operations.filter((op) => !t.app.hasRoute({ method: feedbackApi[op].method, url: feedbackApi[op].path }));
     expect(missing, 'operations without a route').toEqual([]);
   });
 
-  for (const operation of awaitingRoute) it.todo(`${operation}: its route is not registered yet`);
-
-  it.each(checked)('%s answers each caller as the table says', async (operation) => {
+  it.each(operations)('%s answers each caller as the table says', async (operation) => {
     const answers = {} as Record<Role, Expected>;
     for (const role of roles) answers[role] = await call(role, operation);
     expect(answers).toEqual(table[operation]);
@@ -161,12 +150,24 @@ describe('who may call each feedback route', () => {
   it('keeps what each caller sees their own: lists hold only the caller’s requests and follow-ups', async () => {
     const sessionsIn = async (role: Role, url: string) =>
       (await as(t.app, tokens[role]).get(url)).json().items.map((i: { sessionId: string }) => i.sessionId);
-    const lists = ['/api/v1/me/feedback-requests', ...(awaitingRoute.includes('myFollowUps') ? [] : ['/api/v1/me/follow-ups'])];
-    for (const url of lists) {
+    for (const url of ['/api/v1/me/feedback-requests', '/api/v1/me/follow-ups']) {
       for (const role of ['member', 'host', 'cohost', 'admin', 'readOnlyToken'] as const) {
         expect(await sessionsIn(role, url), `${role}: ${url}`).not.toContain(ids.sessionId);
       }
       expect(await sessionsIn('attendee', url), url).toContain(ids.sessionId);
+    }
+  });
+
+  it('answers 404, not 403, about a workshop the caller cannot see (a draft): its feedback is not even there for them', async () => {
+    const draft = (await as(t.app, host.token).post('/api/v1/workshops', workshopBody())).json();
+    const session = await as(t.app, host.token).post(`/api/v1/workshops/${draft.id}/sessions`, sessionBody());
+    expect(session.statusCode).toBe(201);
+    const hidden = { workshopId: draft.id, sessionId: session.json().id, followUpId: ids.followUpId };
+    const ofTheDraft = operations.filter((op) => /:id/.test(feedbackApi[op].path) && !op.toLowerCase().includes('followup'));
+    expect(ofTheDraft.length).toBeGreaterThan(0);
+    for (const operation of ofTheDraft) {
+      const answers = { member: await call('member', operation, hidden), attendee: await call('attendee', operation, hidden) };
+      expect(answers, operation).toEqual({ member: NOT_YOURS, attendee: NOT_YOURS });
     }
   });
 });
