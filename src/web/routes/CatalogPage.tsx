@@ -78,8 +78,8 @@ export function CatalogPage() {
 
       {!narrowed && (
         <>
-          <NextSessions />
           <FeedbackRequests />
+          <NextSessions />
           <RecommendedForYou />
           <NewThisWeek />
           <StartingSoon />

@@ -30,11 +30,9 @@ export function FeedbackAction({ request, title }: { request: FeedbackRequest | 
   }
   return (
     <Group gap="xs" wrap="wrap" className="reg-actions">
-      <StateTag tone="registered" size="md">
-        Feedback given
-      </StateTag>
+      <StateTag tone="registered">Feedback given</StateTag>
       {action.editable && (
-        <Anchor component={Link} to={to} fz="sm" aria-label={`See or change your feedback on ${title}`}>
+        <Anchor component={Link} to={to} fz="sm" aria-label={`See or change it: your feedback on ${title}`}>
           See or change it
         </Anchor>
       )}

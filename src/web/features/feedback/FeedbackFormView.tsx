@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Input, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Input, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
@@ -43,7 +43,9 @@ export function FeedbackFormView({ form, onSaved, onClosed }: Props) {
     requestAnimationFrame(() => {
       const invalid = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
       const target = invalid?.getAttribute('role') === 'radiogroup' ? invalid.querySelector<HTMLElement>('input') : invalid;
-      target?.focus();
+      // Centred, so the sticky header does not cover the field and its label stays in view.
+      invalid?.scrollIntoView({ block: 'center' });
+      target?.focus({ preventScroll: true });
     });
 
   const onError = (err: unknown) => {
@@ -70,8 +72,22 @@ export function FeedbackFormView({ form, onSaved, onClosed }: Props) {
 
   const answered = form.answer?.status === 'answered';
   return (
-    <form ref={ref} onSubmit={submit} noValidate aria-label="Your feedback">
+    <Paper
+      component="form"
+      ref={ref}
+      onSubmit={submit}
+      noValidate
+      aria-label="Your feedback"
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'xl' }}
+    >
       <Stack gap="lg">
+        {!form.answer && (
+          <Text fz="sm" c="dimmed">
+            Two ratings; the rest is optional. Under a minute. You can change your answer until {closes}.
+          </Text>
+        )}
         {form.answer && (
           <Alert color="lyceum" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
             {answered
@@ -173,7 +189,7 @@ export function FeedbackFormView({ form, onSaved, onClosed }: Props) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Paper>
   );
 }
 
@@ -203,6 +219,7 @@ function YesNoField({
         onChange={(choice) => onChange(choice === 'yes')}
         aria-labelledby={`${id}-label`}
         withItemsBorders
+        color="lyceum"
       />
     </Input.Wrapper>
   );

@@ -16,7 +16,7 @@ export function FeedbackSessionHeader({ form }: { form: FeedbackForm }) {
       <Text fz="sm" fw={600} c="lyceum.9" tt="uppercase" lts="0.04em">
         How was it?
       </Text>
-      <Title order={1} fz={{ base: 'h2', sm: 'h1' }} id="feedback-title">
+      <Title order={1} fz="h2" id="feedback-title">
         <Anchor component={Link} to={`/workshops/${form.workshopId}`} c="inherit" fz="inherit" fw="inherit">
           {form.title}
         </Anchor>

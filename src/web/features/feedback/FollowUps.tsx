@@ -1,4 +1,4 @@
-import { Button, Card, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { FollowUp } from '../../../contracts/index.js';
@@ -42,7 +42,12 @@ export function FollowUpsSection({ highlight }: { highlight: boolean }) {
       withBorder={highlight}
       p={highlight ? 'md' : 0}
       bg={highlight ? 'lyceum.0' : 'transparent'}
-      style={highlight ? { borderColor: 'var(--mantine-color-lyceum-6)', borderWidth: 2, scrollMarginTop: 80 } : undefined}
+      // Focus moves here for screen readers; the outline is the highlight's border already.
+      style={{
+        outline: 'none',
+        scrollMarginTop: 80,
+        ...(highlight ? { borderColor: 'var(--mantine-color-lyceum-6)', borderWidth: 2 } : {}),
+      }}
     >
       <Title order={2} fz="h3" id="follow-ups">
         Have you applied it?
@@ -91,7 +96,7 @@ function FollowUpCard({ followUp: f }: { followUp: FollowUp }) {
             Session on {formatDate(f.endedAt, zone)}
           </Text>
         </div>
-        <Group gap="xs" role="group" aria-label={`Have you applied ${f.title}?`} wrap="wrap">
+        <SimpleGrid cols={3} spacing="xs" maw={360} role="group" aria-label={`Have you applied ${f.title}?`}>
           {choices.map((c) => {
             const on = current === c.value;
             return (
@@ -102,13 +107,13 @@ function FollowUpCard({ followUp: f }: { followUp: FollowUp }) {
                 leftSection={on ? <IconCheck size={16} aria-hidden="true" /> : undefined}
                 disabled={save.isPending}
                 onClick={() => answer(c.value)}
-                miw={96}
+                px="xs"
               >
                 {c.label}
               </Button>
             );
           })}
-        </Group>
+        </SimpleGrid>
         <TextInput
           label="An example"
           description="Optional: what you did with it"

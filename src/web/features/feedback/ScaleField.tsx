@@ -50,6 +50,7 @@ export function ScaleField({ id, label, description, scale, value, onChange, err
         size="md"
         mt={6}
         withItemsBorders
+        color="lyceum"
         styles={{ root: error ? { outline: '1px solid var(--mantine-color-error)' } : undefined }}
       />
       <Group justify="space-between" mt={4} mb={error ? 4 : 0} aria-hidden="true">

@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconMessageCircleStar } from '@tabler/icons-react';
+import { Anchor, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconChevronRight, IconMessageCircleStar } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
 import { useMyFeedbackRequests } from '../feedback/learnerHooks';
 
-const SHOWN = 4;
+const SHOWN = 3;
 
 /**
  * "How was it?": the sessions I can still give feedback on, each one click from its form. Shown only
@@ -30,20 +30,26 @@ export function FeedbackRequests() {
         </Text>
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.slice(0, SHOWN).map((r) => (
-            <Card key={r.sessionId} component="li" withBorder padding="sm" aria-labelledby={`fr-${r.sessionId}`}>
-              <Group justify="space-between" gap="sm" wrap="wrap">
-                <Stack gap={2} style={{ flex: '1 1 14rem', minWidth: 0 }}>
-                  <Text fw={700} id={`fr-${r.sessionId}`}>
-                    {r.title}
-                  </Text>
-                  <Text fz="sm" c="dimmed">
-                    Ended {formatDate(r.endedAt, zone)} · open until {formatDateTime(r.closesAt, zone)}
-                  </Text>
-                </Stack>
-                <Button component={Link} to={`/sessions/${r.sessionId}/feedback`} aria-label={`Give feedback on ${r.title}`}>
-                  Give feedback
-                </Button>
-              </Group>
+            <Card key={r.sessionId} component="li" withBorder padding={0}>
+              {/* The whole row is the link: one tap from Home to the form, on a phone too. */}
+              <UnstyledButton component={Link} to={`/sessions/${r.sessionId}/feedback`} className="pick-row" px="sm" py="xs">
+                <Group justify="space-between" gap="sm" wrap="nowrap">
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text fw={700} lineClamp={2}>
+                      {r.title}
+                    </Text>
+                    <Text fz="sm" c="dimmed">
+                      Open until {formatDateTime(r.closesAt, zone)}
+                    </Text>
+                  </Stack>
+                  <Group gap={4} wrap="nowrap" c="lyceum.9" style={{ flexShrink: 0 }}>
+                    <Text fz="sm" fw={600} c="inherit" visibleFrom="xs">
+                      Give feedback
+                    </Text>
+                    <IconChevronRight size={20} aria-hidden="true" />
+                  </Group>
+                </Group>
+              </UnstyledButton>
             </Card>
           ))}
         </Stack>
