@@ -56,7 +56,7 @@ export function SummaryFigures({ summary: s }: { summary: FeedbackSummary }) {
         <Stat
           label="Plan to apply it"
           value={s.willApply && applyTotal > 0 ? share(s.willApply.yes, applyTotal) : '–'}
-          hint={s.willApply ? `${s.willApply.yes} of ${applyTotal} who said` : 'Nobody said yet'}
+          hint={s.willApply ? `${s.willApply.yes} yes · ${s.willApply.no} no` : 'Nobody answered it yet'}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -13,7 +13,7 @@ export function WorkshopTabs({ workshopId, current }: { workshopId: string; curr
     { tab: 'feedback', label: 'Feedback', to: `/workshops/${workshopId}/feedback` },
   ];
   return (
-    <Box component="nav" aria-label="Workshop" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+    <Box component="nav" aria-label="Workshop" mb="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
       <Group gap={0} wrap="nowrap">
         {tabs.map((t) => {
           const active = t.tab === current;
