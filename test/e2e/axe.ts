@@ -35,6 +35,8 @@ export interface AxeFinding {
  */
 export async function axeFindings(page: Page, label: string): Promise<AxeFinding[]> {
   if (!source) throw new Error('axe-core is not installed (npm i -D axe-core) and AXE_CORE_PATH names no copy.');
+  // Colours are judged as they end up, not halfway through a transition (a segment just chosen).
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
