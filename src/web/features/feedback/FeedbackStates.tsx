@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@ma
 import { IconCircleCheck, IconClockHour4, IconLock, IconUserQuestion } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { FEEDBACK_WINDOW_DAYS, type FeedbackAnswer, type FeedbackForm } from '../../../contracts/index.js';
+import { FEEDBACK_PRIVACY_THRESHOLD, FEEDBACK_WINDOW_DAYS, type FeedbackAnswer, type FeedbackForm } from '../../../contracts/index.js';
 import { formatDateTime } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
 import { SessionTime } from '../sessions/SessionTime';
@@ -34,7 +34,10 @@ function StateCard({
   title,
   children,
   actions,
+  order = 2,
 }: {
+  /** 1 when the page has no session header above (the form itself was refused). */
+  order?: 1 | 2;
   icon: React.ReactNode;
   color: string;
   title: string;
@@ -51,7 +54,7 @@ function StateCard({
           <ThemeIcon size={40} radius="xl" variant="light" color={color} aria-hidden="true">
             {icon}
           </ThemeIcon>
-          <Title order={2} fz="h3" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
+          <Title order={order} fz="h3" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
             {title}
           </Title>
         </Group>
@@ -88,16 +91,17 @@ export function FeedbackThanks({ answer, onChange }: { answer: FeedbackAnswer; o
       title={declined ? 'Thanks for letting us know' : 'Thank you — your feedback is in'}
       actions={
         <>
-          <Button onClick={onChange}>{declined ? 'I did attend: answer now' : 'Change my answer'}</Button>
+          <Button variant="light" onClick={onChange}>
+            {declined ? 'I did attend: answer now' : 'Change my answer'}
+          </Button>
           {backLinks}
         </>
       }
     >
       <Text>
         {declined
-          ? 'We won’t ask you about this session again.'
-          : 'The hosts see it with everyone else’s once at least three people have answered, without names unless you signed.'}{' '}
-        You can change it until {formatDateTime(answer.closesAt, zone)}.
+          ? `We won’t remind you about this session. If you did attend after all, you can still answer until ${formatDateTime(answer.closesAt, zone)}.`
+          : `The hosts see it with everyone else’s once at least ${FEEDBACK_PRIVACY_THRESHOLD} people have answered, without names unless you signed. You can change it until ${formatDateTime(answer.closesAt, zone)}.`}
       </Text>
     </StateCard>
   );
@@ -124,7 +128,13 @@ export function FeedbackClosed({ form }: { form: FeedbackForm }) {
 export function FeedbackNotYet({ endsAt }: { endsAt?: string }) {
   const zone = useViewerZone();
   return (
-    <StateCard icon={<IconClockHour4 size={22} />} color="lyceum" title="Feedback opens when the session ends" actions={backLinks}>
+    <StateCard
+      order={endsAt ? 2 : 1}
+      icon={<IconClockHour4 size={22} />}
+      color="lyceum"
+      title="Feedback opens when the session ends"
+      actions={backLinks}
+    >
       <Text>
         {endsAt ? `This session ends ${formatDateTime(endsAt, zone)}. ` : ''}Come back afterwards: Home and My learning will show it, and
         you get a message.
@@ -136,14 +146,15 @@ export function FeedbackNotYet({ endsAt }: { endsAt?: string }) {
 export function FeedbackNoSeat() {
   return (
     <StateCard
+      order={1}
       icon={<IconUserQuestion size={22} />}
       color="orange"
       title="Only people who had a seat can give feedback"
       actions={backLinks}
     >
       <Text>
-        Only people who had a seat at this session can give feedback on it. If you were there, ask the host to check you in, then open this
-        page again.
+        You were not registered for this session, or the host checked people in and you were not among them. If you were there, ask the host
+        to check you in, then open this page again.
       </Text>
     </StateCard>
   );
