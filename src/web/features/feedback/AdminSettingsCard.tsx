@@ -61,6 +61,8 @@ export function AdminSettingsCard() {
               description={`People who plan to apply it are asked "Have you applied it?" this many days after the session (${FOLLOW_UP_DAYS.min}–${FOLLOW_UP_DAYS.max}).`}
               min={FOLLOW_UP_DAYS.min}
               max={FOLLOW_UP_DAYS.max}
+              // Say why 100 is refused instead of quietly saving 90.
+              clampBehavior="none"
               allowDecimal={false}
               allowNegative={false}
               styles={{ wrapper: { maxWidth: 160 } }}
