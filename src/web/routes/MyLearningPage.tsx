@@ -61,8 +61,9 @@ export function MyLearningPage() {
   const firstDeadline = offers.map((e) => e.myRegistration?.offerExpiresAt).find(Boolean);
   const feedback = useMyFeedbackRequests();
   const feedbackBySession = new Map((feedback.data?.items ?? []).map((r) => [r.sessionId, r]));
-  // The follow-up mail links to ?followUps=1: that section is scrolled to and outlined.
+  // The follow-up mail links to ?followUps=1: that section comes first, outlined, and takes focus.
   const [params] = useSearchParams();
+  const followUpsFirst = params.get('followUps') === '1';
 
   return (
     <Stack gap="lg">
@@ -70,6 +71,7 @@ export function MyLearningPage() {
         <Title order={1}>My learning</Title>
         <Text c="dimmed">Sessions you are registered for, waiting for or offered, and the ones you went to.</Text>
       </div>
+      {followUpsFirst && <FollowUpsSection highlight />}
 
       {upcoming.isPending && <ListSkeleton count={3} />}
       {upcoming.isError && (
@@ -96,7 +98,7 @@ export function MyLearningPage() {
       <Section id="booked" title="Registered" items={booked} />
       <Section id="waiting" title="On the waitlist" hint="You move up when someone cancels; your place is shown on each." items={waiting} />
       <LoadMore query={upcoming} label="More upcoming sessions" />
-      <FollowUpsSection highlight={params.get('followUps') === '1'} />
+      {!followUpsFirst && <FollowUpsSection highlight={false} />}
 
       <section aria-labelledby="history">
         <Title order={2} fz="h3" id="history" mb="xs">

@@ -18,7 +18,7 @@ const choices: Array<{ value: Applied; label: string }> = [
 /**
  * "Have you applied it?": the follow-ups sent a month after sessions people planned to apply.
  * Shown when there are some, or when the follow-up mail's link (`?followUps=1`) asked for it: then
- * it is scrolled to and outlined.
+ * the page puts it first, and it is outlined, scrolled to and focused.
  */
 export function FollowUpsSection({ highlight }: { highlight: boolean }) {
   const followUps = useMyFollowUps();
