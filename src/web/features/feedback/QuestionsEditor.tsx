@@ -23,7 +23,7 @@ const validate = contractValidator(feedbackQuestionsBody);
 export function QuestionsEditor({ workshopId }: { workshopId: string }) {
   const questions = useFeedbackQuestions(workshopId);
   const save = useSetFeedbackQuestions(workshopId);
-  const form = useForm<Values>({ initialValues: { questions: [] }, validate: (v) => validate(bodyOf(v)) });
+  const form = useQuestionsForm();
   const loaded = questions.data;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form once per loaded list, not on every render
@@ -91,7 +91,11 @@ export function QuestionsEditor({ workshopId }: { workshopId: string }) {
   );
 }
 
-function QuestionRow({ form, index: i, count }: { form: ReturnType<typeof useForm<Values>>; index: number; count: number }) {
+/** The editor's form: its type (with its validator) is what each row is given. */
+const useQuestionsForm = () => useForm<Values>({ initialValues: { questions: [] }, validate: (v) => validate(bodyOf(v)) });
+type QuestionsForm = ReturnType<typeof useQuestionsForm>;
+
+function QuestionRow({ form, index: i, count }: { form: QuestionsForm; index: number; count: number }) {
   const n = i + 1;
   return (
     <Card withBorder padding="sm">
