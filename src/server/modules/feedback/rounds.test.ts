@@ -156,9 +156,10 @@ describe("the hosts' summary when the window closes", () => {
     await runRounds();
     const sent = await queued(sessionId, 'host.feedback_summary');
     expect(sent.map((r) => r.person_id).sort()).toEqual(ids(host, cohost));
-    // Counted by hand: five asked, three answered (a decline is no answer); (5+4+2)/3, (4+3+5)/3; two plan to apply it.
+    // Counted by hand: five asked, one said they did not attend (neither asked nor answered), three answered;
+    // (5+4+2)/3, (4+3+5)/3; two plan to apply it.
     expect(JSON.parse(sent[0]?.payload ?? '{}').feedbackSummary).toEqual({
-      asked: 5,
+      asked: 4,
       responses: 3,
       hidden: false,
       rating: 3.7,
@@ -177,7 +178,7 @@ describe("the hosts' summary when the window closes", () => {
     await job('deliver-outbox');
     const mail = await mailAbout(cohost, sessionId, 'Feedback on your session');
     expect(mail?.subject).toBe('Feedback on your session: Debugging Kafka consumer lag');
-    expect(mail?.text).toContain('3 of 5 people answered.');
+    expect(mail?.text).toContain('3 of 4 people answered.');
     expect(mail?.text).toContain('Overall rating: 3.7 / 5');
     expect(mail?.text).toContain('• The live debugging');
     expect(mail?.text).toContain(`/workshops/${workshopId}/feedback`);
@@ -227,12 +228,12 @@ describe('summarizeRound', () => {
     ...over,
   });
 
-  it('counts declines and open asks as asked, not as answers, and shows figures from the third answer', () => {
+  it('counts open asks as asked, declines as neither asked nor answered, and shows figures from the third answer', () => {
     const two = [row({ rating: 5 }), row({ rating: 3 }), row({ status: 'declined', rating: null }), row({ status: 'open' })];
-    expect(summarizeRound(two)).toMatchObject({ asked: 4, responses: 2, hidden: true, rating: null, worked: [] });
+    expect(summarizeRound(two)).toMatchObject({ asked: 3, responses: 2, hidden: true, rating: null, worked: [] });
     const three = [...two, row({ rating: 1, usefulness: 2, worked: 'Demo', will_apply: 0 })];
     expect(summarizeRound(three)).toEqual({
-      asked: 5,
+      asked: 4,
       responses: 3,
       hidden: false,
       rating: 3,
