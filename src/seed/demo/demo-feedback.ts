@@ -21,7 +21,7 @@ import type {
   FeedbackRoundsTable,
   FeedbackTable,
 } from '../../server/db/schema.js';
-import { closesAt, followUpDue, whoIsAsked } from '../../server/modules/feedback/feedback.policy.js';
+import { closesAt, followUpDue, NO_ANSWER, whoIsAsked } from '../../server/modules/feedback/feedback.policy.js';
 import { DAY, HOUR, iso, MINUTE, seconds } from '../shared/clock.js';
 import { Random } from '../shared/random.js';
 import {
@@ -176,15 +176,7 @@ export function buildDemoFeedback(data: DemoData, nowMs: number): DemoFeedback {
           closes_at: closes,
           reminded_at: reminded ? iso(remindMs) : null,
           answered_at: null,
-          rating: null,
-          usefulness: null,
-          worked: null,
-          improve: null,
-          will_apply: null,
-          apply_how: null,
-          nps: null,
-          answers: '{}',
-          signed: 0,
+          ...NO_ANSWER,
           updated_at: iso(askedMs),
         };
         if (!answered) {

@@ -42,3 +42,16 @@ export function requestStatus(status: 'open' | 'answered' | 'declined', closes: 
 
 /** When "Have you applied it?" is asked: `days` after the session ended. */
 export const followUpDue = (endedAt: string, days: number): string => new Date(Date.parse(endedAt) + days * DAY).toISOString();
+
+/** An ask's answer fields before it is answered, and after "I didn't attend". */
+export const NO_ANSWER = {
+  rating: null,
+  usefulness: null,
+  worked: null,
+  improve: null,
+  will_apply: null,
+  apply_how: null,
+  nps: null,
+  answers: '{}',
+  signed: 0,
+} as const;

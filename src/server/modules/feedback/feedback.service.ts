@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
-import { closesAt, followUpDue, mayAnswer, requestStatus, windowState } from './feedback.policy.js';
+import { closesAt, followUpDue, mayAnswer, NO_ANSWER, requestStatus, windowState } from './feedback.policy.js';
 import { presentAnswer } from './feedback.presenter.js';
 import type { EndedSession, FeedbackRow, feedbackRepository } from './feedback.repository.js';
 import type { FeedbackNotices } from './ports.js';
@@ -111,18 +111,7 @@ export class FeedbackService {
       const declined = body.attended === false;
       if (!declined) checkAnswers(body, questions, settings.npsEnabled);
       const changes = declined
-        ? {
-            status: 'declined' as const,
-            rating: null,
-            usefulness: null,
-            worked: null,
-            improve: null,
-            will_apply: null,
-            apply_how: null,
-            nps: null,
-            answers: '{}',
-            signed: 0,
-          }
+        ? { status: 'declined' as const, ...NO_ANSWER }
         : {
             status: 'answered' as const,
             rating: body.rating ?? null,

@@ -3,7 +3,7 @@ import { FEEDBACK_REMINDER_DAYS } from '../../../contracts/index.js';
 import type { FeedbackTable } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import { closesAt, whoIsAsked } from './feedback.policy.js';
+import { closesAt, NO_ANSWER, whoIsAsked } from './feedback.policy.js';
 import type { EndedSession, feedbackRepository } from './feedback.repository.js';
 import type { FeedbackNotices } from './ports.js';
 import { summarizeRound } from './round-summary.js';
@@ -150,13 +150,7 @@ export function newAsk(session: EndedSession, personId: string, now: string): In
     closes_at: closesAt(session.ends_at),
     reminded_at: null,
     answered_at: null,
-    rating: null,
-    usefulness: null,
-    worked: null,
-    improve: null,
-    will_apply: null,
-    apply_how: null,
-    nps: null,
+    ...NO_ANSWER,
     updated_at: now,
   };
 }
