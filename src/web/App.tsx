@@ -16,10 +16,15 @@ setUnauthorizedHandler(() => {
   void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
 
-// Mantine's dimmed grey (gray.6) and error red (red.6) are below AA contrast on white.
+// Mantine's dimmed grey (gray.6), placeholder grey (gray.5) and error red (red.6) are below AA
+// contrast on white. Placeholders are text people read (the dates filter shows "Any date" as one).
 const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': t.colors.red[9] },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    '--mantine-color-placeholder': t.colors.gray[7],
+    '--mantine-color-error': t.colors.red[9],
+  },
   dark: {},
 });
 

@@ -10,7 +10,12 @@ function confidence(c: AdoptionRow['confidenceBefore']): string {
 export function AdoptionTable({ rows }: { rows: AdoptionRow[] }) {
   return (
     <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={1040}>
+      {/* On a phone the table scrolls sideways; with nothing focusable inside, the scrolling area
+          itself takes focus (and says what it is) so the keyboard can scroll it too. */}
+      <Table.ScrollContainer
+        minWidth={1040}
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Adoption by template' } }}
+      >
         <Table verticalSpacing="sm" striped>
           <Table.Thead>
             <Table.Tr>
