@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Adoption, ChecklistRun } from '../../src/contracts/index.js';
+import { accessibilityChecks } from './accessibility.js';
 import { apiAs, lyceumInChromium, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
@@ -9,6 +10,7 @@ const labRow = (a: Adoption) => a.items.find((r) => r.templateName === LAB && r.
 
 it('a host works through two phases of the suggested checklist; the education team sees it in the adoption view', async () => {
   const title = `Profiling Node services with flame graphs ${Date.now().toString(36)}`;
+  const axe = accessibilityChecks();
 
   // The education team's starting point: how many workshops use the lab checklist now.
   const admin = await signedInAs('Jasmine Robinson');
@@ -35,12 +37,14 @@ it('a host works through two phases of the suggested checklist; the education te
   // From the workshop page to the chooser: the template fitting the format comes first, marked.
   await host.goto(`${server.url}/workshops/${workshop.id}`);
   await host.getByRole('heading', { name: title }).waitFor();
+  await axe.check(host, 'Workshop page, host, no checklist yet');
   await host.getByRole('link', { name: /^Checklist for/ }).click();
   await host.getByText('Prepare with a checklist?').waitFor();
   await host.getByText('Optional — publishing and registration never wait on it', { exact: false }).waitFor();
   const templates = host.getByRole('list', { name: 'Checklist templates' }).getByRole('listitem');
   await expect.poll(() => templates.first().textContent()).toContain('Suggested for hands-on lab');
   expect(await templates.first().getByRole('heading').textContent()).toBe(LAB);
+  await axe.check(host, 'Checklist chooser');
   await host.screenshot({ path: `${SCREENSHOTS}/checklist-1-chooser.png`, fullPage: true });
   await templates
     .first()
@@ -64,6 +68,7 @@ it('a host works through two phases of the suggested checklist; the education te
   await expect.poll(() => host.getByRole('button', { name: 'Yes', pressed: true }).count()).toBe(analysisCount);
   await expect.poll(() => host.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Next: Design');
   await host.getByText(`${analysisCount} of ${analysisCount} answered (100%)`).waitFor();
+  await axe.check(host, 'Checklist, Analysis answered (guidance open)');
   await host.screenshot({ path: `${SCREENSHOTS}/checklist-2-analysis.png`, fullPage: true });
 
   // Design: "Next" puts focus on its first item; a click, then the keyboard (↓, N, A).
@@ -87,7 +92,14 @@ it('a host works through two phases of the suggested checklist; the education te
     })
     .toEqual([100, 100, 1]);
   await host.getByRole('tab', { name: new RegExp(`Analysis\\s*${analysisCount}/${analysisCount}`) }).waitFor();
+  await axe.check(host, 'Checklist, Design answered');
   await host.screenshot({ path: `${SCREENSHOTS}/checklist-3-design.png`, fullPage: true });
+
+  // My workshops: the workshop's card shows how far its checklist is, named as it reads.
+  await host.goto(`${server.url}/my/workshops`);
+  const card = host.getByRole('article').filter({ hasText: title });
+  await card.getByRole('link', { name: new RegExp(`^Checklist \\d+% answered, for ${title}$`) }).waitFor();
+  await axe.check(host, 'My workshops, a checklist under way');
 
   // The education team: the workshop is counted under the lab template, completion per phase shown.
   await admin.goto(`${server.url}/admin/checklists/adoption`);
@@ -98,5 +110,10 @@ it('a host works through two phases of the suggested checklist; the education te
   expect(Number(await analysisBar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   await row.getByRole('progressbar', { name: `${LAB} v1: Design completion` }).waitFor();
   await admin.getByRole('link', { name: 'Download CSV' }).waitFor();
+  await axe.check(admin, 'Checklist adoption');
   await admin.screenshot({ path: `${SCREENSHOTS}/checklist-4-adoption.png`, fullPage: true });
+  // On a phone the wide table scrolls sideways: that area must be reachable by keyboard too.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await axe.check(admin, 'Checklist adoption (phone)');
+  axe.expectNone();
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { ChannelPage } from '../../src/contracts/index.js';
+import { accessibilityChecks } from './accessibility.js';
 import { apiAs, lyceumInChromium, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
@@ -39,6 +40,7 @@ const results = (page: Page) => page.getByRole('list', { name: 'Workshops' }).ge
 
 it('search as you type, apply a facet, follow a channel and see its sessions recommended on the home page', async () => {
   await hostAWorkshop();
+  const axe = accessibilityChecks();
   const learner = await signedInAs('Ifeanyi Okafor');
 
   // Search as you type: a few letters find the workshop by prefix, the match is marked.
@@ -48,6 +50,7 @@ it('search as you type, apply a facet, follow a channel and see its sessions rec
   expect(await results(learner).count()).toBe(1);
   expect((await results(learner).first().locator('mark').first().textContent())?.toLowerCase()).toContain('quok');
   expect(new URL(learner.url()).searchParams.get('q')).toBe('quok');
+  await axe.check(learner, 'Home/catalog, searching (a match marked)');
   await learner.screenshot({ path: `${SCREENSHOTS}/discovery-1-search.png`, fullPage: true });
 
   // Keep typing something else: the results follow.
@@ -72,6 +75,7 @@ it('search as you type, apply a facet, follow a channel and see its sessions rec
   for (const text of await results(learner).allTextContents()) expect(text).toContain('Talk');
   // The chip keeps its count, now equal to the total.
   expect(await talkChip.textContent()).toContain(String(talks));
+  await axe.check(learner, 'Home/catalog, a facet applied');
   await learner.screenshot({ path: `${SCREENSHOTS}/discovery-2-facet.png`, fullPage: true });
   await learner.getByRole('button', { name: 'Clear all' }).click();
   await learner.waitForURL((url) => !url.searchParams.has('format'));
@@ -85,6 +89,7 @@ it('search as you type, apply a facet, follow a channel and see its sessions rec
   await follow.click();
   expect((await followed).status()).toBe(200);
   await learner.getByRole('button', { name: 'Following Security', pressed: true }).waitFor();
+  await axe.check(learner, 'Channels, one followed');
   await learner.screenshot({ path: `${SCREENSHOTS}/discovery-3-channels.png`, fullPage: true });
 
   // Home: its sessions are recommended, each saying why.
@@ -96,5 +101,7 @@ it('search as you type, apply a facet, follow a channel and see its sessions rec
   const card = recommended.getByRole('article').filter({ has: learner.getByRole('link', { name: title }) });
   await card.waitFor();
   await card.getByText('Because you follow Security').waitFor();
+  await axe.check(learner, 'Home, recommendations shown');
   await learner.screenshot({ path: `${SCREENSHOTS}/discovery-4-home.png`, fullPage: true });
+  axe.expectNone();
 });

@@ -1,11 +1,13 @@
 import { expect, it } from 'vitest';
 import { expectError } from '../helpers/errors.js';
+import { accessibilityChecks } from './accessibility.js';
 import { apiAs, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
 
 it('a registration sends mail with an invitation; the education team reads it in the mailbox; the feed has the session', async () => {
   const title = `Reading flame graphs ${Date.now().toString(36)}`;
+  const axe = accessibilityChecks();
   const admin = await signedInAs('Jasmine Robinson');
   const workshop = await publishWorkshop(
     admin,
@@ -22,6 +24,7 @@ it('a registration sends mail with an invitation; the education team reads it in
   await learner.getByRole('button', { name: /^Register/ }).click();
   await learner.getByText("You're registered").waitFor();
   expect(await learner.getByRole('link', { name: 'Add to calendar' }).count()).toBeGreaterThan(0);
+  await axe.check(learner, 'Workshop page, registered');
 
   // Their profile offers a calendar feed; its address is shown once, when made, and calendar apps
   // fetch it without signing in.
@@ -39,6 +42,7 @@ it('a registration sends mail with an invitation; the education team reads it in
   await learner.getByText(`…${url.slice(-8, -4)}`).waitFor();
   expect(await learner.getByLabel('Feed address').count()).toBe(0);
   await learner.getByRole('button', { name: 'Make a new address' }).waitFor();
+  await axe.check(learner, 'My learning, a feed made');
   await learner.goto(`${server.url}/people/${me.id}`);
   // They turn reminders off; the choice is saved at once.
   const saved = learner.waitForResponse((r) => r.url().includes('/me/notification-preferences') && r.request().method() === 'PUT');
@@ -54,6 +58,7 @@ it('a registration sends mail with an invitation; the education team reads it in
   await learner.getByRole('button', { name: 'Create token' }).click();
   const token = (await learner.getByLabel('Your new token').textContent()) ?? '';
   await expect.poll(() => learner.getByRole('row', { name: /calendar export/ }).textContent()).toMatch(/Read only/);
+  await axe.check(learner, 'Profile, a new token shown');
   const bearer = { authorization: `Bearer ${token}` };
   expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer })).status).toBe(200);
   const minted = await fetch(`${server.url}/api/v1/me/calendar`, { method: 'POST', headers: bearer });
@@ -71,6 +76,7 @@ it('a registration sends mail with an invitation; the education team reads it in
   const dialog = admin.getByRole('dialog');
   await dialog.getByText('Calendar invitation (REQUEST)').waitFor();
   await admin.waitForTimeout(300); // the modal's fade-in
+  await axe.check(admin, 'Mailbox, a message open');
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-2-mailbox.png`, fullPage: true });
   await dialog.getByText('Calendar invitation (REQUEST)').click();
   expect(await dialog.locator('pre').textContent()).toContain('METHOD:REQUEST');
@@ -80,7 +86,9 @@ it('a registration sends mail with an invitation; the education team reads it in
   await admin.goto(`${server.url}/admin/outbox?status=done`);
   await admin.getByText('Enrolled').first().waitFor();
   await admin.getByText('Dead letters (0)').waitFor();
+  await axe.check(admin, 'Outbox, done');
   await admin.setViewportSize({ width: 390, height: 844 });
+  await axe.check(admin, 'Outbox, done (phone)');
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-3-outbox-phone.png`, fullPage: true });
 
   // An integrator's webhook: added from the page, its signing secret shown once.
@@ -95,17 +103,23 @@ it('a registration sends mail with an invitation; the education team reads it in
   // The form's dialog may still be fading out: name the one that shows the secret.
   const added = admin.getByRole('dialog', { name: 'Webhook added' });
   expect(await added.locator('code').first().textContent()).toMatch(/^whsec_/);
+  await axe.check(admin, 'Webhooks, signing secret shown');
   await added.getByRole('button', { name: 'Done' }).click();
   await admin.getByRole('dialog').first().waitFor({ state: 'detached' });
   await added.waitFor({ state: 'detached' });
   await admin.getByText('https://lms.example.com/hooks/lyceum').waitFor();
+  await axe.check(admin, 'Webhooks');
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-4-webhooks.png`, fullPage: true });
   await admin.setViewportSize({ width: 390, height: 844 });
   await admin.getByRole('button', { name: 'Recent deliveries' }).click();
   await admin.getByText('Nothing sent yet.').waitFor();
+  await axe.check(admin, 'Webhooks, recent deliveries open (phone)');
   await admin.screenshot({ path: `${SCREENSHOTS}/notify-5-webhooks-phone.png`, fullPage: true });
   await learner.setViewportSize({ width: 390, height: 844 });
   await learner.goto(`${server.url}/people/${me.id}`);
   await learner.getByText('Calendar feed').waitFor();
+  await learner.getByRole('row', { name: /calendar export/ }).waitFor();
+  await axe.check(learner, 'Profile (phone)');
   await learner.screenshot({ path: `${SCREENSHOTS}/notify-6-profile-phone.png`, fullPage: true });
+  axe.expectNone();
 });

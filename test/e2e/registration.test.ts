@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { accessibilityChecks } from './accessibility.js';
 import { lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
@@ -13,6 +14,7 @@ async function clickAndSettle(page: Page, button: ReturnType<Page['getByRole']>,
 
 it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host checks B in', async () => {
   const title = `Pairing on flaky tests ${Date.now().toString(36)}`;
+  const axe = accessibilityChecks();
 
   // The host sets up a workshop with one session of one seat, next week, and publishes it.
   const host = await signedInAs('Jasmine Robinson');
@@ -30,6 +32,7 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
   await a.getByRole('heading', { name: title }).waitFor();
   await clickAndSettle(a, a.getByRole('button', { name: 'Register (1 seat left)' }), 'POST');
   await a.getByText("You're registered").waitFor();
+  await axe.check(a, 'Workshop page, registered');
   await a.screenshot({ path: `${SCREENSHOTS}/reg-1-a-registered.png`, fullPage: true });
 
   // B finds it full and joins the waitlist as #1.
@@ -38,10 +41,13 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
   await b.getByText('Full').first().waitFor();
   await clickAndSettle(b, b.getByRole('button', { name: 'Join the waitlist (you would be #1)' }), 'POST');
   await b.getByText('Waitlisted #1').waitFor();
+  await axe.check(b, 'Workshop page, waitlisted');
   await b.screenshot({ path: `${SCREENSHOTS}/reg-2-b-waitlisted.png`, fullPage: true });
 
   // A cancels (and confirms): the seat passes to B at once.
   await a.getByRole('button', { name: 'Cancel my registration' }).click();
+  await a.getByRole('dialog').getByRole('button', { name: 'Cancel registration' }).waitFor();
+  await axe.check(a, 'Workshop page, cancel confirmation');
   await clickAndSettle(a, a.getByRole('dialog').getByRole('button', { name: 'Cancel registration' }), 'DELETE');
   await a.getByRole('button', { name: 'Join the waitlist (you would be #1)' }).waitFor();
   expect(await a.getByText("You're registered").count()).toBe(0);
@@ -54,10 +60,10 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
 
   // The host opens the roster from the session row and checks B in.
   await host.goto(workshopUrl);
-  await host
-    .getByRole('link', { name: /^Roster for/ })
-    .first()
-    .click();
+  const roster = host.getByRole('link', { name: /^Roster for/ }).first();
+  await roster.waitFor();
+  await axe.check(host, 'Workshop page, host');
+  await roster.click();
   await host.getByRole('heading', { name: 'Roster' }).waitFor();
   await host.getByText('Check-in code').first().waitFor();
   await host.getByRole('tab', { name: 'Cancelled (1)' }).waitFor();
@@ -67,5 +73,7 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
   await host.reload();
   await host.getByText(/Checked in \d\d:\d\d/).waitFor();
   expect(await host.getByRole('button', { name: 'Check in Emre Kaya' }).count()).toBe(0);
+  await axe.check(host, 'Roster, after check-in');
   await host.screenshot({ path: `${SCREENSHOTS}/reg-4-host-roster.png`, fullPage: true });
+  axe.expectNone();
 });

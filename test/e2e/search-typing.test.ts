@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { accessibilityChecks } from './accessibility.js';
 import { lyceumInChromium } from './server.js';
 
 const { signedInAs } = lyceumInChromium();
@@ -17,4 +18,8 @@ it('keeps every letter typed into the catalog search on a slow device', async ()
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect.poll(() => box.inputValue(), { timeout: 15_000 }).toBe(typed);
   await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 15_000 }).toBe(typed);
+  const axe = accessibilityChecks();
+  await page.getByText(`matching “${typed}”`, { exact: false }).waitFor();
+  await axe.check(page, 'Home/catalog, searching');
+  axe.expectNone();
 });
