@@ -1,3 +1,5 @@
+export * from './analytics.endpoints.js';
+export * from './analytics.js';
 export * from './auth.endpoints.js';
 export * from './calendar.endpoints.js';
 export * from './catalog.endpoints.js';
