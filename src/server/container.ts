@@ -148,6 +148,9 @@ export function createContainer(config: Config, database: DbHandle) {
     ),
   };
 
+  // The education dashboard: its services are added here as they land.
+  const analytics = {};
+
   return {
     config,
     database,
@@ -165,6 +168,7 @@ export function createContainer(config: Config, database: DbHandle) {
     catalog,
     checklists,
     feedback,
+    analytics,
     channels,
     recommendations,
     requests,

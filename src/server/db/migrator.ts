@@ -15,6 +15,7 @@ import * as m20261127T0110 from './migrations/20261127T0110_hashed_calendar_feed
 import * as m20261127T0200 from './migrations/20261127T0200_standard_webhook_secrets.js';
 import * as m20261202T0100 from './migrations/20261202T0100_checks_and_indexes.js';
 import * as m20261202T1200 from './migrations/20261202T1200_feedback.js';
+import * as m20261202T1300 from './migrations/20261202T1300_dashboard_viewers.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261127T0200_standard_webhook_secrets': m20261127T0200,
   '20261202T0100_checks_and_indexes': m20261202T0100,
   '20261202T1200_feedback': m20261202T1200,
+  '20261202T1300_dashboard_viewers': m20261202T1300,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -451,6 +451,13 @@ export interface OrgSettingsTable {
   updated_at: string;
 }
 
+/** People the admins chose to see the education dashboard read-only. */
+export interface DashboardViewersTable {
+  person_id: string;
+  added_by: string | null;
+  added_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -488,4 +495,5 @@ export interface Database {
   feedback: FeedbackTable;
   feedback_follow_ups: FeedbackFollowUpsTable;
   org_settings: OrgSettingsTable;
+  dashboard_viewers: DashboardViewersTable;
 }

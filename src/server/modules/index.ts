@@ -1,3 +1,4 @@
+import analytics from './analytics/index.js';
 import auth from './auth/index.js';
 import calendar from './calendar/index.js';
 import catalog from './catalog/index.js';
@@ -24,6 +25,7 @@ export const modules = [
   registrations,
   checklists,
   feedback,
+  analytics,
   channels,
   requests,
   notifications,

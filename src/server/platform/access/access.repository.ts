@@ -52,6 +52,12 @@ export const accessRepository = {
     return row && { sessionId: row.session_id, workshopId: row.workshop_id, status: row.status, hostIds: await hosts(db, row.workshop_id) };
   },
 
+  /** Whether the admins shared the education dashboard with this person (read-only). */
+  async dashboardViewer(db: Executor, personId: string): Promise<boolean> {
+    const row = await db.selectFrom('dashboard_viewers').select('person_id').where('person_id', '=', personId).executeTakeFirst();
+    return row !== undefined;
+  },
+
   async registration(db: Executor, registrationId: string): Promise<RegistrationFacts | undefined> {
     const [row] = await registrationSession(db, registrationId);
     return (

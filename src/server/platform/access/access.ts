@@ -59,6 +59,16 @@ export class AccessChecker {
     if (!allows(actor, 'admin')) throw forbidden(refusal ?? refusals.admin);
   }
 
+  /**
+   * The education dashboard: admins, and the people they shared it with (read-only: they see
+   * figures, never names of hosts or learners). Returns whether the actor sees names.
+   */
+  async dashboard(db: Executor, actor: Actor): Promise<{ names: boolean }> {
+    if (allows(actor, 'admin')) return { names: true };
+    if (await this.repository.dashboardViewer(db, actor.id)) return { names: false };
+    throw forbidden('Only the education team (admins) and the people they shared the dashboard with can see it.');
+  }
+
   /** Whether the actor may, without refusing: what a presenter shows (an edit button, a roster link). */
   allows = allows;
 
