@@ -24,7 +24,7 @@ const rows = <T extends z.ZodType>(row: T) => z.object({ items: z.array(row) });
 export const analyticsApi = {
   overview: endpoint({
     method: 'GET',
-    path: '/api/v1/analytics/analyticsOverview',
+    path: '/api/v1/analytics/overview',
     operationId: 'getAnalyticsOverview',
     query: analyticsOverviewQuery,
     responses: { 200: analyticsOverview },
