@@ -1,4 +1,10 @@
 import type { Config } from './config.js';
+import { attendanceRepository } from './modules/analytics/attendance.repository.js';
+import { AttendanceService } from './modules/analytics/attendance.service.js';
+import { tablesRepository } from './modules/analytics/tables.repository.js';
+import { AnalyticsTablesService } from './modules/analytics/tables.service.js';
+import { viewersRepository } from './modules/analytics/viewers.repository.js';
+import { DashboardViewersService } from './modules/analytics/viewers.service.js';
 import { authRepository } from './modules/auth/auth.repository.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { calendarInvitations } from './modules/calendar/calendar.js';
@@ -149,7 +155,11 @@ export function createContainer(config: Config, database: DbHandle) {
   };
 
   // The education dashboard: its services are added here as they land.
-  const analytics = {};
+  const analytics = {
+    tables: new AnalyticsTablesService(tx, tablesRepository, access),
+    attendance: new AttendanceService(tx, attendanceRepository, access),
+    viewers: new DashboardViewersService(tx, viewersRepository, access),
+  };
 
   return {
     config,

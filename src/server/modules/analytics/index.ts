@@ -1,9 +1,11 @@
 import { lyceumModule } from '../../module.js';
+import { tablesRoutes } from './tables.routes.js';
 
 /**
  * The education team's dashboard: how many learn and teach, what it costs in engineer-hours,
  * where demand is unmet, whether quality rises — and whether the checklists help.
  */
-export default lyceumModule('analytics', ['analytics'], (_app, { container: _container }) => {
+export default lyceumModule('analytics', ['analytics'], (app, { container }) => {
   // Routes and jobs are registered here as the dashboard's parts land (overview, tables, exports, weekly mail).
+  tablesRoutes(app, container.analytics);
 });

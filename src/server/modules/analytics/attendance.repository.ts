@@ -1,0 +1,54 @@
+import type { Executor } from '../../platform/transaction.js';
+import { type AnalyticsScope, type Bounds, filteredPeople, periodSessions, sessionHours } from './tables.scope.js';
+
+export interface AttendanceRecord {
+  registration_id: string;
+  person_id: string;
+  name: string;
+  email: string;
+  team: string | null;
+  session_id: string;
+  workshop_id: string;
+  title: string;
+  starts_at: string;
+  status: string;
+  hours: number;
+}
+
+export const attendanceRepository = {
+  /**
+   * Registrations (every status) of the period's sessions, scheduled ones that started in it or
+   * will, ordered by (session start, registration id) after `after`: a keyset page.
+   */
+  async page(db: Executor, scope: AnalyticsScope, bounds: Bounds, after: [string, string] | undefined, limit: number) {
+    let query = db
+      .selectFrom('registrations as r')
+      .innerJoin('sessions as s', 's.id', 'r.session_id')
+      .innerJoin('workshops as w', 'w.id', 's.workshop_id')
+      .innerJoin('people as p', 'p.id', 'r.person_id')
+      .select([
+        'r.id as registration_id',
+        'p.id as person_id',
+        'p.name',
+        'p.email',
+        'p.team',
+        's.id as session_id',
+        'w.id as workshop_id',
+        'w.title',
+        's.starts_at',
+        'r.status',
+        sessionHours(db).as('duration'),
+      ])
+      .where('r.session_id', 'in', periodSessions(db, scope, bounds, { offered: true }));
+    const people = filteredPeople(db, scope);
+    if (people) query = query.where('r.person_id', 'in', people);
+    if (after) {
+      const [startsAt, id] = after;
+      query = query.where((eb) =>
+        eb.or([eb('s.starts_at', '>', startsAt), eb.and([eb('s.starts_at', '=', startsAt), eb('r.id', '>', id)])]),
+      );
+    }
+    const rows = await query.orderBy('s.starts_at').orderBy('r.id').limit(limit).execute();
+    return rows.map(({ duration, ...row }): AttendanceRecord => ({ ...row, hours: row.status === 'attended' ? Number(duration) : 0 }));
+  },
+};
