@@ -57,6 +57,8 @@ export class AttendanceService {
     private readonly tx: Transactor,
     private readonly attendance: typeof attendanceRepository,
     private readonly access: AccessChecker,
+    /** Rows per query while a CSV file is written. */
+    private readonly csvPageRows = CSV_PAGE_ROWS,
   ) {}
 
   async page(
@@ -83,15 +85,16 @@ export class AttendanceService {
     const bounds = boundsOf(scope, now);
     const db = this.tx.executor;
     const repository = this.attendance;
+    const pageRows = this.csvPageRows;
     const header = toCsv(COLUMNS, []);
     async function* chunks() {
       yield header;
       let after: [string, string] | undefined;
       for (;;) {
-        const rows = await repository.page(db, scope, bounds, after, CSV_PAGE_ROWS);
+        const rows = await repository.page(db, scope, bounds, after, pageRows);
         if (rows.length > 0) yield toCsv(COLUMNS, rows.map(cells)).slice(header.length);
         const last = rows[rows.length - 1];
-        if (!last || rows.length < CSV_PAGE_ROWS) return;
+        if (!last || rows.length < pageRows) return;
         after = [last.starts_at, last.registration_id];
       }
     }
