@@ -58,6 +58,10 @@ export const router = createBrowserRouter([
         path: 'admin/checklists/:id',
         ...page(() => import('./routes/AdminTemplatePage').then((m) => ({ Component: m.AdminTemplatePage }))),
       },
+      {
+        path: 'admin/dashboard',
+        ...page(() => import('./routes/AdminDashboardPage').then((m) => ({ Component: m.AdminDashboardPage }))),
+      },
       { path: 'admin/feedback', ...page(() => import('./routes/AdminFeedbackPage').then((m) => ({ Component: m.AdminFeedbackPage }))) },
       { path: 'admin/outbox', ...page(() => import('./routes/AdminOutboxPage').then((m) => ({ Component: m.AdminOutboxPage }))) },
       { path: 'admin/webhooks', ...page(() => import('./routes/AdminWebhooksPage').then((m) => ({ Component: m.AdminWebhooksPage }))) },

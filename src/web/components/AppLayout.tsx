@@ -12,9 +12,20 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconBulb, IconCalendarUser, IconClipboardCheck, IconHash, IconPlus, IconSchool, IconUsers } from '@tabler/icons-react';
+import {
+  IconBook2,
+  IconBulb,
+  IconCalendarUser,
+  IconChartBar,
+  IconClipboardCheck,
+  IconHash,
+  IconPlus,
+  IconSchool,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useDashboardAccess } from '../features/analytics/access';
 import { useAuthConfig, useMe } from '../features/auth/hooks';
 import { educationHome, isEducationPath } from '../features/education/nav';
 import { ErrorNotice } from './States';
@@ -59,6 +70,8 @@ export function AppLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const signOut = useSignOutAction();
+  // Members the admins shared the dashboard with get it in the phone menu (asked only once the menu opens).
+  const sharedDashboard = useDashboardAccess(me.data?.role === 'member' && opened);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the burger menu whenever the page changes
   useEffect(() => close(), [location.pathname, close]);
@@ -84,6 +97,15 @@ export function AppLayout() {
   }
   const person = me.data;
   const links = nav.filter((item) => !item.adminOnly || person.role === 'admin');
+  if (sharedDashboard.data)
+    links.push({
+      to: '/admin/dashboard',
+      label: 'Dashboard',
+      icon: IconChartBar,
+      match: isEducationPath,
+      adminOnly: false,
+      headerFrom: 'lg',
+    });
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding="md">

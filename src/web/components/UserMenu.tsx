@@ -1,7 +1,8 @@
 import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCalendarUser, IconClipboardCheck, IconLogout, IconMessage2, IconSchool, IconUser } from '@tabler/icons-react';
+import { IconCalendarUser, IconChartBar, IconClipboardCheck, IconLogout, IconMessage2, IconSchool, IconUser } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../contracts/index.js';
+import { useDashboardAccess } from '../features/analytics/access';
 import { useSignOut } from '../features/auth/hooks';
 import { educationHome } from '../features/education/nav';
 import { notifyError } from '../lib/forms';
@@ -55,10 +56,12 @@ export function UserMenu({ person }: { person: Person }) {
         <Menu.Item component={Link} to="/my/suggestions" leftSection={<IconMessage2 size={16} aria-hidden="true" />}>
           My checklist suggestions
         </Menu.Item>
-        {person.role === 'admin' && (
+        {person.role === 'admin' ? (
           <Menu.Item component={Link} to={educationHome.to} leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
             {educationHome.label}
           </Menu.Item>
+        ) : (
+          <SharedDashboardItem />
         )}
         <Menu.Divider />
         <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={signOut}>
@@ -66,5 +69,19 @@ export function UserMenu({ person }: { person: Person }) {
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+/**
+ * "Dashboard" for members the admins shared it with (read-only). Rendered only while the menu is
+ * open, so the question "may I?" is asked then, once per visit.
+ */
+function SharedDashboardItem() {
+  const access = useDashboardAccess(true);
+  if (!access.data) return null;
+  return (
+    <Menu.Item component={Link} to="/admin/dashboard" leftSection={<IconChartBar size={16} aria-hidden="true" />}>
+      Dashboard
+    </Menu.Item>
   );
 }

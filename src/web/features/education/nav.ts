@@ -4,12 +4,13 @@
  */
 
 /** Where "Education team" in the header, the phone menu and the account menu leads. */
-export const educationHome: { to: string; label: string } = { to: '/admin/checklists', label: 'Education team' };
+export const educationHome: { to: string; label: string } = { to: '/admin/dashboard', label: 'Education team' };
 
 /** Every page under it belongs to the education team (the main nav marks "Education team" there). */
 export const isEducationPath = (pathname: string) => pathname.startsWith('/admin');
 
 export const educationSections = [
+  { to: '/admin/dashboard', label: 'Dashboard', match: (p: string) => p.startsWith('/admin/dashboard') },
   { to: '/admin/feedback', label: 'Feedback', match: (p: string) => p.startsWith('/admin/feedback') },
   {
     to: '/admin/checklists',

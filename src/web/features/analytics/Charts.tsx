@@ -1,0 +1,43 @@
+import { SimpleGrid, Stack, Title } from '@mantine/core';
+import type { AnalyticsOverview } from '../../../contracts/index.js';
+import { ChecklistEffect } from './ChecklistEffect';
+import { DemandChart } from './DemandChart';
+import type { PeriodQuery } from './filters';
+import { HostsTable } from './HostsTable';
+import { MonthlyChart } from './MonthlyChart';
+import { RatingChart } from './RatingChart';
+import { TeamsChart } from './TeamsChart';
+import { WorkshopsDemandTable } from './WorkshopsDemandTable';
+
+/**
+ * Every chart with its table beneath. This module (and recharts with it) is loaded on its own,
+ * after the figures: nothing else in the app pulls the chart library in.
+ */
+export default function Charts({
+  overview,
+  query,
+  onThreshold,
+}: {
+  overview: AnalyticsOverview;
+  query: PeriodQuery;
+  onThreshold: (t: number) => void;
+}) {
+  return (
+    <Stack gap="lg">
+      <Title order={2} fz="h3">
+        Charts and tables
+      </Title>
+      <MonthlyChart series={overview.series.byMonth} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <TeamsChart query={query} />
+        <RatingChart distribution={overview.ratingDistribution} query={query} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <DemandChart query={query} />
+        <WorkshopsDemandTable query={query} />
+      </SimpleGrid>
+      <HostsTable query={query} />
+      <ChecklistEffect effect={overview.checklistEffect} onThreshold={onThreshold} />
+    </Stack>
+  );
+}
