@@ -16,6 +16,7 @@ import type {
 } from '../../server/db/schema.js';
 import { DAY } from '../shared/clock.js';
 import { Random } from '../shared/random.js';
+import { WEAK_WORKSHOP } from './demo-feedback-data.js';
 import { demoId } from './demo-ids.js';
 
 export interface StarterVersion {
@@ -31,6 +32,30 @@ export interface DemoChecklists {
   suggestions: ChecklistSuggestionsTable[];
 }
 
+const CONFIDENCE_GAIN = [
+  [0, 20],
+  [1, 55],
+  [2, 25],
+] as const;
+
+/**
+ * How much of its checklist a workshop's hosts answered (0–1), or null for workshops without one
+ * (about half; the clearly weaker workshop among them). Hosts who ran their workshop already got
+ * far, most of them nearly all the way (and their sessions are rated a little better:
+ * demo-feedback.ts); the others are part-way.
+ */
+export function checklistShare(
+  workshop: Pick<Insertable<WorkshopsTable>, 'title' | 'status' | 'id'>,
+  sessions: readonly Pick<Insertable<SessionsTable>, 'workshop_id' | 'ends_at'>[],
+  nowMs: number,
+): number | null {
+  const random = new Random(`checklist-share:${workshop.title}`);
+  if (workshop.status !== 'published' || workshop.title === WEAK_WORKSHOP || !random.chance(0.55)) return null;
+  const ended = sessions.some((s) => s.workshop_id === workshop.id && Date.parse(String(s.ends_at)) < nowMs);
+  if (!ended) return random.int(15, 80) / 100;
+  return random.chance(0.75) ? random.int(85, 100) / 100 : random.int(30, 70) / 100;
+}
+
 const HARD_ITEMS = /dry run|rehears|follow[- ]up|30|90|fallback|clean machine/i;
 
 export function buildDemoChecklists(
@@ -44,12 +69,14 @@ export function buildDemoChecklists(
   const fallback = starters[0];
   if (!fallback) return result;
   for (const workshop of workshops) {
+    const share = checklistShare(workshop, sessions, nowMs);
+    if (share === null) continue;
     const random = new Random(`checklist:${workshop.title}`);
-    if (workshop.status !== 'published' || !random.chance(0.55)) continue;
     const owner = hosts.find((h) => h.workshop_id === workshop.id && h.role === 'owner');
     const template = starters.find((s) => s.formats.includes(String(workshop.format))) ?? fallback;
     const own = sessions.filter((s) => s.workshop_id === workshop.id);
     const ended = own.some((s) => Date.parse(String(s.ends_at)) < nowMs);
+    const before = random.chance(0.7) ? random.int(2, 4) : null;
     const startedMs = Math.min(nowMs - random.int(2, 30) * DAY, Date.parse(String(workshop.published_at ?? workshop.created_at)) + DAY);
     const runId = demoId(`checklist-run:${workshop.title}`);
     result.runs.push({
@@ -59,14 +86,13 @@ export function buildDemoChecklists(
       version_id: template.versionId,
       show_on_workshop: random.chance(0.5) ? 1 : 0,
       reminders: random.chance(0.3) ? 1 : 0,
-      confidence_before: random.chance(0.7) ? random.int(2, 4) : null,
-      confidence_after: ended && random.chance(0.7) ? random.int(3, 5) : null,
+      confidence_before: before,
+      // Hosts who ran it feel surer afterwards, most by a point.
+      confidence_after: ended && random.chance(0.7) ? Math.min(5, (before ?? random.int(2, 3)) + random.weighted(CONFIDENCE_GAIN)) : null,
       started_by: owner?.person_id ?? null,
       created_at: new Date(startedMs).toISOString(),
       updated_at: new Date(Math.min(nowMs - 3_600_000, startedMs + random.int(1, 10) * DAY)).toISOString(),
     });
-    // Workshops that already ran have got further through their checklist.
-    const share = ended ? random.int(60, 100) / 100 : random.int(15, 80) / 100;
     const answered = Math.round(template.items.length * share);
     template.items.slice(0, answered).forEach((item, i) => {
       const no = HARD_ITEMS.test(item.text) ? random.chance(0.55) : random.chance(0.1);

@@ -24,6 +24,7 @@ import type {
 import { closesAt, followUpDue, NO_ANSWER, whoIsAsked } from '../../server/modules/feedback/feedback.policy.js';
 import { DAY, HOUR, iso, MINUTE, seconds } from '../shared/clock.js';
 import { Random } from '../shared/random.js';
+import { checklistShare } from './demo-checklists.js';
 import {
   APPLIED_EXAMPLES,
   APPLY_HOW,
@@ -57,6 +58,8 @@ type Fate = 'answer' | 'decline' | 'silent';
 /** The recommendation question was tried for a while and switched off again (org_settings stays empty: off). */
 const NPS_ASKED_BEFORE_DAYS = 28;
 const DECLINE_RATE = 0.03;
+/** How much better a workshop with a well-answered checklist is rated, on average (stars). */
+const CHECKLIST_LIFT = 0.4;
 /** Bind parameters per INSERT: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000;
 
@@ -74,6 +77,7 @@ class Deck {
 export function buildDemoFeedback(data: DemoData, nowMs: number): DemoFeedback {
   const markerId = demoId(`person:${FIRST_DEMO_EMAIL}`);
   const titleOf = new Map(data.workshops.map((w) => [w.id, w.title]));
+  const workshopOf = new Map(data.workshops.map((w) => [w.id, w]));
   const registrationsOf = new Map<string, { person_id: string; status: string }[]>();
   for (const r of data.registrations) {
     const list = registrationsOf.get(r.session_id) ?? [];
@@ -115,7 +119,9 @@ export function buildDemoFeedback(data: DemoData, nowMs: number): DemoFeedback {
   for (const [workshopId, sessions] of sessionsOf) {
     const title = titleOf.get(workshopId) ?? '';
     const usual = new Random(`feedback:mean:${title}`);
-    const usualMean = USUAL_MEAN[0] + usual.float() * (USUAL_MEAN[1] - USUAL_MEAN[0]);
+    const workshop = workshopOf.get(workshopId);
+    const share = workshop ? checklistShare(workshop, data.sessions, nowMs) : null;
+    const usualMean = USUAL_MEAN[0] + usual.float() * (USUAL_MEAN[1] - USUAL_MEAN[0]) + checklistLift(share);
     sessions.forEach((session, index) => {
       if (!ended(session)) return;
       const special = SESSION_MEANS[`${title}:${index}`];
@@ -195,6 +201,16 @@ export function buildDemoFeedback(data: DemoData, nowMs: number): DemoFeedback {
     });
   }
   return out;
+}
+
+/**
+ * Workshops prepared with a well-answered checklist are rated a little better on average (the
+ * dashboard's "Do checklists help?"); part-answered ones hardly differ. Observational, like the
+ * real thing: the spread of workshop means keeps the two groups overlapping.
+ */
+function checklistLift(share: number | null): number {
+  if (share === null) return 0;
+  return share >= 0.85 ? CHECKLIST_LIFT : CHECKLIST_LIFT / 4;
 }
 
 /** How long after the ask an answer comes: most the same day, a good share after the reminder. */

@@ -14,6 +14,7 @@ import type {
 } from '../../server/db/schema.js';
 import { DAY, HOUR, iso, MINUTE, seconds } from '../shared/clock.js';
 import { Random } from '../shared/random.js';
+import { HOT_WORKSHOPS, keenness } from './demo-demand.js';
 import { demoId } from './demo-ids.js';
 
 /** How many upcoming sessions are exactly full, with people waiting. */
@@ -65,6 +66,10 @@ export function buildDemoRegistrations(
     return limit !== null && limit >= 6 && limit <= 24;
   });
   const full = new Set(pick.sample(fullable, FULL_SESSIONS).map((s) => s.id));
+  // The workshops in demand fill every session, past ones too: people waited and never got a seat.
+  const hotIds = new Set(workshops.filter((w) => HOT_WORKSHOPS.includes(w.title)).map((w) => w.id));
+  const hot = new Set(live.filter((s) => hotIds.has(s.workshop_id)).map((s) => s.id));
+  const keen = new Map(people.map((p) => [p.id, keenness(p)]));
 
   // The marker person: waitlisted (#2) in one full session, enrolled in two soon, attended two.
   const marker = new Map<string, MarkerRole>();
@@ -94,16 +99,19 @@ export function buildDemoRegistrations(
     const phase = startMs > nowMs ? 'upcoming' : endMs > nowMs ? 'running' : 'past';
     const markerRole = marker.get(session.id);
 
-    const crowd = random.shuffle(
-      people.filter((p) => p.id !== markerId && !hostedBy(session, p.id) && Date.parse(p.created_at) <= floorMs).map((p) => p.id),
-    );
+    // Keen learners sign up more often (a weighted shuffle: larger keys first), some people hardly ever.
+    const crowd = people
+      .filter((p) => p.id !== markerId && !hostedBy(session, p.id) && Date.parse(p.created_at) <= floorMs)
+      .map((p) => ({ id: p.id, key: random.float() ** (1 / (keen.get(p.id) ?? 1)) }))
+      .sort((a, b) => b.key - a.key)
+      .map((p) => p.id);
     const take = (count: number) => crowd.splice(0, Math.max(0, Math.min(count, crowd.length)));
     const pools = poolsOf(session);
     const markerPool = markerRole === 'waitlisted' ? 0 : random.int(0, pools.length - 1);
     let registered = 0;
 
     pools.forEach((pool, poolIndex) => {
-      const isFull = full.has(session.id) && poolIndex === 0 && pool.limit !== null;
+      const isFull = (full.has(session.id) || hot.has(session.id)) && poolIndex === 0 && pool.limit !== null;
       let seated: number;
       if (pool.limit === null) {
         seated = pools.length > 1 ? random.int(3, 20) : random.int(5, 40);
@@ -115,7 +123,7 @@ export function buildDemoRegistrations(
         seated = Math.round(pool.limit * (0.3 + 0.6 * random.float()));
         seated = Math.max(1, Math.min(seated, pool.limit - 1));
       }
-      const waiting = isFull ? random.int(2, 8) : 0;
+      const waiting = isFull ? (hot.has(session.id) ? random.int(5, 14) : random.int(2, 8)) : 0;
       const withMarker = markerRole !== undefined && poolIndex === markerPool;
 
       // Order of sign-up: the enrolled first, then the waitlist; times ascend along the order.
@@ -166,8 +174,17 @@ export function buildDemoRegistrations(
     });
 
     // A few changed their minds: cancelled before the start, some of them late (under 24 h).
+    // Not in the full sessions of the workshops in demand: a freed seat would have gone to the waitlist.
     const cancellations =
-      registered === 0 ? 0 : phase === 'upcoming' ? (random.chance(0.3) ? random.int(1, 2) : 0) : random.chance(0.6) ? random.int(1, 3) : 0;
+      registered === 0 || hot.has(session.id)
+        ? 0
+        : phase === 'upcoming'
+          ? random.chance(0.3)
+            ? random.int(1, 2)
+            : 0
+          : random.chance(0.6)
+            ? random.int(1, 3)
+            : 0;
     for (const personId of take(cancellations)) {
       const pool = random.pick(pools);
       const latestMs = Math.min(startMs, nowMs) - MINUTE;

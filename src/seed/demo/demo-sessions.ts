@@ -32,7 +32,7 @@ export type PlannedSession = Omit<
 const PAST_WEEKS = 8;
 const UPCOMING_WEEKS = 6;
 
-const WEEKDAYS: readonly (readonly [number, number])[] = [
+export const WEEKDAYS: readonly (readonly [number, number])[] = [
   [1, 2],
   [2, 3],
   [3, 3],
@@ -45,7 +45,7 @@ export function weekAnchor(now: Date): DateTime {
   return DateTime.fromJSDate(now, { zone: 'utc' }).startOf('week');
 }
 
-interface Slot {
+export interface Slot {
   week: number;
   weekday: number;
   hour: number;
@@ -90,31 +90,46 @@ export function planSessions(spec: WorkshopSpec, hosts: readonly DemoPerson[], n
   const seriesMode = pickMode(spec, owner, random);
   const seriesSeats = pickSeats(spec, seriesMode, random);
   const cancelled = new Set(hints.cancel ?? []);
-  return slots.map((slot, index) => {
-    const mode = hints.series ? seriesMode : pickMode(spec, slot.host, random);
-    let seats = hints.series ? seriesSeats : pickSeats(spec, mode, random);
-    const day = anchor.plus({ days: slot.week * 7 + slot.weekday - 1 });
-    const zone = slot.host.office.timeZone;
-    const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: slot.hour, minute: slot.minute }, { zone });
-    let location: string | null = null;
-    if (mode !== 'online') {
-      const room = pickRoom(slot.host.office.rooms, seats, spec.format);
-      if (mode === 'in_person' && (seats === null || seats > room.capacity)) seats = room.capacity;
-      location = `${slot.host.office.name} · ${room.name}`;
-    }
-    return {
+  return slots.map((slot, index) =>
+    sessionInSlot(spec, slot, anchor, random, {
       id: demoId(`session:${spec.title}:${index}`),
-      workshop_id: demoId(`workshop:${spec.title}`),
-      starts_at: isoUtc(start),
-      ends_at: isoUtc(start.plus({ minutes: spec.durationMinutes })),
-      time_zone: zone,
-      mode,
-      location,
-      video_url: mode === 'in_person' ? null : `https://meet.example.com/${slugify(spec.title, 40)}`,
-      seats,
-      status: cancelled.has(index) ? 'cancelled' : 'scheduled',
-    };
-  });
+      cancelled: cancelled.has(index),
+      series: hints.series ? { mode: seriesMode, seats: seriesSeats } : null,
+    }),
+  );
+}
+
+/** One session of `spec` in `slot` (weeks from `anchor`), at local time in the host's zone. */
+export function sessionInSlot(
+  spec: WorkshopSpec,
+  slot: Slot,
+  anchor: DateTime,
+  random: Random,
+  o: { id: string; cancelled: boolean; series: { mode: SessionMode; seats: number | null } | null },
+): PlannedSession {
+  const mode = o.series ? o.series.mode : pickMode(spec, slot.host, random);
+  let seats = o.series ? o.series.seats : pickSeats(spec, mode, random);
+  const day = anchor.plus({ days: slot.week * 7 + slot.weekday - 1 });
+  const zone = slot.host.office.timeZone;
+  const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: slot.hour, minute: slot.minute }, { zone });
+  let location: string | null = null;
+  if (mode !== 'online') {
+    const room = pickRoom(slot.host.office.rooms, seats, spec.format);
+    if (mode === 'in_person' && (seats === null || seats > room.capacity)) seats = room.capacity;
+    location = `${slot.host.office.name} · ${room.name}`;
+  }
+  return {
+    id: o.id,
+    workshop_id: demoId(`workshop:${spec.title}`),
+    starts_at: isoUtc(start),
+    ends_at: isoUtc(start.plus({ minutes: spec.durationMinutes })),
+    time_zone: zone,
+    mode,
+    location,
+    video_url: mode === 'in_person' ? null : `https://meet.example.com/${slugify(spec.title, 40)}`,
+    seats,
+    status: o.cancelled ? 'cancelled' : 'scheduled',
+  };
 }
 
 function pickMode(spec: WorkshopSpec, host: DemoPerson, random: Random): SessionMode {

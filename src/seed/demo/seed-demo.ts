@@ -1,6 +1,9 @@
 /**
  * Demo data that feels real: ~200 people in a dozen teams across several time zones, ~40
- * workshops with hosts and tags, and ~100 sessions around the current week. Everything comes
+ * workshops with hosts and tags, ~100 sessions around the current week and two years of history
+ * before them (demo-history.ts), told so the education team's dashboard has a story: growth once
+ * anyone could create a workshop, a team that learns little and a topic with a long waitlist
+ * (demo-demand.ts), checklists associated with better ratings (demo-checklists.ts). Everything comes
  * from seeded PRNGs, so every run produces the same organisation and catalog; only the dates move
  * with `now` (session dates are anchored to the start of `now`'s week, so the calendar keeps its
  * shape). Ids are derived from stable keys and never change.
@@ -22,7 +25,9 @@ import { DAY, HOUR, iso, MINUTE } from '../shared/clock.js';
 import { Random } from '../shared/random.js';
 import { buildDemoChannels } from './demo-channels.js';
 import { buildDemoChecklists, type StarterVersion } from './demo-checklists.js';
+import { buildDemoDemand } from './demo-demand.js';
 import { seedDemoFeedback } from './demo-feedback.js';
+import { planHistory } from './demo-history.js';
 import { demoId } from './demo-ids.js';
 import { buildDemoPeople, FIRST_DEMO_EMAIL } from './demo-people.js';
 import { buildDemoRegistrations } from './demo-registrations.js';
@@ -86,7 +91,8 @@ export function buildDemoData(now: Date): DemoData {
     const owner = hosts[0];
     if (!owner) throw new Error(`demo workshop "${spec.title}" has no owner`);
     const random = new Random(`dates:${spec.title}`);
-    const planned = planSessions(spec, hosts, now);
+    // The planned calendar first, then its history: planned sessions keep their per-workshop index.
+    const planned = [...planSessions(spec, hosts, now), ...planHistory(spec, hosts, now)];
     const fresh = spec.schedule?.fresh === true;
     const firstStart = planned.length > 0 ? Math.min(...planned.map((s) => Date.parse(s.starts_at))) : null;
 
@@ -190,6 +196,10 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(checklists.answers)) await trx.insertInto('checklist_answers').values(rows).execute();
     for (const rows of batches(checklists.suggestions)) await trx.insertInto('checklist_suggestions').values(rows).execute();
     await seedDemoFeedback(trx, data, now);
+    const demand = buildDemoDemand(data.people, data.workshops, data.hosts, data.sessions, data.registrations, now.getTime());
+    for (const rows of batches(demand.interest)) await trx.insertInto('workshop_interest').values(rows).execute();
+    for (const rows of batches(demand.requests)) await trx.insertInto('workshop_requests').values(rows).execute();
+    for (const rows of batches(demand.votes)) await trx.insertInto('request_votes').values(rows).execute();
     const channels = buildDemoChannels(
       data.workshops,
       data.tags,
