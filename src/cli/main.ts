@@ -102,7 +102,9 @@ program
       console.log(
         `org data loaded in ${formatSeconds(s.seconds)}: ${n(s.people)} people (${s.admins} admins), ${n(s.channels)} channels, ` +
           `${n(s.workshops)} workshops (${n(s.published)} published), ${n(s.sessions)} sessions (${n(s.upcomingSessions)} upcoming), ` +
-          `${n(s.registrations)} registrations, ${n(s.follows)} follows, ${n(s.searchDocuments)} search documents`,
+          `${n(s.registrations)} registrations, ${n(s.follows)} follows, ${n(s.checklistRuns)} checklist runs, ` +
+          `${n(s.feedback)} feedback asks (${n(s.answeredFeedback)} answered), ${n(s.followUps)} follow-ups, ` +
+          `${n(s.wishes)} wishes, ${n(s.requests)} requests, ${n(s.searchDocuments)} search documents`,
       );
     });
   });

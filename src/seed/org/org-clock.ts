@@ -40,6 +40,10 @@ export const ID_KIND = {
   workshop: 3,
   session: 4,
   registration: 5,
+  feedback: 6,
+  followUp: 7,
+  checklistRun: 8,
+  request: 9,
 } as const;
 
 /** 32-bit integer mix (a Murmur3 finaliser): cheap, well spread, deterministic. */

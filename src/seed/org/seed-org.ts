@@ -1,7 +1,9 @@
 /**
  * `lyceum seed --scale org`: an organization-sized data set for trying Lyceum at the scale it is
  * designed for and for benchmarks: 20,000 people, 200 channels, 5,000 workshops, 50,000 sessions
- * over five years and 1,000,000 registrations, plus follows, popularity and the search index.
+ * over five years and 1,000,000 registrations, plus follows, popularity and the search index;
+ * checklist runs for ~30 % of the workshops, feedback on every ended session (rounds, asks,
+ * answers, follow-ups), "notify me" wishes and workshop requests.
  * Everything comes from seeded PRNGs; dates are laid out around the current week (see org-clock.ts).
  * Loads into an empty database only, in one transaction, in batches that respect both databases'
  * bind-parameter limits; registrations are generated and inserted as a stream.
@@ -11,7 +13,10 @@ import type { Database } from '../../server/db/schema.js';
 import { searchIndex } from '../../server/modules/catalog/search-index.repository.js';
 import { registrationsRepository } from '../../server/modules/registrations/registrations.repository.js';
 import { buildOrgChannels, channelOwnerRows, channelRow } from './org-channels.js';
+import { buildOrgChecklists, starterVersions } from './org-checklists.js';
 import { orgClock } from './org-clock.js';
+import { buildOrgDemand } from './org-demand.js';
+import { feedbackRounds, feedbackRows, SeatsHeld } from './org-feedback.js';
 import { buildOrgFollows } from './org-follows.js';
 import { buildOrgPeople, personRow } from './org-people.js';
 import { planRegistrations, registrationRows } from './org-registrations.js';
@@ -33,6 +38,12 @@ export interface OrgSummary {
   upcomingSessions: number;
   registrations: number;
   follows: number;
+  checklistRuns: number;
+  feedback: number;
+  answeredFeedback: number;
+  followUps: number;
+  wishes: number;
+  requests: number;
   searchDocuments: number;
   seconds: number;
 }
@@ -60,6 +71,10 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
   const follows = buildOrgFollows(people, channels, clock);
   const counts = planRegistrations(sessions, clock);
   const popularity = new Int32Array(workshops.length);
+  const checklists = buildOrgChecklists(workshops, sessions, await starterVersions(db), clock);
+  const demand = buildOrgDemand(workshops, people, clock);
+  const seats = new SeatsHeld(sessions, people, clock);
+  const endedSessions = sessions.filter((s) => s.cancelledMs === null && s.endMs <= clock.nowMs).length;
 
   const planned =
     people.all.length +
@@ -68,7 +83,15 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
     sessions.length +
     counts.reduce((n, c) => n + c, 0) +
     follows.length +
-    workshops.length * 2;
+    workshops.length * 2 +
+    checklists.runs.length +
+    checklists.answers.length +
+    endedSessions +
+    // Asks and follow-ups are known only once the registrations have streamed past: estimated.
+    Math.round(counts.reduce((n, c) => n + c, 0) * 0.9) +
+    demand.interest.length +
+    demand.requests.length +
+    demand.votes.length;
   let done = 0;
   const tick = (phase: string, rows: number) => {
     done += rows;
@@ -86,6 +109,7 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
     await sql`pragma cache_size = -65536`.execute(db);
   }
   let registrations = 0;
+  const asked = { feedback: 0, answered: 0, followUps: 0 };
   try {
     await db.transaction().execute(async (trx) => {
       const t = trx as unknown as Kysely<any>;
@@ -124,12 +148,41 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
       // A million rows: the seat counts are recounted once afterwards instead of kept row by row
       // (PostgreSQL lets the owner pause a trigger; SQLite keeps counting, which it does quickly).
       if (!sqlite) await sql`alter table registrations disable trigger registrations_seat_counts`.execute(trx);
-      registrations = await insert('registrations', 'registrations', registrationRows(sessions, counts, people, clock, popularity));
+      registrations = await insert(
+        'registrations',
+        'registrations',
+        seats.tap(registrationRows(sessions, counts, people, clock, popularity)),
+      );
       if (!sqlite) {
         await sql`alter table registrations enable trigger registrations_seat_counts`.execute(trx);
         await registrationsRepository.recountSeatsTaken(trx);
       }
       await insert('follows', 'follows', follows);
+      await insert('checklist_runs', 'checklists', checklists.runs);
+      await insert('checklist_answers', 'checklists', checklists.answers);
+      await insert('feedback_rounds', 'feedback', feedbackRounds(sessions, clock));
+      // Two passes over the same deterministic asks: follow-ups refer to feedback rows already in.
+      const asks = () => feedbackRows(sessions, seats, checklists.completion, people, clock);
+      asked.feedback = await insert(
+        'feedback',
+        'feedback',
+        (function* () {
+          for (const a of asks()) {
+            if (a.feedback.status === 'answered') asked.answered++;
+            yield a.feedback;
+          }
+        })(),
+      );
+      asked.followUps = await insert(
+        'feedback_follow_ups',
+        'feedback',
+        (function* () {
+          for (const a of asks()) if (a.followUp) yield a.followUp;
+        })(),
+      );
+      await insert('workshop_interest', 'demand', demand.interest);
+      await insert('workshop_requests', 'demand', demand.requests);
+      await insert('request_votes', 'demand', demand.votes);
 
       // Registrations of the last 365 days (not cancelled), as the periodic refresh counts them.
       for (const w of workshops) {
@@ -154,7 +207,9 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
   // index-only scans), done now so the first queries see a settled database; not in a transaction.
   if (!sqlite) {
     const loaded = ['people', 'channels', 'channel_owners', 'workshops', 'workshop_hosts', 'workshop_tags', 'workshop_channels'];
-    for (const table of [...loaded, 'sessions', 'registrations', 'follows', 'workshop_search']) {
+    const feedback = ['feedback_rounds', 'feedback', 'feedback_follow_ups', 'checklist_runs', 'checklist_answers'];
+    const demanded = ['workshop_interest', 'workshop_requests', 'request_votes'];
+    for (const table of [...loaded, 'sessions', 'registrations', 'follows', ...feedback, ...demanded, 'workshop_search']) {
       await sql`vacuum analyze ${sql.table(table)}`.execute(db);
     }
   }
@@ -168,6 +223,12 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
     upcomingSessions: sessions.filter((s) => s.startMs > clock.nowMs && s.cancelledMs === null).length,
     registrations,
     follows: follows.length,
+    checklistRuns: checklists.runs.length,
+    feedback: asked.feedback,
+    answeredFeedback: asked.answered,
+    followUps: asked.followUps,
+    wishes: demand.interest.length,
+    requests: demand.requests.length,
     searchDocuments: workshops.length,
     seconds: (performance.now() - started) / 1000,
   };
