@@ -189,3 +189,14 @@ export const analyticsSettingsBody = z.strictObject({
 /** People the admins chose to see the dashboard read-only (e.g. leadership). */
 export const dashboardViewers = z.object({ items: z.array(personRef) });
 export const dashboardViewersBody = z.strictObject({ personIds: z.array(z.string().min(1).max(64)).max(200) });
+
+/** What the weekly summary mail to admins says: last ISO week's figures against the week before (counted as the dashboard counts). */
+export interface WeeklySummaryMail {
+  /** The ISO week the mail is for, e.g. "2026-W49"; the figures are of the week before it. */
+  week: string;
+  period: { from: string; to: string };
+  figures: Record<
+    'sessionsHeld' | 'learners' | 'learningHours' | 'averageRating' | 'unmetDemand',
+    { value: number | null; previous: number | null }
+  >;
+}

@@ -97,7 +97,16 @@ export const updateWebhookBody = z.strictObject({
 
 export const webhookDeliveries = z.object({ items: z.array(outboxMessage) });
 
-export const messageKind = z.enum(['registrations', 'changes', 'reminders', 'host_messages', 'after', 'runs_again', 'hosting']);
+export const messageKind = z.enum([
+  'registrations',
+  'changes',
+  'reminders',
+  'host_messages',
+  'after',
+  'runs_again',
+  'hosting',
+  'education_summary',
+]);
 export const preferredChannel = z.enum(['email', 'slack', 'none']);
 
 export const notificationPreferences = z.object({

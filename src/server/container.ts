@@ -5,6 +5,8 @@ import { tablesRepository } from './modules/analytics/tables.repository.js';
 import { AnalyticsTablesService } from './modules/analytics/tables.service.js';
 import { viewersRepository } from './modules/analytics/viewers.repository.js';
 import { DashboardViewersService } from './modules/analytics/viewers.service.js';
+import { weeklyRepository } from './modules/analytics/weekly.repository.js';
+import { WeeklySummaryService } from './modules/analytics/weekly.service.js';
 import { authRepository } from './modules/auth/auth.repository.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { calendarInvitations } from './modules/calendar/calendar.js';
@@ -159,6 +161,7 @@ export function createContainer(config: Config, database: DbHandle) {
     tables: new AnalyticsTablesService(tx, tablesRepository, access),
     attendance: new AttendanceService(tx, attendanceRepository, access),
     viewers: new DashboardViewersService(tx, viewersRepository, access),
+    weekly: new WeeklySummaryService(tx, weeklyRepository, orgSettingsRepository, notifier),
   };
 
   return {

@@ -16,6 +16,7 @@ import * as m20261127T0200 from './migrations/20261127T0200_standard_webhook_sec
 import * as m20261202T0100 from './migrations/20261202T0100_checks_and_indexes.js';
 import * as m20261202T1200 from './migrations/20261202T1200_feedback.js';
 import * as m20261202T1300 from './migrations/20261202T1300_dashboard_viewers.js';
+import * as m20261202T1400 from './migrations/20261202T1400_education_summary_kind.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '20261202T0100_checks_and_indexes': m20261202T0100,
   '20261202T1200_feedback': m20261202T1200,
   '20261202T1300_dashboard_viewers': m20261202T1300,
+  '20261202T1400_education_summary_kind': m20261202T1400,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,8 +1,8 @@
 import type { Executor } from '../../platform/transaction.js';
 import type { deliveryRepository } from './delivery.repository.js';
 import { deliveryContext } from './delivery-context.js';
-import { type RenderedMail, renderMail } from './messages.js';
-import type { MessagePayload, Topic } from './notifier.js';
+import { type RenderedMail, renderMail, renderWeeklySummary } from './messages.js';
+import type { MessagePayload, PersonMessagePayload, Topic } from './notifier.js';
 import type { CalendarInvitations } from './ports.js';
 
 /** One outbox message written out for its recipient, for a channel to send. */
@@ -31,7 +31,13 @@ export class MessageComposer {
     row: { topic: string; payload: string },
     options: { calendar: boolean },
   ): Promise<ComposedMessage | undefined> {
-    const payload = JSON.parse(row.payload) as MessagePayload;
+    const parsed = JSON.parse(row.payload) as MessagePayload | PersonMessagePayload;
+    if ('weeklySummary' in parsed) {
+      // About no session: the admin's weekly learning summary.
+      const person = await this.delivery.person(db, parsed.personId);
+      return person && { to: person, mail: renderWeeklySummary(parsed.weeklySummary, person, this.settings.publicUrl), calendar: null };
+    }
+    const payload = parsed;
     const ctx = await deliveryContext(db, this.delivery, payload);
     if (!ctx) return undefined;
     const mail = renderMail(row.topic as Topic, payload, ctx, this.settings.publicUrl);

@@ -2,6 +2,11 @@ import type { Executor } from '../../platform/transaction.js';
 
 /** Everything a message about one person and one session shows, read when it is delivered. */
 export const deliveryRepository = {
+  /** The recipient of a message about no session (the weekly summary). */
+  async person(db: Executor, personId: string) {
+    return db.selectFrom('people').select(['id', 'name', 'email', 'time_zone', 'role']).where('id', '=', personId).executeTakeFirst();
+  },
+
   async context(db: Executor, sessionId: string, personId: string, registrationId: string | undefined) {
     const [person, session, registration, standing] = await Promise.all([
       db.selectFrom('people').select(['id', 'name', 'email', 'time_zone', 'role']).where('id', '=', personId).executeTakeFirst(),

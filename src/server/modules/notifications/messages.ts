@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { WeeklySummaryMail } from '../../../contracts/index.js';
 import type { DeliveryContext } from './delivery.repository.js';
 import type { MessagePayload, Topic } from './notifier.js';
 
@@ -118,6 +119,9 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
         subject: `Feedback on your session: ${title}`,
         lead: `The feedback window of your session of "${title}" closed. Here is what people said:`,
       };
+    case 'analytics.weekly':
+      // Written by renderWeeklySummary: it is about no session.
+      return { subject: 'Your weekly learning summary', lead: 'What happened last week, against the week before.' };
     case 'host.low_turnout':
       return {
         subject: `Few registrations so far: ${title}`,
@@ -222,6 +226,43 @@ export function renderMail(topic: Topic, payload: MessagePayload, ctx: DeliveryC
     ...(body.length > 0 ? [`<p>${body.map(escapeHtml).join('<br>')}</p>`] : []),
     `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
     `<p><a href="${escapeHtml(link)}">${digest ? 'Open your workshops in Lyceum' : 'Open the session in Lyceum'}</a></p>`,
+    '<p>— Lyceum</p>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+/** "12 (+3)", "4.2 (−0.3)", "none (was 2)": a figure beside its change since the week before. */
+function change(figure: { value: number | null; previous: number | null }, places = 0): string {
+  const show = (n: number) => n.toFixed(places);
+  if (figure.value === null) return figure.previous === null ? 'none' : `none (was ${show(figure.previous)})`;
+  if (figure.previous === null) return `${show(figure.value)} (none the week before)`;
+  const delta = Number((figure.value - figure.previous).toFixed(places));
+  if (delta === 0) return `${show(figure.value)} (same)`;
+  return `${show(figure.value)} (${delta > 0 ? '+' : '−'}${show(Math.abs(delta))})`;
+}
+
+/** The weekly learning summary for admins who opted in: last week's figures against the week before. */
+export function renderWeeklySummary(summary: WeeklySummaryMail, person: { name: string }, publicUrl: string): RenderedMail {
+  const f = summary.figures;
+  const days = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toFormat('d LLLL');
+  const subject = `Learning last week: ${f.sessionsHeld.value ?? 0} sessions, ${f.learners.value ?? 0} learners`;
+  const lead = `What happened from ${days(summary.period.from)} to ${days(summary.period.to)} (UTC), against the week before:`;
+  const lines = [
+    `Sessions held: ${change(f.sessionsHeld)}`,
+    `Learners (people who attended): ${change(f.learners)}`,
+    `Learning hours: ${change(f.learningHours, 1)}`,
+    `Average rating: ${change(f.averageRating, 1)}`,
+    `Unmet demand (waited without a seat, wishes, open requests): ${change(f.unmetDemand)}`,
+  ];
+  const link = `${publicUrl}/admin/dashboard`;
+  const footer = 'You get this because you chose to in your profile (Weekly learning summary).';
+  const text = [`Hi ${person.name},`, '', lead, '', ...lines, '', `The dashboard: ${link}`, '', footer, '', '— Lyceum'].join('\n');
+  const html = [
+    `<p>Hi ${escapeHtml(person.name)},</p>`,
+    `<p>${escapeHtml(lead)}</p>`,
+    `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    `<p><a href="${escapeHtml(link)}">Open the dashboard in Lyceum</a></p>`,
+    `<p>${escapeHtml(footer)}</p>`,
     '<p>— Lyceum</p>',
   ].join('\n');
   return { subject, text, html };

@@ -8,7 +8,7 @@ import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { assertCan } from './notifications.policy.js';
 import type { Purgeable } from './ports.js';
-import { MESSAGE_KINDS, type MessageKind, type PreferredChannel } from './preferences.js';
+import { defaultChannelOf, MESSAGE_KINDS, type MessageKind, offeredTo, type PreferredChannel } from './preferences.js';
 import type { preferencesRepository } from './preferences.repository.js';
 
 /** Each person's choice of channels; the outbox for admins, and how long it keeps what it sent. */
@@ -27,16 +27,20 @@ export class NotificationsService {
     const chosen = await this.preferences.of(this.tx.executor, actor.id);
     return {
       slackAvailable: this.settings.slackAvailable,
-      items: (Object.keys(MESSAGE_KINDS) as MessageKind[]).map((kind) => ({
-        kind,
-        ...MESSAGE_KINDS[kind],
-        channel: chosen.get(kind) ?? 'email',
-      })),
+      items: (Object.keys(MESSAGE_KINDS) as MessageKind[])
+        .filter((kind) => offeredTo(kind, actor))
+        .map((kind) => ({
+          kind,
+          ...MESSAGE_KINDS[kind],
+          channel: chosen.get(kind) ?? defaultChannelOf(kind),
+        })),
     };
   }
 
   async setPreferences(actor: Actor, channels: Partial<Record<MessageKind, PreferredChannel>>): Promise<NotificationPreferences> {
     const entries = Object.entries(channels) as [MessageKind, PreferredChannel][];
+    const notOffered = entries.find(([kind]) => !offeredTo(kind, actor));
+    if (notOffered) throw invalidField(`channels.${notOffered[0]}`, 'This kind of message is for admins.');
     if (!this.settings.slackAvailable) {
       const slack = entries.find(([, channel]) => channel === 'slack');
       if (slack) throw invalidField(`channels.${slack[0]}`, 'Slack is not connected to Lyceum here; choose email or nothing.');

@@ -1,4 +1,4 @@
-import type { FeedbackSummaryMail } from '../../../contracts/index.js';
+import type { FeedbackSummaryMail, WeeklySummaryMail } from '../../../contracts/index.js';
 import { newId } from '../../platform/ids.js';
 import type { outboxRepository } from '../../platform/outbox/outbox.repository.js';
 import type { Executor } from '../../platform/transaction.js';
@@ -32,7 +32,8 @@ export type Topic =
   | 'feedback.requested'
   | 'feedback.reminder'
   | 'feedback.follow_up'
-  | 'host.feedback_summary';
+  | 'host.feedback_summary'
+  | 'analytics.weekly';
 
 /** What a message is about; the text is written when it is delivered, in the recipient's time zone. */
 export interface MessagePayload {
@@ -55,6 +56,12 @@ export interface MessagePayload {
   feedback?: { closesAt: string };
   /** For the hosts' mail when a session's feedback closes: its figures, or why they are hidden. */
   feedbackSummary?: FeedbackSummaryMail;
+}
+
+/** A message about no session: the weekly learning summary to an admin who opted in. */
+export interface PersonMessagePayload {
+  personId: string;
+  weeklySummary: WeeklySummaryMail;
 }
 
 /** What the notifier reads from other modules' tables. */
@@ -212,6 +219,21 @@ export class Notifier {
       const payload: MessagePayload = { sessionId, personId, feedbackSummary: summary };
       await this.enqueue(db, 'host.feedback_summary', `host.feedback_summary:${sessionId}:${personId}`, payload, now);
     }
+  }
+
+  /** The weekly learning summary, once per ISO week per admin (the week is in the key), by the channel they chose. */
+  async weeklySummary(db: Executor, personId: string, summary: WeeklySummaryMail) {
+    const payload: PersonMessagePayload = { personId, weeklySummary: summary };
+    await this.outbox.enqueueForPerson(db, {
+      id: newId(),
+      topic: 'analytics.weekly',
+      dedupKey: `analytics.weekly:${summary.week}:${personId}`,
+      payload: JSON.stringify(payload),
+      personId,
+      sessionId: null,
+      kind: kindOf('analytics.weekly'),
+      at: new Date().toISOString(),
+    });
   }
 
   /** For integrators: figures only, never who answered. */

@@ -19,10 +19,27 @@ export const MESSAGE_KINDS = {
     description:
       "A daily digest of roster changes, low registrations 72 hours before, checklist reminders you opted in to, the feedback summary when a session's feedback closes.",
   },
+  education_summary: {
+    label: 'Weekly learning summary (admins)',
+    description: "Mondays: last week's sessions, learners, hours, rating and unmet demand against the week before.",
+  },
 } as const;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 export type PreferredChannel = 'email' | 'slack' | 'none';
+
+/**
+ * Kinds nobody receives until they choose a channel (opt-in), and who may choose: every other kind
+ * goes by email unless the person chose otherwise. The weekly summary is for admins who ask for it.
+ */
+const OPT_IN: Partial<Record<MessageKind, { for: 'admins' }>> = { education_summary: { for: 'admins' } };
+
+/** The channel of a kind nobody chose for yet. */
+export const defaultChannelOf = (kind: MessageKind): PreferredChannel => (OPT_IN[kind] ? 'none' : 'email');
+
+/** Whether the kind is offered to this person at all (admins-only kinds are not offered to members). */
+export const offeredTo = (kind: MessageKind, person: { role: 'member' | 'admin' }): boolean =>
+  OPT_IN[kind]?.for !== 'admins' || person.role === 'admin';
 
 const KIND_OF: Record<Topic, MessageKind> = {
   'registration.enrolled': 'registrations',
@@ -44,6 +61,7 @@ const KIND_OF: Record<Topic, MessageKind> = {
   'feedback.reminder': 'after',
   'feedback.follow_up': 'after',
   'host.feedback_summary': 'hosting',
+  'analytics.weekly': 'education_summary',
 };
 
 export const kindOf = (topic: Topic): MessageKind => KIND_OF[topic];

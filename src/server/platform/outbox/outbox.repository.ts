@@ -51,7 +51,17 @@ const insertOne = prepared(
  * queues one, and one statement costs less than a read and a write.
  */
 const insertForPerson = prepared(
-  (db, id: string, topic: string, dedupKey: string, payload: string, personId: string, sessionId: string, kind: string, at: string) => {
+  (
+    db,
+    id: string,
+    topic: string,
+    dedupKey: string,
+    payload: string,
+    personId: string,
+    sessionId: string | null,
+    kind: string,
+    at: string,
+  ) => {
     const chosen = db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind);
     return db
       .insertInto('outbox')
@@ -81,10 +91,19 @@ const insertForPerson = prepared(
 );
 
 export const outboxRepository = {
-  /** One message to one person through the channel they chose for `kind` (nothing when they chose nothing). */
+  /** One message to one person through the channel they chose for `kind` (nothing when they chose nothing); a few are about no session. */
   async enqueueForPerson(
     db: Executor,
-    m: { id: string; topic: string; dedupKey: string; payload: string; personId: string; sessionId: string; kind: string; at: string },
+    m: {
+      id: string;
+      topic: string;
+      dedupKey: string;
+      payload: string;
+      personId: string;
+      sessionId: string | null;
+      kind: string;
+      at: string;
+    },
   ) {
     await insertForPerson(db, m.id, m.topic, m.dedupKey, m.payload, m.personId, m.sessionId, m.kind, m.at);
   },
