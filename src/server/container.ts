@@ -1,6 +1,9 @@
 import type { Config } from './config.js';
 import { attendanceRepository } from './modules/analytics/attendance.repository.js';
 import { AttendanceService } from './modules/analytics/attendance.service.js';
+import { overviewRepository } from './modules/analytics/overview.repository.js';
+import { OverviewService } from './modules/analytics/overview.service.js';
+import { AnalyticsSettingsService } from './modules/analytics/settings.service.js';
 import { tablesRepository } from './modules/analytics/tables.repository.js';
 import { AnalyticsTablesService } from './modules/analytics/tables.service.js';
 import { viewersRepository } from './modules/analytics/viewers.repository.js';
@@ -157,7 +160,10 @@ export function createContainer(config: Config, database: DbHandle) {
   };
 
   // The education dashboard: its services are added here as they land.
+  const analyticsSettings = new AnalyticsSettingsService(tx, orgSettingsRepository, access);
   const analytics = {
+    settings: analyticsSettings,
+    overview: new OverviewService(tx, access, overviewRepository, analyticsSettings),
     tables: new AnalyticsTablesService(tx, tablesRepository, access),
     attendance: new AttendanceService(tx, attendanceRepository, access),
     viewers: new DashboardViewersService(tx, viewersRepository, access),

@@ -1,4 +1,5 @@
 import { lyceumModule } from '../../module.js';
+import { overviewRoutes } from './overview.routes.js';
 import { tablesRoutes } from './tables.routes.js';
 
 /**
@@ -8,6 +9,7 @@ import { tablesRoutes } from './tables.routes.js';
 export default lyceumModule('analytics', ['analytics'], (app, { container, addJob }) => {
   // Routes and jobs are registered here as the dashboard's parts land (overview, tables, exports, weekly mail).
   tablesRoutes(app, container.analytics);
+  overviewRoutes(app, container.analytics.overview, container.analytics.settings);
   // Hourly; each admin who opted in gets one summary per ISO week (weekly.service.ts).
   addJob({ name: 'analytics-weekly-summary', everyMs: 3_600_000, run: () => container.analytics.weekly.run() });
 });

@@ -1,0 +1,396 @@
+import { type ExpressionBuilder, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Executor } from '../../platform/transaction.js';
+import type { Segmentation, Window } from './analytics.policy.js';
+
+/**
+ * The overview's reads. Each is one pass over an indexed range of sessions (by starts_at), grouped
+ * by "segment" (the stretches between the period's edges, month starts and now: see
+ * analytics.policy.ts segmentsOf), so one query serves the period, the previous period and the
+ * monthly series at once; the service adds the segments up.
+ */
+
+export type WorkshopFormat = 'talk' | 'hands_on_lab' | 'discussion' | 'course' | 'office_hours';
+
+export interface OverviewScope {
+  team?: string | undefined;
+  manager?: string | undefined;
+  location?: string | undefined;
+  channel?: string | undefined;
+  format?: WorkshopFormat | undefined;
+}
+
+/** People without a team are this team (in the teams table and as a team filter). */
+export const NO_TEAM = 'No team';
+
+const SEAT = ['enrolled', 'attended', 'no_show'] as const;
+
+type Eb = ExpressionBuilder<Database & { s: Database['sessions'] }, 's'>;
+
+const n = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The people a team, manager (their whole organisation, WITH RECURSIVE) or location filter keeps; undefined without one. */
+export function peopleFilter(db: Executor, scope: OverviewScope) {
+  if (scope.team === undefined && scope.location === undefined && scope.manager === undefined) return undefined;
+  let people = db.selectFrom('people as fp').select('fp.id');
+  const team = scope.team;
+  if (team === NO_TEAM) people = people.where((eb) => eb.or([eb('fp.team', 'is', null), eb('fp.team', '=', NO_TEAM)]));
+  else if (team !== undefined) people = people.where('fp.team', '=', team);
+  if (scope.location !== undefined) people = people.where('fp.location', '=', scope.location);
+  const manager = scope.manager;
+  if (manager !== undefined) {
+    const organisation = db
+      .withRecursive('org(id)', (qc) =>
+        qc
+          .selectFrom('people as top')
+          .select('top.id')
+          .where('top.id', '=', manager)
+          .unionAll(qc.selectFrom('people as report').innerJoin('org', 'org.id', 'report.manager_id').select('report.id')),
+      )
+      .selectFrom('org')
+      .select('org.id');
+    people = people.where('fp.id', 'in', organisation);
+  }
+  return people;
+}
+
+/** The workshops a channel (slug) or format filter keeps; undefined without one. */
+export function workshopFilter(db: Executor, scope: OverviewScope) {
+  if (scope.channel === undefined && scope.format === undefined) return undefined;
+  let workshops = db.selectFrom('workshops as fw').select('fw.id');
+  if (scope.format !== undefined) workshops = workshops.where('fw.format', '=', scope.format);
+  const channel = scope.channel;
+  if (channel !== undefined) {
+    workshops = workshops.where(
+      'fw.id',
+      'in',
+      db
+        .selectFrom('workshop_channels as fwc')
+        .innerJoin('channels as fc', 'fc.id', 'fwc.channel_id')
+        .select('fwc.workshop_id')
+        .where('fc.slug', '=', channel),
+    );
+  }
+  return workshops;
+}
+
+/** A session's length in whole seconds (date arithmetic differs between the two databases). */
+function durationSeconds(db: Executor): RawBuilder<number> {
+  return isPostgres(db)
+    ? sql<number>`extract(epoch from (s.ends_at - s.starts_at))`
+    : sql<number>`(unixepoch(s.ends_at) - unixepoch(s.starts_at))`;
+}
+
+/** Which segment a session's start falls in: 0 … segments − 1 (rows outside every range are filtered out). */
+function segmentOf(seg: Segmentation): RawBuilder<number> {
+  const cuts = seg.boundaries.slice(1, -1).map((b, i) => sql`when s.starts_at < ${b} then ${sql.lit(i)}`);
+  return sql<number>`case ${sql.join(cuts, sql` `)} else ${sql.lit(seg.boundaries.length - 2)} end`;
+}
+
+/** The distinct segments of a group, as text "0,3,4" (one list per person). */
+function segmentList(db: Executor, seg: Segmentation): RawBuilder<string> {
+  return isPostgres(db)
+    ? sql<string>`string_agg(distinct cast(${segmentOf(seg)} as text), ',')`
+    : sql<string>`group_concat(distinct ${segmentOf(seg)})`;
+}
+
+/** Ranges cut at `until` (held sessions only: started at or before now). */
+function clip(ranges: Window[], until?: string): Window[] {
+  if (until === undefined) return ranges;
+  return ranges.filter((r) => r.start < until).map((r) => ({ start: r.start, end: r.end < until ? r.end : until }));
+}
+
+function inRanges(eb: Eb, ranges: Window[]) {
+  return eb.or(ranges.map((r) => eb.and([eb('s.starts_at', '>=', r.start), eb('s.starts_at', '<', r.end)])));
+}
+
+/** Scheduled sessions starting in the ranges, of the filtered workshops. */
+function sessionsIn(db: Executor, scope: OverviewScope, ranges: Window[]) {
+  let query = db
+    .selectFrom('sessions as s')
+    .where('s.status', '=', 'scheduled')
+    .where((eb) => inRanges(eb, ranges));
+  const workshops = workshopFilter(db, scope);
+  if (workshops) query = query.where('s.workshop_id', 'in', workshops);
+  return query;
+}
+
+/** Held sessions that count under the person filter: a filtered person holds (held) a seat in them. */
+function countedSessions(db: Executor, scope: OverviewScope, ranges: Window[]) {
+  const query = sessionsIn(db, scope, ranges);
+  const people = peopleFilter(db, scope);
+  if (!people) return query;
+  return query.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('registrations as cr')
+        .select('cr.session_id')
+        .whereRef('cr.session_id', '=', 's.id')
+        .where('cr.status', 'in', SEAT)
+        .where('cr.person_id', 'in', people),
+    ),
+  );
+}
+
+/** Parses "0,3,4" into segment numbers. */
+const segmentsIn = (list: string | null) => (list ? list.split(',').map(Number) : []);
+
+export const overviewRepository = {
+  /** Registration counts per segment, of the filtered people, in every session of the ranges (held or not). */
+  async registrations(db: Executor, scope: OverviewScope, seg: Segmentation) {
+    let query = sessionsIn(db, scope, seg.ranges).innerJoin('registrations as r', 'r.session_id', 's.id');
+    const people = peopleFilter(db, scope);
+    if (people) query = query.where('r.person_id', 'in', people);
+    const rows = await query
+      .select([
+        segmentOf(seg).as('seg'),
+        sql<number>`sum(case when r.status in ('enrolled', 'attended', 'no_show') then 1 else 0 end)`.as('seats'),
+        sql<number>`sum(case when r.status = 'attended' then 1 else 0 end)`.as('attended'),
+        sql<number>`sum(case when r.status = 'no_show' then 1 else 0 end)`.as('no_shows'),
+        sql<number>`sum(case when r.status = 'waitlisted' then 1 else 0 end)`.as('waitlisted'),
+        sql<number>`sum(r.late_cancellation)`.as('late'),
+        sql<number>`sum(case when r.status = 'attended' then ${durationSeconds(db)} else 0 end)`.as('seconds'),
+      ])
+      .groupBy(sql.ref('seg'))
+      .execute();
+    return rows.map((r) => ({
+      seg: n(r.seg),
+      seats: n(r.seats),
+      attended: n(r.attended),
+      noShows: n(r.no_shows),
+      waitlisted: n(r.waitlisted),
+      lateCancellations: n(r.late),
+      attendedSeconds: n(r.seconds),
+    }));
+  },
+
+  /** Held sessions per segment that count under the filters. */
+  async sessions(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
+    const rows = await countedSessions(db, scope, clip(seg.ranges, now))
+      .select([segmentOf(seg).as('seg'), (eb) => eb.fn.countAll<number>().as('sessions')])
+      .groupBy(sql.ref('seg'))
+      .execute();
+    return rows.map((r) => ({ seg: n(r.seg), sessions: n(r.sessions) }));
+  },
+
+  /** Hosting per segment and format: session × host pairs of held sessions and their seconds (filtered hosts). */
+  async hosting(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
+    let query = sessionsIn(db, scope, clip(seg.ranges, now))
+      .innerJoin('workshops as w', 'w.id', 's.workshop_id')
+      .innerJoin('workshop_hosts as h', 'h.workshop_id', 's.workshop_id');
+    const people = peopleFilter(db, scope);
+    if (people) query = query.where('h.person_id', 'in', people);
+    const rows = await query
+      .select([
+        segmentOf(seg).as('seg'),
+        'w.format',
+        (eb) => eb.fn.countAll<number>().as('pairs'),
+        sql<number>`sum(${durationSeconds(db)})`.as('seconds'),
+      ])
+      .groupBy([sql.ref('seg'), 'w.format'])
+      .execute();
+    return rows.map((r) => ({ seg: n(r.seg), format: r.format, pairs: n(r.pairs), seconds: n(r.seconds) }));
+  },
+
+  /** The segments each filtered person attended a held session in (distinct learners per period and month). */
+  async learners(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
+    let query = sessionsIn(db, scope, clip(seg.ranges, now))
+      .innerJoin('registrations as r', 'r.session_id', 's.id')
+      .where('r.status', '=', 'attended');
+    const people = peopleFilter(db, scope);
+    if (people) query = query.where('r.person_id', 'in', people);
+    const rows = await query
+      .select(['r.person_id', segmentList(db, seg).as('segs')])
+      .groupBy('r.person_id')
+      .execute();
+    return rows.map((r) => segmentsIn(r.segs));
+  },
+
+  /**
+   * The filtered hosts of held sessions in `window` (the previous period and the period), the
+   * segments they hosted in, and the start of their first session ever (of any workshop).
+   */
+  async hosts(db: Executor, scope: OverviewScope, seg: Segmentation, window: Window, now: string) {
+    let query = sessionsIn(db, scope, clip([window], now)).innerJoin('workshop_hosts as h', 'h.workshop_id', 's.workshop_id');
+    const people = peopleFilter(db, scope);
+    if (people) query = query.where('h.person_id', 'in', people);
+    const rows = await query
+      .select([
+        'h.person_id',
+        segmentList(db, seg).as('segs'),
+        (eb) =>
+          eb
+            .selectFrom('workshop_hosts as eh')
+            .innerJoin('sessions as es', 'es.workshop_id', 'eh.workshop_id')
+            .whereRef('eh.person_id', '=', 'h.person_id')
+            .where('es.status', '=', 'scheduled')
+            .select((e) => e.fn.min('es.starts_at').as('first'))
+            .as('first'),
+      ])
+      .groupBy('h.person_id')
+      .execute();
+    return rows.map((r) => ({ segs: segmentsIn(r.segs), first: r.first === null ? null : String(r.first) }));
+  },
+
+  /** Workshops published in each window (people filter: who created it). */
+  async workshopsCreated(db: Executor, scope: OverviewScope, windows: Window[]) {
+    return Promise.all(
+      windows.map(async (w) => {
+        let query = db
+          .selectFrom('workshops as w')
+          .where('w.status', '=', 'published')
+          .where('w.published_at', '>=', w.start)
+          .where('w.published_at', '<', w.end);
+        const workshops = workshopFilter(db, scope);
+        if (workshops) query = query.where('w.id', 'in', workshops);
+        const people = peopleFilter(db, scope);
+        if (people) query = query.where('w.created_by', 'in', people);
+        const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+        return n(row?.n);
+      }),
+    );
+  },
+
+  /** "Notify me" wishes made in each window, and requests still open that were made in it. */
+  async demand(db: Executor, scope: OverviewScope, windows: Window[]) {
+    const workshops = workshopFilter(db, scope);
+    const people = peopleFilter(db, scope);
+    return Promise.all(
+      windows.map(async (w) => {
+        let wishes = db.selectFrom('workshop_interest as wi').where('wi.created_at', '>=', w.start).where('wi.created_at', '<', w.end);
+        if (workshops) wishes = wishes.where('wi.workshop_id', 'in', workshops);
+        if (people) wishes = wishes.where('wi.person_id', 'in', people);
+        // An open request names no workshop yet: under a channel or format filter only linked ones count.
+        let requests = db
+          .selectFrom('workshop_requests as wr')
+          .where('wr.status', '=', 'open')
+          .where('wr.created_at', '>=', w.start)
+          .where('wr.created_at', '<', w.end);
+        if (workshops) requests = requests.where('wr.workshop_id', 'in', workshops);
+        if (people) requests = requests.where('wr.author_id', 'in', people);
+        const [a, b] = await Promise.all([
+          wishes.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+          requests.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+        ]);
+        return { wishes: n(a?.n), openRequests: n(b?.n) };
+      }),
+    );
+  },
+
+  /**
+   * Feedback of the filtered givers on held sessions: one row per session of the period (its
+   * workshop, for the checklist comparison) and one row, key 'previous', for the previous period.
+   */
+  async feedback(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
+    let query = sessionsIn(db, scope, clip([{ start: previous.start, end: current.end }], now))
+      .innerJoin('feedback as f', 'f.session_id', 's.id')
+      .leftJoin('checklist_runs as cr', 'cr.workshop_id', 's.workshop_id');
+    const people = peopleFilter(db, scope);
+    if (people) query = query.where('f.person_id', 'in', people);
+    const answered = (expr: string) => sql.raw(`case when f.status = 'answered' and ${expr} then 1 else 0 end`);
+    const rows = await query
+      .select([
+        sql<string>`case when s.starts_at >= ${current.start} then s.id else 'previous' end`.as('k'),
+        sql<string>`max(s.workshop_id)`.as('workshop_id'),
+        sql<string | null>`max(cr.id)`.as('run_id'),
+        (eb) => eb.fn.countAll<number>().as('asked'),
+        sql<number>`sum(case when f.status = 'declined' then 1 else 0 end)`.as('declined'),
+        sql<number>`sum(case when f.status = 'answered' then 1 else 0 end)`.as('answered'),
+        sql<number>`sum(${answered('f.rating is not null')})`.as('ratings'),
+        sql<number>`sum(case when f.status = 'answered' then f.rating else 0 end)`.as('rating_sum'),
+        sql<number>`sum(${answered('f.rating = 1')})`.as('r1'),
+        sql<number>`sum(${answered('f.rating = 2')})`.as('r2'),
+        sql<number>`sum(${answered('f.rating = 3')})`.as('r3'),
+        sql<number>`sum(${answered('f.rating = 4')})`.as('r4'),
+        sql<number>`sum(${answered('f.rating = 5')})`.as('r5'),
+        sql<number>`sum(${answered('f.usefulness is not null')})`.as('usefulness_n'),
+        sql<number>`sum(case when f.status = 'answered' then f.usefulness else 0 end)`.as('usefulness_sum'),
+      ])
+      .groupBy(sql.ref('k'))
+      .execute();
+    return rows.map((r) => ({
+      key: String(r.k),
+      workshopId: String(r.workshop_id),
+      runId: r.run_id === null ? null : String(r.run_id),
+      asked: n(r.asked),
+      declined: n(r.declined),
+      answered: n(r.answered),
+      ratings: n(r.ratings),
+      ratingSum: n(r.rating_sum),
+      distribution: [n(r.r1), n(r.r2), n(r.r3), n(r.r4), n(r.r5)],
+      usefulnessN: n(r.usefulness_n),
+      usefulnessSum: n(r.usefulness_sum),
+    }));
+  },
+
+  /**
+   * Workshops with a held counted session in the period or the previous one, whether each has a
+   * checklist run, and each run's items and answered items per phase with its confidences.
+   */
+  async checklists(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
+    const held = () =>
+      countedSessions(db, scope, clip([{ start: previous.start, end: current.end }], now))
+        .select([
+          's.workshop_id',
+          sql<number>`max(case when s.starts_at >= ${current.start} then 1 else 0 end)`.as('cur'),
+          sql<number>`max(case when s.starts_at < ${current.start} then 1 else 0 end)`.as('prev'),
+        ])
+        .groupBy('s.workshop_id');
+    const [workshops, runs] = await Promise.all([
+      db
+        .selectFrom(held().as('hw'))
+        .leftJoin('checklist_runs as cr', 'cr.workshop_id', 'hw.workshop_id')
+        .select([
+          sql<number>`sum(hw.cur)`.as('cur'),
+          sql<number>`sum(hw.prev)`.as('prev'),
+          sql<number>`sum(case when cr.id is not null then hw.cur else 0 end)`.as('cur_runs'),
+          sql<number>`sum(case when cr.id is not null then hw.prev else 0 end)`.as('prev_runs'),
+        ])
+        .executeTakeFirst(),
+      db
+        .selectFrom(held().as('hw'))
+        .innerJoin('checklist_runs as cr', 'cr.workshop_id', 'hw.workshop_id')
+        .innerJoin('checklist_items as ci', 'ci.version_id', 'cr.version_id')
+        .leftJoin('checklist_answers as ca', (join) => join.onRef('ca.run_id', '=', 'cr.id').onRef('ca.item_key', '=', 'ci.key'))
+        .select([
+          'cr.workshop_id',
+          'ci.phase',
+          sql<number>`max(hw.cur)`.as('cur'),
+          sql<number>`max(hw.prev)`.as('prev'),
+          sql<number | null>`max(cr.confidence_before)`.as('before'),
+          sql<number | null>`max(cr.confidence_after)`.as('after'),
+          (eb) => eb.fn.countAll<number>().as('items'),
+          sql<number>`count(ca.answer)`.as('answered'),
+        ])
+        .groupBy(['cr.workshop_id', 'ci.phase'])
+        .execute(),
+    ]);
+    return {
+      workshops: {
+        current: n(workshops?.cur),
+        previous: n(workshops?.prev),
+        currentWithRun: n(workshops?.cur_runs),
+        previousWithRun: n(workshops?.prev_runs),
+      },
+      runs: runs.map((r) => ({
+        workshopId: r.workshop_id,
+        phase: r.phase,
+        current: n(r.cur) === 1,
+        previous: n(r.prev) === 1,
+        confidenceBefore: r.before === null ? null : Number(r.before),
+        confidenceAfter: r.after === null ? null : Number(r.after),
+        items: n(r.items),
+        answered: n(r.answered),
+      })),
+    };
+  },
+
+  /** People in the person filter (everyone without one): the headcount the reach is measured against. */
+  async headcount(db: Executor, scope: OverviewScope): Promise<number> {
+    const people = peopleFilter(db, scope);
+    const query = people ? db.selectFrom('people as p').where('p.id', 'in', people) : db.selectFrom('people as p');
+    const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return n(row?.n);
+  },
+};

@@ -1,0 +1,267 @@
+import type { AnalyticsOverview, Kpi, KpiName } from '../../../contracts/index.js';
+import type { AccessChecker } from '../../platform/access/index.js';
+import type { Actor } from '../../platform/actor.js';
+import type { Transactor } from '../../platform/transaction.js';
+import { hours, mean, oneSample, periodsOf, rate, type Segment, segmentsOf, welch } from './analytics.policy.js';
+import type { OverviewScope, overviewRepository } from './overview.repository.js';
+import type { AnalyticsSettingsService } from './settings.service.js';
+
+export interface OverviewQuery extends OverviewScope {
+  from: string;
+  to: string;
+  threshold?: number | undefined;
+}
+
+const PHASES = ['analysis', 'design', 'development', 'implementation', 'evaluation'] as const;
+
+type Side = 'current' | 'previous';
+const both = <T>(make: () => T): Record<Side, T> => ({ current: make(), previous: make() });
+const sidesOf = (s: Segment | undefined): Side[] => (!s ? [] : s.current ? ['current'] : s.previous ? ['previous'] : []);
+
+/**
+ * The dashboard's overview: every figure for the period and the previous one, the months against
+ * the same months a year earlier, the rating distribution, checklist completion per phase and the
+ * checklist comparison. Counted as /work/notes/analytics-guide.md defines (one way everywhere).
+ */
+export class OverviewService {
+  constructor(
+    private readonly tx: Transactor,
+    private readonly access: AccessChecker,
+    private readonly repository: typeof overviewRepository,
+    private readonly settings: AnalyticsSettingsService,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async overview(actor: Actor, query: OverviewQuery): Promise<AnalyticsOverview> {
+    const db = this.tx.executor;
+    await this.access.dashboard(db, actor);
+    const now = this.clock();
+    const nowIso = now.toISOString();
+    const p = periodsOf(query.from, query.to);
+    const seg = segmentsOf(p, now);
+    const scope: OverviewScope = {
+      team: query.team,
+      manager: query.manager,
+      location: query.location,
+      channel: query.channel,
+      format: query.format,
+    };
+    const windows = [p.current, p.before];
+    const [settings, registrations, sessions, hosting, learners, hostRows, created, demand, feedback, checklists, headcount] =
+      await Promise.all([
+        this.settings.current(db),
+        this.repository.registrations(db, scope, seg),
+        this.repository.sessions(db, scope, seg, nowIso),
+        this.repository.hosting(db, scope, seg, nowIso),
+        this.repository.learners(db, scope, seg, nowIso),
+        this.repository.hosts(db, scope, seg, { start: p.before.start, end: p.current.end }, nowIso),
+        this.repository.workshopsCreated(db, scope, windows),
+        this.repository.demand(db, scope, windows),
+        this.repository.feedback(db, scope, p.current, p.before, nowIso),
+        this.repository.checklists(db, scope, p.current, p.before, nowIso),
+        this.repository.headcount(db, scope),
+      ]);
+    const threshold = query.threshold ?? settings.checklistThreshold;
+    const segment = (i: number) => seg.segments[i];
+
+    // The series: months of the period, each with the same month a year earlier.
+    const month = new Map(
+      p.months.map((m) => [m, { sessions: 0, learners: 0, seconds: 0, last: { sessions: 0, learners: 0, seconds: 0 } }]),
+    );
+    const monthOf = (s: Segment | undefined) => (s?.month ? month.get(s.month) : undefined);
+    const lastYearOf = (s: Segment | undefined) => (s?.yearAgoMonth ? month.get(s.yearAgoMonth)?.last : undefined);
+
+    const reg = both(() => ({ seats: 0, attended: 0, noShows: 0, waitlisted: 0, late: 0, seconds: 0 }));
+    for (const row of registrations) {
+      const s = segment(row.seg);
+      for (const side of sidesOf(s)) {
+        reg[side].late += row.lateCancellations;
+        if (!s?.held) continue;
+        reg[side].seats += row.seats;
+        reg[side].attended += row.attended;
+        reg[side].noShows += row.noShows;
+        reg[side].waitlisted += row.waitlisted;
+        reg[side].seconds += row.attendedSeconds;
+      }
+      if (!s?.held) continue;
+      const m = monthOf(s);
+      if (m) m.seconds += row.attendedSeconds;
+      const last = lastYearOf(s);
+      if (last) last.seconds += row.attendedSeconds;
+    }
+
+    const held = both(() => 0);
+    for (const row of sessions) {
+      const s = segment(row.seg);
+      for (const side of sidesOf(s)) held[side] += row.sessions;
+      const m = monthOf(s);
+      if (m) m.sessions += row.sessions;
+      const last = lastYearOf(s);
+      if (last) last.sessions += row.sessions;
+    }
+
+    const hostHours = both(() => 0);
+    for (const row of hosting) {
+      for (const side of sidesOf(segment(row.seg))) {
+        hostHours[side] += row.seconds / 3600 + row.pairs * (settings.preparationHours[row.format] ?? 0);
+      }
+    }
+
+    const unique = both(() => 0);
+    for (const segs of learners) {
+      const seen = new Set<string>();
+      for (const i of segs) {
+        const s = segment(i);
+        for (const side of sidesOf(s)) seen.add(side);
+        if (s?.month) seen.add(`m:${s.month}`);
+        if (s?.yearAgoMonth) seen.add(`y:${s.yearAgoMonth}`);
+      }
+      for (const key of seen) {
+        if (key === 'current' || key === 'previous') unique[key] += 1;
+        else if (key.startsWith('m:')) (month.get(key.slice(2)) ?? { learners: 0 }).learners += 1;
+        else {
+          const last = month.get(key.slice(2))?.last;
+          if (last) last.learners += 1;
+        }
+      }
+    }
+
+    const hosts = both(() => ({ active: 0, firstTime: 0 }));
+    for (const host of hostRows) {
+      const sides = new Set(host.segs.flatMap((i) => sidesOf(segment(i))));
+      for (const side of sides) {
+        hosts[side].active += 1;
+        const w = side === 'current' ? p.current : p.before;
+        if (host.first !== null && host.first >= w.start && host.first < w.end) hosts[side].firstTime += 1;
+      }
+    }
+
+    // Feedback: the period's sessions one by one (for the checklist comparison), the previous period as one row.
+    const fb = both(() => ({ asked: 0, declined: 0, answered: 0, ratings: 0, ratingSum: 0 }));
+    const distribution = [0, 0, 0, 0, 0];
+    for (const row of feedback) {
+      const side: Side = row.key === 'previous' ? 'previous' : 'current';
+      fb[side].asked += row.asked;
+      fb[side].declined += row.declined;
+      fb[side].answered += row.answered;
+      fb[side].ratings += row.ratings;
+      fb[side].ratingSum += row.ratingSum;
+      if (side === 'current') {
+        for (const [i, count] of row.distribution.entries()) distribution[i] = (distribution[i] ?? 0) + count;
+      }
+    }
+
+    // Checklist runs: completion overall and per phase, per workshop.
+    const runs = new Map<
+      string,
+      {
+        current: boolean;
+        previous: boolean;
+        before: number | null;
+        after: number | null;
+        items: number;
+        answered: number;
+        phases: Map<string, number>;
+      }
+    >();
+    for (const row of checklists.runs) {
+      const run = runs.get(row.workshopId) ?? {
+        current: row.current,
+        previous: row.previous,
+        before: row.confidenceBefore,
+        after: row.confidenceAfter,
+        items: 0,
+        answered: 0,
+        phases: new Map<string, number>(),
+      };
+      run.items += row.items;
+      run.answered += row.answered;
+      run.phases.set(row.phase, row.answered / row.items);
+      runs.set(row.workshopId, run);
+    }
+    const runsOf = (side: Side) => [...runs.values()].filter((r) => r[side]);
+    const completion = (r: { items: number; answered: number }) => r.answered / r.items;
+
+    const withRatings: number[] = [];
+    const withoutRatings: number[] = [];
+    const withUsefulness: number[] = [];
+    const withoutUsefulness: number[] = [];
+    for (const row of feedback) {
+      if (row.key === 'previous') continue;
+      const run = runs.get(row.workshopId);
+      const group = row.runId === null ? 'without' : run && completion(run) >= threshold ? 'with' : undefined;
+      if (!group) continue;
+      if (row.ratings > 0) (group === 'with' ? withRatings : withoutRatings).push(row.ratingSum / row.ratings);
+      if (row.usefulnessN > 0) (group === 'with' ? withUsefulness : withoutUsefulness).push(row.usefulnessSum / row.usefulnessN);
+    }
+    const confidenceChanges = runsOf('current')
+      .filter((r) => completion(r) >= threshold && r.before !== null && r.after !== null)
+      .map((r) => (r.after ?? 0) - (r.before ?? 0));
+
+    const figures = (side: Side): Record<KpiName, number | null> => {
+      const learningHours = hours(reg[side].seconds);
+      const d = demand[side === 'current' ? 0 : 1] ?? { wishes: 0, openRequests: 0 };
+      const w = checklists.workshops;
+      return {
+        sessionsHeld: held[side],
+        workshopsCreated: created[side === 'current' ? 0 : 1] ?? 0,
+        firstTimeHosts: hosts[side].firstTime,
+        activeHosts: hosts[side].active,
+        uniqueLearners: unique[side],
+        headcountReached: rate(unique[side], headcount),
+        seatsFilled: reg[side].seats,
+        attendanceRate: rate(reg[side].attended, reg[side].seats),
+        noShowRate: rate(reg[side].noShows, reg[side].seats),
+        lateCancellations: reg[side].late,
+        learningHours,
+        engineerHoursInvested: Math.round((learningHours + hostHours[side]) * 100) / 100,
+        unmetDemand: reg[side].waitlisted + d.wishes + d.openRequests,
+        averageRating: rate(fb[side].ratingSum, fb[side].ratings),
+        responseRate: rate(fb[side].answered, fb[side].asked - fb[side].declined),
+        checklistAdoption: side === 'current' ? rate(w.currentWithRun, w.current) : rate(w.previousWithRun, w.previous),
+        confidenceBefore: mean(runsOf(side).flatMap((r) => (r.before === null ? [] : [r.before]))),
+        confidenceAfter: mean(runsOf(side).flatMap((r) => (r.after === null ? [] : [r.after]))),
+      };
+    };
+    const current = figures('current');
+    const previous = figures('previous');
+    const kpis = Object.fromEntries(
+      (Object.keys(current) as KpiName[]).map((name) => [name, { value: current[name], previous: previous[name] } satisfies Kpi]),
+    ) as Record<KpiName, Kpi>;
+
+    const phaseCompletion = (side: Side, phase: string) =>
+      mean(runsOf(side).flatMap((r) => (r.phases.has(phase) ? [r.phases.get(phase) ?? 0] : [])));
+
+    return {
+      period: p.period,
+      previous: p.previous,
+      kpis,
+      unmetDemand: {
+        waitedWithoutSeat: reg.current.waitlisted,
+        wishes: demand[0]?.wishes ?? 0,
+        openRequests: demand[0]?.openRequests ?? 0,
+      },
+      checklistPhases: PHASES.map((phase) => ({
+        phase,
+        completion: phaseCompletion('current', phase),
+        previous: phaseCompletion('previous', phase),
+      })),
+      series: {
+        byMonth: [...month.entries()].map(([m, v]) => ({
+          month: m,
+          sessions: v.sessions,
+          learners: v.learners,
+          hours: hours(v.seconds),
+          lastYear: { sessions: v.last.sessions, learners: v.last.learners, hours: hours(v.last.seconds) },
+        })),
+      },
+      ratingDistribution: distribution,
+      checklistEffect: {
+        threshold,
+        ...welch(withRatings, withoutRatings),
+        usefulness: welch(withUsefulness, withoutUsefulness),
+        confidenceChange: oneSample(confidenceChanges),
+      },
+    };
+  }
+}
