@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/transaction.js';
-import { type AnalyticsScope, type Bounds, filteredPeople, periodSessions, sessionHours } from './tables.scope.js';
+import { type AnalyticsScope, type Bounds, filteredPeople, filteredWorkshops, sessionHours } from './tables.scope.js';
 
 export interface AttendanceRecord {
   registration_id: string;
@@ -39,14 +39,17 @@ export const attendanceRepository = {
         'r.status',
         sessionHours(db).as('duration'),
       ])
-      .where('r.session_id', 'in', periodSessions(db, scope, bounds, { offered: true }));
+      // Driven from sessions by start (sessions_starts_idx), so each page reads on from the cursor instead of the whole period.
+      .where('s.status', '=', 'scheduled')
+      .where('s.starts_at', '>=', after && after[0] > bounds.start ? after[0] : bounds.start)
+      .where('s.starts_at', '<', bounds.end);
+    const workshops = filteredWorkshops(db, scope);
+    if (workshops) query = query.where('s.workshop_id', 'in', workshops);
     const people = filteredPeople(db, scope);
     if (people) query = query.where('r.person_id', 'in', people);
     if (after) {
       const [startsAt, id] = after;
-      query = query.where((eb) =>
-        eb.or([eb('s.starts_at', '>', startsAt), eb.and([eb('s.starts_at', '=', startsAt), eb('r.id', '>', id)])]),
-      );
+      query = query.where((eb) => eb.or([eb('s.starts_at', '>', startsAt), eb('r.id', '>', id)]));
     }
     const rows = await query.orderBy('s.starts_at').orderBy('r.id').limit(limit).execute();
     return rows.map(({ duration, ...row }): AttendanceRecord => ({ ...row, hours: row.status === 'attended' ? Number(duration) : 0 }));
