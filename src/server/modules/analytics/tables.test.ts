@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OCTOBER, seedOctober } from '../../../../test/helpers/analytics-fixture.js';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { expectError } from '../../../../test/helpers/errors.js';
+import { analyticsApi } from '../../../contracts/analytics.endpoints.js';
 
 const { t, ada, vera, hana, hugo, l1, l2, l3, l4, l5 } = testAppWithPeople({
   ada: { name: 'Ada Admin', role: 'admin', team: 'Education' },
@@ -215,5 +216,38 @@ describe('CSV files', () => {
     expect(workshops.body).toContain('Kubernetes basics,hands_on_lab,2,6,2,1,3,3,3.67');
     const channels = await admin().get(`/api/v1/analytics/channels.csv?${OCTOBER}`);
     expect(channels.body).toContain('Kubernetes,kubernetes,2,6,2,1,2');
+  });
+});
+
+describe('the tables and the overview', () => {
+  it('count the same: per team and in total (skipped while the overview is not registered)', async (context) => {
+    if (!t.app.hasRoute({ method: 'GET', url: analyticsApi.overview.path })) context.skip();
+    const teams = (await get(`/api/v1/analytics/teams?${OCTOBER}`)).items as {
+      team: string;
+      learners: number;
+      seatsFilled: number;
+      learningHours: number;
+    }[];
+    for (const row of [...teams, { team: undefined, learners: 5, seatsFilled: 9, learningHours: 9.5 }]) {
+      const query = row.team === undefined ? OCTOBER : `${OCTOBER}&team=${encodeURIComponent(row.team)}`;
+      const { kpis } = await get(`${analyticsApi.overview.path}?${query}`);
+      expect([kpis.uniqueLearners.value, kpis.seatsFilled.value, kpis.learningHours.value], row.team ?? 'everyone').toEqual([
+        row.learners,
+        row.seatsFilled,
+        row.learningHours,
+      ]);
+    }
+    const workshops = (await get(`/api/v1/analytics/workshops?${OCTOBER}`)).items as {
+      sessions: number;
+      waitlisted: number;
+      wishes: number;
+    }[];
+    const overview = await get(`${analyticsApi.overview.path}?${OCTOBER}`);
+    expect(overview.kpis.sessionsHeld.value).toBe(workshops.reduce((n, w) => n + w.sessions, 0));
+    expect(overview.unmetDemand).toEqual({
+      waitedWithoutSeat: workshops.reduce((n, w) => n + w.waitlisted, 0),
+      wishes: workshops.reduce((n, w) => n + w.wishes, 0),
+      openRequests: 3,
+    });
   });
 });
