@@ -1,4 +1,5 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { ResponsiveContainer } from 'recharts';
 
 /** Colours of the charts; every series also differs by shape or pattern and is named in a legend and the table. */
@@ -12,6 +13,9 @@ export const chartColours = {
 };
 
 export const axisTick = { fill: chartColours.text, fontSize: 12 };
+
+/** Legend entries in the text colour (the swatch carries the series colour, the words stay AA-readable). */
+export const legendText = (value: string) => <span style={{ color: chartColours.text }}>{value}</span>;
 
 /** A chart section: its heading, its one-line reading, then the drawing(s) and the table beneath. */
 export function ChartCard({
@@ -56,4 +60,11 @@ export function ChartImage({ label, height = 260, children }: { label: string; h
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** The names beside horizontal bars: narrower on a phone, long names cut in the drawing only (the table has them whole). */
+export function useCategoryAxis(): { width: number; short: (name: string) => string } {
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const max = phone ? 14 : 24;
+  return { width: phone ? 100 : 170, short: (name) => (name.length > max ? `${name.slice(0, max - 1)}…` : name) };
 }

@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import type { AnalyticsOverview } from '../../../contracts/index.js';
 import { ChecklistEffect } from './ChecklistEffect';
 import { DemandChart } from './DemandChart';
@@ -27,15 +27,11 @@ export default function Charts({
       <Title order={2} fz="h3">
         Charts and tables
       </Title>
-      <MonthlyChart series={overview.series.byMonth} />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <TeamsChart query={query} />
-        <RatingChart distribution={overview.ratingDistribution} query={query} />
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <DemandChart query={query} />
-        <WorkshopsDemandTable query={query} />
-      </SimpleGrid>
+      <MonthlyChart series={overview.series.byMonth} period={overview.period} />
+      <TeamsChart query={query} />
+      <DemandChart query={query} />
+      <WorkshopsDemandTable query={query} />
+      <RatingChart distribution={overview.ratingDistribution} query={query} />
       <HostsTable query={query} />
       <ChecklistEffect effect={overview.checklistEffect} onThreshold={onThreshold} />
     </Stack>

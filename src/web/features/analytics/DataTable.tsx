@@ -24,6 +24,7 @@ export function DataTable<T>({
   rowKey,
   empty,
   minWidth = 560,
+  shownAtFirst = SHOWN_AT_FIRST,
 }: {
   caption: string;
   columns: Column<T>[];
@@ -31,6 +32,8 @@ export function DataTable<T>({
   rowKey: (row: T, index: number) => string;
   empty: string;
   minWidth?: number;
+  /** Rows shown before "Show all". */
+  shownAtFirst?: number;
 }) {
   const [all, setAll] = useState(false);
   if (rows.length === 0)
@@ -39,7 +42,7 @@ export function DataTable<T>({
         {empty}
       </Text>
     );
-  const shown = all ? rows : rows.slice(0, SHOWN_AT_FIRST);
+  const shown = all ? rows : rows.slice(0, shownAtFirst);
   return (
     <>
       <Table.ScrollContainer
@@ -62,7 +65,7 @@ export function DataTable<T>({
               <Table.Tr key={rowKey(row, index)}>
                 {columns.map((c) =>
                   c.rowHeader ? (
-                    <Table.Th key={c.header} scope="row" fw={500} style={{ maxWidth: 280, overflowWrap: 'anywhere' }}>
+                    <Table.Th key={c.header} scope="row" fw={500} style={rowHeader}>
                       {c.cell(row)}
                     </Table.Th>
                   ) : (
@@ -76,15 +79,17 @@ export function DataTable<T>({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {rows.length > SHOWN_AT_FIRST && (
+      {rows.length > shownAtFirst && (
         <Button variant="subtle" size="xs" mt={4} onClick={() => setAll(!all)}>
-          {all ? `Show the first ${SHOWN_AT_FIRST}` : `Show all ${rows.length} rows`}
+          {all ? `Show the first ${shownAtFirst}` : `Show all ${rows.length} rows`}
         </Button>
       )}
     </>
   );
 }
 
+// Names wrap between words, never inside one ("Fronten|d"), and long ones stay readable.
+const rowHeader: React.CSSProperties = { minWidth: 130, maxWidth: 300, overflowWrap: 'break-word' };
 const numeric: React.CSSProperties = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' };
 const hiddenCaption: React.CSSProperties = {
   position: 'absolute',

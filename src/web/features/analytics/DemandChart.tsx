@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { analyticsApi } from '../../../contracts/index.js';
 import { withQuery } from '../../api/client';
-import { axisTick, ChartCard, ChartImage, chartColours } from './ChartFrame';
+import { axisTick, ChartCard, ChartImage, chartColours, legendText, useCategoryAxis } from './ChartFrame';
 import { CsvLink, DataTable } from './DataTable';
 import type { PeriodQuery } from './filters';
 import { useChannelsTable } from './hooks';
@@ -9,15 +9,15 @@ import { formatNumber } from './labels';
 import { TableState } from './TableState';
 
 const CHART_TOPICS = 10;
-const short = (name: string) => (name.length > 22 ? `${name.slice(0, 21)}…` : name);
 
 /** Demand (people waiting, wishes, requests) against supply (sessions offered), per channel: where to find hosts. */
 export function DemandChart({ query }: { query: PeriodQuery }) {
   const channels = useChannelsTable(query);
+  const axis = useCategoryAxis();
   const rows = (channels.data?.items ?? [])
     .map((c) => ({ ...c, demand: c.waitlisted + c.wishes + c.requests }))
     .sort((a, b) => b.demand - a.demand || b.sessionsOffered - a.sessionsOffered || a.name.localeCompare(b.name));
-  const drawn = rows.slice(0, CHART_TOPICS).map((c) => ({ name: short(c.name), demand: c.demand, supply: c.sessionsOffered }));
+  const drawn = rows.slice(0, CHART_TOPICS).map((c) => ({ name: axis.short(c.name), demand: c.demand, supply: c.sessionsOffered }));
   return (
     <ChartCard
       id="chart-demand"
@@ -33,11 +33,11 @@ export function DemandChart({ query }: { query: PeriodQuery }) {
             <BarChart data={drawn} layout="vertical" accessibilityLayer={false} margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={chartColours.grid} horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={axisTick} />
-              <YAxis type="category" dataKey="name" width={150} tick={axisTick} interval={0} />
+              <YAxis type="category" dataKey="name" width={axis.width} tick={axisTick} interval={0} />
               <Tooltip />
-              <Legend />
-              <Bar dataKey="demand" name="Demand (waiting, wishes, requests)" fill={chartColours.demand} />
-              <Bar dataKey="supply" name="Sessions offered" fill={chartColours.supply} />
+              <Legend formatter={legendText} />
+              <Bar isAnimationActive={false} dataKey="demand" name="Demand (waiting, wishes, requests)" fill={chartColours.demand} />
+              <Bar isAnimationActive={false} dataKey="supply" name="Sessions offered" fill={chartColours.supply} />
             </BarChart>
           </ChartImage>
         )}

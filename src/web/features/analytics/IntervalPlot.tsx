@@ -17,7 +17,8 @@ export function IntervalPlot({ rows }: { rows: IntervalRow[] }) {
   const drawable = rows.filter((r) => r.value !== null && r.ci95);
   if (drawable.length === 0) return null;
   const extent = Math.max(0.5, ...drawable.flatMap((r) => [Math.abs(r.ci95?.[0] ?? 0), Math.abs(r.ci95?.[1] ?? 0)]));
-  const max = Math.ceil(extent * 2) / 2;
+  // A little room past the widest interval, so a dot at its end is not on the edge.
+  const max = Math.ceil(extent * 1.1 * 2) / 2;
   const x = (v: number) => LEFT + ((v + max) / (2 * max)) * (WIDTH - LEFT - RIGHT);
   const height = rows.length * ROW + 30;
   const ticks = [-max, -max / 2, 0, max / 2, max];

@@ -21,11 +21,12 @@ export function RatingChart({ distribution, query }: { distribution: number[]; q
     <ChartCard id="chart-ratings" title="Ratings" description="How learners rated the sessions held (1–5), and the workshops rated best.">
       {total > 0 && (
         <ChartImage label={`Bar chart of the ${total} ratings given, by rating from 1 to 5.`} height={200}>
-          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 24, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke={chartColours.grid} vertical={false} />
             <XAxis dataKey="rating" tick={axisTick} />
             <YAxis allowDecimals={false} tick={axisTick} />
             <Bar
+              isAnimationActive={false}
               dataKey="count"
               name="Answers"
               fill={chartColours.now}

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { analyticsApi } from '../../../contracts/index.js';
 import { withQuery } from '../../api/client';
-import { axisTick, ChartCard, ChartImage, chartColours } from './ChartFrame';
+import { axisTick, ChartCard, ChartImage, chartColours, legendText, useCategoryAxis } from './ChartFrame';
 import { CsvLink, DataTable } from './DataTable';
 import type { PeriodQuery } from './filters';
 import { useTeamsTable } from './hooks';
@@ -9,14 +9,13 @@ import { formatNumber, formatPercent } from './labels';
 import { TableState } from './TableState';
 
 const CHART_TEAMS = 12;
-/** Long team names are cut in the drawing only; the table has them whole. */
-const short = (name: string) => (name.length > 22 ? `${name.slice(0, 21)}…` : name);
 
 /** Learners per team, and how much of each team's headcount that is. */
 export function TeamsChart({ query }: { query: PeriodQuery }) {
   const teams = useTeamsTable(query);
+  const axis = useCategoryAxis();
   const rows = [...(teams.data?.items ?? [])].sort((a, b) => b.learners - a.learners || a.team.localeCompare(b.team));
-  const drawn = rows.slice(0, CHART_TEAMS).map((t) => ({ team: short(t.team), learners: t.learners, headcount: t.headcount }));
+  const drawn = rows.slice(0, CHART_TEAMS).map((t) => ({ team: axis.short(t.team), learners: t.learners, headcount: t.headcount }));
   return (
     <ChartCard
       id="chart-teams"
@@ -32,11 +31,17 @@ export function TeamsChart({ query }: { query: PeriodQuery }) {
             <BarChart data={drawn} layout="vertical" accessibilityLayer={false} margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={chartColours.grid} horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={axisTick} />
-              <YAxis type="category" dataKey="team" width={150} tick={axisTick} interval={0} />
+              <YAxis type="category" dataKey="team" width={axis.width} tick={axisTick} interval={0} />
               <Tooltip />
-              <Legend />
-              <Bar dataKey="learners" name="Learners" fill={chartColours.now} />
-              <Bar dataKey="headcount" name="Headcount" fill="var(--mantine-color-gray-4)" stroke={chartColours.before} />
+              <Legend formatter={legendText} />
+              <Bar isAnimationActive={false} dataKey="learners" name="Learners" fill={chartColours.now} />
+              <Bar
+                isAnimationActive={false}
+                dataKey="headcount"
+                name="Headcount"
+                fill="var(--mantine-color-gray-4)"
+                stroke={chartColours.before}
+              />
             </BarChart>
           </ChartImage>
         )}

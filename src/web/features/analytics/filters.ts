@@ -11,6 +11,9 @@ export const periodChoices = [
 ] as const;
 export type PeriodChoice = (typeof periodChoices)[number]['value'];
 
+/** A year by default: the monthly chart then shows a year against the one before. */
+export const DEFAULT_PERIOD: PeriodChoice = '365';
+
 /** Everything the dashboard is filtered by, as the URL holds it (so a view can be shared by its link). */
 export interface DashboardFilters {
   period: PeriodChoice;
@@ -37,7 +40,7 @@ export function readFilters(params: URLSearchParams): DashboardFilters {
   const threshold = Number(params.get('threshold') ?? Number.NaN);
   const text = (key: string) => params.get(key)?.trim() || null;
   return {
-    period: periodChoices.some((c) => c.value === period) ? (period as PeriodChoice) : 'quarter',
+    period: periodChoices.some((c) => c.value === period) ? (period as PeriodChoice) : DEFAULT_PERIOD,
     from: isDate(params.get('from')) ? params.get('from') : null,
     to: isDate(params.get('to')) ? params.get('to') : null,
     team: text('team'),

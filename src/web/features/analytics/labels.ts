@@ -95,14 +95,21 @@ export type Change = { direction: 'up' | 'down' | 'same' | 'none'; text: string;
 export function describeChange(kind: Kind, value: number | null, previous: number | null, lowerIsBetter = false): Change {
   if (value === null || previous === null) return { direction: 'none', text: 'nothing to compare', good: null };
   const diff = value - previous;
-  if (Math.abs(diff) < 1e-9) return { direction: 'same', text: 'no change', good: null };
+  // Shown as the cards round: 97.2% against 96.9% is "no change", not "up 0 points".
+  const shown =
+    kind === 'rate'
+      ? Math.round(Math.abs(diff) * 100)
+      : kind === 'rating' || kind === 'scale'
+        ? Math.round(Math.abs(diff) * 10)
+        : Math.abs(diff);
+  if (shown < 0.5) return { direction: 'same', text: 'no change', good: null };
   const direction = diff > 0 ? 'up' : 'down';
   const good = lowerIsBetter ? diff < 0 : diff > 0;
   let amount: string;
   if (kind === 'rate') amount = `${whole.format(Math.abs(diff) * 100)} points`;
   else if (kind === 'rating' || kind === 'scale') amount = oneDecimal.format(Math.abs(diff));
   else if (previous === 0) amount = `from 0 to ${formatValue(kind, value)}`;
-  else amount = `${whole.format((Math.abs(diff) / Math.abs(previous)) * 100)}%`;
+  else amount = `${whole.format(Math.max(1, (Math.abs(diff) / Math.abs(previous)) * 100))}%`;
   return { direction, text: `${direction} ${amount}`, good };
 }
 
