@@ -78,23 +78,22 @@ export function workshopFilter(db: Executor, scope: OverviewScope) {
 }
 
 /** A session's length in whole seconds (date arithmetic differs between the two databases). */
-function durationSeconds(db: Executor): RawBuilder<number> {
-  return isPostgres(db)
-    ? sql<number>`extract(epoch from (s.ends_at - s.starts_at))`
-    : sql<number>`(unixepoch(s.ends_at) - unixepoch(s.starts_at))`;
+function durationSeconds(db: Executor, alias = 's'): RawBuilder<number> {
+  const starts = sql.ref(`${alias}.starts_at`);
+  const ends = sql.ref(`${alias}.ends_at`);
+  return isPostgres(db) ? sql<number>`extract(epoch from (${ends} - ${starts}))` : sql<number>`(unixepoch(${ends}) - unixepoch(${starts}))`;
 }
 
 /** Which segment a session's start falls in: 0 … segments − 1 (rows outside every range are filtered out). */
-function segmentOf(seg: Segmentation): RawBuilder<number> {
-  const cuts = seg.boundaries.slice(1, -1).map((b, i) => sql`when s.starts_at < ${b} then ${sql.lit(i)}`);
+function segmentOf(seg: Segmentation, alias = 's'): RawBuilder<number> {
+  const starts = sql.ref(`${alias}.starts_at`);
+  const cuts = seg.boundaries.slice(1, -1).map((b, i) => sql`when ${starts} < ${b} then ${sql.lit(i)}`);
   return sql<number>`case ${sql.join(cuts, sql` `)} else ${sql.lit(seg.boundaries.length - 2)} end`;
 }
 
 /** The distinct segments of a group, as text "0,3,4" (one list per person). */
-function segmentList(db: Executor, seg: Segmentation): RawBuilder<string> {
-  return isPostgres(db)
-    ? sql<string>`string_agg(distinct cast(${segmentOf(seg)} as text), ',')`
-    : sql<string>`group_concat(distinct ${segmentOf(seg)})`;
+function segmentList(db: Executor, segment: RawBuilder<number>): RawBuilder<string> {
+  return isPostgres(db) ? sql<string>`string_agg(distinct cast(${segment} as text), ',')` : sql<string>`group_concat(distinct ${segment})`;
 }
 
 /** Ranges cut at `until` (held sessions only: started at or before now). */
@@ -144,15 +143,30 @@ export const overviewRepository = {
     let query = sessionsIn(db, scope, seg.ranges).crossJoin('registrations as r').whereRef('r.session_id', '=', 's.id');
     const people = peopleFilter(db, scope);
     if (people) query = query.where('r.person_id', 'in', people);
-    const rows = await query
+    // Per session first (the rows arrive in the index's order, so that grouping needs no sort), then
+    // per segment: the segment and the session's length are worked out once per session, not per registration.
+    const perSession = query
       .select([
-        segmentOf(seg).as('seg'),
+        's.starts_at',
+        's.id',
+        sql<string>`max(s.ends_at)`.as('ends_at'),
         sql<number>`sum(case when r.status in ('enrolled', 'attended', 'no_show') then 1 else 0 end)`.as('seats'),
         sql<number>`sum(case when r.status = 'attended' then 1 else 0 end)`.as('attended'),
         sql<number>`sum(case when r.status = 'no_show' then 1 else 0 end)`.as('no_shows'),
         sql<number>`sum(case when r.status = 'waitlisted' then 1 else 0 end)`.as('waitlisted'),
         sql<number>`sum(r.late_cancellation)`.as('late'),
-        sql<number>`sum(case when r.status = 'attended' then ${durationSeconds(db)} else 0 end)`.as('seconds'),
+      ])
+      .groupBy(['s.starts_at', 's.id']);
+    const rows = await db
+      .selectFrom(perSession.as('ps'))
+      .select([
+        segmentOf(seg, 'ps').as('seg'),
+        sql<number>`sum(ps.seats)`.as('seats'),
+        sql<number>`sum(ps.attended)`.as('attended'),
+        sql<number>`sum(ps.no_shows)`.as('no_shows'),
+        sql<number>`sum(ps.waitlisted)`.as('waitlisted'),
+        sql<number>`sum(ps.late)`.as('late'),
+        sql<number>`sum(ps.attended * ${durationSeconds(db, 'ps')})`.as('seconds'),
       ])
       .groupBy(sql.ref('seg'))
       .execute();
@@ -198,14 +212,21 @@ export const overviewRepository = {
 
   /** The segments each filtered person attended a held session in (distinct learners per period and month). */
   async learners(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
-    let query = sessionsIn(db, scope, clip(seg.ranges, now))
+    // The sessions with their segment first (materialized: the segment is worked out once per
+    // session, not once per registration), then their attended registrations, per person.
+    let query = db
+      .with(
+        (cte) => cte('ss').materialized(),
+        () => sessionsIn(db, scope, clip(seg.ranges, now)).select(['s.id', segmentOf(seg).as('seg')]),
+      )
+      .selectFrom('ss')
       .crossJoin('registrations as r')
-      .whereRef('r.session_id', '=', 's.id')
+      .whereRef('r.session_id', '=', 'ss.id')
       .where('r.status', '=', 'attended');
     const people = peopleFilter(db, scope);
     if (people) query = query.where('r.person_id', 'in', people);
     const rows = await query
-      .select(['r.person_id', segmentList(db, seg).as('segs')])
+      .select(['r.person_id', segmentList(db, sql<number>`ss.seg`).as('segs')])
       .groupBy('r.person_id')
       .execute();
     return rows.map((r) => segmentsIn(r.segs));
@@ -224,7 +245,7 @@ export const overviewRepository = {
     const rows = await query
       .select([
         'h.person_id',
-        segmentList(db, seg).as('segs'),
+        segmentList(db, segmentOf(seg)).as('segs'),
         (eb) =>
           eb
             .selectFrom('workshop_hosts as eh')
