@@ -17,7 +17,6 @@ const numOrNull = (value: unknown): number | null => (value === null || value ==
 const seatsFilled = sql<number>`sum(case when r.status in ('enrolled', 'attended', 'no_show') then 1 else 0 end)`;
 const waitlisted = sql<number>`sum(case when r.status = 'waitlisted' then 1 else 0 end)`;
 const attended = sql<number>`sum(case when r.status = 'attended' then 1 else 0 end)`;
-const learners = sql<number>`count(distinct case when r.status = 'attended' then r.person_id end)`;
 
 /** Registrations of held sessions of the period, of the filtered people. */
 function heldRegistrations(db: Executor, scope: AnalyticsScope, bounds: Bounds) {
@@ -113,14 +112,26 @@ export const tablesRepository = {
     if (people) headcounts = headcounts.where('p.id', 'in', people);
     const [heads, figures] = await Promise.all([
       headcounts.groupBy('p.team').execute(),
-      heldRegistrations(db, scope, bounds)
-        .innerJoin('people as p', 'p.id', 'r.person_id')
+      // Per person first, then per team: one look-up of each learner's team instead of one per registration.
+      db
+        .selectFrom(
+          heldRegistrations(db, scope, bounds)
+            .select([
+              'r.person_id',
+              seatsFilled.as('seats'),
+              attended.as('attended'),
+              sql<number>`sum(case when r.status = 'attended' then ${sessionHours(db)} else 0 end)`.as('hours'),
+            ])
+            .groupBy('r.person_id')
+            .as('x'),
+        )
+        .innerJoin('people as p', 'p.id', 'x.person_id')
         .select([
           'p.team',
-          seatsFilled.as('seats'),
-          attended.as('attended'),
-          learners.as('learners'),
-          sql<number>`sum(case when r.status = 'attended' then ${sessionHours(db)} else 0 end)`.as('hours'),
+          sql<number>`sum(x.seats)`.as('seats'),
+          sql<number>`sum(x.attended)`.as('attended'),
+          sql<number>`sum(case when x.attended > 0 then 1 else 0 end)`.as('learners'),
+          sql<number>`sum(x.hours)`.as('hours'),
         ])
         .groupBy('p.team')
         .execute(),
