@@ -3,6 +3,7 @@ import { seedOverview } from '../../../../test/helpers/analytics-overview-fixtur
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import type { AnalyticsOverview, KpiName } from '../../../contracts/index.js';
+import { newId } from '../../platform/ids.js';
 import { oneSample, periodsOf, welch } from './analytics.policy.js';
 
 const { t, ada, mia, pete, paula, dan, dora, hana, hugo, fay, max, vera } = testAppWithPeople({
@@ -190,6 +191,73 @@ describe('the overview, hand-counted (period 2025-04-01…06-30, previous 2024-1
     // Talks: W2 → S10, S2; Mia, Pete, Dora.
     const talks = values(await overview(`${PERIOD}&format=talk`), 'value');
     expect(talks).toMatchObject({ sessionsHeld: 2, seatsFilled: 3, uniqueLearners: 3, learningHours: 3, workshopsCreated: 0 });
+  });
+
+  it('counts a session of the period that has not started yet only for late cancellations', async () => {
+    const db = t.database.db;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const at = '2024-01-01T00:00:00.000Z';
+    const workshopId = newId();
+    await db
+      .insertInto('workshops')
+      .values({
+        id: workshopId,
+        title: 'Soon',
+        summary: 'Soon',
+        description: 'Soon',
+        objectives: '[]',
+        format: 'talk',
+        duration_minutes: 60,
+        materials: '[]',
+        status: 'draft',
+        created_by: hana.id,
+        created_at: at,
+        updated_at: at,
+        published_at: null,
+      })
+      .execute();
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const sessionId = newId();
+    await db
+      .insertInto('sessions')
+      .values({
+        id: sessionId,
+        workshop_id: workshopId,
+        starts_at: startsAt.toISOString(),
+        ends_at: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        time_zone: 'UTC',
+        mode: 'in_person',
+        location: 'Room',
+        seats: 5,
+        status: 'scheduled',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    for (const [person, status, late] of [
+      [pete, 'enrolled', 0],
+      [paula, 'waitlisted', 0],
+      [dan, 'cancelled', 1],
+    ] as const) {
+      await db
+        .insertInto('registrations')
+        .values({
+          id: newId(),
+          session_id: sessionId,
+          person_id: person.id,
+          mode: 'in_person',
+          status,
+          position: status === 'waitlisted' ? 1 : null,
+          late_cancellation: late,
+          walk_in: 0,
+          cancelled_at: late ? at : null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    const o = await overview(`from=${day(-1)}&to=${day(3)}`);
+    expect(values(o, 'value')).toMatchObject({ sessionsHeld: 0, seatsFilled: 0, lateCancellations: 1, unmetDemand: 0, uniqueLearners: 0 });
   });
 
   it('says null, never NaN, when there is nothing to count', async () => {
