@@ -38,13 +38,16 @@ export function AdminDashboardPage() {
       )}
       {overview.isPending && <Skeleton height={420} aria-label="Loading the figures" />}
       {data && (
-        <Stack gap="lg" aria-busy={overview.isFetching} style={{ opacity: overview.isPlaceholderData ? 0.6 : 1 }}>
+        <Stack gap="lg" aria-busy={overview.isFetching}>
           <section aria-labelledby="figures">
             <Title order={2} fz="h3" id="figures">
               Figures
             </Title>
-            <Text fz="sm" c="dimmed" mb="sm">
-              {formatPeriod(data.period)}, against the previous {formatPeriod(data.previous)}.
+            <Text fz="sm" c="dimmed" mb="sm" role="status">
+              {/* Said in words rather than by fading the figures (faded text fails contrast). */}
+              {overview.isPlaceholderData
+                ? 'Updating for the new filters…'
+                : `${formatPeriod(data.period)}, against the previous ${formatPeriod(data.previous)}.`}
             </Text>
             <KpiCards overview={data} />
           </section>

@@ -19,10 +19,12 @@ export function useDashboardFilters() {
   const zone = useViewerZone();
   const filters = readFilters(params);
   const today = dateInZone(new Date(), zone);
+  // From the address as it is now, not as it was at the last render: two quick changes (a period,
+  // then a team) must both stay.
   const set = (change: Partial<DashboardFilters>, replace = false) =>
     setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
+      () => {
+        const next = new URLSearchParams(window.location.search);
         for (const [key, value] of Object.entries(change)) {
           if (value === null || value === undefined || value === '') next.delete(key);
           else next.set(key, String(value));
@@ -36,7 +38,8 @@ export function useDashboardFilters() {
       { replace },
     );
   const clear = () =>
-    setParams((prev) => {
+    setParams(() => {
+      const prev = new URLSearchParams(window.location.search);
       const next = new URLSearchParams();
       for (const key of ['period', 'from', 'to', 'threshold']) {
         const v = prev.get(key);
