@@ -18,6 +18,7 @@ import * as m20261202T1200 from './migrations/20261202T1200_feedback.js';
 import * as m20261202T1300 from './migrations/20261202T1300_dashboard_viewers.js';
 import * as m20261202T1400 from './migrations/20261202T1400_education_summary_kind.js';
 import * as m20261202T1410 from './migrations/20261202T1410_analytics_indexes.js';
+import * as m20261202T1420 from './migrations/20261202T1420_analytics_feedback_index.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1300_dashboard_viewers': m20261202T1300,
   '20261202T1400_education_summary_kind': m20261202T1400,
   '20261202T1410_analytics_indexes': m20261202T1410,
+  '20261202T1420_analytics_feedback_index': m20261202T1420,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -312,16 +312,16 @@ export const overviewRepository = {
   async feedback(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
     let query = sessionsIn(db, scope, clip([{ start: previous.start, end: current.end }], now))
       .crossJoin('feedback as f')
-      .whereRef('f.session_id', '=', 's.id')
-      .leftJoin('checklist_runs as cr', 'cr.workshop_id', 's.workshop_id');
+      .whereRef('f.session_id', '=', 's.id');
     const people = peopleFilter(db, scope);
     if (people) query = query.where('f.person_id', 'in', people);
     const answered = (expr: string) => sql.raw(`case when f.status = 'answered' and ${expr} then 1 else 0 end`);
-    const rows = await query
+    // Per session in the index's order (no sort), then the previous period's sessions folded into one row.
+    const perSession = query
       .select([
-        sql<string>`case when s.starts_at >= ${current.start} then s.id else 'previous' end`.as('k'),
+        's.starts_at',
+        's.id',
         sql<string>`max(s.workshop_id)`.as('workshop_id'),
-        sql<string | null>`max(cr.id)`.as('run_id'),
         (eb) => eb.fn.countAll<number>().as('asked'),
         sql<number>`sum(case when f.status = 'declined' then 1 else 0 end)`.as('declined'),
         sql<number>`sum(case when f.status = 'answered' then 1 else 0 end)`.as('answered'),
@@ -334,6 +334,27 @@ export const overviewRepository = {
         sql<number>`sum(${answered('f.rating = 5')})`.as('r5'),
         sql<number>`sum(${answered('f.usefulness is not null')})`.as('usefulness_n'),
         sql<number>`sum(case when f.status = 'answered' then f.usefulness else 0 end)`.as('usefulness_sum'),
+      ])
+      .groupBy(['s.starts_at', 's.id']);
+    const rows = await db
+      .selectFrom(perSession.as('ps'))
+      .leftJoin('checklist_runs as cr', 'cr.workshop_id', 'ps.workshop_id')
+      .select([
+        sql<string>`case when ps.starts_at >= ${current.start} then ps.id else 'previous' end`.as('k'),
+        sql<string>`max(ps.workshop_id)`.as('workshop_id'),
+        sql<string | null>`max(cr.id)`.as('run_id'),
+        sql<number>`sum(ps.asked)`.as('asked'),
+        sql<number>`sum(ps.declined)`.as('declined'),
+        sql<number>`sum(ps.answered)`.as('answered'),
+        sql<number>`sum(ps.ratings)`.as('ratings'),
+        sql<number>`sum(ps.rating_sum)`.as('rating_sum'),
+        sql<number>`sum(ps.r1)`.as('r1'),
+        sql<number>`sum(ps.r2)`.as('r2'),
+        sql<number>`sum(ps.r3)`.as('r3'),
+        sql<number>`sum(ps.r4)`.as('r4'),
+        sql<number>`sum(ps.r5)`.as('r5'),
+        sql<number>`sum(ps.usefulness_n)`.as('usefulness_n'),
+        sql<number>`sum(ps.usefulness_sum)`.as('usefulness_sum'),
       ])
       .groupBy(sql.ref('k'))
       .execute();
