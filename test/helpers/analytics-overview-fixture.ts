@@ -296,12 +296,12 @@ export async function seedOverview(db: Db, p: OverviewPeople) {
   await wish(w1, p.max, '2025-05-01T12:00:00.000Z');
   await wish(w3, p.dan, '2025-03-15T12:00:00.000Z');
   await wish(w2, p.vera, '2024-06-01T12:00:00.000Z');
-  const request = (author: string, status: 'open' | 'claimed', at: string) =>
+  const request = (author: string, status: 'open' | 'claimed', at: string, title = 'Please') =>
     db
       .insertInto('workshop_requests')
       .values({
         id: newId(),
-        title: 'Please',
+        title,
         description: '',
         author_id: author,
         status,
@@ -311,7 +311,8 @@ export async function seedOverview(db: Db, p: OverviewPeople) {
         updated_at: at,
       })
       .execute();
-  await request(p.paula, 'open', '2025-04-05T12:00:00.000Z');
+  // Paula's names the data-eng channel ("Data engineering") in its words.
+  await request(p.paula, 'open', '2025-04-05T12:00:00.000Z', 'More DATA engineering, please');
   await request(p.dora, 'claimed', '2025-05-05T12:00:00.000Z');
   await request(p.dan, 'open', '2025-01-20T12:00:00.000Z');
 }

@@ -283,24 +283,37 @@ export const overviewRepository = {
   async demand(db: Executor, scope: OverviewScope, windows: Window[]) {
     const workshops = workshopFilter(db, scope);
     const people = peopleFilter(db, scope);
+    // An open request names no workshop yet. Under a channel filter it counts when its words name
+    // the channel (as the channels table matches them); under a format filter only when linked.
+    const channel =
+      scope.channel === undefined
+        ? undefined
+        : ((await db.selectFrom('channels').select('name').where('slug', '=', scope.channel).executeTakeFirst())?.name ?? '');
     return Promise.all(
       windows.map(async (w) => {
         let wishes = db.selectFrom('workshop_interest as wi').where('wi.created_at', '>=', w.start).where('wi.created_at', '<', w.end);
         if (workshops) wishes = wishes.where('wi.workshop_id', 'in', workshops);
         if (people) wishes = wishes.where('wi.person_id', 'in', people);
-        // An open request names no workshop yet: under a channel or format filter only linked ones count.
         let requests = db
           .selectFrom('workshop_requests as wr')
+          .select(['wr.title', 'wr.description'])
           .where('wr.status', '=', 'open')
           .where('wr.created_at', '>=', w.start)
           .where('wr.created_at', '<', w.end);
-        if (workshops) requests = requests.where('wr.workshop_id', 'in', workshops);
+        if (channel === undefined && workshops) requests = requests.where('wr.workshop_id', 'in', workshops);
         if (people) requests = requests.where('wr.author_id', 'in', people);
-        const [a, b] = await Promise.all([
+        const [a, open] = await Promise.all([
           wishes.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-          requests.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+          requests.execute(),
         ]);
-        return { wishes: n(a?.n), openRequests: n(b?.n) };
+        const name = channel?.toLocaleLowerCase();
+        const openRequests =
+          name === undefined
+            ? open.length
+            : name === ''
+              ? 0
+              : open.filter((r) => `${r.title}\n${r.description}`.toLocaleLowerCase().includes(name)).length;
+        return { wishes: n(a?.n), openRequests };
       }),
     );
   },

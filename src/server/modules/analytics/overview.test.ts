@@ -188,9 +188,13 @@ describe('the overview, hand-counted (period 2025-04-01…06-30, previous 2024-1
     // data-eng: W1 and W3 → S1, S9, S3; learners Pete, Paula, Dan.
     const channel = values(await overview(`${PERIOD}&channel=data-eng`), 'value');
     expect(channel).toMatchObject({ sessionsHeld: 3, seatsFilled: 8, uniqueLearners: 3, learningHours: 8, workshopsCreated: 1 });
+    // Waiting: Max (S1), Dora (S3); wishes: Max (W1); open requests naming the channel: Paula's.
+    expect((await overview(`${PERIOD}&channel=data-eng`)).unmetDemand).toEqual({ waitedWithoutSeat: 2, wishes: 1, openRequests: 1 });
     // Talks: W2 → S10, S2; Mia, Pete, Dora.
     const talks = values(await overview(`${PERIOD}&format=talk`), 'value');
     expect(talks).toMatchObject({ sessionsHeld: 2, seatsFilled: 3, uniqueLearners: 3, learningHours: 3, workshopsCreated: 0 });
+    // No open request is linked to a talk.
+    expect((await overview(`${PERIOD}&format=talk`)).unmetDemand).toEqual({ waitedWithoutSeat: 0, wishes: 0, openRequests: 0 });
   });
 
   it('counts a session of the period that has not started yet only for late cancellations', async () => {
