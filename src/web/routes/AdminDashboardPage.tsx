@@ -5,9 +5,11 @@ import { isApiError } from '../api/client';
 import { ErrorNotice } from '../components/States';
 import { DashboardRefused } from '../features/analytics/DashboardRefused';
 import { FiltersBar } from '../features/analytics/FiltersBar';
+import { activeFilterCount } from '../features/analytics/filters';
 import { useDashboardFilters, useOverview } from '../features/analytics/hooks';
 import { KpiCards } from '../features/analytics/KpiCards';
 import { formatPeriod } from '../features/analytics/labels';
+import { isEmptyView, NothingHere } from '../features/analytics/NothingHere';
 import { SettingsCard } from '../features/analytics/SettingsCard';
 import { useMe } from '../features/auth/hooks';
 import { EducationHeader } from '../features/education/EducationHeader';
@@ -29,7 +31,11 @@ export function AdminDashboardPage() {
     <Stack gap="lg">
       <EducationHeader
         title="Dashboard"
-        description="How learning goes across the organisation, each figure beside the previous period."
+        description={
+          admin
+            ? 'How learning goes across the organisation, each figure beside the previous period.'
+            : 'How learning goes across the organisation, shared with you read-only by the education team.'
+        }
         nav={admin}
       />
       <FiltersBar filters={filters} query={query} set={set} clear={clear} />
@@ -39,6 +45,7 @@ export function AdminDashboardPage() {
       {overview.isPending && <Skeleton height={420} aria-label="Loading the figures" />}
       {data && (
         <Stack gap="lg" aria-busy={overview.isFetching}>
+          {!overview.isPlaceholderData && isEmptyView(data) && <NothingHere filtered={activeFilterCount(filters) > 0} onClear={clear} />}
           <section aria-labelledby="figures">
             <Title order={2} fz="h3" id="figures">
               Figures

@@ -34,7 +34,7 @@ export function ChecklistEffect({ effect, onThreshold }: { effect: Effect; onThr
   const percent = Math.round(effect.threshold * 100);
   const [slider, setSlider] = useState(percent);
   useEffect(() => setSlider(percent), [percent]);
-  const few = effect.with.n < FEW || effect.without.n < FEW;
+  const few = effect.difference !== null && (effect.with.n < FEW || effect.without.n < FEW);
 
   const rows: (IntervalRow & { withN: number | null; withMean: number | null; withoutN: number | null; withoutMean: number | null })[] = [
     {
@@ -91,6 +91,7 @@ export function ChecklistEffect({ effect, onThreshold }: { effect: Effect; onThr
           ]}
           thumbProps={{ 'aria-labelledby': 'threshold-label', 'aria-valuetext': `${slider}% answered` }}
           mb="md"
+          mx={14}
         />
         <Text fz="xs" c="dimmed">
           Workshops whose checklist is answered less than this are left out of both groups.

@@ -16,6 +16,8 @@ export function DemandChart({ query }: { query: PeriodQuery }) {
   const axis = useCategoryAxis();
   const rows = (channels.data?.items ?? [])
     .map((c) => ({ ...c, demand: c.waitlisted + c.wishes + c.requests }))
+    // A channel with nothing offered nor asked for says nothing here.
+    .filter((c) => c.demand + c.sessionsOffered + c.seatsFilled > 0)
     .sort((a, b) => b.demand - a.demand || b.sessionsOffered - a.sessionsOffered || a.name.localeCompare(b.name));
   const drawn = rows.slice(0, CHART_TOPICS).map((c) => ({ name: axis.short(c.name), demand: c.demand, supply: c.sessionsOffered }));
   return (

@@ -84,7 +84,7 @@ export function MonthlyChart({ series, period }: { series: Month[]; period: Peri
       <DataTable
         caption="Sessions, learners and hours per month, with the same month a year earlier"
         shownAtFirst={61}
-        rows={series}
+        rows={empty ? [] : series}
         rowKey={(m) => m.month}
         empty="No sessions in this period or a year earlier."
         columns={[
