@@ -51,7 +51,15 @@ export interface OrgSummary {
 /** Reports progress over all rows: the phase, rows done, rows in all. */
 export type OrgProgress = (phase: string, done: number, total: number) => void;
 
-export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onProgress?: OrgProgress } = {}): Promise<OrgSummary> {
+export async function seedOrg(
+  db: Kysely<Database>,
+  options: {
+    now?: Date;
+    onProgress?: OrgProgress;
+    /** Fewer registrations (and so feedback) than the million, for tests; everything else is the same. */
+    registrations?: number;
+  } = {},
+): Promise<OrgSummary> {
   const started = performance.now();
   const existing = await db
     .selectFrom('people')
@@ -69,7 +77,7 @@ export async function seedOrg(db: Kysely<Database>, options: { now?: Date; onPro
   const workshops = buildOrgWorkshops(people, channels, clock);
   const sessions = buildOrgSessions(workshops, clock);
   const follows = buildOrgFollows(people, channels, clock);
-  const counts = planRegistrations(sessions, clock);
+  const counts = planRegistrations(sessions, clock, options.registrations);
   const popularity = new Int32Array(workshops.length);
   const checklists = buildOrgChecklists(workshops, sessions, await starterVersions(db), clock);
   const demand = buildOrgDemand(workshops, people, clock);
