@@ -76,7 +76,17 @@ export function periodDates(f: DashboardFilters, today: string): { from: string;
 }
 
 /** The query every dashboard request shares (the tables and CSVs take the same, without the threshold). */
-export function periodQuery(f: DashboardFilters, today: string) {
+export type PeriodQuery = {
+  from: string;
+  to: string;
+  team?: string | undefined;
+  manager?: string | undefined;
+  location?: string | undefined;
+  channel?: string | undefined;
+  format?: WorkshopFormat | undefined;
+};
+
+export function periodQuery(f: DashboardFilters, today: string): PeriodQuery {
   return {
     ...periodDates(f, today),
     team: f.team ?? undefined,
@@ -86,7 +96,6 @@ export function periodQuery(f: DashboardFilters, today: string) {
     format: f.format ?? undefined,
   };
 }
-export type PeriodQuery = ReturnType<typeof periodQuery>;
 
 export function overviewQuery(f: DashboardFilters, today: string): AnalyticsOverviewQuery {
   return { ...periodQuery(f, today), threshold: f.threshold ?? undefined };
