@@ -78,7 +78,10 @@ program
 program
   .command('seed')
   .description('load data into the database: the demo organisation, or an organization-sized data set')
-  .option('--demo', 'the demo organisation: ~200 people, ~40 workshops, two years of sessions with attendance and feedback, the coming weeks open for registration')
+  .option(
+    '--demo',
+    'the demo organisation: ~200 people, ~40 workshops, two years of sessions with attendance and feedback, the coming weeks open for registration',
+  )
   .addOption(
     new Option(
       '--scale <size>',
