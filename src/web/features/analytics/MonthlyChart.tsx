@@ -41,7 +41,7 @@ function MonthLines({ data, metric, name, period }: { data: Month[]; metric: 'se
       <Legend formatter={legendText} />
       <Line
         isAnimationActive={false}
-        type="monotone"
+        type="linear"
         dataKey="now"
         name={`${name}, this period`}
         stroke={chartColours.now}
@@ -50,7 +50,7 @@ function MonthLines({ data, metric, name, period }: { data: Month[]; metric: 'se
       />
       <Line
         isAnimationActive={false}
-        type="monotone"
+        type="linear"
         dataKey="before"
         name={`${name}, a year earlier`}
         stroke={chartColours.before}
