@@ -27,7 +27,8 @@ export function KpiCards({ overview }: { overview: AnalyticsOverview }) {
 function KpiCard({ name, overview }: { name: KpiName; overview: AnalyticsOverview }) {
   const copy = kpiCopy[name];
   const kpi = overview.kpis[name] ?? { value: null, previous: null };
-  const change = describeChange(copy.kind, kpi.value, kpi.previous, copy.lowerIsBetter);
+  const described = describeChange(copy.kind, kpi.value, kpi.previous, copy.lowerIsBetter);
+  const change = copy.neutral ? { ...described, good: null } : described;
   const id = `kpi-${name}`;
   return (
     <Card withBorder padding="sm" component="article" aria-labelledby={id} data-kpi={name}>

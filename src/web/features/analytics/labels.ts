@@ -3,7 +3,8 @@ import type { KpiName } from '../../../contracts/index.js';
 type Kind = 'count' | 'rate' | 'hours' | 'rating' | 'scale';
 
 /** Plain names and one-line explanations of every figure, and how each reads (more is better, or less). */
-export const kpiCopy: Record<KpiName, { label: string; help: string; kind: Kind; lowerIsBetter?: boolean }> = {
+/** `neutral`: a change is neither good nor bad news (shown without green or red). */
+export const kpiCopy: Record<KpiName, { label: string; help: string; kind: Kind; lowerIsBetter?: boolean; neutral?: boolean }> = {
   sessionsHeld: { label: 'Sessions held', help: 'Scheduled sessions that took place in the period.', kind: 'count' },
   workshopsCreated: { label: 'Workshops created', help: 'Workshops published in the period.', kind: 'count' },
   firstTimeHosts: { label: 'First-time hosts', help: 'People who hosted their very first session in the period.', kind: 'count' },
@@ -51,6 +52,7 @@ export const kpiCopy: Record<KpiName, { label: string; help: string; kind: Kind;
     label: "Hosts' confidence before",
     help: 'How confident hosts felt before preparing with the checklist (1–5).',
     kind: 'scale',
+    neutral: true,
   },
   confidenceAfter: {
     label: "Hosts' confidence after",
