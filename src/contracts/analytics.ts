@@ -85,7 +85,7 @@ const comparison = z.object({
   /** with − without; null when either side has fewer than two values. */
   difference: z.number().nullable(),
   /** Welch's 95 % confidence interval of the difference. */
-  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  ci95: z.array(z.number()).length(2).nullable(),
 });
 export type Comparison = z.infer<typeof comparison>;
 
@@ -114,7 +114,7 @@ export const analyticsOverview = z.object({
     threshold: z.number(),
     usefulness: comparison,
     /** Hosts' confidence after minus before (1–5), for workshops with a checklist. */
-    confidenceChange: z.object({ n: z.number(), mean: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() }),
+    confidenceChange: z.object({ n: z.number(), mean: z.number().nullable(), ci95: z.array(z.number()).length(2).nullable() }),
   }),
 });
 export type AnalyticsOverview = z.infer<typeof analyticsOverview>;

@@ -28,6 +28,10 @@ const tags = [
     name: 'feedback',
     description: "Feedback after every session, the follow-up a month later, the hosts' and the education team's summaries.",
   },
+  {
+    name: 'analytics',
+    description: "The education team's dashboard: figures with the previous period, tables, exports, the read-only share.",
+  },
   { name: 'operations', description: 'Health checks for load balancers and orchestrators.' },
 ];
 

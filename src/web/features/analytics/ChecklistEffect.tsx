@@ -13,11 +13,14 @@ type Effect = AnalyticsOverview['checklistEffect'];
 const FEW = 10;
 
 const signed = (v: number | null, d = 2) => (v === null ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatNumber(Math.abs(v), d)}`);
+/** The API sends an interval as a two-number array (OpenAPI 3.0 has no tuples). */
+const pair = (c: number[] | null): [number, number] | null => (c && c.length === 2 ? [c[0] as number, c[1] as number] : null);
 const ci = (c: [number, number] | null) => (c ? `${signed(c[0])} to ${signed(c[1])}` : '—');
 
 /** What the numbers say, in one sentence, without claiming more than they show. */
 function finding(effect: Effect, percent: number): string {
-  const { difference, ci95 } = effect;
+  const { difference } = effect;
+  const ci95 = pair(effect.ci95);
   if (difference === null || !ci95) return 'There are too few rated sessions on one side (fewer than two) to compare in this view.';
   const size = formatNumber(Math.abs(difference), 2);
   const direction = difference >= 0 ? 'higher' : 'lower';
@@ -40,7 +43,7 @@ export function ChecklistEffect({ effect, onThreshold }: { effect: Effect; onThr
     {
       label: 'Overall rating',
       value: effect.difference,
-      ci95: effect.ci95,
+      ci95: pair(effect.ci95),
       withN: effect.with.n,
       withMean: effect.with.mean,
       withoutN: effect.without.n,
@@ -49,7 +52,7 @@ export function ChecklistEffect({ effect, onThreshold }: { effect: Effect; onThr
     {
       label: 'Usefulness',
       value: effect.usefulness.difference,
-      ci95: effect.usefulness.ci95,
+      ci95: pair(effect.usefulness.ci95),
       withN: effect.usefulness.with.n,
       withMean: effect.usefulness.with.mean,
       withoutN: effect.usefulness.without.n,
@@ -58,7 +61,7 @@ export function ChecklistEffect({ effect, onThreshold }: { effect: Effect; onThr
     {
       label: "Hosts' confidence, after − before",
       value: effect.confidenceChange.mean,
-      ci95: effect.confidenceChange.ci95,
+      ci95: pair(effect.confidenceChange.ci95),
       withN: effect.confidenceChange.n,
       withMean: effect.confidenceChange.mean,
       withoutN: null,
