@@ -2,6 +2,7 @@ import { type ExpressionBuilder, PostgresAdapter, type RawBuilder, sql } from 'k
 import type { Database } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { Segmentation, Window } from './analytics.policy.js';
+import { filteredPeople, filteredWorkshops, type ScopeFilters, SEAT_STATUSES } from './tables.scope.js';
 
 /**
  * The overview's reads. Each is one pass over an indexed range of sessions (by starts_at), grouped
@@ -12,70 +13,13 @@ import type { Segmentation, Window } from './analytics.policy.js';
  * attended registration by person, ten times slower).
  */
 
-export type WorkshopFormat = 'talk' | 'hands_on_lab' | 'discussion' | 'course' | 'office_hours';
-
-export interface OverviewScope {
-  team?: string | undefined;
-  manager?: string | undefined;
-  location?: string | undefined;
-  channel?: string | undefined;
-  format?: WorkshopFormat | undefined;
-}
-
-/** People without a team are this team (in the teams table and as a team filter). */
-export const NO_TEAM = 'No team';
-
-const SEAT = ['enrolled', 'attended', 'no_show'] as const;
+/** The filters the overview is asked for (the same as the tables': one way to count). */
+export type OverviewScope = ScopeFilters;
 
 type Eb = ExpressionBuilder<Database & { s: Database['sessions'] }, 's'>;
 
 const n = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-/** The people a team, manager (their whole organisation, WITH RECURSIVE) or location filter keeps; undefined without one. */
-export function peopleFilter(db: Executor, scope: OverviewScope) {
-  if (scope.team === undefined && scope.location === undefined && scope.manager === undefined) return undefined;
-  let people = db.selectFrom('people as fp').select('fp.id');
-  const team = scope.team;
-  if (team === NO_TEAM) people = people.where((eb) => eb.or([eb('fp.team', 'is', null), eb('fp.team', '=', NO_TEAM)]));
-  else if (team !== undefined) people = people.where('fp.team', '=', team);
-  if (scope.location !== undefined) people = people.where('fp.location', '=', scope.location);
-  const manager = scope.manager;
-  if (manager !== undefined) {
-    const organisation = db
-      .withRecursive('org(id)', (qc) =>
-        qc
-          .selectFrom('people as top')
-          .select('top.id')
-          .where('top.id', '=', manager)
-          .unionAll(qc.selectFrom('people as report').innerJoin('org', 'org.id', 'report.manager_id').select('report.id')),
-      )
-      .selectFrom('org')
-      .select('org.id');
-    people = people.where('fp.id', 'in', organisation);
-  }
-  return people;
-}
-
-/** The workshops a channel (slug) or format filter keeps; undefined without one. */
-export function workshopFilter(db: Executor, scope: OverviewScope) {
-  if (scope.channel === undefined && scope.format === undefined) return undefined;
-  let workshops = db.selectFrom('workshops as fw').select('fw.id');
-  if (scope.format !== undefined) workshops = workshops.where('fw.format', '=', scope.format);
-  const channel = scope.channel;
-  if (channel !== undefined) {
-    workshops = workshops.where(
-      'fw.id',
-      'in',
-      db
-        .selectFrom('workshop_channels as fwc')
-        .innerJoin('channels as fc', 'fc.id', 'fwc.channel_id')
-        .select('fwc.workshop_id')
-        .where('fc.slug', '=', channel),
-    );
-  }
-  return workshops;
-}
 
 /** A session's length in whole seconds (date arithmetic differs between the two databases). */
 function durationSeconds(db: Executor, alias = 's'): RawBuilder<number> {
@@ -112,7 +56,7 @@ function sessionsIn(db: Executor, scope: OverviewScope, ranges: Window[]) {
     .selectFrom('sessions as s')
     .where('s.status', '=', 'scheduled')
     .where((eb) => inRanges(eb, ranges));
-  const workshops = workshopFilter(db, scope);
+  const workshops = filteredWorkshops(db, scope);
   if (workshops) query = query.where('s.workshop_id', 'in', workshops);
   return query;
 }
@@ -123,12 +67,16 @@ function sessionsIn(db: Executor, scope: OverviewScope, ranges: Window[]) {
  */
 function countedSessions(db: Executor, scope: OverviewScope, ranges: Window[]) {
   const query = sessionsIn(db, scope, ranges);
-  const people = peopleFilter(db, scope);
+  const people = filteredPeople(db, scope);
   if (!people) return query;
   return query.where(
     's.id',
     'in',
-    db.selectFrom('registrations as cr').select('cr.session_id').where('cr.person_id', 'in', people).where('cr.status', 'in', SEAT),
+    db
+      .selectFrom('registrations as cr')
+      .select('cr.session_id')
+      .where('cr.person_id', 'in', people)
+      .where('cr.status', 'in', SEAT_STATUSES),
   );
 }
 
@@ -139,7 +87,7 @@ export const overviewRepository = {
   /** Registration counts per segment, of the filtered people, in every session of the ranges (held or not). */
   async registrations(db: Executor, scope: OverviewScope, seg: Segmentation) {
     let query = sessionsIn(db, scope, seg.ranges).crossJoin('registrations as r').whereRef('r.session_id', '=', 's.id');
-    const people = peopleFilter(db, scope);
+    const people = filteredPeople(db, scope);
     if (people) query = query.where('r.person_id', 'in', people);
     // Per session first (the rows arrive in the index's order, so that grouping needs no sort), then
     // per segment: the segment and the session's length are worked out once per session, not per registration.
@@ -194,7 +142,7 @@ export const overviewRepository = {
       .crossJoin('workshop_hosts as h')
       .whereRef('h.workshop_id', '=', 's.workshop_id')
       .innerJoin('workshops as w', 'w.id', 's.workshop_id');
-    const people = peopleFilter(db, scope);
+    const people = filteredPeople(db, scope);
     if (people) query = query.where('h.person_id', 'in', people);
     const rows = await query
       .select([
@@ -221,7 +169,7 @@ export const overviewRepository = {
       .crossJoin('registrations as r')
       .whereRef('r.session_id', '=', 'ss.id')
       .where('r.status', '=', 'attended');
-    const people = peopleFilter(db, scope);
+    const people = filteredPeople(db, scope);
     if (people) query = query.where('r.person_id', 'in', people);
     const rows = await query
       .select(['r.person_id', segmentList(db, sql<number>`ss.seg`).as('segs')])
@@ -238,7 +186,7 @@ export const overviewRepository = {
     let query = sessionsIn(db, scope, clip([window], now))
       .crossJoin('workshop_hosts as h')
       .whereRef('h.workshop_id', '=', 's.workshop_id');
-    const people = peopleFilter(db, scope);
+    const people = filteredPeople(db, scope);
     if (people) query = query.where('h.person_id', 'in', people);
     const rows = await query
       .select([
@@ -267,9 +215,9 @@ export const overviewRepository = {
           .where('w.status', '=', 'published')
           .where('w.published_at', '>=', w.start)
           .where('w.published_at', '<', w.end);
-        const workshops = workshopFilter(db, scope);
+        const workshops = filteredWorkshops(db, scope);
         if (workshops) query = query.where('w.id', 'in', workshops);
-        const people = peopleFilter(db, scope);
+        const people = filteredPeople(db, scope);
         if (people) query = query.where('w.created_by', 'in', people);
         const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
         return n(row?.n);
@@ -279,8 +227,8 @@ export const overviewRepository = {
 
   /** "Notify me" wishes made in each window, and requests still open that were made in it. */
   async demand(db: Executor, scope: OverviewScope, windows: Window[]) {
-    const workshops = workshopFilter(db, scope);
-    const people = peopleFilter(db, scope);
+    const workshops = filteredWorkshops(db, scope);
+    const people = filteredPeople(db, scope);
     // An open request names no workshop yet. Under a channel filter it counts when its words name
     // the channel (as the channels table matches them); under a format filter only when linked.
     const channel =
@@ -324,7 +272,7 @@ export const overviewRepository = {
     let query = sessionsIn(db, scope, clip([{ start: previous.start, end: current.end }], now))
       .crossJoin('feedback as f')
       .whereRef('f.session_id', '=', 's.id');
-    const people = peopleFilter(db, scope);
+    const people = filteredPeople(db, scope);
     if (people) query = query.where('f.person_id', 'in', people);
     const answered = (expr: string) => sql.raw(`case when f.status = 'answered' and ${expr} then 1 else 0 end`);
     // Per session in the index's order (no sort), then the previous period's sessions folded into one row.
@@ -448,7 +396,7 @@ export const overviewRepository = {
 
   /** People in the person filter (everyone without one): the headcount the reach is measured against. */
   async headcount(db: Executor, scope: OverviewScope): Promise<number> {
-    const people = peopleFilter(db, scope);
+    const people = filteredPeople(db, scope);
     const query = people ? db.selectFrom('people as p').where('p.id', 'in', people) : db.selectFrom('people as p');
     const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     return n(row?.n);

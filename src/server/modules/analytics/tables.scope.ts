@@ -5,12 +5,15 @@ import type { Executor } from '../../platform/transaction.js';
 export interface AnalyticsScope {
   from: string;
   to: string;
-  team?: string;
-  manager?: string;
-  location?: string;
-  channel?: string;
-  format?: 'talk' | 'hands_on_lab' | 'discussion' | 'course' | 'office_hours';
+  team?: string | undefined;
+  manager?: string | undefined;
+  location?: string | undefined;
+  channel?: string | undefined;
+  format?: 'talk' | 'hands_on_lab' | 'discussion' | 'course' | 'office_hours' | undefined;
 }
+
+/** The filters alone, without the period (the overview cuts its periods itself). */
+export type ScopeFilters = Omit<AnalyticsScope, 'from' | 'to'>;
 
 /** The period as instants: UTC days, [from 00:00Z, to+1 00:00Z); sessions are held once they started (`now`). */
 export interface Bounds {
@@ -45,7 +48,7 @@ export function sessionHours(db: Executor, alias = 's'): RawBuilder<number> {
  * The people a team, manager (their whole organisation, WITH RECURSIVE over manager_id) or
  * location filter keeps; undefined when no person filter is set. "No team" means people without one.
  */
-export function filteredPeople(db: Executor, scope: AnalyticsScope) {
+export function filteredPeople(db: Executor, scope: ScopeFilters) {
   if (scope.team === undefined && scope.location === undefined && scope.manager === undefined) return undefined;
   let people = db.selectFrom('people as fp').select('fp.id');
   const team = scope.team;
@@ -70,7 +73,7 @@ export function filteredPeople(db: Executor, scope: AnalyticsScope) {
 }
 
 /** The workshops a channel (slug) or format filter keeps; undefined when neither is set. */
-export function filteredWorkshops(db: Executor, scope: AnalyticsScope) {
+export function filteredWorkshops(db: Executor, scope: ScopeFilters) {
   if (scope.channel === undefined && scope.format === undefined) return undefined;
   let workshops = db.selectFrom('workshops as fw').select('fw.id');
   if (scope.format !== undefined) workshops = workshops.where('fw.format', '=', scope.format);
