@@ -19,6 +19,7 @@ import * as m20261202T1300 from './migrations/20261202T1300_dashboard_viewers.js
 import * as m20261202T1400 from './migrations/20261202T1400_education_summary_kind.js';
 import * as m20261202T1410 from './migrations/20261202T1410_analytics_indexes.js';
 import * as m20261202T1420 from './migrations/20261202T1420_analytics_feedback_index.js';
+import * as m20261202T1500 from './migrations/20261202T1500_analytics_rollups.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1400_education_summary_kind': m20261202T1400,
   '20261202T1410_analytics_indexes': m20261202T1410,
   '20261202T1420_analytics_feedback_index': m20261202T1420,
+  '20261202T1500_analytics_rollups': m20261202T1500,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

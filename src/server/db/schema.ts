@@ -458,6 +458,42 @@ export interface DashboardViewersTable {
   added_at: string;
 }
 
+/** Per session: its registrations and feedback counted (kept by triggers; 20261202T1500_analytics_rollups). */
+export interface SessionTalliesTable {
+  session_id: string;
+  seats: number;
+  attended: number;
+  no_shows: number;
+  waitlisted: number;
+  late_cancellations: number;
+  asked: number;
+  declined: number;
+  answered: number;
+  ratings: number;
+  rating_sum: number;
+  rating_1: number;
+  rating_2: number;
+  rating_3: number;
+  rating_4: number;
+  rating_5: number;
+  usefulness_n: number;
+  usefulness_sum: number;
+}
+
+/** Per person and UTC day (YYYY-MM-DD): scheduled sessions starting that day they attended (kept by triggers). */
+export interface LearningDaysTable {
+  person_id: string;
+  day: string;
+  sessions: number;
+}
+
+/** Per person and 60-month block: bit k set when they attended in month block × 60 + k (kept by triggers). */
+export interface LearnerMonthsTable {
+  person_id: string;
+  block: number;
+  mask: number | string | bigint;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -496,4 +532,7 @@ export interface Database {
   feedback_follow_ups: FeedbackFollowUpsTable;
   org_settings: OrgSettingsTable;
   dashboard_viewers: DashboardViewersTable;
+  session_tallies: SessionTalliesTable;
+  learning_days: LearningDaysTable;
+  learner_months: LearnerMonthsTable;
 }

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, PostgresAdapter, type RawBuilder, sql } from 'k
 import type { Database } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { Segmentation, Window } from './analytics.policy.js';
+import { learnersRepository } from './learners.repository.js';
 import { filteredPeople, filteredWorkshops, type ScopeFilters, SEAT_STATUSES } from './tables.scope.js';
 
 /**
@@ -61,6 +62,12 @@ function sessionsIn(db: Executor, scope: OverviewScope, ranges: Window[]) {
   return query;
 }
 
+/** Keeps the rows of sessions (`s`) of the filtered workshops. */
+function withWorkshops<Q extends { where: (...args: any[]) => any }>(db: Executor, scope: OverviewScope, query: Q): Q {
+  const workshops = filteredWorkshops(db, scope);
+  return workshops ? query.where('s.workshop_id', 'in', workshops) : query;
+}
+
 /**
  * Held sessions that count under the person filter: a filtered person holds (held) a seat in them.
  * Asked from the people's side (their registrations by person), which stays small for a team.
@@ -84,25 +91,45 @@ function countedSessions(db: Executor, scope: OverviewScope, ranges: Window[]) {
 const segmentsIn = (list: string | null) => (list ? list.split(',').map(Number) : []);
 
 export const overviewRepository = {
-  /** Registration counts per segment, of the filtered people, in every session of the ranges (held or not). */
+  /**
+   * Registration counts per segment, of the filtered people, in every session of the ranges (held
+   * or not). Without a person filter from each session's tallies (one row per session); with one
+   * from the people's registrations (a team's are few).
+   */
   async registrations(db: Executor, scope: OverviewScope, seg: Segmentation) {
-    let query = sessionsIn(db, scope, seg.ranges).crossJoin('registrations as r').whereRef('r.session_id', '=', 's.id');
     const people = filteredPeople(db, scope);
-    if (people) query = query.where('r.person_id', 'in', people);
-    // Per session first (the rows arrive in the index's order, so that grouping needs no sort), then
-    // per segment: the segment and the session's length are worked out once per session, not per registration.
-    const perSession = query
-      .select([
-        's.starts_at',
-        's.id',
-        sql<string>`max(s.ends_at)`.as('ends_at'),
-        sql<number>`sum(case when r.status in ('enrolled', 'attended', 'no_show') then 1 else 0 end)`.as('seats'),
-        sql<number>`sum(case when r.status = 'attended' then 1 else 0 end)`.as('attended'),
-        sql<number>`sum(case when r.status = 'no_show' then 1 else 0 end)`.as('no_shows'),
-        sql<number>`sum(case when r.status = 'waitlisted' then 1 else 0 end)`.as('waitlisted'),
-        sql<number>`sum(r.late_cancellation)`.as('late'),
-      ])
-      .groupBy(['s.starts_at', 's.id']);
+    // Per session first (the segment and the session's length are worked out once per session, not per registration), then per segment.
+    const perSession = people
+      ? db
+          .selectFrom('registrations as r')
+          .innerJoin('sessions as s', 's.id', 'r.session_id')
+          .where('r.person_id', 'in', people)
+          .where('s.status', '=', 'scheduled')
+          .where((eb) => inRanges(eb, seg.ranges))
+          .$call((q) => withWorkshops(db, scope, q))
+          .select([
+            's.starts_at',
+            's.id',
+            sql<string>`max(s.ends_at)`.as('ends_at'),
+            sql<number>`sum(case when r.status in ('enrolled', 'attended', 'no_show') then 1 else 0 end)`.as('seats'),
+            sql<number>`sum(case when r.status = 'attended' then 1 else 0 end)`.as('attended'),
+            sql<number>`sum(case when r.status = 'no_show' then 1 else 0 end)`.as('no_shows'),
+            sql<number>`sum(case when r.status = 'waitlisted' then 1 else 0 end)`.as('waitlisted'),
+            sql<number>`sum(r.late_cancellation)`.as('late'),
+          ])
+          .groupBy(['s.starts_at', 's.id'])
+      : sessionsIn(db, scope, seg.ranges)
+          .innerJoin('session_tallies as t', 't.session_id', 's.id')
+          .select([
+            's.starts_at',
+            's.id',
+            's.ends_at',
+            't.seats',
+            't.attended',
+            't.no_shows',
+            't.waitlisted',
+            't.late_cancellations as late',
+          ]);
     const rows = await db
       .selectFrom(perSession.as('ps'))
       .select([
@@ -156,7 +183,13 @@ export const overviewRepository = {
     return rows.map((r) => ({ seg: n(r.seg), format: r.format, pairs: n(r.pairs), seconds: n(r.seconds) }));
   },
 
-  /** The segments each filtered person attended a held session in (distinct learners per period and month). */
+  /** Distinct learners per window from the rollups (person filters only: see learners.repository.ts). */
+  learnerCounts: learnersRepository.counts,
+
+  /**
+   * The segments each filtered person attended a held session in (distinct learners per period and
+   * month), from the registrations: under a workshop filter, which the rollups cannot apply.
+   */
   async learners(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
     // The sessions with their segment first (materialized: the segment is worked out once per
     // session, not once per registration), then their attended registrations, per person.
@@ -269,32 +302,56 @@ export const overviewRepository = {
    * workshop, for the checklist comparison) and one row, key 'previous', for the previous period.
    */
   async feedback(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
-    let query = sessionsIn(db, scope, clip([{ start: previous.start, end: current.end }], now))
-      .crossJoin('feedback as f')
-      .whereRef('f.session_id', '=', 's.id');
+    const ranges = clip([{ start: previous.start, end: current.end }], now);
     const people = filteredPeople(db, scope);
-    if (people) query = query.where('f.person_id', 'in', people);
     const answered = (expr: string) => sql.raw(`case when f.status = 'answered' and ${expr} then 1 else 0 end`);
-    // Per session in the index's order (no sort), then the previous period's sessions folded into one row.
-    const perSession = query
-      .select([
-        's.starts_at',
-        's.id',
-        sql<string>`max(s.workshop_id)`.as('workshop_id'),
-        (eb) => eb.fn.countAll<number>().as('asked'),
-        sql<number>`sum(case when f.status = 'declined' then 1 else 0 end)`.as('declined'),
-        sql<number>`sum(case when f.status = 'answered' then 1 else 0 end)`.as('answered'),
-        sql<number>`sum(${answered('f.rating is not null')})`.as('ratings'),
-        sql<number>`sum(case when f.status = 'answered' then f.rating else 0 end)`.as('rating_sum'),
-        sql<number>`sum(${answered('f.rating = 1')})`.as('r1'),
-        sql<number>`sum(${answered('f.rating = 2')})`.as('r2'),
-        sql<number>`sum(${answered('f.rating = 3')})`.as('r3'),
-        sql<number>`sum(${answered('f.rating = 4')})`.as('r4'),
-        sql<number>`sum(${answered('f.rating = 5')})`.as('r5'),
-        sql<number>`sum(${answered('f.usefulness is not null')})`.as('usefulness_n'),
-        sql<number>`sum(case when f.status = 'answered' then f.usefulness else 0 end)`.as('usefulness_sum'),
-      ])
-      .groupBy(['s.starts_at', 's.id']);
+    // Per session (from its tallies without a person filter), then the previous period's sessions folded into one row.
+    const perSession = people
+      ? db
+          .selectFrom('feedback as f')
+          .innerJoin('sessions as s', 's.id', 'f.session_id')
+          .where('f.person_id', 'in', people)
+          .where('s.status', '=', 'scheduled')
+          .where((eb) => inRanges(eb, ranges))
+          .$call((q) => withWorkshops(db, scope, q))
+          .select([
+            's.starts_at',
+            's.id',
+            sql<string>`max(s.workshop_id)`.as('workshop_id'),
+            (eb) => eb.fn.countAll<number>().as('asked'),
+            sql<number>`sum(case when f.status = 'declined' then 1 else 0 end)`.as('declined'),
+            sql<number>`sum(case when f.status = 'answered' then 1 else 0 end)`.as('answered'),
+            sql<number>`sum(${answered('f.rating is not null')})`.as('ratings'),
+            sql<number>`sum(case when f.status = 'answered' then f.rating else 0 end)`.as('rating_sum'),
+            sql<number>`sum(${answered('f.rating = 1')})`.as('r1'),
+            sql<number>`sum(${answered('f.rating = 2')})`.as('r2'),
+            sql<number>`sum(${answered('f.rating = 3')})`.as('r3'),
+            sql<number>`sum(${answered('f.rating = 4')})`.as('r4'),
+            sql<number>`sum(${answered('f.rating = 5')})`.as('r5'),
+            sql<number>`sum(${answered('f.usefulness is not null')})`.as('usefulness_n'),
+            sql<number>`sum(case when f.status = 'answered' then f.usefulness else 0 end)`.as('usefulness_sum'),
+          ])
+          .groupBy(['s.starts_at', 's.id'])
+      : sessionsIn(db, scope, ranges)
+          .innerJoin('session_tallies as t', 't.session_id', 's.id')
+          .where('t.asked', '>', 0)
+          .select([
+            's.starts_at',
+            's.id',
+            's.workshop_id',
+            't.asked',
+            't.declined',
+            't.answered',
+            't.ratings',
+            't.rating_sum',
+            't.rating_1 as r1',
+            't.rating_2 as r2',
+            't.rating_3 as r3',
+            't.rating_4 as r4',
+            't.rating_5 as r5',
+            't.usefulness_n',
+            't.usefulness_sum',
+          ]);
     const rows = await db
       .selectFrom(perSession.as('ps'))
       .leftJoin('checklist_runs as cr', 'cr.workshop_id', 'ps.workshop_id')

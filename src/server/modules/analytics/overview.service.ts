@@ -2,14 +2,38 @@ import type { AnalyticsOverview, Kpi, KpiName } from '../../../contracts/index.j
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Transactor } from '../../platform/transaction.js';
-import { hours, mean, oneSample, periodsOf, rate, type Segment, segmentsOf, welch } from './analytics.policy.js';
+import { hours, mean, oneSample, type Periods, periodsOf, rate, type Segment, segmentsOf, type Window, welch } from './analytics.policy.js';
 import type { OverviewScope, overviewRepository } from './overview.repository.js';
+import { withOrganisation } from './tables.scope.js';
 import type { AnalyticsSettingsService } from './settings.service.js';
 
 export interface OverviewQuery extends OverviewScope {
   from: string;
   to: string;
   threshold?: number | undefined;
+}
+
+/**
+ * The windows distinct learners are counted in: the period, the previous one, each month of the
+ * period and the same month a year earlier (as the segments of segmentsOf assign them).
+ */
+function learnerWindows(p: Periods): { key: string; window: Window }[] {
+  const within = (w: Window, bounds: Window): Window => ({
+    start: w.start > bounds.start ? w.start : bounds.start,
+    end: w.end < bounds.end ? w.end : bounds.end,
+  });
+  const monthWindow = (label: string): Window => {
+    const start = Date.parse(`${label}-01T00:00:00.000Z`);
+    const d = new Date(start);
+    return { start: new Date(start).toISOString(), end: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString() };
+  };
+  const yearEarlier = (label: string) => `${Number(label.slice(0, 4)) - 1}${label.slice(4)}`;
+  return [
+    { key: 'current', window: p.current },
+    { key: 'previous', window: p.before },
+    ...p.months.map((m) => ({ key: `m:${m}`, window: within(monthWindow(m), p.current) })),
+    ...p.months.map((m) => ({ key: `y:${m}`, window: within(monthWindow(yearEarlier(m)), p.yearAgo) })),
+  ];
 }
 
 const PHASES = ['analysis', 'design', 'development', 'implementation', 'evaluation'] as const;
@@ -39,21 +63,24 @@ export class OverviewService {
     const nowIso = now.toISOString();
     const p = periodsOf(query.from, query.to);
     const seg = segmentsOf(p, now);
-    const scope: OverviewScope = {
+    const scope: OverviewScope = await withOrganisation(db, {
       team: query.team,
       manager: query.manager,
       location: query.location,
       channel: query.channel,
       format: query.format,
-    };
+    });
     const windows = [p.current, p.before];
-    const [settings, registrations, sessions, hosting, learners, hostRows, created, demand, feedback, checklists, headcount] =
+    // Distinct learners come from the rollups unless a workshop filter asks which sessions they attended.
+    const byWorkshop = scope.channel !== undefined || scope.format !== undefined;
+    const [settings, registrations, sessions, hosting, learners, learnerCounts, hostRows, created, demand, feedback, checklists, headcount] =
       await Promise.all([
         this.settings.current(db),
         this.repository.registrations(db, scope, seg),
         this.repository.sessions(db, scope, seg, nowIso),
         this.repository.hosting(db, scope, seg, nowIso),
-        this.repository.learners(db, scope, seg, nowIso),
+        byWorkshop ? this.repository.learners(db, scope, seg, nowIso) : Promise.resolve([]),
+        byWorkshop ? Promise.resolve(new Map<string, number>()) : this.repository.learnerCounts(db, scope, learnerWindows(p), nowIso),
         this.repository.hosts(db, scope, seg, { start: p.before.start, end: p.current.end }, nowIso),
         this.repository.workshopsCreated(db, scope, windows),
         this.repository.demand(db, scope, windows),
@@ -107,7 +134,12 @@ export class OverviewService {
       }
     }
 
-    const unique = both(() => 0);
+    const unique = both(() => learnerCounts.get('current') ?? 0);
+    unique.previous = learnerCounts.get('previous') ?? 0;
+    for (const [m, v] of month) {
+      v.learners = learnerCounts.get(`m:${m}`) ?? 0;
+      v.last.learners = learnerCounts.get(`y:${m}`) ?? 0;
+    }
     for (const segs of learners) {
       const seen = new Set<string>();
       for (const i of segs) {
