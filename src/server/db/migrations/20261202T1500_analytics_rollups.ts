@@ -12,8 +12,10 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  * - learner_months: per person, the months they attended in, as bits of a 60-month block
  *   (distinct learners over whole months without reading every day: a bit test per person).
  *
- * A session that moves or is cancelled moves or drops its attendees' days; a session deleted
- * deletes its registrations and feedback first, so their triggers still see it.
+ * A session that moves or is cancelled moves or drops its attendees' days. A session deleted drops
+ * its days and tallies before it goes: the cascade that deletes its registrations and feedback runs
+ * after the session is gone (their triggers find nothing left to change, on both databases), and a
+ * trigger must not change the row being deleted.
  */
 
 const SEATS = `('enrolled', 'attended', 'no_show')`;
@@ -109,16 +111,19 @@ function recountMonth(postgres: boolean): string {
     where person_id = old.person_id and block = ${blockOf('old.day')};`;
 }
 
-async function createTables(db: Kysely<any>): Promise<void> {
+async function createTables(db: Kysely<any>, postgres: boolean): Promise<void> {
+  // SQLite: rows live in their primary key's b-tree (a lookup by key reads no second page).
+  const clustered = postgres ? sql`` : sql`without rowid`;
   let tallies = db.schema.createTable('session_tallies').addColumn('session_id', 'text', (c) => c.primaryKey());
   for (const column of TALLY_COLUMNS) tallies = tallies.addColumn(column, 'integer', (c) => c.notNull().defaultTo(0));
-  await tallies.execute();
+  await tallies.modifyEnd(clustered).execute();
   await db.schema
     .createTable('learning_days')
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('sessions', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('learning_days_pk', ['person_id', 'day'])
+    .modifyEnd(clustered)
     .execute();
   await db.schema.createIndex('learning_days_day_idx').on('learning_days').columns(['day', 'person_id']).execute();
   await db.schema
@@ -127,9 +132,13 @@ async function createTables(db: Kysely<any>): Promise<void> {
     .addColumn('block', 'integer', (c) => c.notNull())
     .addColumn('mask', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('learner_months_pk', ['person_id', 'block'])
+    .modifyEnd(clustered)
     .execute();
-  // The first session a host ever had: a seek per host and workshop instead of a scan.
+  // The first session a host ever had, and a host's sessions: a seek per host and workshop.
   await db.schema.createIndex('sessions_workshop_status_idx').on('sessions').columns(['workshop_id', 'status', 'starts_at']).execute();
+  // A team filter finds its people without reading everyone; a session's format without the workshop's wide row.
+  await db.schema.createIndex('people_team_idx').on('people').columns(['team', 'location']).execute();
+  await db.schema.createIndex('workshops_format_idx').on('workshops').columns(['id', 'format']).execute();
 }
 
 /** Rollups of the rows written before this migration. */
@@ -185,8 +194,7 @@ async function createSqliteTriggers(db: Kysely<any>): Promise<void> {
       when old.starts_at is not new.starts_at or old.status is not new.status begin
       ${moveDays(false, 'old', '-', "old.status = 'scheduled'")} ${moveDays(false, 'new', '+', "new.status = 'scheduled'")} end`,
     `create trigger sessions_rollups_delete before delete on sessions begin
-      delete from feedback where session_id = old.id; delete from registrations where session_id = old.id;
-      delete from session_tallies where session_id = old.id; end`,
+      ${moveDays(false, 'old', '-', "old.status = 'scheduled'")} delete from session_tallies where session_id = old.id; end`,
     `create trigger learning_days_month_insert after insert on learning_days begin ${setMonth(false)} end`,
     `create trigger learning_days_month_delete after delete on learning_days begin ${recountMonth(false)} end`,
   ];
@@ -221,7 +229,7 @@ async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
     `create trigger sessions_days after update of starts_at, status on sessions
       for each row execute function learning_days_from_sessions()`,
     `create function session_rollups_before_delete() returns trigger language plpgsql as $$ begin
-      delete from feedback where session_id = old.id; delete from registrations where session_id = old.id;
+      if old.status = 'scheduled' then ${moveDays(true, 'old', '-')} end if;
       delete from session_tallies where session_id = old.id;
       return old; end $$`,
     `create trigger sessions_rollups_delete before delete on sessions for each row execute function session_rollups_before_delete()`,
@@ -236,7 +244,7 @@ async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
 
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  await createTables(db);
+  await createTables(db, postgres);
   await backfill(db, postgres);
   if (postgres) await createPostgresTriggers(db);
   else await createSqliteTriggers(db);
@@ -276,6 +284,8 @@ export async function down(db: Kysely<any>): Promise<void> {
       await sql.raw(`drop trigger ${name}`).execute(db);
     }
   }
+  await db.schema.dropIndex('workshops_format_idx').execute();
+  await db.schema.dropIndex('people_team_idx').execute();
   await db.schema.dropIndex('sessions_workshop_status_idx').execute();
   await db.schema.dropTable('learner_months').execute();
   await db.schema.dropTable('learning_days').execute();

@@ -1,4 +1,4 @@
-import type { Window } from './analytics.policy.js';
+import type { Periods, Window } from './analytics.policy.js';
 
 /**
  * How distinct learners of a window are read from the rollups (pure). A window (clipped at now)
@@ -58,4 +58,27 @@ export function learnerParts(window: Window, now: string): LearnerParts {
   parts.months = [...masks.entries()].map(([block, mask]) => ({ block, mask: mask.toString() }));
   if (end > today && Math.max(start, today) < end) parts.today = { start: iso(Math.max(start, today)), end: iso(end) };
   return parts;
+}
+
+/**
+ * The windows distinct learners are counted in: the period, the previous one, each month of the
+ * period and the same month a year earlier (as the segments of segmentsOf assign them).
+ */
+export function learnerWindows(p: Periods): { key: string; window: Window }[] {
+  const within = (w: Window, bounds: Window): Window => ({
+    start: w.start > bounds.start ? w.start : bounds.start,
+    end: w.end < bounds.end ? w.end : bounds.end,
+  });
+  const monthWindow = (label: string): Window => {
+    const start = Date.parse(`${label}-01T00:00:00.000Z`);
+    const d = new Date(start);
+    return { start: new Date(start).toISOString(), end: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString() };
+  };
+  const yearEarlier = (label: string) => `${Number(label.slice(0, 4)) - 1}${label.slice(4)}`;
+  return [
+    { key: 'current', window: p.current },
+    { key: 'previous', window: p.before },
+    ...p.months.map((m) => ({ key: `m:${m}`, window: within(monthWindow(m), p.current) })),
+    ...p.months.map((m) => ({ key: `y:${m}`, window: within(monthWindow(yearEarlier(m)), p.yearAgo) })),
+  ];
 }

@@ -51,18 +51,18 @@ export const learnersRepository = {
         if (people) q = q.where('lm.person_id', 'in', people);
         parts.push(q);
       }
-      if (days.length > 0) {
-        let q = db
-          .selectFrom('learning_days as ld')
-          .select('ld.person_id')
-          .where((eb) => eb.or(days.map((d) => eb.and([eb('ld.day', '>=', d.from), eb('ld.day', '<', d.to)]))));
+      // One part per day range: a range with a person filter is a seek per person (an OR of ranges is not).
+      for (const d of days) {
+        let q = db.selectFrom('learning_days as ld').select('ld.person_id').where('ld.day', '>=', d.from).where('ld.day', '<', d.to);
         if (people) q = q.where('ld.person_id', 'in', people);
         parts.push(q);
       }
       if (today) {
+        // Today's few sessions first (CROSS JOIN keeps that order on SQLite), then their attendees.
         let q = db
           .selectFrom('sessions as s')
-          .innerJoin('registrations as r', 'r.session_id', 's.id')
+          .crossJoin('registrations as r')
+          .whereRef('r.session_id', '=', 's.id')
           .select('r.person_id')
           .where('s.status', '=', 'scheduled')
           .where('s.starts_at', '>=', today.start)

@@ -69,6 +69,23 @@ function withWorkshops<Q extends { where: (...args: any[]) => any }>(db: Executo
 }
 
 /**
+ * Session × host pairs of the ranges (filtered hosts). Without a person filter sessions come first
+ * (by start); with one the filtered hosts do, then their workshops' sessions (a team hosts few).
+ */
+function hostedSessions(db: Executor, scope: OverviewScope, ranges: Window[]) {
+  const people = filteredPeople(db, scope);
+  if (!people) return sessionsIn(db, scope, ranges).crossJoin('workshop_hosts as h').whereRef('h.workshop_id', '=', 's.workshop_id');
+  return db
+    .selectFrom('workshop_hosts as h')
+    .where('h.person_id', 'in', people)
+    .crossJoin('sessions as s')
+    .whereRef('s.workshop_id', '=', 'h.workshop_id')
+    .where('s.status', '=', 'scheduled')
+    .where((eb) => inRanges(eb, ranges))
+    .$call((q) => withWorkshops(db, scope, q));
+}
+
+/**
  * Held sessions that count under the person filter: a filtered person holds (held) a seat in them.
  * Asked from the people's side (their registrations by person), which stays small for a team.
  */
@@ -102,8 +119,9 @@ export const overviewRepository = {
     const perSession = people
       ? db
           .selectFrom('registrations as r')
-          .innerJoin('sessions as s', 's.id', 'r.session_id')
           .where('r.person_id', 'in', people)
+          .crossJoin('sessions as s')
+          .whereRef('s.id', '=', 'r.session_id')
           .where('s.status', '=', 'scheduled')
           .where((eb) => inRanges(eb, seg.ranges))
           .$call((q) => withWorkshops(db, scope, q))
@@ -165,13 +183,8 @@ export const overviewRepository = {
 
   /** Hosting per segment and format: session × host pairs of held sessions and their seconds (filtered hosts). */
   async hosting(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
-    let query = sessionsIn(db, scope, clip(seg.ranges, now))
-      .crossJoin('workshop_hosts as h')
-      .whereRef('h.workshop_id', '=', 's.workshop_id')
-      .innerJoin('workshops as w', 'w.id', 's.workshop_id');
-    const people = filteredPeople(db, scope);
-    if (people) query = query.where('h.person_id', 'in', people);
-    const rows = await query
+    const rows = await hostedSessions(db, scope, clip(seg.ranges, now))
+      .innerJoin('workshops as w', 'w.id', 's.workshop_id')
       .select([
         segmentOf(seg).as('seg'),
         'w.format',
@@ -216,12 +229,7 @@ export const overviewRepository = {
    * segments they hosted in, and the start of their first session ever (of any workshop).
    */
   async hosts(db: Executor, scope: OverviewScope, seg: Segmentation, window: Window, now: string) {
-    let query = sessionsIn(db, scope, clip([window], now))
-      .crossJoin('workshop_hosts as h')
-      .whereRef('h.workshop_id', '=', 's.workshop_id');
-    const people = filteredPeople(db, scope);
-    if (people) query = query.where('h.person_id', 'in', people);
-    const rows = await query
+    const rows = await hostedSessions(db, scope, clip([window], now))
       .select([
         'h.person_id',
         segmentList(db, segmentOf(seg)).as('segs'),
@@ -309,8 +317,9 @@ export const overviewRepository = {
     const perSession = people
       ? db
           .selectFrom('feedback as f')
-          .innerJoin('sessions as s', 's.id', 'f.session_id')
           .where('f.person_id', 'in', people)
+          .crossJoin('sessions as s')
+          .whereRef('s.id', '=', 'f.session_id')
           .where('s.status', '=', 'scheduled')
           .where((eb) => inRanges(eb, ranges))
           .$call((q) => withWorkshops(db, scope, q))

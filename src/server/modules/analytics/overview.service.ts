@@ -2,8 +2,9 @@ import type { AnalyticsOverview, Kpi, KpiName } from '../../../contracts/index.j
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Transactor } from '../../platform/transaction.js';
-import { hours, mean, oneSample, type Periods, periodsOf, rate, type Segment, segmentsOf, type Window, welch } from './analytics.policy.js';
+import { hours, mean, oneSample, periodsOf, rate, type Segment, segmentsOf, welch } from './analytics.policy.js';
 import type { OverviewScope, overviewRepository } from './overview.repository.js';
+import { learnerWindows } from './learner-windows.js';
 import { withOrganisation } from './tables.scope.js';
 import type { AnalyticsSettingsService } from './settings.service.js';
 
@@ -11,29 +12,6 @@ export interface OverviewQuery extends OverviewScope {
   from: string;
   to: string;
   threshold?: number | undefined;
-}
-
-/**
- * The windows distinct learners are counted in: the period, the previous one, each month of the
- * period and the same month a year earlier (as the segments of segmentsOf assign them).
- */
-function learnerWindows(p: Periods): { key: string; window: Window }[] {
-  const within = (w: Window, bounds: Window): Window => ({
-    start: w.start > bounds.start ? w.start : bounds.start,
-    end: w.end < bounds.end ? w.end : bounds.end,
-  });
-  const monthWindow = (label: string): Window => {
-    const start = Date.parse(`${label}-01T00:00:00.000Z`);
-    const d = new Date(start);
-    return { start: new Date(start).toISOString(), end: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString() };
-  };
-  const yearEarlier = (label: string) => `${Number(label.slice(0, 4)) - 1}${label.slice(4)}`;
-  return [
-    { key: 'current', window: p.current },
-    { key: 'previous', window: p.before },
-    ...p.months.map((m) => ({ key: `m:${m}`, window: within(monthWindow(m), p.current) })),
-    ...p.months.map((m) => ({ key: `y:${m}`, window: within(monthWindow(yearEarlier(m)), p.yearAgo) })),
-  ];
 }
 
 const PHASES = ['analysis', 'design', 'development', 'implementation', 'evaluation'] as const;
