@@ -29,7 +29,8 @@ const REGISTRATION_TALLIES: Record<string, (r: string) => string> = {
   late_cancellations: (r) => `${r}.late_cancellation`,
 };
 
-const answered = (r: string, condition: string, value = '1') => `case when ${r}.status = 'answered' and ${condition} then ${value} else 0 end`;
+const answered = (r: string, condition: string, value = '1') =>
+  `case when ${r}.status = 'answered' and ${condition} then ${value} else 0 end`;
 
 const FEEDBACK_TALLIES: Record<string, (r: string) => string> = {
   asked: () => '1',
@@ -145,7 +146,7 @@ async function createTables(db: Kysely<any>, postgres: boolean): Promise<void> {
 async function backfill(db: Kysely<any>, postgres: boolean): Promise<void> {
   const sums = (tallies: Record<string, (r: string) => string>, r: string) =>
     Object.entries(tallies)
-      .map(([c, share]) => `sum(${share(r)})`)
+      .map(([, share]) => `sum(${share(r)})`)
       .join(', ');
   await sql
     .raw(`insert into session_tallies (session_id, ${Object.keys(REGISTRATION_TALLIES).join(', ')})

@@ -65,9 +65,10 @@ export function learnerParts(window: Window, now: string): LearnerParts {
  * period and the same month a year earlier (as the segments of segmentsOf assign them).
  */
 export function learnerWindows(p: Periods): { key: string; window: Window }[] {
+  // ISO instants of one format compare as text.
   const within = (w: Window, bounds: Window): Window => ({
-    start: w.start > bounds.start ? w.start : bounds.start,
-    end: w.end < bounds.end ? w.end : bounds.end,
+    start: [w.start, bounds.start].sort()[1] ?? w.start,
+    end: [w.end, bounds.end].sort()[0] ?? w.end,
   });
   const monthWindow = (label: string): Window => {
     const start = Date.parse(`${label}-01T00:00:00.000Z`);

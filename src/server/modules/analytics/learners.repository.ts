@@ -39,7 +39,7 @@ export const learnersRepository = {
         .select(monthly.map((p, i) => sql<number>`sum(case when ${anyMonth(p.parts.months)} then 1 else 0 end)`.as(`k${i}`)));
       if (people) query = query.where('lm.person_id', 'in', people);
       const row = (await query.executeTakeFirst()) as Record<string, unknown> | undefined;
-      monthly.forEach((p, i) => counts.set(p.key, n(row?.[`k${i}`])));
+      for (const [i, p] of monthly.entries()) counts.set(p.key, n(row?.[`k${i}`]));
     }
 
     // The others: the distinct people of their parts together.
@@ -77,10 +77,7 @@ export const learnersRepository = {
         continue;
       }
       const all = rest.reduce((union, part) => union.unionAll(part), first);
-      const row = await db
-        .selectFrom(all.as('u'))
-        .select(sql<number>`count(distinct u.person_id)`.as('n'))
-        .executeTakeFirst();
+      const row = await db.selectFrom(all.as('u')).select(sql<number>`count(distinct u.person_id)`.as('n')).executeTakeFirst();
       counts.set(p.key, n(row?.n));
     }
     return counts;

@@ -3,10 +3,10 @@ import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { hours, mean, oneSample, periodsOf, rate, type Segment, segmentsOf, welch } from './analytics.policy.js';
-import type { OverviewScope, overviewRepository } from './overview.repository.js';
 import { learnerWindows } from './learner-windows.js';
-import { withOrganisation } from './tables.scope.js';
+import type { OverviewScope, overviewRepository } from './overview.repository.js';
 import type { AnalyticsSettingsService } from './settings.service.js';
+import { withOrganisation } from './tables.scope.js';
 
 export interface OverviewQuery extends OverviewScope {
   from: string;
@@ -51,21 +51,33 @@ export class OverviewService {
     const windows = [p.current, p.before];
     // Distinct learners come from the rollups unless a workshop filter asks which sessions they attended.
     const byWorkshop = scope.channel !== undefined || scope.format !== undefined;
-    const [settings, registrations, sessions, hosting, learners, learnerCounts, hostRows, created, demand, feedback, checklists, headcount] =
-      await Promise.all([
-        this.settings.current(db),
-        this.repository.registrations(db, scope, seg),
-        this.repository.sessions(db, scope, seg, nowIso),
-        this.repository.hosting(db, scope, seg, nowIso),
-        byWorkshop ? this.repository.learners(db, scope, seg, nowIso) : Promise.resolve([]),
-        byWorkshop ? Promise.resolve(new Map<string, number>()) : this.repository.learnerCounts(db, scope, learnerWindows(p), nowIso),
-        this.repository.hosts(db, scope, seg, { start: p.before.start, end: p.current.end }, nowIso),
-        this.repository.workshopsCreated(db, scope, windows),
-        this.repository.demand(db, scope, windows),
-        this.repository.feedback(db, scope, p.current, p.before, nowIso),
-        this.repository.checklists(db, scope, p.current, p.before, nowIso),
-        this.repository.headcount(db, scope),
-      ]);
+    const [
+      settings,
+      registrations,
+      sessions,
+      hosting,
+      learners,
+      learnerCounts,
+      hostRows,
+      created,
+      demand,
+      feedback,
+      checklists,
+      headcount,
+    ] = await Promise.all([
+      this.settings.current(db),
+      this.repository.registrations(db, scope, seg),
+      this.repository.sessions(db, scope, seg, nowIso),
+      this.repository.hosting(db, scope, seg, nowIso),
+      byWorkshop ? this.repository.learners(db, scope, seg, nowIso) : Promise.resolve([]),
+      byWorkshop ? Promise.resolve(new Map<string, number>()) : this.repository.learnerCounts(db, scope, learnerWindows(p), nowIso),
+      this.repository.hosts(db, scope, seg, { start: p.before.start, end: p.current.end }, nowIso),
+      this.repository.workshopsCreated(db, scope, windows),
+      this.repository.demand(db, scope, windows),
+      this.repository.feedback(db, scope, p.current, p.before, nowIso),
+      this.repository.checklists(db, scope, p.current, p.before, nowIso),
+      this.repository.headcount(db, scope),
+    ]);
     const threshold = query.threshold ?? settings.checklistThreshold;
     const segment = (i: number) => seg.segments[i];
 
