@@ -19,6 +19,12 @@ const envSchema = z.object({
     }),
   DB_CONNECT_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(30),
   DB_QUERY_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(15),
+  ANALYTICS_READERS: z.coerce
+    .number('must be a number')
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(16, 'must be at most 16')
+    .default(2),
   AUTH_MODE: z.enum(['dev'], 'must be dev (the only sign-in mode so far)').default('dev'),
   SEED_DEMO: booleanish.optional(),
   LOG_LEVEL: z
@@ -71,6 +77,11 @@ export interface Config {
    * 503 database_unavailable; undefined (DB_QUERY_TIMEOUT_S=0): as long as it takes.
    */
   databaseQueryTimeoutMs: number | undefined;
+  /**
+   * SQLite: read-only worker connections the dashboard's figures are read on (off the event loop,
+   * several at once); 0 reads them on the server's own connection. Unused on PostgreSQL (its pool).
+   */
+  analyticsReaders: number;
   /**
    * The environment the programs Lyceum runs (pg_dump, pg_restore) get: the one Lyceum was
    * started with, as any child process would. They are found on its PATH and read libpq's own
@@ -165,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: parseDatabaseUrl(e.DATABASE_URL),
     databaseConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000,
     databaseQueryTimeoutMs: e.DB_QUERY_TIMEOUT_S > 0 ? e.DB_QUERY_TIMEOUT_S * 1000 : undefined,
+    analyticsReaders: e.ANALYTICS_READERS,
     childEnvironment: { ...env },
     authMode: e.AUTH_MODE,
     seedDemo: e.SEED_DEMO,

@@ -74,6 +74,7 @@ import type { DbHandle } from './platform/db.js';
 import { orgSettingsRepository } from './platform/org-settings.repository.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
 import { outboxRepository } from './platform/outbox/outbox.repository.js';
+import { openSqliteReaders } from './platform/sqlite-readers.js';
 import { createTransactor } from './platform/transaction.js';
 
 /**
@@ -161,9 +162,16 @@ export function createContainer(config: Config, database: DbHandle) {
 
   // The education dashboard: its services are added here as they land.
   const analyticsSettings = new AnalyticsSettingsService(tx, orgSettingsRepository, access);
+  // SQLite files: the figures are read in worker threads (platform/sqlite-readers.ts); PostgreSQL's pool already reads in parallel.
+  const target = config.database;
+  const analyticsReader =
+    target.dialect === 'sqlite' && target.path !== ':memory:' && config.analyticsReaders > 0
+      ? openSqliteReaders(target.path, config.analyticsReaders)
+      : undefined;
   const analytics = {
     settings: analyticsSettings,
-    overview: new OverviewService(tx, access, overviewRepository, analyticsSettings),
+    reader: analyticsReader,
+    overview: new OverviewService(tx, access, overviewRepository, analyticsSettings, analyticsReader ?? tx.executor),
     tables: new AnalyticsTablesService(tx, tablesRepository, access),
     attendance: new AttendanceService(tx, attendanceRepository, access),
     viewers: new DashboardViewersService(tx, viewersRepository, access),

@@ -181,17 +181,45 @@ export const overviewRepository = {
     return rows.map((r) => ({ seg: n(r.seg), sessions: n(r.sessions) }));
   },
 
-  /** Hosting per segment and format: session × host pairs of held sessions and their seconds (filtered hosts). */
+  /**
+   * Hosting per segment and format: session × host pairs of held sessions and their seconds
+   * (filtered hosts). Without a person filter the sessions are folded per segment and workshop
+   * first, then multiplied by the workshop's number of hosts.
+   */
   async hosting(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
-    const rows = await hostedSessions(db, scope, clip(seg.ranges, now))
-      .innerJoin('workshops as w', 'w.id', 's.workshop_id')
-      .select([
-        segmentOf(seg).as('seg'),
-        'w.format',
-        (eb) => eb.fn.countAll<number>().as('pairs'),
-        sql<number>`sum(${durationSeconds(db)})`.as('seconds'),
-      ])
-      .groupBy([sql.ref('seg'), 'w.format'])
+    const ranges = clip(seg.ranges, now);
+    const perWorkshop = filteredPeople(db, scope)
+      ? hostedSessions(db, scope, ranges)
+          .select([
+            segmentOf(seg).as('seg'),
+            's.workshop_id',
+            (eb) => eb.fn.countAll<number>().as('pairs'),
+            sql<number>`sum(${durationSeconds(db)})`.as('seconds'),
+          ])
+          .groupBy([sql.ref('seg'), 's.workshop_id'])
+      : db
+          .selectFrom(
+            sessionsIn(db, scope, ranges)
+              .select([
+                segmentOf(seg).as('seg'),
+                's.workshop_id',
+                (eb) => eb.fn.countAll<number>().as('sessions'),
+                sql<number>`sum(${durationSeconds(db)})`.as('seconds'),
+              ])
+              .groupBy([sql.ref('seg'), 's.workshop_id'])
+              .as('g'),
+          )
+          .select([
+            'g.seg',
+            'g.workshop_id',
+            sql<number>`g.sessions * (select count(*) from workshop_hosts wh where wh.workshop_id = g.workshop_id)`.as('pairs'),
+            sql<number>`g.seconds * (select count(*) from workshop_hosts wh where wh.workshop_id = g.workshop_id)`.as('seconds'),
+          ]);
+    const rows = await db
+      .selectFrom(perWorkshop.as('pw'))
+      .innerJoin('workshops as w', 'w.id', 'pw.workshop_id')
+      .select(['pw.seg', 'w.format', sql<number>`sum(pw.pairs)`.as('pairs'), sql<number>`sum(pw.seconds)`.as('seconds')])
+      .groupBy(['pw.seg', 'w.format'])
       .execute();
     return rows.map((r) => ({ seg: n(r.seg), format: r.format, pairs: n(r.pairs), seconds: n(r.seconds) }));
   },
@@ -225,26 +253,51 @@ export const overviewRepository = {
   },
 
   /**
-   * The filtered hosts of held sessions in `window` (the previous period and the period), the
-   * segments they hosted in, and the start of their first session ever (of any workshop).
+   * The filtered hosts of held sessions in the previous period and the period, which of the two
+   * they hosted in, and the start of their first session ever (of any workshop). Without a person
+   * filter the sessions are folded per workshop first (a few thousand rows, not a year's pairs).
    */
-  async hosts(db: Executor, scope: OverviewScope, seg: Segmentation, window: Window, now: string) {
-    const rows = await hostedSessions(db, scope, clip([window], now))
+  async hosts(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
+    const ranges = clip([{ start: previous.start, end: current.end }], now);
+    const sides = [
+      sql<number>`max(case when s.starts_at >= ${current.start} then 1 else 0 end)`.as('cur'),
+      sql<number>`max(case when s.starts_at < ${current.start} then 1 else 0 end)`.as('prev'),
+    ];
+    const perHost = filteredPeople(db, scope)
+      ? hostedSessions(db, scope, ranges)
+          .select(['h.person_id', ...sides])
+          .groupBy('h.person_id')
+      : db
+          .selectFrom(
+            sessionsIn(db, scope, ranges)
+              .select(['s.workshop_id', ...sides])
+              .groupBy('s.workshop_id')
+              .as('hw'),
+          )
+          .innerJoin('workshop_hosts as h', 'h.workshop_id', 'hw.workshop_id')
+          .select(['h.person_id', sql<number>`max(hw.cur)`.as('cur'), sql<number>`max(hw.prev)`.as('prev')])
+          .groupBy('h.person_id');
+    const rows = await db
+      .selectFrom(perHost.as('ph'))
       .select([
-        'h.person_id',
-        segmentList(db, segmentOf(seg)).as('segs'),
+        'ph.person_id',
+        'ph.cur',
+        'ph.prev',
         (eb) =>
           eb
             .selectFrom('workshop_hosts as eh')
             .innerJoin('sessions as es', 'es.workshop_id', 'eh.workshop_id')
-            .whereRef('eh.person_id', '=', 'h.person_id')
+            .whereRef('eh.person_id', '=', 'ph.person_id')
             .where('es.status', '=', 'scheduled')
             .select((e) => e.fn.min('es.starts_at').as('first'))
             .as('first'),
       ])
-      .groupBy('h.person_id')
       .execute();
-    return rows.map((r) => ({ segs: segmentsIn(r.segs), first: r.first === null ? null : String(r.first) }));
+    return rows.map((r) => ({
+      current: n(r.cur) === 1,
+      previous: n(r.prev) === 1,
+      first: r.first === null ? null : String(r.first),
+    }));
   },
 
   /** Workshops published in each window (people filter: who created it). */

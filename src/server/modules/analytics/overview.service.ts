@@ -1,7 +1,7 @@
 import type { AnalyticsOverview, Kpi, KpiName } from '../../../contracts/index.js';
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
-import type { Transactor } from '../../platform/transaction.js';
+import type { Executor, Transactor } from '../../platform/transaction.js';
 import { hours, mean, oneSample, periodsOf, rate, type Segment, segmentsOf, welch } from './analytics.policy.js';
 import { learnerWindows } from './learner-windows.js';
 import type { OverviewScope, overviewRepository } from './overview.repository.js';
@@ -31,12 +31,14 @@ export class OverviewService {
     private readonly access: AccessChecker,
     private readonly repository: typeof overviewRepository,
     private readonly settings: AnalyticsSettingsService,
+    /** Where the figures are read: the database, or SQLite's reader threads (platform/sqlite-readers.ts). */
+    private readonly reader: Executor = tx.executor,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async overview(actor: Actor, query: OverviewQuery): Promise<AnalyticsOverview> {
-    const db = this.tx.executor;
-    await this.access.dashboard(db, actor);
+    await this.access.dashboard(this.tx.executor, actor);
+    const db = this.reader;
     const now = this.clock();
     const nowIso = now.toISOString();
     const p = periodsOf(query.from, query.to);
@@ -71,7 +73,7 @@ export class OverviewService {
       this.repository.hosting(db, scope, seg, nowIso),
       byWorkshop ? this.repository.learners(db, scope, seg, nowIso) : Promise.resolve([]),
       byWorkshop ? Promise.resolve(new Map<string, number>()) : this.repository.learnerCounts(db, scope, learnerWindows(p), nowIso),
-      this.repository.hosts(db, scope, seg, { start: p.before.start, end: p.current.end }, nowIso),
+      this.repository.hosts(db, scope, p.current, p.before, nowIso),
       this.repository.workshopsCreated(db, scope, windows),
       this.repository.demand(db, scope, windows),
       this.repository.feedback(db, scope, p.current, p.before, nowIso),
@@ -150,7 +152,7 @@ export class OverviewService {
 
     const hosts = both(() => ({ active: 0, firstTime: 0 }));
     for (const host of hostRows) {
-      const sides = new Set(host.segs.flatMap((i) => sidesOf(segment(i))));
+      const sides: Side[] = [...(host.current ? ['current' as const] : []), ...(host.previous ? ['previous' as const] : [])];
       for (const side of sides) {
         hosts[side].active += 1;
         const w = side === 'current' ? p.current : p.before;
