@@ -359,8 +359,8 @@ export const overviewRepository = {
   },
 
   /**
-   * Feedback of the filtered givers on held sessions: one row per session of the period (its
-   * workshop, for the checklist comparison) and one row, key 'previous', for the previous period.
+   * Feedback of the filtered givers on held sessions: each period's totals, and the period's rated
+   * sessions with their mean rating and usefulness (for the checklist comparison).
    */
   async feedback(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
     const ranges = clip([{ start: previous.start, end: current.end }], now);
@@ -414,41 +414,61 @@ export const overviewRepository = {
             't.usefulness_n',
             't.usefulness_sum',
           ]);
-    const rows = await db
-      .selectFrom(perSession.as('ps'))
-      .leftJoin('checklist_runs as cr', 'cr.workshop_id', 'ps.workshop_id')
-      .select([
-        sql<string>`case when ps.starts_at >= ${current.start} then ps.id else 'previous' end`.as('k'),
-        sql<string>`max(ps.workshop_id)`.as('workshop_id'),
-        sql<string | null>`max(cr.id)`.as('run_id'),
-        sql<number>`sum(ps.asked)`.as('asked'),
-        sql<number>`sum(ps.declined)`.as('declined'),
-        sql<number>`sum(ps.answered)`.as('answered'),
-        sql<number>`sum(ps.ratings)`.as('ratings'),
-        sql<number>`sum(ps.rating_sum)`.as('rating_sum'),
-        sql<number>`sum(ps.r1)`.as('r1'),
-        sql<number>`sum(ps.r2)`.as('r2'),
-        sql<number>`sum(ps.r3)`.as('r3'),
-        sql<number>`sum(ps.r4)`.as('r4'),
-        sql<number>`sum(ps.r5)`.as('r5'),
-        sql<number>`sum(ps.usefulness_n)`.as('usefulness_n'),
-        sql<number>`sum(ps.usefulness_sum)`.as('usefulness_sum'),
-      ])
-      .groupBy(sql.ref('k'))
-      .execute();
-    return rows.map((r) => ({
-      key: String(r.k),
-      workshopId: String(r.workshop_id),
-      runId: r.run_id === null ? null : String(r.run_id),
-      asked: n(r.asked),
-      declined: n(r.declined),
-      answered: n(r.answered),
-      ratings: n(r.ratings),
-      ratingSum: n(r.rating_sum),
-      distribution: [n(r.r1), n(r.r2), n(r.r3), n(r.r4), n(r.r5)],
-      usefulnessN: n(r.usefulness_n),
-      usefulnessSum: n(r.usefulness_sum),
-    }));
+    const isCurrent = sql<number>`case when ps.starts_at >= ${current.start} then 1 else 0 end`;
+    // The totals of each period, and the period's rated sessions one by one (the checklist
+    // comparison's unit): a session's mean rating and usefulness (divided as doubles on both
+    // databases, as JavaScript would), and whether its workshop has a run.
+    const [totals, sessions] = await Promise.all([
+      db
+        .selectFrom(perSession.as('ps'))
+        .select([
+          isCurrent.as('cur'),
+          sql<number>`sum(ps.asked)`.as('asked'),
+          sql<number>`sum(ps.declined)`.as('declined'),
+          sql<number>`sum(ps.answered)`.as('answered'),
+          sql<number>`sum(ps.ratings)`.as('ratings'),
+          sql<number>`sum(ps.rating_sum)`.as('rating_sum'),
+          sql<number>`sum(ps.r1)`.as('r1'),
+          sql<number>`sum(ps.r2)`.as('r2'),
+          sql<number>`sum(ps.r3)`.as('r3'),
+          sql<number>`sum(ps.r4)`.as('r4'),
+          sql<number>`sum(ps.r5)`.as('r5'),
+        ])
+        .groupBy(sql.ref('cur'))
+        .execute(),
+      db
+        .selectFrom(perSession.as('ps'))
+        .where('ps.starts_at', '>=', current.start)
+        .where((eb) => eb.or([eb('ps.ratings', '>', 0), eb('ps.usefulness_n', '>', 0)]))
+        .select([
+          'ps.workshop_id',
+          sql<number | null>`case when ps.ratings > 0 then cast(ps.rating_sum as double precision) / ps.ratings end`.as('rating'),
+          sql<number | null>`case when ps.usefulness_n > 0 then cast(ps.usefulness_sum as double precision) / ps.usefulness_n end`.as('usefulness'),
+          (eb) => eb.exists(eb.selectFrom('checklist_runs as cr').select('cr.id').whereRef('cr.workshop_id', '=', 'ps.workshop_id')).as('has_run'),
+        ])
+        .execute(),
+    ]);
+    const side = (current: boolean) => {
+      const r = totals.find((t) => n(t.cur) === (current ? 1 : 0));
+      return {
+        asked: n(r?.asked),
+        declined: n(r?.declined),
+        answered: n(r?.answered),
+        ratings: n(r?.ratings),
+        ratingSum: n(r?.rating_sum),
+        distribution: [n(r?.r1), n(r?.r2), n(r?.r3), n(r?.r4), n(r?.r5)],
+      };
+    };
+    return {
+      current: side(true),
+      previous: side(false),
+      sessions: sessions.map((r) => ({
+        workshopId: String(r.workshop_id),
+        hasRun: Boolean(n(r.has_run)),
+        rating: r.rating === null ? null : Number(r.rating),
+        usefulness: r.usefulness === null ? null : Number(r.usefulness),
+      })),
+    };
   },
 
   /**

@@ -160,20 +160,8 @@ export class OverviewService {
       }
     }
 
-    // Feedback: the period's sessions one by one (for the checklist comparison), the previous period as one row.
-    const fb = both(() => ({ asked: 0, declined: 0, answered: 0, ratings: 0, ratingSum: 0 }));
-    const distribution = [0, 0, 0, 0, 0];
-    for (const row of feedback) {
-      const side: Side = row.key === 'previous' ? 'previous' : 'current';
-      fb[side].asked += row.asked;
-      fb[side].declined += row.declined;
-      fb[side].answered += row.answered;
-      fb[side].ratings += row.ratings;
-      fb[side].ratingSum += row.ratingSum;
-      if (side === 'current') {
-        for (const [i, count] of row.distribution.entries()) distribution[i] = (distribution[i] ?? 0) + count;
-      }
-    }
+    const fb = { current: feedback.current, previous: feedback.previous };
+    const distribution = feedback.current.distribution;
 
     // Checklist runs: completion overall and per phase, per workshop.
     const runs = new Map<
@@ -210,13 +198,12 @@ export class OverviewService {
     const withoutRatings: number[] = [];
     const withUsefulness: number[] = [];
     const withoutUsefulness: number[] = [];
-    for (const row of feedback) {
-      if (row.key === 'previous') continue;
-      const run = runs.get(row.workshopId);
-      const group = row.runId === null ? 'without' : run && completion(run) >= threshold ? 'with' : undefined;
+    for (const session of feedback.sessions) {
+      const run = runs.get(session.workshopId);
+      const group = !session.hasRun ? 'without' : run && completion(run) >= threshold ? 'with' : undefined;
       if (!group) continue;
-      if (row.ratings > 0) (group === 'with' ? withRatings : withoutRatings).push(row.ratingSum / row.ratings);
-      if (row.usefulnessN > 0) (group === 'with' ? withUsefulness : withoutUsefulness).push(row.usefulnessSum / row.usefulnessN);
+      if (session.rating !== null) (group === 'with' ? withRatings : withoutRatings).push(session.rating);
+      if (session.usefulness !== null) (group === 'with' ? withUsefulness : withoutUsefulness).push(session.usefulness);
     }
     const confidenceChanges = runsOf('current')
       .filter((r) => completion(r) >= threshold && r.before !== null && r.after !== null)
