@@ -220,6 +220,11 @@ export async function seedOrg(
     for (const table of [...loaded, 'sessions', 'registrations', 'follows', ...feedback, ...demanded, 'workshop_search']) {
       await sql`vacuum analyze ${sql.table(table)}`.execute(db);
     }
+    // The rollups' triggers updated each session's row once per registration and answer: rewritten
+    // compactly (a live database updates them a few at a time, in place).
+    for (const table of ['session_tallies', 'learning_days', 'learner_months']) {
+      await sql`vacuum full analyze ${sql.table(table)}`.execute(db);
+    }
   }
   return {
     people: people.all.length,

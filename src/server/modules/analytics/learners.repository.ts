@@ -77,7 +77,11 @@ export const learnersRepository = {
         continue;
       }
       const all = rest.reduce((union, part) => union.unionAll(part), first);
-      const row = await db.selectFrom(all.as('u')).select(sql<number>`count(distinct u.person_id)`.as('n')).executeTakeFirst();
+      // select distinct, then count: PostgreSQL hashes it (count(distinct …) sorts).
+      const row = await db
+        .selectFrom(db.selectFrom(all.as('u')).select('u.person_id').distinct().as('d'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       counts.set(p.key, n(row?.n));
     }
     return counts;

@@ -181,45 +181,17 @@ export const overviewRepository = {
     return rows.map((r) => ({ seg: n(r.seg), sessions: n(r.sessions) }));
   },
 
-  /**
-   * Hosting per segment and format: session × host pairs of held sessions and their seconds
-   * (filtered hosts). Without a person filter the sessions are folded per segment and workshop
-   * first, then multiplied by the workshop's number of hosts.
-   */
+  /** Hosting per segment and format: session × host pairs of held sessions and their seconds (filtered hosts). */
   async hosting(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
-    const ranges = clip(seg.ranges, now);
-    const perWorkshop = filteredPeople(db, scope)
-      ? hostedSessions(db, scope, ranges)
-          .select([
-            segmentOf(seg).as('seg'),
-            's.workshop_id',
-            (eb) => eb.fn.countAll<number>().as('pairs'),
-            sql<number>`sum(${durationSeconds(db)})`.as('seconds'),
-          ])
-          .groupBy([sql.ref('seg'), 's.workshop_id'])
-      : db
-          .selectFrom(
-            sessionsIn(db, scope, ranges)
-              .select([
-                segmentOf(seg).as('seg'),
-                's.workshop_id',
-                (eb) => eb.fn.countAll<number>().as('sessions'),
-                sql<number>`sum(${durationSeconds(db)})`.as('seconds'),
-              ])
-              .groupBy([sql.ref('seg'), 's.workshop_id'])
-              .as('g'),
-          )
-          .select([
-            'g.seg',
-            'g.workshop_id',
-            sql<number>`g.sessions * (select count(*) from workshop_hosts wh where wh.workshop_id = g.workshop_id)`.as('pairs'),
-            sql<number>`g.seconds * (select count(*) from workshop_hosts wh where wh.workshop_id = g.workshop_id)`.as('seconds'),
-          ]);
-    const rows = await db
-      .selectFrom(perWorkshop.as('pw'))
-      .innerJoin('workshops as w', 'w.id', 'pw.workshop_id')
-      .select(['pw.seg', 'w.format', sql<number>`sum(pw.pairs)`.as('pairs'), sql<number>`sum(pw.seconds)`.as('seconds')])
-      .groupBy(['pw.seg', 'w.format'])
+    const rows = await hostedSessions(db, scope, clip(seg.ranges, now))
+      .innerJoin('workshops as w', 'w.id', 's.workshop_id')
+      .select([
+        segmentOf(seg).as('seg'),
+        'w.format',
+        (eb) => eb.fn.countAll<number>().as('pairs'),
+        sql<number>`sum(${durationSeconds(db)})`.as('seconds'),
+      ])
+      .groupBy([sql.ref('seg'), 'w.format'])
       .execute();
     return rows.map((r) => ({ seg: n(r.seg), format: r.format, pairs: n(r.pairs), seconds: n(r.seconds) }));
   },
@@ -443,8 +415,13 @@ export const overviewRepository = {
         .select([
           'ps.workshop_id',
           sql<number | null>`case when ps.ratings > 0 then cast(ps.rating_sum as double precision) / ps.ratings end`.as('rating'),
-          sql<number | null>`case when ps.usefulness_n > 0 then cast(ps.usefulness_sum as double precision) / ps.usefulness_n end`.as('usefulness'),
-          (eb) => eb.exists(eb.selectFrom('checklist_runs as cr').select('cr.id').whereRef('cr.workshop_id', '=', 'ps.workshop_id')).as('has_run'),
+          sql<number | null>`case when ps.usefulness_n > 0 then cast(ps.usefulness_sum as double precision) / ps.usefulness_n end`.as(
+            'usefulness',
+          ),
+          (eb) =>
+            eb
+              .exists(eb.selectFrom('checklist_runs as cr').select('cr.id').whereRef('cr.workshop_id', '=', 'ps.workshop_id'))
+              .as('has_run'),
         ])
         .execute(),
     ]);
