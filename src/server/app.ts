@@ -9,7 +9,7 @@ import type { ModuleContext } from './module.js';
 import { modules as allModules } from './modules/index.js';
 import { installAuthentication } from './platform/authenticate.js';
 import { installCompression } from './platform/compression.js';
-import type { DbHandle } from './platform/db.js';
+import { type DbHandle, optimizeStatistics } from './platform/db.js';
 import { installErrorHandling } from './platform/error-handler.js';
 import type { Api } from './platform/http.js';
 import { installIdempotency } from './platform/idempotency.js';
@@ -127,6 +127,7 @@ export async function buildApp({
     });
   // Idempotency-Keys of every opted-in route are kept a day (IDEMPOTENCY_RETENTION_MS).
   jobs.push({ name: 'purge-idempotency-keys', everyMs: 3_600_000, run: () => purgeIdempotencyKeys(database.db) });
+  jobs.push({ name: 'optimize-statistics', everyMs: 3_600_000, run: () => optimizeStatistics(database) });
   app.addHook('onClose', async () => {
     // Claimed messages are finished or given back before anything they need closes.
     await outbox.stop();

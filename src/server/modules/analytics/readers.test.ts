@@ -95,6 +95,10 @@ describe.runIf(process.env.LYCEUM_TEST_DB !== 'postgres')('the overview read by 
     expect((await overview(withReaders)).kpis.uniqueLearners.value).toBe(before + 1);
   });
 
+  it('refreshes the planner statistics every hour (a job that runs on SQLite)', async () => {
+    expect(await withReaders.jobs['optimize-statistics']?.()).toBe(1);
+  });
+
   it('runs many queries at once on two readers, and reports a bad query as an error', async () => {
     const readers = openSqliteReaders(path, 2);
     try {
