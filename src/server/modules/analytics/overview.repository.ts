@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, PostgresAdapter, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { Segmentation, Window } from './analytics.policy.js';
@@ -9,9 +9,13 @@ import { filteredPeople, filteredWorkshops, type ScopeFilters, SEAT_STATUSES } f
  * The overview's reads. Each is one pass over an indexed range of sessions (by starts_at), grouped
  * by "segment" (the stretches between the period's edges, month starts and now: see
  * analytics.policy.ts segmentsOf), so one query serves the period, the previous period and the
- * monthly series at once; the service adds the segments up. Sessions come first in every join
- * (CROSS JOIN fixes that order on SQLite: with statistics its planner otherwise walks every
- * attended registration by person, ten times slower).
+ * monthly series at once; the service adds the segments up.
+ *
+ * Without a person filter sessions come first (CROSS JOIN fixes that order on SQLite: with
+ * statistics its planner otherwise walks every attended registration by person, ten times slower)
+ * and registrations and feedback are read from each session's tallies (the rollups of migration
+ * 20261202T1500, docs/analytics.md). With a team, location or manager filter the filtered people's
+ * own rows come first: a team's registrations are a few hundred, a year's sessions twenty thousand.
  */
 
 /** The filters the overview is asked for (the same as the tables': one way to count). */
@@ -53,13 +57,11 @@ function inRanges(eb: Eb, ranges: Window[]) {
 
 /** Scheduled sessions starting in the ranges, of the filtered workshops. */
 function sessionsIn(db: Executor, scope: OverviewScope, ranges: Window[]) {
-  let query = db
+  const query = db
     .selectFrom('sessions as s')
     .where('s.status', '=', 'scheduled')
     .where((eb) => inRanges(eb, ranges));
-  const workshops = filteredWorkshops(db, scope);
-  if (workshops) query = query.where('s.workshop_id', 'in', workshops);
-  return query;
+  return withWorkshops(db, scope, query);
 }
 
 /** Keeps the rows of sessions (`s`) of the filtered workshops. */
@@ -104,81 +106,265 @@ function countedSessions(db: Executor, scope: OverviewScope, ranges: Window[]) {
   );
 }
 
+/** What one segment holds: held sessions, registration and feedback figures (summed in the service). */
+export interface SegmentFigures {
+  seg: number;
+  sessions: number;
+  seats: number;
+  attended: number;
+  noShows: number;
+  waitlisted: number;
+  lateCancellations: number;
+  attendedSeconds: number;
+  feedback: { asked: number; declined: number; answered: number; ratings: number; ratingSum: number; distribution: number[] };
+}
+
+type Row = Record<string, unknown>;
+
+/** A session's feedback as the rated-sessions read needs it. */
+interface SessionFeedback {
+  workshop_id: string;
+  ratings: number;
+  rating_sum: number;
+  usefulness_n: number;
+  usefulness_sum: number;
+}
+
+const registrationFigures = (r: Row) => ({
+  seg: n(r.seg),
+  seats: n(r.seats),
+  attended: n(r.attended),
+  noShows: n(r.no_shows),
+  waitlisted: n(r.waitlisted),
+  lateCancellations: n(r.late),
+  attendedSeconds: n(r.seconds),
+});
+
+const feedbackFigures = (r: Row): SegmentFigures['feedback'] => ({
+  asked: n(r.asked),
+  declined: n(r.declined),
+  answered: n(r.answered),
+  ratings: n(r.ratings),
+  ratingSum: n(r.rating_sum),
+  distribution: [n(r.r1), n(r.r2), n(r.r3), n(r.r4), n(r.r5)],
+});
+
+type People = NonNullable<ReturnType<typeof filteredPeople>>;
+
+/** The filtered people's registrations per session of the ranges (held or not): a team's are few, so they come first. */
+function personRegistrations(db: Executor, scope: OverviewScope, people: People, ranges: Window[]) {
+  return db
+    .selectFrom('registrations as r')
+    .where('r.person_id', 'in', people)
+    .crossJoin('sessions as s')
+    .whereRef('s.id', '=', 'r.session_id')
+    .where('s.status', '=', 'scheduled')
+    .where((eb) => inRanges(eb, ranges))
+    .$call((q) => withWorkshops(db, scope, q))
+    .select([
+      's.starts_at',
+      's.id',
+      sql<string>`max(s.ends_at)`.as('ends_at'),
+      sql<number>`sum(case when r.status in ('enrolled', 'attended', 'no_show') then 1 else 0 end)`.as('seats'),
+      sql<number>`sum(case when r.status = 'attended' then 1 else 0 end)`.as('attended'),
+      sql<number>`sum(case when r.status = 'no_show' then 1 else 0 end)`.as('no_shows'),
+      sql<number>`sum(case when r.status = 'waitlisted' then 1 else 0 end)`.as('waitlisted'),
+      sql<number>`sum(r.late_cancellation)`.as('late'),
+    ])
+    .groupBy(['s.starts_at', 's.id']);
+}
+
+/** The filtered givers' feedback per held session of the ranges, as the tallies count it. */
+function personFeedback(db: Executor, scope: OverviewScope, people: People, ranges: Window[]) {
+  const answered = (expr: string) => sql.raw(`case when f.status = 'answered' and ${expr} then 1 else 0 end`);
+  return db
+    .selectFrom('feedback as f')
+    .where('f.person_id', 'in', people)
+    .crossJoin('sessions as s')
+    .whereRef('s.id', '=', 'f.session_id')
+    .where('s.status', '=', 'scheduled')
+    .where((eb) => inRanges(eb, ranges))
+    .$call((q) => withWorkshops(db, scope, q))
+    .select([
+      's.starts_at',
+      's.id',
+      sql<string>`max(s.workshop_id)`.as('workshop_id'),
+      (eb) => eb.fn.countAll<number>().as('asked'),
+      sql<number>`sum(case when f.status = 'declined' then 1 else 0 end)`.as('declined'),
+      sql<number>`sum(case when f.status = 'answered' then 1 else 0 end)`.as('answered'),
+      sql<number>`sum(${answered('f.rating is not null')})`.as('ratings'),
+      sql<number>`sum(case when f.status = 'answered' then f.rating else 0 end)`.as('rating_sum'),
+      sql<number>`sum(${answered('f.rating = 1')})`.as('r1'),
+      sql<number>`sum(${answered('f.rating = 2')})`.as('r2'),
+      sql<number>`sum(${answered('f.rating = 3')})`.as('r3'),
+      sql<number>`sum(${answered('f.rating = 4')})`.as('r4'),
+      sql<number>`sum(${answered('f.rating = 5')})`.as('r5'),
+      sql<number>`sum(${answered('f.usefulness is not null')})`.as('usefulness_n'),
+      sql<number>`sum(case when f.status = 'answered' then f.usefulness else 0 end)`.as('usefulness_sum'),
+    ])
+    .groupBy(['s.starts_at', 's.id']);
+}
+
+/** The workshops with a held session in the period (cur) and in the previous one (prev), as 0/1. */
+type HeldWorkshops = SelectQueryBuilder<any, any, { workshop_id: string; cur: number; prev: number }>;
+
+/**
+ * Workshops with a held session in the period or the previous one (under a person filter: one a
+ * filtered person holds a seat in). Without a person filter asked per workshop, two index seeks
+ * each (sessions by workshop, status, start), instead of grouping two years of sessions.
+ */
+function heldWorkshops(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string): HeldWorkshops {
+  if (filteredPeople(db, scope)) {
+    return countedSessions(db, scope, clip([{ start: previous.start, end: current.end }], now))
+      .select([
+        's.workshop_id',
+        sql<number>`max(case when s.starts_at >= ${current.start} then 1 else 0 end)`.as('cur'),
+        sql<number>`max(case when s.starts_at < ${current.start} then 1 else 0 end)`.as('prev'),
+      ])
+      .groupBy('s.workshop_id') as HeldWorkshops;
+  }
+  const heldIn = (ranges: Window[]) => {
+    if (ranges.length === 0) return sql<number>`0`;
+    const inRange = sql.join(
+      ranges.map((r) => sql`(s.starts_at >= ${r.start} and s.starts_at < ${r.end})`),
+      sql` or `,
+    );
+    return sql<number>`case when exists (select 1 from sessions s where s.workshop_id = w.id and s.status = 'scheduled' and (${inRange})) then 1 else 0 end`;
+  };
+  let workshops = db
+    .selectFrom('workshops as w')
+    .select(['w.id as workshop_id', heldIn(clip([current], now)).as('cur'), heldIn(clip([previous], now)).as('prev')]);
+  const filtered = filteredWorkshops(db, scope);
+  if (filtered) workshops = workshops.where('w.id', 'in', filtered);
+  return db
+    .selectFrom(workshops.as('hw'))
+    .selectAll()
+    .where((eb) => eb.or([eb('hw.cur', '=', 1), eb('hw.prev', '=', 1)])) as HeldWorkshops;
+}
+
 /** Parses "0,3,4" into segment numbers. */
 const segmentsIn = (list: string | null) => (list ? list.split(',').map(Number) : []);
 
 export const overviewRepository = {
   /**
-   * Registration counts per segment, of the filtered people, in every session of the ranges (held
-   * or not). Without a person filter from each session's tallies (one row per session); with one
-   * from the people's registrations (a team's are few).
+   * Per segment: held sessions, registrations (seats, attendance, waitlist, late cancellations,
+   * attended seconds) and feedback (asked, declined, answered, ratings). Without a person filter
+   * one pass over the sessions and their tallies; with one, from the filtered people's own rows
+   * (a session then counts when a filtered person holds a seat in it).
    */
-  async registrations(db: Executor, scope: OverviewScope, seg: Segmentation) {
+  async segmentFigures(db: Executor, scope: OverviewScope, seg: Segmentation, now: string): Promise<SegmentFigures[]> {
     const people = filteredPeople(db, scope);
-    // Per session first (the segment and the session's length are worked out once per session, not per registration), then per segment.
-    const perSession = people
-      ? db
-          .selectFrom('registrations as r')
-          .where('r.person_id', 'in', people)
-          .crossJoin('sessions as s')
-          .whereRef('s.id', '=', 'r.session_id')
-          .where('s.status', '=', 'scheduled')
-          .where((eb) => inRanges(eb, seg.ranges))
-          .$call((q) => withWorkshops(db, scope, q))
-          .select([
-            's.starts_at',
-            's.id',
-            sql<string>`max(s.ends_at)`.as('ends_at'),
-            sql<number>`sum(case when r.status in ('enrolled', 'attended', 'no_show') then 1 else 0 end)`.as('seats'),
-            sql<number>`sum(case when r.status = 'attended' then 1 else 0 end)`.as('attended'),
-            sql<number>`sum(case when r.status = 'no_show' then 1 else 0 end)`.as('no_shows'),
-            sql<number>`sum(case when r.status = 'waitlisted' then 1 else 0 end)`.as('waitlisted'),
-            sql<number>`sum(r.late_cancellation)`.as('late'),
-          ])
-          .groupBy(['s.starts_at', 's.id'])
-      : sessionsIn(db, scope, seg.ranges)
-          .innerJoin('session_tallies as t', 't.session_id', 's.id')
-          .select([
-            's.starts_at',
-            's.id',
-            's.ends_at',
-            't.seats',
-            't.attended',
-            't.no_shows',
-            't.waitlisted',
-            't.late_cancellations as late',
-          ]);
-    const rows = await db
-      .selectFrom(perSession.as('ps'))
-      .select([
-        segmentOf(seg, 'ps').as('seg'),
-        sql<number>`sum(ps.seats)`.as('seats'),
-        sql<number>`sum(ps.attended)`.as('attended'),
-        sql<number>`sum(ps.no_shows)`.as('no_shows'),
-        sql<number>`sum(ps.waitlisted)`.as('waitlisted'),
-        sql<number>`sum(ps.late)`.as('late'),
-        sql<number>`sum(ps.attended * ${durationSeconds(db, 'ps')})`.as('seconds'),
-      ])
-      .groupBy(sql.ref('seg'))
-      .execute();
-    return rows.map((r) => ({
-      seg: n(r.seg),
-      seats: n(r.seats),
-      attended: n(r.attended),
-      noShows: n(r.no_shows),
-      waitlisted: n(r.waitlisted),
-      lateCancellations: n(r.late),
-      attendedSeconds: n(r.seconds),
-    }));
+    if (!people) {
+      const rows = await sessionsIn(db, scope, seg.ranges)
+        .leftJoin('session_tallies as t', 't.session_id', 's.id')
+        .select([
+          segmentOf(seg).as('seg'),
+          (eb) => eb.fn.countAll<number>().as('sessions'),
+          sql<number>`sum(t.seats)`.as('seats'),
+          sql<number>`sum(t.attended)`.as('attended'),
+          sql<number>`sum(t.no_shows)`.as('no_shows'),
+          sql<number>`sum(t.waitlisted)`.as('waitlisted'),
+          sql<number>`sum(t.late_cancellations)`.as('late'),
+          sql<number>`sum(t.attended * ${durationSeconds(db)})`.as('seconds'),
+          sql<number>`sum(t.asked)`.as('asked'),
+          sql<number>`sum(t.declined)`.as('declined'),
+          sql<number>`sum(t.answered)`.as('answered'),
+          sql<number>`sum(t.ratings)`.as('ratings'),
+          sql<number>`sum(t.rating_sum)`.as('rating_sum'),
+          sql<number>`sum(t.rating_1)`.as('r1'),
+          sql<number>`sum(t.rating_2)`.as('r2'),
+          sql<number>`sum(t.rating_3)`.as('r3'),
+          sql<number>`sum(t.rating_4)`.as('r4'),
+          sql<number>`sum(t.rating_5)`.as('r5'),
+        ])
+        .groupBy(sql.ref('seg'))
+        .execute();
+      return rows.map((r) => ({ ...registrationFigures(r), sessions: n(r.sessions), feedback: feedbackFigures(r) }));
+    }
+    const [registrations, sessions, feedback] = await Promise.all([
+      db
+        .selectFrom(personRegistrations(db, scope, people, seg.ranges).as('ps'))
+        .select([
+          segmentOf(seg, 'ps').as('seg'),
+          sql<number>`sum(ps.seats)`.as('seats'),
+          sql<number>`sum(ps.attended)`.as('attended'),
+          sql<number>`sum(ps.no_shows)`.as('no_shows'),
+          sql<number>`sum(ps.waitlisted)`.as('waitlisted'),
+          sql<number>`sum(ps.late)`.as('late'),
+          sql<number>`sum(ps.attended * ${durationSeconds(db, 'ps')})`.as('seconds'),
+        ])
+        .groupBy(sql.ref('seg'))
+        .execute(),
+      countedSessions(db, scope, clip(seg.ranges, now))
+        .select([segmentOf(seg).as('seg'), (eb) => eb.fn.countAll<number>().as('sessions')])
+        .groupBy(sql.ref('seg'))
+        .execute(),
+      db
+        .selectFrom(personFeedback(db, scope, people, clip(seg.ranges, now)).as('ps'))
+        .select([
+          segmentOf(seg, 'ps').as('seg'),
+          sql<number>`sum(ps.asked)`.as('asked'),
+          sql<number>`sum(ps.declined)`.as('declined'),
+          sql<number>`sum(ps.answered)`.as('answered'),
+          sql<number>`sum(ps.ratings)`.as('ratings'),
+          sql<number>`sum(ps.rating_sum)`.as('rating_sum'),
+          sql<number>`sum(ps.r1)`.as('r1'),
+          sql<number>`sum(ps.r2)`.as('r2'),
+          sql<number>`sum(ps.r3)`.as('r3'),
+          sql<number>`sum(ps.r4)`.as('r4'),
+          sql<number>`sum(ps.r5)`.as('r5'),
+        ])
+        .groupBy(sql.ref('seg'))
+        .execute(),
+    ]);
+    const bySegment = new Map<number, SegmentFigures>();
+    const of = (segment: unknown) => {
+      const key = n(segment);
+      const found = bySegment.get(key) ?? { ...registrationFigures({ seg: key }), sessions: 0, feedback: feedbackFigures({}) };
+      bySegment.set(key, found);
+      return found;
+    };
+    for (const r of registrations) Object.assign(of(r.seg), registrationFigures(r));
+    for (const r of sessions) of(r.seg).sessions = n(r.sessions);
+    for (const r of feedback) of(r.seg).feedback = feedbackFigures(r);
+    return [...bySegment.values()];
   },
 
-  /** Held sessions per segment that count under the filters. */
-  async sessions(db: Executor, scope: OverviewScope, seg: Segmentation, now: string) {
-    const rows = await countedSessions(db, scope, clip(seg.ranges, now))
-      .select([segmentOf(seg).as('seg'), (eb) => eb.fn.countAll<number>().as('sessions')])
-      .groupBy(sql.ref('seg'))
+  /**
+   * The period's held sessions with an answered rating or usefulness, one by one (the checklist
+   * comparison's unit): the session's mean rating and usefulness of the filtered givers (divided
+   * as doubles on both databases, as JavaScript would), and whether its workshop has a run.
+   */
+  async ratedSessions(db: Executor, scope: OverviewScope, current: Window, now: string) {
+    const ranges = clip([current], now);
+    const people = filteredPeople(db, scope);
+    // Either per session: the same five columns.
+    const perSession = (
+      people
+        ? personFeedback(db, scope, people, ranges)
+        : sessionsIn(db, scope, ranges)
+            .innerJoin('session_tallies as t', 't.session_id', 's.id')
+            .select(['s.workshop_id', 't.ratings', 't.rating_sum', 't.usefulness_n', 't.usefulness_sum'])
+    ) as SelectQueryBuilder<Database, 'sessions', SessionFeedback>;
+    const rows = await db
+      .selectFrom(perSession.as('ps'))
+      .where((eb) => eb.or([eb('ps.ratings', '>', 0), eb('ps.usefulness_n', '>', 0)]))
+      .select([
+        'ps.workshop_id',
+        sql<number | null>`case when ps.ratings > 0 then cast(ps.rating_sum as double precision) / ps.ratings end`.as('rating'),
+        sql<number | null>`case when ps.usefulness_n > 0 then cast(ps.usefulness_sum as double precision) / ps.usefulness_n end`.as(
+          'usefulness',
+        ),
+        (eb) =>
+          eb.exists(eb.selectFrom('checklist_runs as cr').select('cr.id').whereRef('cr.workshop_id', '=', 'ps.workshop_id')).as('has_run'),
+      ])
       .execute();
-    return rows.map((r) => ({ seg: n(r.seg), sessions: n(r.sessions) }));
+    return rows.map((r) => ({
+      workshopId: String(r.workshop_id),
+      hasRun: Boolean(n(r.has_run)),
+      rating: r.rating === null ? null : Number(r.rating),
+      usefulness: r.usefulness === null ? null : Number(r.usefulness),
+    }));
   },
 
   /** Hosting per segment and format: session × host pairs of held sessions and their seconds (filtered hosts). */
@@ -240,12 +426,11 @@ export const overviewRepository = {
           .select(['h.person_id', ...sides])
           .groupBy('h.person_id')
       : db
-          .selectFrom(
-            sessionsIn(db, scope, ranges)
-              .select(['s.workshop_id', ...sides])
-              .groupBy('s.workshop_id')
-              .as('hw'),
+          .with(
+            (cte) => cte('hw').materialized(),
+            () => heldWorkshops(db, scope, current, previous, now),
           )
+          .selectFrom('hw')
           .innerJoin('workshop_hosts as h', 'h.workshop_id', 'hw.workshop_id')
           .select(['h.person_id', sql<number>`max(hw.cur)`.as('cur'), sql<number>`max(hw.prev)`.as('prev')])
           .groupBy('h.person_id');
@@ -331,139 +516,19 @@ export const overviewRepository = {
   },
 
   /**
-   * Feedback of the filtered givers on held sessions: each period's totals, and the period's rated
-   * sessions with their mean rating and usefulness (for the checklist comparison).
-   */
-  async feedback(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
-    const ranges = clip([{ start: previous.start, end: current.end }], now);
-    const people = filteredPeople(db, scope);
-    const answered = (expr: string) => sql.raw(`case when f.status = 'answered' and ${expr} then 1 else 0 end`);
-    // Per session (from its tallies without a person filter), then the previous period's sessions folded into one row.
-    const perSession = people
-      ? db
-          .selectFrom('feedback as f')
-          .where('f.person_id', 'in', people)
-          .crossJoin('sessions as s')
-          .whereRef('s.id', '=', 'f.session_id')
-          .where('s.status', '=', 'scheduled')
-          .where((eb) => inRanges(eb, ranges))
-          .$call((q) => withWorkshops(db, scope, q))
-          .select([
-            's.starts_at',
-            's.id',
-            sql<string>`max(s.workshop_id)`.as('workshop_id'),
-            (eb) => eb.fn.countAll<number>().as('asked'),
-            sql<number>`sum(case when f.status = 'declined' then 1 else 0 end)`.as('declined'),
-            sql<number>`sum(case when f.status = 'answered' then 1 else 0 end)`.as('answered'),
-            sql<number>`sum(${answered('f.rating is not null')})`.as('ratings'),
-            sql<number>`sum(case when f.status = 'answered' then f.rating else 0 end)`.as('rating_sum'),
-            sql<number>`sum(${answered('f.rating = 1')})`.as('r1'),
-            sql<number>`sum(${answered('f.rating = 2')})`.as('r2'),
-            sql<number>`sum(${answered('f.rating = 3')})`.as('r3'),
-            sql<number>`sum(${answered('f.rating = 4')})`.as('r4'),
-            sql<number>`sum(${answered('f.rating = 5')})`.as('r5'),
-            sql<number>`sum(${answered('f.usefulness is not null')})`.as('usefulness_n'),
-            sql<number>`sum(case when f.status = 'answered' then f.usefulness else 0 end)`.as('usefulness_sum'),
-          ])
-          .groupBy(['s.starts_at', 's.id'])
-      : sessionsIn(db, scope, ranges)
-          .innerJoin('session_tallies as t', 't.session_id', 's.id')
-          .where('t.asked', '>', 0)
-          .select([
-            's.starts_at',
-            's.id',
-            's.workshop_id',
-            't.asked',
-            't.declined',
-            't.answered',
-            't.ratings',
-            't.rating_sum',
-            't.rating_1 as r1',
-            't.rating_2 as r2',
-            't.rating_3 as r3',
-            't.rating_4 as r4',
-            't.rating_5 as r5',
-            't.usefulness_n',
-            't.usefulness_sum',
-          ]);
-    const isCurrent = sql<number>`case when ps.starts_at >= ${current.start} then 1 else 0 end`;
-    // The totals of each period, and the period's rated sessions one by one (the checklist
-    // comparison's unit): a session's mean rating and usefulness (divided as doubles on both
-    // databases, as JavaScript would), and whether its workshop has a run.
-    const [totals, sessions] = await Promise.all([
-      db
-        .selectFrom(perSession.as('ps'))
-        .select([
-          isCurrent.as('cur'),
-          sql<number>`sum(ps.asked)`.as('asked'),
-          sql<number>`sum(ps.declined)`.as('declined'),
-          sql<number>`sum(ps.answered)`.as('answered'),
-          sql<number>`sum(ps.ratings)`.as('ratings'),
-          sql<number>`sum(ps.rating_sum)`.as('rating_sum'),
-          sql<number>`sum(ps.r1)`.as('r1'),
-          sql<number>`sum(ps.r2)`.as('r2'),
-          sql<number>`sum(ps.r3)`.as('r3'),
-          sql<number>`sum(ps.r4)`.as('r4'),
-          sql<number>`sum(ps.r5)`.as('r5'),
-        ])
-        .groupBy(sql.ref('cur'))
-        .execute(),
-      db
-        .selectFrom(perSession.as('ps'))
-        .where('ps.starts_at', '>=', current.start)
-        .where((eb) => eb.or([eb('ps.ratings', '>', 0), eb('ps.usefulness_n', '>', 0)]))
-        .select([
-          'ps.workshop_id',
-          sql<number | null>`case when ps.ratings > 0 then cast(ps.rating_sum as double precision) / ps.ratings end`.as('rating'),
-          sql<number | null>`case when ps.usefulness_n > 0 then cast(ps.usefulness_sum as double precision) / ps.usefulness_n end`.as(
-            'usefulness',
-          ),
-          (eb) =>
-            eb
-              .exists(eb.selectFrom('checklist_runs as cr').select('cr.id').whereRef('cr.workshop_id', '=', 'ps.workshop_id'))
-              .as('has_run'),
-        ])
-        .execute(),
-    ]);
-    const side = (current: boolean) => {
-      const r = totals.find((t) => n(t.cur) === (current ? 1 : 0));
-      return {
-        asked: n(r?.asked),
-        declined: n(r?.declined),
-        answered: n(r?.answered),
-        ratings: n(r?.ratings),
-        ratingSum: n(r?.rating_sum),
-        distribution: [n(r?.r1), n(r?.r2), n(r?.r3), n(r?.r4), n(r?.r5)],
-      };
-    };
-    return {
-      current: side(true),
-      previous: side(false),
-      sessions: sessions.map((r) => ({
-        workshopId: String(r.workshop_id),
-        hasRun: Boolean(n(r.has_run)),
-        rating: r.rating === null ? null : Number(r.rating),
-        usefulness: r.usefulness === null ? null : Number(r.usefulness),
-      })),
-    };
-  },
-
-  /**
    * Workshops with a held counted session in the period or the previous one, whether each has a
    * checklist run, and each run's items and answered items per phase with its confidences.
    */
   async checklists(db: Executor, scope: OverviewScope, current: Window, previous: Window, now: string) {
+    // Materialized: worked out once, before the joins (PostgreSQL otherwise re-asks it per joined row).
     const held = () =>
-      countedSessions(db, scope, clip([{ start: previous.start, end: current.end }], now))
-        .select([
-          's.workshop_id',
-          sql<number>`max(case when s.starts_at >= ${current.start} then 1 else 0 end)`.as('cur'),
-          sql<number>`max(case when s.starts_at < ${current.start} then 1 else 0 end)`.as('prev'),
-        ])
-        .groupBy('s.workshop_id');
+      db.with(
+        (cte) => cte('hw').materialized(),
+        () => heldWorkshops(db, scope, current, previous, now),
+      );
     const [workshops, runs] = await Promise.all([
-      db
-        .selectFrom(held().as('hw'))
+      held()
+        .selectFrom('hw')
         .leftJoin('checklist_runs as cr', 'cr.workshop_id', 'hw.workshop_id')
         .select([
           sql<number>`sum(hw.cur)`.as('cur'),
@@ -472,22 +537,26 @@ export const overviewRepository = {
           sql<number>`sum(case when cr.id is not null then hw.prev else 0 end)`.as('prev_runs'),
         ])
         .executeTakeFirst(),
-      db
-        .selectFrom(held().as('hw'))
-        .innerJoin('checklist_runs as cr', 'cr.workshop_id', 'hw.workshop_id')
-        .innerJoin('checklist_items as ci', 'ci.version_id', 'cr.version_id')
-        .leftJoin('checklist_answers as ca', (join) => join.onRef('ca.run_id', '=', 'cr.id').onRef('ca.item_key', '=', 'ci.key'))
-        .select([
-          'cr.workshop_id',
-          'ci.phase',
-          sql<number>`max(hw.cur)`.as('cur'),
-          sql<number>`max(hw.prev)`.as('prev'),
-          sql<number | null>`max(cr.confidence_before)`.as('before'),
-          sql<number | null>`max(cr.confidence_after)`.as('after'),
-          (eb) => eb.fn.countAll<number>().as('items'),
-          sql<number>`count(ca.answer)`.as('answered'),
-        ])
-        .groupBy(['cr.workshop_id', 'ci.phase'])
+      // Every run's items and answers per phase first (a few thousand rows), then the held workshops'.
+      held()
+        .selectFrom(
+          db
+            .selectFrom('checklist_runs as cr')
+            .innerJoin('checklist_items as ci', 'ci.version_id', 'cr.version_id')
+            .leftJoin('checklist_answers as ca', (join) => join.onRef('ca.run_id', '=', 'cr.id').onRef('ca.item_key', '=', 'ci.key'))
+            .select([
+              'cr.workshop_id',
+              'ci.phase',
+              sql<number | null>`max(cr.confidence_before)`.as('before'),
+              sql<number | null>`max(cr.confidence_after)`.as('after'),
+              (eb) => eb.fn.countAll<number>().as('items'),
+              sql<number>`count(ca.answer)`.as('answered'),
+            ])
+            .groupBy(['cr.workshop_id', 'ci.phase'])
+            .as('rp'),
+        )
+        .innerJoin('hw', 'hw.workshop_id', 'rp.workshop_id')
+        .select(['rp.workshop_id', 'rp.phase', 'hw.cur', 'hw.prev', 'rp.before', 'rp.after', 'rp.items', 'rp.answered'])
         .execute(),
     ]);
     return {

@@ -53,33 +53,20 @@ export class OverviewService {
     const windows = [p.current, p.before];
     // Distinct learners come from the rollups unless a workshop filter asks which sessions they attended.
     const byWorkshop = scope.channel !== undefined || scope.format !== undefined;
-    const [
-      settings,
-      registrations,
-      sessions,
-      hosting,
-      learners,
-      learnerCounts,
-      hostRows,
-      created,
-      demand,
-      feedback,
-      checklists,
-      headcount,
-    ] = await Promise.all([
-      this.settings.current(db),
-      this.repository.registrations(db, scope, seg),
-      this.repository.sessions(db, scope, seg, nowIso),
-      this.repository.hosting(db, scope, seg, nowIso),
-      byWorkshop ? this.repository.learners(db, scope, seg, nowIso) : Promise.resolve([]),
-      byWorkshop ? Promise.resolve(new Map<string, number>()) : this.repository.learnerCounts(db, scope, learnerWindows(p), nowIso),
-      this.repository.hosts(db, scope, p.current, p.before, nowIso),
-      this.repository.workshopsCreated(db, scope, windows),
-      this.repository.demand(db, scope, windows),
-      this.repository.feedback(db, scope, p.current, p.before, nowIso),
-      this.repository.checklists(db, scope, p.current, p.before, nowIso),
-      this.repository.headcount(db, scope),
-    ]);
+    const [settings, segmentFigures, hosting, learners, learnerCounts, hostRows, created, demand, rated, checklists, headcount] =
+      await Promise.all([
+        this.settings.current(db),
+        this.repository.segmentFigures(db, scope, seg, nowIso),
+        this.repository.hosting(db, scope, seg, nowIso),
+        byWorkshop ? this.repository.learners(db, scope, seg, nowIso) : Promise.resolve([]),
+        byWorkshop ? Promise.resolve(new Map<string, number>()) : this.repository.learnerCounts(db, scope, learnerWindows(p), nowIso),
+        this.repository.hosts(db, scope, p.current, p.before, nowIso),
+        this.repository.workshopsCreated(db, scope, windows),
+        this.repository.demand(db, scope, windows),
+        this.repository.ratedSessions(db, scope, p.current, nowIso),
+        this.repository.checklists(db, scope, p.current, p.before, nowIso),
+        this.repository.headcount(db, scope),
+      ]);
     const threshold = query.threshold ?? settings.checklistThreshold;
     const segment = (i: number) => seg.segments[i];
 
@@ -90,8 +77,12 @@ export class OverviewService {
     const monthOf = (s: Segment | undefined) => (s?.month ? month.get(s.month) : undefined);
     const lastYearOf = (s: Segment | undefined) => (s?.yearAgoMonth ? month.get(s.yearAgoMonth)?.last : undefined);
 
+    // Registrations, held sessions and feedback per segment, added up into the periods and months.
     const reg = both(() => ({ seats: 0, attended: 0, noShows: 0, waitlisted: 0, late: 0, seconds: 0 }));
-    for (const row of registrations) {
+    const held = both(() => 0);
+    const fb = both(() => ({ asked: 0, declined: 0, answered: 0, ratings: 0, ratingSum: 0 }));
+    const distribution = [0, 0, 0, 0, 0];
+    for (const row of segmentFigures) {
       const s = segment(row.seg);
       for (const side of sidesOf(s)) {
         reg[side].late += row.lateCancellations;
@@ -101,22 +92,22 @@ export class OverviewService {
         reg[side].noShows += row.noShows;
         reg[side].waitlisted += row.waitlisted;
         reg[side].seconds += row.attendedSeconds;
+        held[side] += row.sessions;
+        fb[side].asked += row.feedback.asked;
+        fb[side].declined += row.feedback.declined;
+        fb[side].answered += row.feedback.answered;
+        fb[side].ratings += row.feedback.ratings;
+        fb[side].ratingSum += row.feedback.ratingSum;
+        if (side === 'current') {
+          for (const [i, count] of row.feedback.distribution.entries()) distribution[i] = (distribution[i] ?? 0) + count;
+        }
       }
       if (!s?.held) continue;
-      const m = monthOf(s);
-      if (m) m.seconds += row.attendedSeconds;
-      const last = lastYearOf(s);
-      if (last) last.seconds += row.attendedSeconds;
-    }
-
-    const held = both(() => 0);
-    for (const row of sessions) {
-      const s = segment(row.seg);
-      for (const side of sidesOf(s)) held[side] += row.sessions;
-      const m = monthOf(s);
-      if (m) m.sessions += row.sessions;
-      const last = lastYearOf(s);
-      if (last) last.sessions += row.sessions;
+      for (const m of [monthOf(s), lastYearOf(s)]) {
+        if (!m) continue;
+        m.seconds += row.attendedSeconds;
+        m.sessions += row.sessions;
+      }
     }
 
     const hostHours = both(() => 0);
@@ -160,9 +151,6 @@ export class OverviewService {
       }
     }
 
-    const fb = { current: feedback.current, previous: feedback.previous };
-    const distribution = feedback.current.distribution;
-
     // Checklist runs: completion overall and per phase, per workshop.
     const runs = new Map<
       string,
@@ -198,7 +186,7 @@ export class OverviewService {
     const withoutRatings: number[] = [];
     const withUsefulness: number[] = [];
     const withoutUsefulness: number[] = [];
-    for (const session of feedback.sessions) {
+    for (const session of rated) {
       const run = runs.get(session.workshopId);
       const group = !session.hasRun ? 'without' : run && completion(run) >= threshold ? 'with' : undefined;
       if (!group) continue;
