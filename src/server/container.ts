@@ -172,8 +172,8 @@ export function createContainer(config: Config, database: DbHandle) {
     settings: analyticsSettings,
     reader: analyticsReader,
     overview: new OverviewService(tx, access, overviewRepository, analyticsSettings, analyticsReader ?? tx.executor),
-    tables: new AnalyticsTablesService(tx, tablesRepository, access),
-    attendance: new AttendanceService(tx, attendanceRepository, access),
+    tables: new AnalyticsTablesService(tx, tablesRepository, access, analyticsReader ?? tx.executor),
+    attendance: new AttendanceService(tx, attendanceRepository, access, undefined, analyticsReader ?? tx.executor),
     viewers: new DashboardViewersService(tx, viewersRepository, access),
     weekly: new WeeklySummaryService(tx, weeklyRepository, orgSettingsRepository, notifier),
   };

@@ -5,9 +5,9 @@ import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { type CsvCell, csvFilename, toCsv } from '../../platform/csv.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
-import type { Transactor } from '../../platform/transaction.js';
+import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { AttendanceRecord, attendanceRepository } from './attendance.repository.js';
-import { type AnalyticsScope, boundsOf } from './tables.scope.js';
+import { type AnalyticsScope, boundsOf, withOrganisation } from './tables.scope.js';
 
 export type AttendanceRow = z.infer<typeof analyticsAttendanceRow>;
 
@@ -59,6 +59,8 @@ export class AttendanceService {
     private readonly access: AccessChecker,
     /** Rows per query while a CSV file is written. */
     private readonly csvPageRows = CSV_PAGE_ROWS,
+    /** Where the pages are read: the database, or SQLite's reader threads (platform/sqlite-readers.ts). */
+    private readonly reader: Executor = tx.executor,
   ) {}
 
   async page(
@@ -68,7 +70,8 @@ export class AttendanceService {
   ): Promise<{ items: AttendanceRow[]; nextCursor: string | null }> {
     this.access.admin(actor, REFUSAL);
     const after = decodeCursor(query.cursor, ['time', 'text']) as [string, string] | undefined;
-    const rows = await this.attendance.page(this.tx.executor, query, boundsOf(query, now), after, query.limit + 1);
+    const scope = await withOrganisation(this.reader, query);
+    const rows = await this.attendance.page(this.reader, scope, boundsOf(query, now), after, query.limit + 1);
     const page = toPage(rows, query.limit, (r) => [r.starts_at, r.registration_id]);
     return { items: page.items.map(present), nextCursor: page.nextCursor };
   }
@@ -83,7 +86,8 @@ export class AttendanceService {
   async csv(actor: Actor, scope: AnalyticsScope, now = new Date()): Promise<{ filename: string; stream: Readable }> {
     this.access.admin(actor, REFUSAL);
     const bounds = boundsOf(scope, now);
-    const db = this.tx.executor;
+    const db = this.reader;
+    const resolved = await withOrganisation(db, scope);
     const repository = this.attendance;
     const pageRows = this.csvPageRows;
     const header = toCsv(COLUMNS, []);
@@ -91,7 +95,7 @@ export class AttendanceService {
       yield header;
       let after: [string, string] | undefined;
       for (;;) {
-        const rows = await repository.page(db, scope, bounds, after, pageRows);
+        const rows = await repository.page(db, resolved, bounds, after, pageRows);
         if (rows.length > 0) yield toCsv(COLUMNS, rows.map(cells)).slice(header.length);
         const last = rows[rows.length - 1];
         if (!last || rows.length < pageRows) return;

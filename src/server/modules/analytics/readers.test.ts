@@ -63,6 +63,18 @@ describe.runIf(process.env.LYCEUM_TEST_DB !== 'postgres')('the overview read by 
     expect((await overview(withReaders)).kpis.sessionsHeld.value).toBe(6);
   });
 
+  it("gives the same tables and attendance export as the server connection, a manager's organisation included", async () => {
+    const manager = await database.db.selectFrom('people').select('id').where('name', '=', 'mia').executeTakeFirstOrThrow();
+    for (const path of ['workshops', 'teams', 'hosts', 'channels', 'attendance', 'attendance.csv']) {
+      for (const filter of ['', `&manager=${manager.id}`]) {
+        const url = `/api/v1/analytics/${path}?${PERIOD}${filter}${path === 'attendance' ? '&limit=500' : ''}`;
+        const [a, b] = await Promise.all([as(withReaders, admin.token).get(url), as(onConnection, admin.token).get(url)]);
+        expect(a.statusCode, `${url}: ${a.body}`).toBe(200);
+        expect(a.body, url).toBe(b.body);
+      }
+    }
+  });
+
   it('sees a check-in the moment the server has written it', async () => {
     const before = (await overview(withReaders)).kpis.uniqueLearners.value as number;
     const session = await database.db

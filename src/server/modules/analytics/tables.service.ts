@@ -9,9 +9,9 @@ import type {
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { type CsvFile, csvFilename, toCsv } from '../../platform/csv.js';
-import type { Transactor } from '../../platform/transaction.js';
+import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { tablesRepository } from './tables.repository.js';
-import { type AnalyticsScope, boundsOf } from './tables.scope.js';
+import { type AnalyticsScope, boundsOf, withOrganisation } from './tables.scope.js';
 
 export type WorkshopRow = z.infer<typeof analyticsWorkshopRow>;
 export type TeamRow = z.infer<typeof analyticsTeamRow>;
@@ -37,13 +37,15 @@ export class AnalyticsTablesService {
     private readonly tx: Transactor,
     private readonly tables: typeof tablesRepository,
     private readonly access: AccessChecker,
+    /** Where the figures are read: the database, or SQLite's reader threads (platform/sqlite-readers.ts). */
+    private readonly reader: Executor = tx.executor,
   ) {}
 
   /** Top workshops by demand (people still waitlisted after the session + "notify me" wishes) or by mean rating. */
   async workshops(actor: Actor, query: WorkshopsQuery, now = new Date()): Promise<{ items: WorkshopRow[] }> {
-    const db = this.tx.executor;
-    await this.access.dashboard(db, actor);
-    const figures = await this.tables.workshopFigures(db, query, boundsOf(query, now));
+    await this.access.dashboard(this.tx.executor, actor);
+    const db = this.reader;
+    const figures = await this.tables.workshopFigures(db, await withOrganisation(db, query), boundsOf(query, now));
     const ranked =
       query.sort === 'rating'
         ? // Only workshops someone rated can be top by rating.
@@ -79,9 +81,9 @@ export class AnalyticsTablesService {
 
   /** Every team, largest reach first; the teams' learners add up to the organisation's unique learners. */
   async teams(actor: Actor, scope: AnalyticsScope, now = new Date()): Promise<{ items: TeamRow[] }> {
-    const db = this.tx.executor;
-    await this.access.dashboard(db, actor);
-    const teams = await this.tables.teamFigures(db, scope, boundsOf(scope, now));
+    await this.access.dashboard(this.tx.executor, actor);
+    const db = this.reader;
+    const teams = await this.tables.teamFigures(db, await withOrganisation(db, scope), boundsOf(scope, now));
     const items = teams.map((t) => ({
       ...t,
       reach: t.headcount === 0 ? null : round(t.learners / t.headcount, 4),
@@ -93,9 +95,9 @@ export class AnalyticsTablesService {
 
   /** Hosts by sessions held, then rating; a shared (read-only) view gets no names. */
   async hosts(actor: Actor, scope: AnalyticsScope, now = new Date()): Promise<{ items: HostRow[] }> {
-    const db = this.tx.executor;
-    const { names } = await this.access.dashboard(db, actor);
-    const hosts = await this.tables.hostFigures(db, scope, boundsOf(scope, now));
+    const { names } = await this.access.dashboard(this.tx.executor, actor);
+    const db = this.reader;
+    const hosts = await this.tables.hostFigures(db, await withOrganisation(db, scope), boundsOf(scope, now));
     hosts.sort(
       (a, b) => b.sessions - a.sessions || (b.averageRating ?? 0) - (a.averageRating ?? 0) || b.learners - a.learners || byText(a.id, b.id),
     );
@@ -116,12 +118,13 @@ export class AnalyticsTablesService {
    * name, case-insensitively (so one request may count for several channels, or for none).
    */
   async channels(actor: Actor, scope: AnalyticsScope, now = new Date()): Promise<{ items: ChannelRow[] }> {
-    const db = this.tx.executor;
-    await this.access.dashboard(db, actor);
+    await this.access.dashboard(this.tx.executor, actor);
+    const db = this.reader;
     const bounds = boundsOf(scope, now);
+    const resolved = await withOrganisation(db, scope);
     const [channels, requests] = await Promise.all([
-      this.tables.channelFigures(db, scope, bounds),
-      this.tables.openRequests(db, scope, bounds),
+      this.tables.channelFigures(db, resolved, bounds),
+      this.tables.openRequests(db, resolved, bounds),
     ]);
     const words = requests.map((r) => `${r.title}\n${r.description}`.toLocaleLowerCase());
     return {
