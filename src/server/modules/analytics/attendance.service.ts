@@ -54,7 +54,7 @@ const cells = (r: AttendanceRecord): CsvCell[] => [
  */
 export class AttendanceService {
   constructor(
-    private readonly tx: Transactor,
+    tx: Transactor,
     private readonly attendance: typeof attendanceRepository,
     private readonly access: AccessChecker,
     /** Rows per query while a CSV file is written. */
