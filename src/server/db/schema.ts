@@ -17,6 +17,14 @@ export interface PeopleTable {
   role: 'member' | 'admin';
   created_at: string;
   updated_at: string;
+  // Optional here: written by the lifecycle only; a new person gets the database's defaults.
+  /** 1, or 0 once deactivated (20261202T1600_people_lifecycle_and_audit). */
+  active?: number;
+  deactivated_at?: string | null;
+  deactivated_by?: string | null;
+  erased_at?: string | null;
+  /** 'manual': an admin set the role; 'directory': the identity provider's groups did. */
+  role_source?: 'manual' | 'directory';
 }
 
 export interface ApiTokensTable {
@@ -494,6 +502,23 @@ export interface LearnerMonthsTable {
   mask: number | string | bigint;
 }
 
+/** Append-only: who did what, when, from where (20261202T1600_people_lifecycle_and_audit). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  /** Who, as shown: a name and email at the time, "SCIM", "system"; kept after an erasure. */
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  summary: string;
+  /** JSON, or null. */
+  details: string | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -535,4 +560,5 @@ export interface Database {
   session_tallies: SessionTalliesTable;
   learning_days: LearningDaysTable;
   learner_months: LearnerMonthsTable;
+  audit_log: AuditLogTable;
 }
