@@ -169,22 +169,48 @@ export interface Comparison {
   ci95: [number, number] | null;
 }
 
+/** Values as their count, sum and sum of squares: enough for a mean and a variance, and summed in SQL. */
+export interface Summary {
+  n: number;
+  sum: number;
+  sumOfSquares: number;
+}
+
+export const summarize = (values: readonly number[]): Summary => ({
+  n: values.length,
+  sum: values.reduce((a, v) => a + v, 0),
+  sumOfSquares: values.reduce((a, v) => a + v * v, 0),
+});
+
+export const addSummaries = (a: Summary, b: Summary): Summary => ({
+  n: a.n + b.n,
+  sum: a.sum + b.sum,
+  sumOfSquares: a.sumOfSquares + b.sumOfSquares,
+});
+
+/** Sample variance (n − 1) from a summary; never below 0 (rounding of equal values). */
+const varianceOf = (s: Summary): number => Math.max(0, (s.sumOfSquares - (s.sum * s.sum) / s.n) / (s.n - 1));
+
 /**
  * Mean of `a` minus mean of `b` with Welch's 95 % interval (unequal variances, Welch–Satterthwaite
  * degrees of freedom). Null difference and interval when a side has fewer than two values; when
  * both sides have no spread at all the interval is the difference itself.
  */
 export function welch(a: readonly number[], b: readonly number[]): Comparison {
-  const ma = mean(a);
-  const mb = mean(b);
-  const sides = { with: { n: a.length, mean: ma }, without: { n: b.length, mean: mb } };
-  if (a.length < 2 || b.length < 2 || ma === null || mb === null) return { ...sides, difference: null, ci95: null };
+  return welchOf(summarize(a), summarize(b));
+}
+
+export function welchOf(a: Summary, b: Summary): Comparison {
+  const ma = a.n === 0 ? null : a.sum / a.n;
+  const mb = b.n === 0 ? null : b.sum / b.n;
+  const sides = { with: { n: a.n, mean: ma }, without: { n: b.n, mean: mb } };
+  if (a.n < 2 || b.n < 2 || ma === null || mb === null) return { ...sides, difference: null, ci95: null };
   const difference = ma - mb;
-  const qa = variance(a, ma) / a.length;
-  const qb = variance(b, mb) / b.length;
+  const qa = varianceOf(a) / a.n;
+  const qb = varianceOf(b) / b.n;
   const se = Math.sqrt(qa + qb);
   if (se === 0) return { ...sides, difference, ci95: [difference, difference] };
-  const df = (qa + qb) ** 2 / (qa ** 2 / (a.length - 1) + qb ** 2 / (b.length - 1));
+  const df = (qa + qb) ** 2 / (qa ** 2 / (a.n - 1) + qb ** 2 / (b.n - 1));
   const half = quantile(0.975, df) * se;
   return { ...sides, difference, ci95: [difference - half, difference + half] };
 }

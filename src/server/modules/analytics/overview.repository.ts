@@ -331,11 +331,12 @@ export const overviewRepository = {
   },
 
   /**
-   * The period's held sessions with an answered rating or usefulness, one by one (the checklist
-   * comparison's unit): the session's mean rating and usefulness of the filtered givers (divided
-   * as doubles on both databases, as JavaScript would), and whether its workshop has a run.
+   * The checklist comparison's unit is a held session of the period with an answered rating (or
+   * usefulness): its mean of the filtered givers' answers. Summed per workshop (count, sum and sum
+   * of squares of those session means, divided as doubles on both databases as JavaScript would),
+   * with whether the workshop has a run: the service sorts workshops into with and without.
    */
-  async ratedSessions(db: Executor, scope: OverviewScope, current: Window, now: string) {
+  async ratedWorkshops(db: Executor, scope: OverviewScope, current: Window, now: string) {
     const ranges = clip([current], now);
     const people = filteredPeople(db, scope);
     // Either per session: the same five columns.
@@ -346,24 +347,31 @@ export const overviewRepository = {
             .innerJoin('session_tallies as t', 't.session_id', 's.id')
             .select(['s.workshop_id', 't.ratings', 't.rating_sum', 't.usefulness_n', 't.usefulness_sum'])
     ) as SelectQueryBuilder<Database, 'sessions', SessionFeedback>;
+    const rating = sql<number>`cast(ps.rating_sum as double precision) / ps.ratings`;
+    const usefulness = sql<number>`cast(ps.usefulness_sum as double precision) / ps.usefulness_n`;
     const rows = await db
       .selectFrom(perSession.as('ps'))
       .where((eb) => eb.or([eb('ps.ratings', '>', 0), eb('ps.usefulness_n', '>', 0)]))
       .select([
         'ps.workshop_id',
-        sql<number | null>`case when ps.ratings > 0 then cast(ps.rating_sum as double precision) / ps.ratings end`.as('rating'),
-        sql<number | null>`case when ps.usefulness_n > 0 then cast(ps.usefulness_sum as double precision) / ps.usefulness_n end`.as(
-          'usefulness',
-        ),
+        sql<number>`sum(case when ps.ratings > 0 then 1 else 0 end)`.as('rating_n'),
+        sql<number>`sum(case when ps.ratings > 0 then ${rating} else 0 end)`.as('rating_sum'),
+        sql<number>`sum(case when ps.ratings > 0 then ${rating} * ${rating} else 0 end)`.as('rating_squares'),
+        sql<number>`sum(case when ps.usefulness_n > 0 then 1 else 0 end)`.as('usefulness_n'),
+        sql<number>`sum(case when ps.usefulness_n > 0 then ${usefulness} else 0 end)`.as('usefulness_sum'),
+        sql<number>`sum(case when ps.usefulness_n > 0 then ${usefulness} * ${usefulness} else 0 end)`.as('usefulness_squares'),
         (eb) =>
-          eb.exists(eb.selectFrom('checklist_runs as cr').select('cr.id').whereRef('cr.workshop_id', '=', 'ps.workshop_id')).as('has_run'),
+          sql<number>`case when ${eb.exists(eb.selectFrom('checklist_runs as cr').select('cr.id').whereRef('cr.workshop_id', '=', 'ps.workshop_id'))} then 1 else 0 end`.as(
+            'has_run',
+          ),
       ])
+      .groupBy('ps.workshop_id')
       .execute();
     return rows.map((r) => ({
       workshopId: String(r.workshop_id),
-      hasRun: Boolean(n(r.has_run)),
-      rating: r.rating === null ? null : Number(r.rating),
-      usefulness: r.usefulness === null ? null : Number(r.usefulness),
+      hasRun: n(r.has_run) === 1,
+      rating: { n: n(r.rating_n), sum: n(r.rating_sum), sumOfSquares: n(r.rating_squares) },
+      usefulness: { n: n(r.usefulness_n), sum: n(r.usefulness_sum), sumOfSquares: n(r.usefulness_squares) },
     }));
   },
 

@@ -2,7 +2,18 @@ import type { AnalyticsOverview, Kpi, KpiName } from '../../../contracts/index.j
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import { hours, mean, oneSample, periodsOf, rate, type Segment, segmentsOf, welch } from './analytics.policy.js';
+import {
+  addSummaries,
+  hours,
+  mean,
+  oneSample,
+  periodsOf,
+  rate,
+  type Segment,
+  type Summary,
+  segmentsOf,
+  welchOf,
+} from './analytics.policy.js';
 import { learnerWindows } from './learner-windows.js';
 import type { OverviewScope, overviewRepository } from './overview.repository.js';
 import type { AnalyticsSettingsService } from './settings.service.js';
@@ -63,7 +74,7 @@ export class OverviewService {
         this.repository.hosts(db, scope, p.current, p.before, nowIso),
         this.repository.workshopsCreated(db, scope, windows),
         this.repository.demand(db, scope, windows),
-        this.repository.ratedSessions(db, scope, p.current, nowIso),
+        this.repository.ratedWorkshops(db, scope, p.current, nowIso),
         this.repository.checklists(db, scope, p.current, p.before, nowIso),
         this.repository.headcount(db, scope),
       ]);
@@ -182,16 +193,16 @@ export class OverviewService {
     const runsOf = (side: Side) => [...runs.values()].filter((r) => r[side]);
     const completion = (r: { items: number; answered: number }) => r.answered / r.items;
 
-    const withRatings: number[] = [];
-    const withoutRatings: number[] = [];
-    const withUsefulness: number[] = [];
-    const withoutUsefulness: number[] = [];
-    for (const session of rated) {
-      const run = runs.get(session.workshopId);
-      const group = !session.hasRun ? 'without' : run && completion(run) >= threshold ? 'with' : undefined;
+    // Rated sessions summed per workshop; the workshop's run decides its side.
+    const empty: Summary = { n: 0, sum: 0, sumOfSquares: 0 };
+    const ratings = { with: empty, without: empty };
+    const usefulness = { with: empty, without: empty };
+    for (const workshop of rated) {
+      const run = runs.get(workshop.workshopId);
+      const group = !workshop.hasRun ? 'without' : run && completion(run) >= threshold ? 'with' : undefined;
       if (!group) continue;
-      if (session.rating !== null) (group === 'with' ? withRatings : withoutRatings).push(session.rating);
-      if (session.usefulness !== null) (group === 'with' ? withUsefulness : withoutUsefulness).push(session.usefulness);
+      ratings[group] = addSummaries(ratings[group], workshop.rating);
+      usefulness[group] = addSummaries(usefulness[group], workshop.usefulness);
     }
     const confidenceChanges = runsOf('current')
       .filter((r) => completion(r) >= threshold && r.before !== null && r.after !== null)
@@ -257,8 +268,8 @@ export class OverviewService {
       ratingDistribution: distribution,
       checklistEffect: {
         threshold,
-        ...welch(withRatings, withoutRatings),
-        usefulness: welch(withUsefulness, withoutUsefulness),
+        ...welchOf(ratings.with, ratings.without),
+        usefulness: welchOf(usefulness.with, usefulness.without),
         confidenceChange: oneSample(confidenceChanges),
       },
     };
