@@ -32,7 +32,9 @@ describe('module plugins', () => {
     const backward = await appWith([...modules].reverse());
     expect(forward.operations.length).toBeGreaterThan(90);
     expect(backward).toEqual(forward);
-    expect(forward.jobs).toEqual(expect.arrayContaining(['deliver-outbox', 'expire-offers', 'purge-idempotency-keys', 'send-reminders', 'optimize-statistics']));
+    expect(forward.jobs).toEqual(
+      expect.arrayContaining(['deliver-outbox', 'expire-offers', 'purge-idempotency-keys', 'send-reminders', 'optimize-statistics']),
+    );
     expect(forward.health).toBe(200);
   });
 });
