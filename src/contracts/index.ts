@@ -1,3 +1,5 @@
+export * from './admin-people.endpoints.js';
+export * from './admin-people.js';
 export * from './analytics.endpoints.js';
 export * from './analytics.js';
 export * from './auth.endpoints.js';

@@ -13,6 +13,7 @@ export const person = z.object({
   timeZone: z.string(),
   role,
   manager: personRef.nullable(),
+  active: z.boolean().describe('False once the person left (deactivated): kept for history, cannot sign in.'),
 });
 export type Person = z.infer<typeof person>;
 

@@ -55,8 +55,11 @@ import { Notifier } from './modules/notifications/notifier.js';
 import { preferencesRepository } from './modules/notifications/preferences.repository.js';
 import { remindersRepository } from './modules/notifications/reminders.repository.js';
 import { RemindersService } from './modules/notifications/reminders.service.js';
+import { leaversRepository } from './modules/people/leavers.repository.js';
+import { LeaversService } from './modules/people/leavers.service.js';
 import { peopleRepository } from './modules/people/people.repository.js';
 import { PeopleService } from './modules/people/people.service.js';
+import { leaverSeats } from './modules/registrations/leaver-seats.js';
 import { registrationsRepository } from './modules/registrations/registrations.repository.js';
 import { RegistrationsService } from './modules/registrations/registrations.service.js';
 import { rosterRepository } from './modules/registrations/roster.repository.js';
@@ -102,6 +105,14 @@ export function createContainer(config: Config, database: DbHandle) {
     webhookEvents,
   );
   const seats = seatFiller({ registrations: registrationsRepository, sessions: sessionsRepository, notifier });
+  // People who leave: their places to come go back through the seat ledger.
+  const leavers = new LeaversService(
+    tx,
+    access,
+    leaversRepository,
+    leaverSeats({ registrations: registrationsRepository, sessions: sessionsRepository, notifier }),
+    notifier,
+  );
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, registrationsRepository, access, notifier, seats);
   const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
   const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
@@ -186,6 +197,7 @@ export function createContainer(config: Config, database: DbHandle) {
     access,
     auth,
     people,
+    leavers,
     workshops,
     sessions,
     registrations,

@@ -65,6 +65,7 @@ export const router = createBrowserRouter([
       { path: 'admin/feedback', ...page(() => import('./routes/AdminFeedbackPage').then((m) => ({ Component: m.AdminFeedbackPage }))) },
       { path: 'admin/outbox', ...page(() => import('./routes/AdminOutboxPage').then((m) => ({ Component: m.AdminOutboxPage }))) },
       { path: 'admin/webhooks', ...page(() => import('./routes/AdminWebhooksPage').then((m) => ({ Component: m.AdminWebhooksPage }))) },
+      { path: 'admin/people', ...page(() => import('./routes/AdminPeoplePage').then((m) => ({ Component: m.AdminPeoplePage }))) },
       { path: 'admin/mailbox', ...page(() => import('./routes/AdminMailboxPage').then((m) => ({ Component: m.AdminMailboxPage }))) },
       { path: 'channels', ...page(() => import('./routes/ChannelsPage').then((m) => ({ Component: m.ChannelsPage }))) },
       { path: 'channels/:slug', ...page(() => import('./routes/ChannelPage').then((m) => ({ Component: m.ChannelPage }))) },

@@ -13,6 +13,8 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   invalid_state: 409,
+  /** An admin may not deactivate, erase or change the role of their own account. */
+  cannot_change_self: 409,
   feedback_closed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

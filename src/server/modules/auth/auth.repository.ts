@@ -12,7 +12,9 @@ const personByTokenHash = prepared((db, tokenHash: string) =>
     .innerJoin('people as p', 'p.id', 't.person_id')
     .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 't.id as token_id', 't.last_used_at', 't.scope', 't.expires_at'])
     .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null),
+    .where('t.revoked_at', 'is', null)
+    // Someone who left is refused at once, whatever their tokens say.
+    .where('p.active', '=', 1),
 );
 
 export const authRepository = {
@@ -32,6 +34,7 @@ export const authRepository = {
       .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 's.csrf_token'])
       .where('s.token_hash', '=', sessionHash)
       .where('s.expires_at', '>', now)
+      .where('p.active', '=', 1)
       .executeTakeFirst();
   },
 

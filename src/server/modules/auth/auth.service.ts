@@ -81,6 +81,8 @@ export class AuthService {
         { field: 'email', message: 'Unknown person.' },
       ]);
     }
+    // Someone who left (deactivated) cannot sign in, not even in demo mode.
+    if (person.active === 0) throw new AppError('forbidden', 'This account is deactivated: ask an admin to reactivate it.');
     return this.startSession(person.id);
   }
 

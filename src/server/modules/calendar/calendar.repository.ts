@@ -76,7 +76,14 @@ export const calendarRepository = {
   },
 
   async personOfFeed(db: Executor, tokenHash: string): Promise<string | undefined> {
-    const row = await db.selectFrom('calendar_feeds').select('person_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+    // A feed of someone who left answers like an unknown address.
+    const row = await db
+      .selectFrom('calendar_feeds as f')
+      .innerJoin('people as p', 'p.id', 'f.person_id')
+      .select('f.person_id')
+      .where('f.token_hash', '=', tokenHash)
+      .where('p.active', '=', 1)
+      .executeTakeFirst();
     return row?.person_id;
   },
 

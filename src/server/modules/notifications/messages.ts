@@ -122,6 +122,16 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
     case 'analytics.weekly':
       // Written by renderWeeklySummary: it is about no session.
       return { subject: 'Your weekly learning summary', lead: 'What happened last week, against the week before.' };
+    case 'host.left':
+      return payload.leaver?.alone
+        ? {
+            subject: `No host left: ${title}`,
+            lead: `${payload.leaver.name} left the company and was the only host of "${title}", which still has sessions to come. Find a new host, or cancel them.`,
+          }
+        : {
+            subject: `A co-host left: ${title}`,
+            lead: `${payload.leaver?.name ?? 'A co-host'} left the company; you host "${title}" on without them.`,
+          };
     case 'host.low_turnout':
       return {
         subject: `Few registrations so far: ${title}`,

@@ -33,6 +33,7 @@ export type Topic =
   | 'feedback.reminder'
   | 'feedback.follow_up'
   | 'host.feedback_summary'
+  | 'host.left'
   | 'analytics.weekly';
 
 /** What a message is about; the text is written when it is delivered, in the recipient's time zone. */
@@ -56,6 +57,8 @@ export interface MessagePayload {
   feedback?: { closesAt: string };
   /** For the hosts' mail when a session's feedback closes: its figures, or why they are hidden. */
   feedbackSummary?: FeedbackSummaryMail;
+  /** For host.left: who left, and whether the workshop has no host left at all. */
+  leaver?: { name: string; alone: boolean };
 }
 
 /** A message about no session: the weekly learning summary to an admin who opted in. */
@@ -234,6 +237,18 @@ export class Notifier {
       kind: kindOf('analytics.weekly'),
       at: new Date().toISOString(),
     });
+  }
+
+  /**
+   * A host left (deactivated) while their workshop still has sessions to come: its co-hosts, and
+   * the admins when nobody else hosts it, hear of it. Once per leaving (its time is in the key).
+   */
+  async hostLeft(db: Executor, sessionId: string, personIds: string[], leaver: { id: string; name: string; alone: boolean; at: string }) {
+    const now = new Date().toISOString();
+    for (const personId of personIds) {
+      const payload: MessagePayload = { sessionId, personId, leaver: { name: leaver.name, alone: leaver.alone } };
+      await this.enqueue(db, 'host.left', `host.left:${leaver.id}:${leaver.at}:${sessionId}:${personId}`, payload, now);
+    }
   }
 
   /** For integrators: figures only, never who answered. */

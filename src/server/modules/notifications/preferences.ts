@@ -61,6 +61,7 @@ const KIND_OF: Record<Topic, MessageKind> = {
   'feedback.reminder': 'after',
   'feedback.follow_up': 'after',
   'host.feedback_summary': 'hosting',
+  'host.left': 'hosting',
   'analytics.weekly': 'education_summary',
 };
 

@@ -12,6 +12,7 @@ export function presentPerson(row: PersonWithManager): Person {
     timeZone: row.time_zone,
     role: row.role,
     manager: row.manager_id && row.manager_name ? { id: row.manager_id, name: row.manager_name, title: row.manager_title } : null,
+    active: row.active !== 0,
   };
 }
 

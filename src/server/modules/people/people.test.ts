@@ -86,6 +86,7 @@ describe('a person', () => {
       timeZone: 'Europe/Amsterdam',
       role: 'member',
       manager: { id: manager.id, name: 'Greta Manager', title: 'Engineering Manager' },
+      active: true,
     });
     expect((await as(t.app, me.token).get(`/api/v1/people/${manager.id}`)).json().manager).toBeNull();
   });

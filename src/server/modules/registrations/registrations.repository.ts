@@ -118,6 +118,24 @@ export const registrationsRepository = {
       .execute();
   },
 
+  /**
+   * A person's places in sessions still to come (seats, offers and waitlist places), for someone
+   * who leaves: ordered by workshop, the order seat locks are taken in.
+   */
+  upcomingOfPerson(db: Executor, personId: string, now: string): Promise<RegistrationRow[]> {
+    return db
+      .selectFrom('registrations as r')
+      .innerJoin('sessions as s', 's.id', 'r.session_id')
+      .selectAll('r')
+      .where('r.person_id', '=', personId)
+      .where('r.status', 'in', ['enrolled', 'offered', 'waitlisted'])
+      .where('s.status', '=', 'scheduled')
+      .where('s.starts_at', '>', now)
+      .orderBy('s.workshop_id')
+      .orderBy('s.starts_at')
+      .execute();
+  },
+
   /** A session's registrations that are not cancelled, in no particular order. */
   activeOf(db: Executor, sessionId: string): Promise<RegistrationRow[]> {
     return db.selectFrom('registrations').selectAll().where('session_id', '=', sessionId).where('status', '<>', 'cancelled').execute();

@@ -20,6 +20,11 @@ export function PersonCard({ person: p }: { person: Person }) {
                 Admin
               </Badge>
             )}
+            {!p.active && (
+              <Badge size="xs" variant="light" color="gray">
+                Left
+              </Badge>
+            )}
           </Group>
           <Text fz="sm" c="dimmed" truncate>
             {[p.title, p.team, p.location].filter(Boolean).join(' · ')}
