@@ -3,12 +3,45 @@ import { idParams, page } from './common.js';
 import { endpoint } from './endpoint.js';
 import { apiToken, createdToken, createTokenBody, devAccount, devSignInBody, peopleQuery, person } from './people.js';
 
+const authMode = z.enum(['dev', 'oidc']);
+
+export const authConfig = z.object({
+  mode: authMode,
+  /** The same as mode (the name this answer had first). */
+  authMode,
+  /** oidc mode: the sign-in button's words, "Sign in with …"; null in dev mode. */
+  signInLabel: z.string().nullable(),
+  /** oidc mode: where the sign-in button goes (add ?next=/path); null in dev mode. */
+  signInUrl: z.string().nullable(),
+});
+
 export const authApi = {
   config: endpoint({
     method: 'GET',
     path: '/api/v1/auth/config',
     operationId: 'getAuthConfig',
-    responses: { 200: z.object({ authMode: z.enum(['dev']) }) },
+    responses: { 200: authConfig },
+  }),
+  /** oidc mode: answers 302 to the identity provider (a browser navigation, left out of the OpenAPI document). */
+  oidcStart: endpoint({
+    method: 'GET',
+    path: '/api/v1/auth/oidc/start',
+    operationId: 'startOidcSignIn',
+    query: z.object({ next: z.string().max(2000).optional() }),
+    responses: {},
+  }),
+  /** The identity provider sends the browser back here; answers 302 to the page asked for, or to the sign-in page with an error. */
+  oidcCallback: endpoint({
+    method: 'GET',
+    path: '/api/v1/auth/oidc/callback',
+    operationId: 'finishOidcSignIn',
+    // Whatever the provider adds (iss, session_state…) is read by openid-client from the URL itself.
+    query: z.looseObject({
+      code: z.string().max(4000).optional(),
+      state: z.string().max(1000).optional(),
+      error: z.string().max(200).optional(),
+    }),
+    responses: {},
   }),
   devAccounts: endpoint({
     method: 'GET',
@@ -28,7 +61,8 @@ export const authApi = {
     method: 'POST',
     path: '/api/v1/auth/sign-out',
     operationId: 'signOut',
-    responses: { 204: z.null() },
+    // 200 in oidc mode when the identity provider signs out too: the page goes there next.
+    responses: { 200: z.object({ redirectTo: z.url() }), 204: z.null() },
   }),
   listTokens: endpoint({
     method: 'GET',

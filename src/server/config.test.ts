@@ -77,4 +77,61 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'intranet' })).toThrow(ConfigError);
   });
+
+  describe('single sign-on (AUTH_MODE=oidc)', () => {
+    const oidc = {
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://login.example.com/realms/staff',
+      OIDC_CLIENT_ID: 'lyceum',
+      OIDC_CLIENT_SECRET: 'client-secret-value',
+    };
+
+    it('reads the provider, the client and the claims, with defaults', () => {
+      const config = loadConfig(oidc);
+      expect(config.authMode).toBe('oidc');
+      expect(config.oidc).toEqual({
+        issuer: 'https://login.example.com/realms/staff',
+        clientId: 'lyceum',
+        clientSecret: 'client-secret-value',
+        scopes: 'openid email profile',
+        providerName: 'your company account',
+        claims: { email: 'email', name: 'name', groups: 'groups', title: undefined, team: undefined },
+        adminGroups: [],
+      });
+      const custom = loadConfig({
+        ...oidc,
+        OIDC_SCOPES: 'openid  email profile groups',
+        OIDC_EMAIL_CLAIM: 'upn',
+        OIDC_GROUPS_CLAIM: 'roles',
+        OIDC_ADMIN_GROUPS: 'lyceum-admins, education ',
+        OIDC_TITLE_CLAIM: 'jobTitle',
+        OIDC_TEAM_CLAIM: 'department',
+      }).oidc;
+      expect(custom).toMatchObject({
+        scopes: 'openid email profile groups',
+        claims: { email: 'upn', groups: 'roles', title: 'jobTitle', team: 'department' },
+        adminGroups: ['lyceum-admins', 'education'],
+      });
+      expect(loadConfig({}).oidc).toBeUndefined();
+    });
+
+    it.each(['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'])('stops start-up with one line naming a missing %s', (name) => {
+      const load = () => loadConfig({ ...oidc, [name]: '' });
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(new RegExp(`^Missing ${name}: AUTH_MODE=oidc needs it`));
+      try {
+        load();
+      } catch (error) {
+        expect(String((error as Error).message)).not.toContain('\n');
+      }
+    });
+
+    it('names a wrong setting, says saml is not available yet, and never shows the client secret', () => {
+      expect(() => loadConfig({ AUTH_MODE: 'saml' })).toThrow('Invalid AUTH_MODE="saml": must be dev or oidc (saml is not yet available)');
+      expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'login.example.com' })).toThrow(/^Invalid OIDC_ISSUER="login.example.com"/);
+      expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.com' })).toThrow(/OIDC_ISSUER.*must be https/);
+      expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:9000' }).oidc?.issuer).toBe('http://127.0.0.1:9000');
+      expect(() => loadConfig({ ...oidc, OIDC_SCOPES: 'email profile' })).toThrow(/^Invalid OIDC_SCOPES=.*must include openid/);
+    });
+  });
 });

@@ -8,6 +8,19 @@ import { maskUrlPassword } from './platform/redact-url.js';
  */
 const booleanish = z.enum(['true', 'false'], 'must be true or false').transform((v) => v === 'true');
 
+const commaList = (v: string) =>
+  v
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+
+/** An identity provider on this very machine may be plain http (development, the tests' provider). */
+function isLoopbackUrl(url: string): boolean {
+  // Refinements run on values that already failed z.url (zod reports every issue): not a URL, not loopback.
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number('must be a port number').int('must be a port number').min(0).max(65535, 'must be at most 65535').default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,7 +38,24 @@ const envSchema = z.object({
     .min(0, 'must be 0 or more')
     .max(16, 'must be at most 16')
     .default(2),
-  AUTH_MODE: z.enum(['dev'], 'must be dev (the only sign-in mode so far)').default('dev'),
+  AUTH_MODE: z.enum(['dev', 'oidc'], 'must be dev or oidc (saml is not yet available)').default('dev'),
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, message: "must be the identity provider's issuer address, such as https://login.example.com" })
+    .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be https (http only for localhost)')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .default('openid email profile')
+    .refine((v) => v.split(/\s+/).includes('openid'), 'must include openid'),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ADMIN_GROUPS: z.string().transform(commaList).default([]),
+  OIDC_TITLE_CLAIM: z.string().min(1).optional(),
+  OIDC_TEAM_CLAIM: z.string().min(1).optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('your company account'),
   SEED_DEMO: booleanish.optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be fatal, error, warn, info, debug, trace or silent')
@@ -89,7 +119,9 @@ export interface Config {
    * which Lyceum passes on without interpreting.
    */
   childEnvironment: Readonly<Record<string, string | undefined>>;
-  authMode: 'dev';
+  authMode: 'dev' | 'oidc';
+  /** Set in oidc mode only (AUTH_MODE=oidc): how people sign in through the company's identity provider. */
+  oidc: OidcConfig | undefined;
   /** undefined: decide at start-up (new embedded database in dev mode). */
   seedDemo: boolean | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -140,10 +172,45 @@ export interface Config {
   };
 }
 
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** The sign-in button's words: "Sign in with <providerName>". */
+  providerName: string;
+  claims: { email: string; name: string; groups: string; title: string | undefined; team: string | undefined };
+  /** Members of any of these groups are admins (role_source 'directory'). */
+  adminGroups: string[];
+}
+
 export class ConfigError extends Error {}
 
+/** oidc mode needs its issuer and client: each missing one stops start-up, named. */
+function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
+  if (e.AUTH_MODE !== 'oidc') return undefined;
+  for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+    if (e[name] === undefined) throw new ConfigError(`Missing ${name}: AUTH_MODE=oidc needs it (see Single sign-on in the README)`);
+  }
+  return {
+    issuer: e.OIDC_ISSUER as string,
+    clientId: e.OIDC_CLIENT_ID as string,
+    clientSecret: e.OIDC_CLIENT_SECRET as string,
+    scopes: e.OIDC_SCOPES.trim().split(/\s+/).join(' '),
+    providerName: e.OIDC_PROVIDER_NAME,
+    claims: {
+      email: e.OIDC_EMAIL_CLAIM,
+      name: e.OIDC_NAME_CLAIM,
+      groups: e.OIDC_GROUPS_CLAIM,
+      title: e.OIDC_TITLE_CLAIM,
+      team: e.OIDC_TEAM_CLAIM,
+    },
+    adminGroups: e.OIDC_ADMIN_GROUPS,
+  };
+}
+
 /** Settings whose values are secret in whole (tokens) or in part (a password inside a URL). */
-const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN']);
+const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN', 'OIDC_CLIENT_SECRET']);
 const URL_SETTINGS_WITH_PASSWORDS = new Set(['DATABASE_URL', 'SMTP_URL']);
 
 /** A wrong value as the start-up error may show it: never a token, never a password. */
@@ -179,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     analyticsReaders: e.ANALYTICS_READERS,
     childEnvironment: { ...env },
     authMode: e.AUTH_MODE,
+    oidc: oidcConfig(e),
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     publicUrl,

@@ -13,6 +13,11 @@ export interface RouteDocs {
   config?: Record<string, unknown>;
   /** Errors beyond the usual ones (400, 401, 403, 404, 409), e.g. `{ 429: errorBody }`; `false` for none. */
   errors?: Record<number, unknown> | false;
+  /**
+   * Left out of the OpenAPI document: a browser navigation answered with redirects (single
+   * sign-on), which no API client calls and which has no 2xx answer to document.
+   */
+  hidden?: boolean;
 }
 
 export type RouteRequest<E extends Endpoint> = FastifyRequest<{
@@ -42,6 +47,7 @@ export function route<E extends Endpoint>(app: Api, endpoint: E, docs: RouteDocs
   if (endpoint.query) schema.querystring = endpoint.query;
   if (endpoint.body) schema.body = endpoint.body;
   if (docs.produces) schema.produces = docs.produces;
+  if (docs.hidden) schema.hide = true;
   app.route({
     method: endpoint.method,
     url: endpoint.path,

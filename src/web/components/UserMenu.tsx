@@ -18,7 +18,8 @@ export function useSignOutAction() {
   const navigate = useNavigate();
   return () =>
     signOut.mutate(undefined, {
-      onSuccess: () => navigate('/sign-in', { replace: true }),
+      // With single sign-on the identity provider signs out too, then sends the browser back to /sign-in.
+      onSuccess: (answer) => (answer?.redirectTo ? window.location.assign(answer.redirectTo) : navigate('/sign-in', { replace: true })),
       onError: (err) => notifyError(err, 'Could not sign out'),
     });
 }

@@ -1,6 +1,6 @@
-import { Alert, Avatar, Badge, Card, Center, Container, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Avatar, Badge, Button, Card, Center, Container, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
-import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { DevAccount } from '../../contracts/index.js';
@@ -11,12 +11,25 @@ import { useAuthConfig, useDevAccounts, useDevSignIn, useMe } from '../features/
 import { notifyError } from '../lib/forms';
 import { safeNext } from '../lib/navigation';
 
+/** What /api/v1/auth/oidc/callback's ?error= codes mean to the person who tried to sign in. */
+const SIGN_IN_ERRORS: Record<string, string> = {
+  oidc_failed:
+    'Signing in with your company account did not complete (it may have taken too long, or been used already). Please try again.',
+  oidc_unavailable:
+    'Your company’s sign-in service could not be reached. Try again in a moment; if it persists, tell your Lyceum administrators.',
+  email_missing:
+    'Your company account did not share an email address with Lyceum. Ask your Lyceum administrators to check the sign-in settings.',
+  email_unverified: 'Your company account’s email address is not verified. Verify it with your identity provider, then try again.',
+  account_inactive: 'Your Lyceum account is deactivated. Ask your Lyceum administrators if you think this is a mistake.',
+};
+
 export function SignInPage() {
   useDocumentTitle('Sign in · Lyceum');
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const me = useMe();
   const config = useAuthConfig();
+  const signInError = params.get('error');
 
   if (me.data) return <Navigate to={next} replace />;
 
@@ -31,11 +44,21 @@ export function SignInPage() {
         </Title>
         {config.isError && <ErrorNotice error={config.error} onRetry={() => void config.refetch()} title="Lyceum could not be reached" />}
         {config.isPending && <ListSkeleton count={3} />}
-        {config.data && config.data.authMode === 'dev' && <DevSignIn next={next} />}
-        {config.data && config.data.authMode !== 'dev' && (
-          <Alert color="blue" icon={<IconInfoCircle aria-hidden="true" />} title="Single sign-on">
-            This deployment signs people in with your company account ({config.data.authMode}). Ask your Lyceum administrators for the link.
+        {signInError && (
+          <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title="You are not signed in">
+            {SIGN_IN_ERRORS[signInError] ?? SIGN_IN_ERRORS.oidc_failed}
           </Alert>
+        )}
+        {config.data && config.data.mode === 'dev' && <DevSignIn next={next} />}
+        {config.data && config.data.mode === 'oidc' && config.data.signInUrl && (
+          <Stack gap="sm" align="center">
+            <Button component="a" size="md" href={`${config.data.signInUrl}?${new URLSearchParams({ next })}`}>
+              {config.data.signInLabel ?? 'Sign in with your company account'}
+            </Button>
+            <Text fz="sm" c="dimmed" ta="center">
+              You sign in with your company account; Lyceum never sees your password.
+            </Text>
+          </Stack>
         )}
       </Stack>
     </Container>

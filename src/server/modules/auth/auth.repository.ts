@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ApiTokensTable, LoginSessionsTable, PeopleTable } from '../../db/schema.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
@@ -77,5 +77,13 @@ export const authRepository = {
 
   findPersonByEmail(db: Executor, email: string): Promise<PersonRow | undefined> {
     return db.selectFrom('people').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  },
+  /** Single sign-on: a person's first sign-in adds them to the directory. */
+  insertPerson(db: Executor, row: Insertable<PeopleTable>) {
+    return db.insertInto('people').values(row).execute();
+  },
+  /** Single sign-on: name, title, team and role as the identity provider says. */
+  updatePerson(db: Executor, id: string, changes: Updateable<PeopleTable>) {
+    return db.updateTable('people').set(changes).where('id', '=', id).execute();
   },
 };

@@ -5,6 +5,7 @@ import { CSRF_COOKIE, requireActor, SESSION_COOKIE } from '../../platform/authen
 import type { Api } from '../../platform/http.js';
 import { route } from '../../platform/route.js';
 import type { AuthService } from './auth.service.js';
+import { authConfigAnswer } from './oidc.routes.js';
 import type { PeopleDirectory } from './ports.js';
 
 const tags = ['auth'];
@@ -15,7 +16,14 @@ const strictLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 /** Who reads the directory on the demo sign-in page, before anyone has signed in. */
 const DEMO_VISITOR: Actor = { id: 'demo-visitor', name: 'Demo visitor', role: 'member', timeZone: 'UTC' };
 
-export function authRoutes(app: Api, auth: AuthService, people: PeopleDirectory, config: Config): void {
+export function authRoutes(
+  app: Api,
+  auth: AuthService,
+  people: PeopleDirectory,
+  config: Config,
+  /** oidc mode: where the browser signs out of the identity provider too (RP-initiated logout), if it offers that. */
+  endSessionUrl?: () => Promise<string | undefined>,
+): void {
   route(
     app,
     authApi.config,
@@ -26,7 +34,7 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleDirectory,
       config: { public: true },
       errors: false,
     },
-    () => ({ authMode: config.authMode }),
+    () => authConfigAnswer(config),
   );
 
   if (config.authMode === 'dev') {
@@ -76,13 +84,17 @@ export function authRoutes(app: Api, auth: AuthService, people: PeopleDirectory,
     {
       tags,
       summary: 'Sign out',
-      description: 'Ends the browser session and clears its cookies; succeeds even when nobody is signed in.',
+      description:
+        'Ends the browser session and clears its cookies; succeeds even when nobody is signed in. With single sign-on ' +
+        '(AUTH_MODE=oidc) and a provider that signs out too, answers 200 with `redirectTo`, where the page goes next.',
       config: { public: true },
       errors: false,
     },
     async (request, reply) => {
       await auth.signOut(request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      const redirectTo = await endSessionUrl?.();
+      if (redirectTo) return { redirectTo };
       return reply.code(204).send(null);
     },
   );

@@ -1,11 +1,23 @@
+import { authApi } from '../../../contracts/index.js';
 import { lyceumModule } from '../../module.js';
 import { unavailableReason } from '../../platform/db-errors.js';
+import { authRepository } from './auth.repository.js';
 import { authRoutes } from './auth.routes.js';
+import { OidcClient } from './oidc.client.js';
+import { oidcRoutes } from './oidc.routes.js';
+import { OidcSignInService } from './oidc.service.js';
 
-/** Signing in and out, API tokens. */
-export default lyceumModule('auth', ['auth', 'people', 'config'], (app, { container, addJob, onShutdown }) => {
-  const { auth } = container;
-  authRoutes(app, auth, container.people, container.config);
+/** Signing in and out (demo mode, or single sign-on through OpenID Connect), API tokens. */
+export default lyceumModule('auth', ['auth', 'people', 'config', 'tx', 'outbound'], (app, { container, addJob, onShutdown }) => {
+  const { auth, config } = container;
+  const settings = config.oidc;
+  // Built here, not in the container: nothing outside this module signs people in.
+  const client = settings
+    ? new OidcClient(settings, container.outbound, `${config.publicUrl}${authApi.oidcCallback.path}`, `${config.publicUrl}/sign-in`)
+    : undefined;
+  authRoutes(app, auth, container.people, config, client && (() => client.endSessionUrl()));
+  const signIn = settings && new OidcSignInService(container.tx, authRepository, settings);
+  oidcRoutes(app, settings && client && signIn ? { auth, client, signIn, settings, config } : undefined);
   addJob({ name: 'record-token-use', everyMs: 15_000, run: () => auth.flushTokenUse() });
   // A database that is away at shutdown costs only the last minute of "last used" times.
   onShutdown(() =>

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { OIDC_STATE_TTL_MS, openPendingSignIn, safeNextPath, sealPendingSignIn } from './oidc.state.js';
+
+const pending = { state: 'st', nonce: 'no', codeVerifier: 'verifier-secret', next: '/workshops' };
+
+describe('the sign-in-in-progress cookie', () => {
+  it('opens with the same secret until it expires, and hides what it holds', () => {
+    const sealed = sealPendingSignIn('secret', pending, 1_000);
+    expect(sealed).not.toContain('verifier-secret');
+    expect(openPendingSignIn('secret', sealed, 1_000 + OIDC_STATE_TTL_MS - 1)).toEqual(pending);
+    expect(openPendingSignIn('secret', sealed, 1_000 + OIDC_STATE_TTL_MS)).toBeUndefined();
+    expect(openPendingSignIn('another secret', sealed, 1_000)).toBeUndefined();
+  });
+
+  it('refuses a changed, cut or made-up cookie', () => {
+    const sealed = sealPendingSignIn('secret', pending);
+    const [iv, tag, body = ''] = sealed.split('.');
+    const flipped = `${iv}.${tag}.${body.slice(0, -2)}${body.endsWith('A') ? 'B' : 'A'}${body.slice(-1)}`;
+    for (const cookie of [flipped, `${iv}.${tag}`, 'a.b.c', '', undefined]) expect(openPendingSignIn('secret', cookie)).toBeUndefined();
+  });
+
+  it.each([
+    ['/workshops?tag=sql', '/workshops?tag=sql'],
+    ['//evil.example/', '/'],
+    ['/\\evil.example', '/'],
+    ['https://evil.example/', '/'],
+    ['/sign-in', '/'],
+    ['/api/v1/auth/sign-out', '/'],
+    [undefined, '/'],
+  ])('lands on same-site pages only: %s → %s', (next, expected) => {
+    expect(safeNextPath(next)).toBe(expected);
+  });
+});

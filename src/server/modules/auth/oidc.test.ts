@@ -1,0 +1,275 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { expectError } from '../../../../test/helpers/errors.js';
+import { buildPerson } from '../../../../test/helpers/factories.js';
+import { oidcBrowser, startTestProvider, type TestProvider } from '../../../../test/helpers/oidc-provider.js';
+
+/**
+ * Single sign-on against a real OpenID Connect provider (oidc-provider, on 127.0.0.1): the app is
+ * driven through app.inject, the provider over HTTP, as a browser would go back and forth.
+ */
+const PUBLIC_URL = 'http://lyceum.test';
+let provider: TestProvider;
+let t: TestApp;
+
+function oidcEnv(p: TestProvider, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    AUTH_MODE: 'oidc',
+    PUBLIC_URL,
+    OIDC_ISSUER: p.issuer,
+    OIDC_CLIENT_ID: p.clientId,
+    OIDC_CLIENT_SECRET: p.clientSecret,
+    OIDC_ADMIN_GROUPS: 'lyceum-admins, education-team',
+    OIDC_TITLE_CLAIM: 'title',
+    OIDC_TEAM_CLAIM: 'team',
+    OIDC_PROVIDER_NAME: 'Example SSO',
+    // The test provider is on loopback, which Lyceum's outbound requests refuse unless allowed.
+    OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8',
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  provider = await startTestProvider(PUBLIC_URL);
+  t = await createTestApp(oidcEnv(provider));
+});
+afterAll(async () => {
+  await t?.close();
+  await provider?.close();
+});
+
+let accounts = 0;
+/** An account at the provider; returns its login. */
+function account(claims: Record<string, unknown>): string {
+  const login = `account-${++accounts}`;
+  provider.accounts.set(login, claims);
+  return login;
+}
+
+const me = (session: string) => t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { lyceum_session: session } });
+const signInPageError = (location: unknown) => new URL(String(location), PUBLIC_URL).searchParams.get('error');
+const audit = (action: string) => t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
+
+describe('signing in through OpenID Connect', () => {
+  it('tells the sign-in page to show "Sign in with …" and where it goes', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/config' });
+    expect(res.json()).toEqual({
+      mode: 'oidc',
+      authMode: 'oidc',
+      signInLabel: 'Sign in with Example SSO',
+      signInUrl: '/api/v1/auth/oidc/start',
+    });
+  });
+
+  it('sends the browser to the provider with the code flow, PKCE S256, state and nonce', async () => {
+    const res = await oidcBrowser(t.app, PUBLIC_URL).start('/workshops');
+    expect(res.statusCode).toBe(302);
+    const to = new URL(String(res.headers.location));
+    expect(to.origin).toBe(provider.issuer);
+    const q = to.searchParams;
+    expect(q.get('response_type')).toBe('code');
+    expect(q.get('code_challenge_method')).toBe('S256');
+    expect(q.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(q.get('state')).toBeTruthy();
+    expect(q.get('nonce')).toBeTruthy();
+    expect(q.get('client_id')).toBe(provider.clientId);
+    expect(q.get('redirect_uri')).toBe(`${PUBLIC_URL}/api/v1/auth/oidc/callback`);
+    expect(q.get('scope')?.split(' ').sort()).toEqual(['email', 'openid', 'profile']);
+    const cookie = res.cookies.find((c) => c.name === 'lyceum_oidc');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc/callback' });
+    // Sealed: neither the PKCE verifier nor the page to return to can be read from it.
+    expect(cookie?.value).not.toContain('workshops');
+  });
+
+  it('adds a new person on their first sign-in (JIT) and lands on the page asked for', async () => {
+    const email = `jit.${Date.now()}@example.com`;
+    const login = account({ email, email_verified: true, name: 'Jun Newcomer', title: 'Analyst', team: 'Finance' });
+    const { callback, session, csrf } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login, '/workshops?tag=sql');
+    expect(callback.statusCode).toBe(302);
+    expect(callback.headers.location).toBe('/workshops?tag=sql');
+    expect(callback.cookies.find((c) => c.name === 'lyceum_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(csrf).toBeTruthy();
+    const person = (await me(session)).json();
+    expect(person).toMatchObject({ email, name: 'Jun Newcomer', title: 'Analyst', team: 'Finance', role: 'member' });
+    const [entry] = (await audit('sign_in.succeeded')).filter((e) => e.actor_id === person.id);
+    expect(entry).toMatchObject({ ip: expect.any(String), request_id: expect.any(String) });
+  });
+
+  it('links an existing person by email and updates their name, title and team from the claims', async () => {
+    const existing = await buildPerson(t.database.db, { name: 'Old Name', team: 'Old Team' });
+    const login = account({ email: existing.email.toUpperCase(), email_verified: true, name: 'New Name', title: 'Lead', team: 'New Team' });
+    const { session } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
+    const person = (await me(session)).json();
+    expect(person).toMatchObject({ id: existing.id, name: 'New Name', title: 'Lead', team: 'New Team' });
+    const count = await t.database.db.selectFrom('people').select('id').where('email', '=', existing.email).execute();
+    expect(count).toHaveLength(1);
+  });
+
+  it('makes members of an admin group admins, and takes it back when they leave the group', async () => {
+    const email = `group.${Date.now()}@example.com`;
+    const login = account({ email, email_verified: true, name: 'Gail Group', groups: ['staff', 'education-team'] });
+    const first = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
+    expect((await me(first.session)).json().role).toBe('admin');
+    const row = await t.database.db.selectFrom('people').select(['role', 'role_source']).where('email', '=', email).executeTakeFirst();
+    expect(row).toEqual({ role: 'admin', role_source: 'directory' });
+
+    provider.accounts.set(login, { email, email_verified: true, name: 'Gail Group', groups: ['staff'] });
+    const later = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
+    expect((await me(later.session)).json().role).toBe('member');
+    const person = (await me(later.session)).json();
+    const created = (await audit('person.created')).find((e) => e.target_id === person.id);
+    expect(JSON.parse(created?.details ?? '{}')).toMatchObject({ role: 'admin' });
+    const changed = (await audit('person.role_changed')).filter((e) => e.target_id === person.id);
+    expect(changed.map((e) => JSON.parse(e.details ?? '{}'))).toEqual([{ from: 'admin', to: 'member', source: 'directory' }]);
+  });
+
+  it('leaves an admin made by hand an admin outside the admin groups', async () => {
+    const manual = await buildPerson(t.database.db, { name: 'Manny Manual', role: 'admin' });
+    const login = account({ email: manual.email, email_verified: true, name: 'Manny Manual', groups: [] });
+    const { session } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
+    expect((await me(session)).json()).toMatchObject({ id: manual.id, role: 'admin' });
+  });
+
+  it.each([
+    ['no email claim', { name: 'No Mail', email_verified: true }, 'email_missing'],
+    ['an unverified email', { email: 'unverified@example.com', email_verified: false, name: 'Una Verified' }, 'email_unverified'],
+  ])('refuses %s with a clear sign-in page, no session and no person', async (_case, claims, code) => {
+    const { callback, session } = await oidcBrowser(t.app, PUBLIC_URL).signIn(account(claims));
+    expect(callback.statusCode).toBe(302);
+    expect(signInPageError(callback.headers.location)).toBe(code);
+    expect(session).toBe('');
+    expect(await t.database.db.selectFrom('people').select('id').where('name', '=', claims.name).execute()).toEqual([]);
+    expect((await audit('sign_in.failed')).map((e) => JSON.parse(e.details ?? '{}').code)).toContain(code);
+  });
+
+  it('refuses a deactivated person', async () => {
+    const leaver = await buildPerson(t.database.db, { name: 'Lee Leaver' });
+    await t.database.db.updateTable('people').set({ active: 0 }).where('id', '=', leaver.id).execute();
+    const { callback, session } = await oidcBrowser(t.app, PUBLIC_URL).signIn(account({ email: leaver.email, email_verified: true }));
+    expect(signInPageError(callback.headers.location)).toBe('account_inactive');
+    expect(session).toBe('');
+    const failed = (await audit('sign_in.failed')).find((e) => e.actor_label === leaver.email);
+    expect(failed).toMatchObject({ ip: expect.any(String), request_id: expect.any(String) });
+  });
+
+  it('refuses a replayed callback (same code and state), even with its cookie', async () => {
+    const browser = oidcBrowser(t.app, PUBLIC_URL);
+    const started = await browser.start();
+    const state = started.cookies.find((c) => c.name === 'lyceum_oidc')?.value;
+    const login = account({ email: `replay.${Date.now()}@example.com`, email_verified: true, name: 'Rita Replay' });
+    const back = await browser.loginAtProvider(String(started.headers.location), login);
+    const first = await browser.callback(back, state);
+    expect(first.cookies.map((c) => c.name)).toContain('lyceum_session');
+    const again = await browser.callback(back, state);
+    expect(signInPageError(again.headers.location)).toBe('oidc_failed');
+    expect(again.cookies.find((c) => c.name === 'lyceum_session')).toBeUndefined();
+  });
+
+  it("refuses a callback whose state is not the browser's own (login CSRF) and one without the cookie", async () => {
+    const victim = oidcBrowser(t.app, PUBLIC_URL);
+    const victimStart = await victim.start();
+    const attacker = oidcBrowser(t.app, PUBLIC_URL);
+    const attackerStart = await attacker.start();
+    const login = account({ email: `csrf.${Date.now()}@example.com`, email_verified: true, name: 'Mal Attacker' });
+    const attackersCallback = await attacker.loginAtProvider(String(attackerStart.headers.location), login);
+    const victimCookie = victimStart.cookies.find((c) => c.name === 'lyceum_oidc')?.value;
+    for (const cookie of [victimCookie, undefined, 'forged.cookie.value']) {
+      const res = await victim.callback(attackersCallback, cookie);
+      expect(res.statusCode).toBe(302);
+      expect(signInPageError(res.headers.location)).toBe('oidc_failed');
+      expect(res.cookies.find((c) => c.name === 'lyceum_session')).toBeUndefined();
+      expect(res.body).not.toMatch(/at .*\.js/);
+    }
+  });
+
+  it('keeps `next` to same-site paths', async () => {
+    const login = account({ email: `next.${Date.now()}@example.com`, email_verified: true, name: 'Nick Next' });
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const { callback } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login, next);
+      expect(callback.headers.location, next).toBe('/');
+    }
+  });
+
+  it('answers 404 to the demo sign-in routes', async () => {
+    const person = await buildPerson(t.database.db);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/dev/sign-in', payload: { email: person.email } });
+    expect(res.statusCode).toBe(404);
+    expect(res.cookies.find((c) => c.name === 'lyceum_session')).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/dev/accounts' })).statusCode).toBe(404);
+  });
+
+  it('signs out of Lyceum and then of the provider (RP-initiated logout)', async () => {
+    const login = account({ email: `bye.${Date.now()}@example.com`, email_verified: true, name: 'Bea Bye' });
+    const { session, csrf } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      cookies: { lyceum_session: session, lyceum_csrf: csrf },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(res.statusCode).toBe(200);
+    const to = new URL(res.json().redirectTo);
+    expect(`${to.origin}${to.pathname}`).toBe(`${provider.issuer}/session/end`);
+    expect(to.searchParams.get('client_id')).toBe(provider.clientId);
+    expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${PUBLIC_URL}/sign-in`);
+    expectError(await me(session), 401, 'unauthenticated');
+  });
+
+  it('answers the same to everyone, signed in or not: the routes are public', async () => {
+    const admin = await buildPerson(t.database.db, { role: 'admin' });
+    const member = await buildPerson(t.database.db);
+    for (const token of [null, member.token, admin.token]) {
+      expect((await as(t.app, token).get('/api/v1/auth/config')).json().mode).toBe('oidc');
+      const started = await as(t.app, token).get('/api/v1/auth/oidc/start');
+      expect(started.statusCode).toBe(302);
+      expect(String(started.headers.location)).toMatch(new RegExp(`^${provider.issuer}/`));
+    }
+  });
+});
+
+describe('a provider that is not the configured issuer', () => {
+  let impostor: Server;
+  let wrong: TestApp;
+  beforeAll(async () => {
+    // Serves the real provider's metadata (which names the real issuer) from another address.
+    const metadata = await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).text();
+    impostor = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(metadata));
+    await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(impostor.address() as AddressInfo).port}`;
+    wrong = await createTestApp(oidcEnv(provider, { OIDC_ISSUER: issuer }));
+  });
+  afterAll(async () => {
+    await wrong?.close();
+    await new Promise((resolve) => impostor?.close(resolve));
+  });
+
+  it('is refused at discovery: the sign-in page says the provider is unavailable, never a stack trace', async () => {
+    const res = await wrong.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
+    expect(res.statusCode).toBe(302);
+    expect(signInPageError(res.headers.location)).toBe('oidc_unavailable');
+    const [entry] = await wrong.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'sign_in.failed').execute();
+    expect(entry?.summary).toMatch(/could not be used/);
+  });
+});
+
+describe('demo mode', () => {
+  let dev: TestApp;
+  beforeAll(async () => {
+    dev = await createTestApp();
+  });
+  afterAll(() => dev?.close());
+
+  it('says so, and answers 404 to the single sign-on routes', async () => {
+    expect((await dev.app.inject({ method: 'GET', url: '/api/v1/auth/config' })).json()).toEqual({
+      mode: 'dev',
+      authMode: 'dev',
+      signInLabel: null,
+      signInUrl: null,
+    });
+    for (const url of ['/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback?code=x&state=y']) {
+      expectError(await dev.app.inject({ method: 'GET', url }), 404, 'not_found');
+    }
+  });
+});

@@ -1,0 +1,2 @@
+// oidc-provider ships no types; the tests use it only through test/helpers/oidc-provider.ts.
+declare module 'oidc-provider';
