@@ -24,6 +24,8 @@ export * from './search.js';
 export * from './seats.js';
 export * from './sessions.endpoints.js';
 export * from './sessions.js';
+export * from './team.endpoints.js';
+export * from './team.js';
 export * from './webhooks.endpoints.js';
 export * from './workshops.endpoints.js';
 export * from './workshops.js';

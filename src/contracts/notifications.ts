@@ -106,6 +106,7 @@ export const messageKind = z.enum([
   'runs_again',
   'hosting',
   'education_summary',
+  'manager_suggestions',
 ]);
 export const preferredChannel = z.enum(['email', 'slack', 'none']);
 

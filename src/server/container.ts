@@ -70,6 +70,8 @@ import { requestsRepository } from './modules/requests/requests.repository.js';
 import { RequestsService } from './modules/requests/requests.service.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SessionsService } from './modules/sessions/sessions.service.js';
+import { teamRepository } from './modules/team/team.repository.js';
+import { TeamService } from './modules/team/team.service.js';
 import { workshopsRepository } from './modules/workshops/workshops.repository.js';
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { AccessChecker, accessRepository } from './platform/access/index.js';
@@ -129,6 +131,7 @@ export function createContainer(config: Config, database: DbHandle) {
   const channels = new ChannelsService(tx, channelsRepository, peopleRepository, access, search, searchIndex, outbound);
   const recommendations = new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search);
   const requests = new RequestsService(tx, requestsRepository, access);
+  const team = new TeamService(tx, teamRepository, access, notifier);
   const webhooks = new WebhooksService(tx, webhooksRepository, webhookEvents, outbound);
   const notifications = new NotificationsService(tx, outboxRepository, mailboxRepository, preferencesRepository, {
     slackAvailable: config.slack.botToken !== undefined,
@@ -211,6 +214,7 @@ export function createContainer(config: Config, database: DbHandle) {
     channels,
     recommendations,
     requests,
+    team,
     webhooks,
     notifications,
     reminders,

@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'sessions/:id/feedback', ...page(() => import('./routes/FeedbackPage').then((m) => ({ Component: m.FeedbackPage }))) },
       { path: 'sessions/:id/roster', ...page(() => import('./routes/RosterPage').then((m) => ({ Component: m.RosterPage }))) },
       { path: 'my/workshops', ...page(() => import('./routes/MyWorkshopsPage').then((m) => ({ Component: m.MyWorkshopsPage }))) },
+      { path: 'my/team', ...page(() => import('./routes/MyTeamPage').then((m) => ({ Component: m.MyTeamPage }))) },
       {
         path: 'workshops/:id/checklist',
         ...page(() => import('./routes/ChecklistPage').then((m) => ({ Component: m.ChecklistPage }))),

@@ -519,6 +519,16 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** A manager's suggestion of a workshop to one of their reports (20261202T1630_manager_suggestions). */
+export interface ManagerSuggestionsTable {
+  id: string;
+  manager_id: string;
+  person_id: string;
+  workshop_id: string;
+  note: string | null;
+  created_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -561,4 +571,5 @@ export interface Database {
   learning_days: LearningDaysTable;
   learner_months: LearnerMonthsTable;
   audit_log: AuditLogTable;
+  manager_suggestions: ManagerSuggestionsTable;
 }

@@ -13,6 +13,7 @@ import people from './people/index.js';
 import registrations from './registrations/index.js';
 import requests from './requests/index.js';
 import sessions from './sessions/index.js';
+import team from './team/index.js';
 import workshops from './workshops/index.js';
 
 /** Every module of Lyceum; each registers its own routes, jobs and deliverers, in any order. */
@@ -28,6 +29,7 @@ export const modules = [
   analytics,
   channels,
   requests,
+  team,
   notifications,
   email,
   slack,

@@ -32,6 +32,10 @@ const tags = [
     name: 'analytics',
     description: "The education team's dashboard: figures with the previous period, tables, exports, the read-only share.",
   },
+  {
+    name: 'team',
+    description: "A manager's view: their reports' upcoming and recent learning (never feedback), and workshops suggested to them.",
+  },
   { name: 'operations', description: 'Health checks for load balancers and orchestrators.' },
 ];
 

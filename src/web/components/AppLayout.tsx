@@ -22,12 +22,14 @@ import {
   IconPlus,
   IconSchool,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useDashboardAccess } from '../features/analytics/access';
 import { useAuthConfig, useMe } from '../features/auth/hooks';
 import { educationHome, isEducationPath } from '../features/education/nav';
+import { useTeamLearning } from '../features/team/hooks';
 import { ErrorNotice } from './States';
 import { UserMenu, useSignOutAction } from './UserMenu';
 import { Wordmark } from './Wordmark';
@@ -72,6 +74,8 @@ export function AppLayout() {
   const signOut = useSignOutAction();
   // Members the admins shared the dashboard with get it in the phone menu (asked only once the menu opens).
   const sharedDashboard = useDashboardAccess(me.data?.role === 'member' && opened);
+  // Managers (someone reports to them in the directory) get "My team"; the API's 403 says who is not one.
+  const team = useTeamLearning(Boolean(me.data));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the burger menu whenever the page changes
   useEffect(() => close(), [location.pathname, close]);
@@ -97,6 +101,14 @@ export function AppLayout() {
   }
   const person = me.data;
   const links = nav.filter((item) => !item.adminOnly || person.role === 'admin');
+  if (team.data)
+    links.splice(links.findIndex((item) => item.to === '/my/workshops') + 1, 0, {
+      to: '/my/team',
+      label: 'My team',
+      icon: IconUsersGroup,
+      match: (p: string) => p.startsWith('/my/team'),
+      headerFrom: 'lg',
+    });
   if (sharedDashboard.data)
     links.push({
       to: '/admin/dashboard',

@@ -1,8 +1,8 @@
 import type { Executor } from '../../platform/transaction.js';
 import type { deliveryRepository } from './delivery.repository.js';
 import { deliveryContext } from './delivery-context.js';
-import { type RenderedMail, renderMail, renderWeeklySummary } from './messages.js';
-import type { MessagePayload, PersonMessagePayload, Topic } from './notifier.js';
+import { type RenderedMail, renderMail, renderSuggestion, renderWeeklySummary } from './messages.js';
+import type { MessagePayload, PersonMessagePayload, SuggestionMessagePayload, Topic } from './notifier.js';
 import type { CalendarInvitations } from './ports.js';
 
 /** One outbox message written out for its recipient, for a channel to send. */
@@ -31,7 +31,12 @@ export class MessageComposer {
     row: { topic: string; payload: string },
     options: { calendar: boolean },
   ): Promise<ComposedMessage | undefined> {
-    const parsed = JSON.parse(row.payload) as MessagePayload | PersonMessagePayload;
+    const parsed = JSON.parse(row.payload) as MessagePayload | PersonMessagePayload | SuggestionMessagePayload;
+    if ('managerSuggestion' in parsed) {
+      // About no session: a workshop the report's manager suggested.
+      const person = await this.delivery.person(db, parsed.personId);
+      return person && { to: person, mail: renderSuggestion(parsed.managerSuggestion, person, this.settings.publicUrl), calendar: null };
+    }
     if ('weeklySummary' in parsed) {
       // About no session: the admin's weekly learning summary.
       const person = await this.delivery.person(db, parsed.personId);

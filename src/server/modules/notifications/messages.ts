@@ -132,6 +132,9 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
             subject: `A co-host left: ${title}`,
             lead: `${payload.leaver?.name ?? 'A co-host'} left the company; you host "${title}" on without them.`,
           };
+    case 'manager.suggested':
+      // Written by renderSuggestion: it is about no session.
+      return { subject: `Your manager suggests: ${title}`, lead: `Your manager suggests "${title}".` };
     case 'host.low_turnout':
       return {
         subject: `Few registrations so far: ${title}`,
@@ -273,6 +276,40 @@ export function renderWeeklySummary(summary: WeeklySummaryMail, person: { name: 
     `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     `<p><a href="${escapeHtml(link)}">Open the dashboard in Lyceum</a></p>`,
     `<p>${escapeHtml(footer)}</p>`,
+    '<p>— Lyceum</p>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+/** A manager's suggestion: which workshop, their note, and that the report decides (nothing is booked). */
+export function renderSuggestion(
+  s: { workshopId: string; workshopTitle: string; managerName: string; note: string | null },
+  person: { name: string },
+  publicUrl: string,
+): RenderedMail {
+  const subject = `${s.managerName} suggests a workshop: ${s.workshopTitle}`;
+  const lead = `${s.managerName} thinks "${s.workshopTitle}" could be worth your time.`;
+  const note = s.note ? [`${s.managerName} wrote:`, ...s.note.split('\n')] : [];
+  const decide = 'Nothing is booked for you: have a look, and register for a session if it suits you.';
+  const link = `${publicUrl}/workshops/${s.workshopId}`;
+  const text = [
+    `Hi ${person.name},`,
+    '',
+    lead,
+    ...(note.length > 0 ? ['', ...note] : []),
+    '',
+    decide,
+    '',
+    `The workshop: ${link}`,
+    '',
+    '— Lyceum',
+  ].join('\n');
+  const html = [
+    `<p>Hi ${escapeHtml(person.name)},</p>`,
+    `<p>${escapeHtml(lead)}</p>`,
+    ...(note.length > 0 ? [`<p>${note.map(escapeHtml).join('<br>')}</p>`] : []),
+    `<p>${escapeHtml(decide)}</p>`,
+    `<p><a href="${escapeHtml(link)}">Open the workshop in Lyceum</a></p>`,
     '<p>— Lyceum</p>',
   ].join('\n');
   return { subject, text, html };

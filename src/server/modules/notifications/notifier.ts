@@ -34,7 +34,8 @@ export type Topic =
   | 'feedback.follow_up'
   | 'host.feedback_summary'
   | 'host.left'
-  | 'analytics.weekly';
+  | 'analytics.weekly'
+  | 'manager.suggested';
 
 /** What a message is about; the text is written when it is delivered, in the recipient's time zone. */
 export interface MessagePayload {
@@ -65,6 +66,12 @@ export interface MessagePayload {
 export interface PersonMessagePayload {
   personId: string;
   weeklySummary: WeeklySummaryMail;
+}
+
+/** A manager suggested a workshop to one of their reports: about no session (the report picks one, or none). */
+export interface SuggestionMessagePayload {
+  personId: string;
+  managerSuggestion: { id: string; workshopId: string; workshopTitle: string; managerName: string; note: string | null };
 }
 
 /** What the notifier reads from other modules' tables. */
@@ -249,6 +256,21 @@ export class Notifier {
       const payload: MessagePayload = { sessionId, personId, leaver: { name: leaver.name, alone: leaver.alone } };
       await this.enqueue(db, 'host.left', `host.left:${leaver.id}:${leaver.at}:${sessionId}:${personId}`, payload, now);
     }
+  }
+
+  /** Once per suggestion, to the report, by the channel they chose for suggestions; it registers them for nothing. */
+  async managerSuggested(db: Executor, suggestion: SuggestionMessagePayload['managerSuggestion'], personId: string) {
+    const payload: SuggestionMessagePayload = { personId, managerSuggestion: suggestion };
+    await this.outbox.enqueueForPerson(db, {
+      id: newId(),
+      topic: 'manager.suggested',
+      dedupKey: `manager.suggested:${suggestion.id}`,
+      payload: JSON.stringify(payload),
+      personId,
+      sessionId: null,
+      kind: kindOf('manager.suggested'),
+      at: new Date().toISOString(),
+    });
   }
 
   /** For integrators: figures only, never who answered. */

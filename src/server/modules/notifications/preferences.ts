@@ -23,6 +23,10 @@ export const MESSAGE_KINDS = {
     label: 'Weekly learning summary (admins)',
     description: "Mondays: last week's sessions, learners, hours, rating and unmet demand against the week before.",
   },
+  manager_suggestions: {
+    label: 'Suggestions from your manager',
+    description: 'A workshop your manager thinks is worth your time, with their note; you decide whether to register.',
+  },
 } as const;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
@@ -63,6 +67,7 @@ const KIND_OF: Record<Topic, MessageKind> = {
   'host.feedback_summary': 'hosting',
   'host.left': 'hosting',
   'analytics.weekly': 'education_summary',
+  'manager.suggested': 'manager_suggestions',
 };
 
 export const kindOf = (topic: Topic): MessageKind => KIND_OF[topic];
