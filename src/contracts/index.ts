@@ -2,6 +2,8 @@ export * from './admin-people.endpoints.js';
 export * from './admin-people.js';
 export * from './analytics.endpoints.js';
 export * from './analytics.js';
+export * from './audit.endpoints.js';
+export * from './audit.js';
 export * from './auth.endpoints.js';
 export * from './calendar.endpoints.js';
 export * from './catalog.endpoints.js';

@@ -77,6 +77,12 @@ const envSchema = z.object({
     .optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).default('https://slack.com/api'),
   OUTBOX_RETENTION_DAYS: z.coerce.number('must be a number of days').int().min(1).max(3650).default(30),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number('must be a number of days')
+    .int('must be whole days')
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650')
+    .default(400),
   WEBHOOK_TIMEOUT_MS: z.coerce.number('must be milliseconds').int().min(100).max(120_000).default(10_000),
   OUTBOUND_ALLOWED_NETWORKS: z
     .string()
@@ -155,6 +161,8 @@ export interface Config {
     /** CIDRs that webhooks and Slack may reach although they are internal (an on-premise install's own hosts). */
     allowedNetworks: string[];
   };
+  /** Audit log entries older than this many days are deleted (a sweep every six hours). */
+  auditRetentionDays: number;
   outbox: {
     /** Whether this instance delivers (every instance may; they share the work). */
     worker: boolean;
@@ -257,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: e.SMTP_TIMEOUT_MS },
     slack: { botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/$/, '') },
     outbound: { allowedNetworks: e.OUTBOUND_ALLOWED_NETWORKS },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     outbox: {
       worker: e.OUTBOX_WORKER,
       pollMs: e.OUTBOX_POLL_MS,

@@ -10,6 +10,8 @@ import { viewersRepository } from './modules/analytics/viewers.repository.js';
 import { DashboardViewersService } from './modules/analytics/viewers.service.js';
 import { weeklyRepository } from './modules/analytics/weekly.repository.js';
 import { WeeklySummaryService } from './modules/analytics/weekly.service.js';
+import { auditRepository } from './modules/audit/audit.repository.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { authRepository } from './modules/auth/auth.repository.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { calendarInvitations } from './modules/calendar/calendar.js';
@@ -97,6 +99,7 @@ export function createContainer(config: Config, database: DbHandle) {
   const access = new AccessChecker(accessRepository);
 
   const auth = new AuthService(tx, authRepository);
+  const audit = new AuditService(tx, auditRepository, access);
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
   const webhookEvents = new WebhookEvents(outboxRepository, webhooksRepository);
@@ -199,6 +202,7 @@ export function createContainer(config: Config, database: DbHandle) {
     outbound,
     access,
     auth,
+    audit,
     people,
     leavers,
     workshops,

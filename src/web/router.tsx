@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'admin/webhooks', ...page(() => import('./routes/AdminWebhooksPage').then((m) => ({ Component: m.AdminWebhooksPage }))) },
       { path: 'admin/people', ...page(() => import('./routes/AdminPeoplePage').then((m) => ({ Component: m.AdminPeoplePage }))) },
       { path: 'admin/mailbox', ...page(() => import('./routes/AdminMailboxPage').then((m) => ({ Component: m.AdminMailboxPage }))) },
+      { path: 'admin/audit', ...page(() => import('./routes/AdminAuditPage').then((m) => ({ Component: m.AdminAuditPage }))) },
       { path: 'channels', ...page(() => import('./routes/ChannelsPage').then((m) => ({ Component: m.ChannelsPage }))) },
       { path: 'channels/:slug', ...page(() => import('./routes/ChannelPage').then((m) => ({ Component: m.ChannelPage }))) },
       { path: 'requests', ...page(() => import('./routes/RequestsPage').then((m) => ({ Component: m.RequestsPage }))) },

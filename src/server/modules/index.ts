@@ -1,4 +1,5 @@
 import analytics from './analytics/index.js';
+import audit from './audit/index.js';
 import auth from './auth/index.js';
 import calendar from './calendar/index.js';
 import catalog from './catalog/index.js';
@@ -27,6 +28,7 @@ export const modules = [
   checklists,
   feedback,
   analytics,
+  audit,
   channels,
   requests,
   team,

@@ -36,6 +36,7 @@ const tags = [
     name: 'team',
     description: "A manager's view: their reports' upcoming and recent learning (never feedback), and workshops suggested to them.",
   },
+  { name: 'audit', description: 'The audit log: who did what, when and from where (admins).' },
   { name: 'operations', description: 'Health checks for load balancers and orchestrators.' },
 ];
 

@@ -1,6 +1,7 @@
 import { authApi } from '../../../contracts/index.js';
 import type { Config } from '../../config.js';
 import type { Actor } from '../../platform/actor.js';
+import { originOf } from '../../platform/audit.js';
 import { CSRF_COOKIE, requireActor, SESSION_COOKIE } from '../../platform/authenticate.js';
 import type { Api } from '../../platform/http.js';
 import { route } from '../../platform/route.js';
@@ -68,7 +69,7 @@ export function authRoutes(
         config: { public: true, ...strictLimit },
       },
       async (request, reply) => {
-        const session = await auth.devSignIn(request.body.email);
+        const session = await auth.devSignIn(request.body.email, originOf(request));
         const cookie = { path: '/', sameSite: 'lax' as const, secure: config.secureCookies, expires: session.expiresAt };
         reply.setCookie(SESSION_COOKIE, session.sessionCookie, { ...cookie, httpOnly: true });
         // Readable by the page, which echoes it in X-CSRF-Token on every change.
@@ -91,7 +92,7 @@ export function authRoutes(
       errors: false,
     },
     async (request, reply) => {
-      await auth.signOut(request.cookies[SESSION_COOKIE]);
+      await auth.signOut(request.cookies[SESSION_COOKIE], originOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       const redirectTo = await endSessionUrl?.();
       if (redirectTo) return { redirectTo };
@@ -121,7 +122,7 @@ export function authRoutes(
         'every POST, PUT, PATCH or DELETE made with it answers 403. Tokens expire after 90 days unless you choose otherwise.',
       config: strictLimit,
     },
-    async (request, reply) => reply.code(201).send(await auth.createToken(requireActor(request), request.body)),
+    async (request, reply) => reply.code(201).send(await auth.createToken(requireActor(request), request.body, originOf(request))),
   );
 
   route(
@@ -133,7 +134,7 @@ export function authRoutes(
       description: 'Revokes one of your API tokens at once: requests made with it get 401 from then on.',
     },
     async (request, reply) => {
-      await auth.revokeToken(requireActor(request), request.params.id);
+      await auth.revokeToken(requireActor(request), request.params.id, originOf(request));
       return reply.code(204).send(null);
     },
   );

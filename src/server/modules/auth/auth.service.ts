@@ -1,5 +1,6 @@
 import type { ApiToken, CreatedToken, TokenScope } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
+import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
@@ -73,20 +74,35 @@ export class AuthService {
     return { actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone }, csrfToken: row.csrf_token };
   }
 
-  /** Demo-mode sign-in: anyone may act as any person. Only reachable when AUTH_MODE=dev. */
-  async devSignIn(email: string): Promise<{ personId: string; sessionCookie: string; csrfToken: string; expiresAt: Date }> {
+  /**
+   * Demo-mode sign-in: anyone may act as any person. Only reachable when AUTH_MODE=dev. A refusal
+   * is in the audit log too, with the email typed (there is no actor).
+   */
+  async devSignIn(
+    email: string,
+    origin?: AuditOrigin,
+  ): Promise<{ personId: string; sessionCookie: string; csrfToken: string; expiresAt: Date }> {
     const person = await this.auth.findPersonByEmail(this.tx.executor, email);
     if (!person) {
+      await recordAudit(this.tx.executor, {
+        actor: null,
+        actorLabel: email,
+        action: 'sign_in.failed',
+        summary: `Sign-in refused for "${email}": nobody with that email`,
+        details: { method: 'dev', reason: 'unknown_email' },
+        origin,
+      });
       throw new AppError('validation_failed', 'Nobody with that email is in the directory.', [
         { field: 'email', message: 'Unknown person.' },
       ]);
     }
     // Someone who left (deactivated) cannot sign in, not even in demo mode.
     if (person.active === 0) throw new AppError('forbidden', 'This account is deactivated: ask an admin to reactivate it.');
-    return this.startSession(person.id);
+    return this.startSession(person.id, { actor: { id: person.id, name: person.name }, method: 'dev', origin });
   }
 
-  async startSession(personId: string) {
+  /** `signIn`: who signed in and how, for the audit log (written with the session, in its transaction). */
+  async startSession(personId: string, signIn?: { actor: Pick<Actor, 'id' | 'name'>; method: string; origin?: AuditOrigin | undefined }) {
     const sessionCookie = newSecret('lys');
     const csrfToken = newSecret('csrf');
     const now = new Date();
@@ -101,12 +117,35 @@ export class AuthService {
         created_at: now.toISOString(),
         expires_at: expiresAt.toISOString(),
       });
+      if (signIn)
+        await recordAudit(trx, {
+          actor: signIn.actor,
+          action: 'sign_in.succeeded',
+          target: { type: 'person', id: personId },
+          summary: `Signed in (${signIn.method})`,
+          details: { method: signIn.method },
+          origin: signIn.origin,
+        });
     });
     return { personId, sessionCookie, csrfToken, expiresAt };
   }
 
-  async signOut(sessionCookie: string | undefined): Promise<void> {
-    if (sessionCookie) await this.auth.deleteLoginSession(this.tx.executor, hashSecret(sessionCookie));
+  /** Ends a browser session; the sign-out is in the audit log when there was a session to end. */
+  async signOut(sessionCookie: string | undefined, origin?: AuditOrigin): Promise<void> {
+    if (!sessionCookie) return;
+    const hash = hashSecret(sessionCookie);
+    await this.tx.transaction(async (trx) => {
+      const person = await this.auth.findPersonBySessionHash(trx, hash, nowIso());
+      await this.auth.deleteLoginSession(trx, hash);
+      if (person)
+        await recordAudit(trx, {
+          actor: { id: person.id, name: person.name },
+          action: 'sign_out',
+          target: { type: 'person', id: person.id },
+          summary: 'Signed out',
+          origin,
+        });
+    });
   }
 
   async listTokens(actor: Actor): Promise<ApiToken[]> {
@@ -114,23 +153,36 @@ export class AuthService {
     return rows.map(presentToken);
   }
 
-  async createToken(actor: Actor, options: NewTokenOptions): Promise<CreatedToken> {
+  async createToken(actor: Actor, options: NewTokenOptions, origin?: AuditOrigin): Promise<CreatedToken> {
     assertCanCreateToken(actor);
-    return createApiToken(this.tx, this.auth, actor.id, options);
+    return createApiToken(this.tx, this.auth, actor.id, options, { actor, origin });
   }
 
-  async revokeToken(actor: Actor, tokenId: string): Promise<void> {
-    const revoked = await this.auth.revokeToken(this.tx.executor, actor.id, tokenId, nowIso());
-    if (revoked === 0) throw notFound('API token');
+  async revokeToken(actor: Actor, tokenId: string, origin?: AuditOrigin): Promise<void> {
+    await this.tx.transaction(async (trx) => {
+      const revoked = await this.auth.revokeToken(trx, actor.id, tokenId, nowIso());
+      if (revoked === 0) throw notFound('API token');
+      await recordAudit(trx, {
+        actor,
+        action: 'api_token.revoked',
+        target: { type: 'api_token', id: tokenId },
+        summary: 'Revoked an API token',
+        origin,
+      });
+    });
   }
 }
 
-/** Shared by the API and the `lyceum token create` command. */
+/**
+ * Shared by the API and the `lyceum token create` command. `by`: who made it and from where, for
+ * the audit log; without it the entry names the command line.
+ */
 export async function createApiToken(
   tx: Transactor,
   auth: typeof authRepository,
   personId: string,
   { name, scope, expiresInDays }: NewTokenOptions,
+  by?: { actor: Pick<Actor, 'id' | 'name'>; origin?: AuditOrigin | undefined },
 ): Promise<CreatedToken> {
   const token = newSecret('lyc');
   const now = new Date();
@@ -146,6 +198,17 @@ export async function createApiToken(
     last_used_at: null,
     revoked_at: null,
   };
-  await auth.insertToken(tx.executor, row);
+  await tx.transaction(async (trx) => {
+    await auth.insertToken(trx, row);
+    await recordAudit(trx, {
+      actor: by?.actor ?? null,
+      actorLabel: 'command line',
+      action: 'api_token.created',
+      target: { type: 'api_token', id: row.id },
+      summary: `Created API token "${name}" (${scope})`,
+      details: { name, scope, personId, expiresAt: row.expires_at },
+      origin: by?.origin,
+    });
+  });
   return { ...presentToken(row), token };
 }

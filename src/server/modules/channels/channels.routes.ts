@@ -1,4 +1,5 @@
 import { channelsApi } from '../../../contracts/index.js';
+import { originOf } from '../../platform/audit.js';
 import { requireActor } from '../../platform/authenticate.js';
 import type { Api } from '../../platform/http.js';
 import { route } from '../../platform/route.js';
@@ -45,7 +46,7 @@ export function channelsRoutes(app: Api, channels: ChannelsService, recommendati
       summary: 'Change a channel (owners, admins)',
       description: 'Changes the fields sent and leaves the others as they are; only the owners and admins may.',
     },
-    (request) => channels.update(requireActor(request), request.params.slug, request.body),
+    (request) => channels.update(requireActor(request), request.params.slug, request.body, originOf(request)),
   );
 
   // Registered in this order (follow, then stop following) as they always were.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel, ChannelPage, createChannelBody, updateChannelBody } from '../../../contracts/index.js';
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
+import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { assertPublicDestination, type Outbound } from '../../platform/outbound/index.js';
@@ -15,6 +16,13 @@ import type { UpcomingSessions } from './ports.js';
 
 type CreateInput = z.output<typeof createChannelBody>;
 type UpdateInput = z.output<typeof updateChannelBody>;
+
+/** What a change did to a channel's Slack connection, for the audit log; undefined when nothing. */
+function slackChange(before: string | null, after: string | null | undefined): 'connected' | 'disconnected' | 'changed' | undefined {
+  if (after === undefined || after === before) return undefined;
+  if (after === null) return 'disconnected';
+  return before === null ? 'connected' : 'changed';
+}
 
 /** Channels are topic hubs: admins create them, owners keep them, everyone follows. */
 export class ChannelsService {
@@ -120,7 +128,7 @@ export class ChannelsService {
     return (await this.page(actor, input.slug)).channel;
   }
 
-  async update(actor: Actor, slug: string, input: UpdateInput): Promise<Channel> {
+  async update(actor: Actor, slug: string, input: UpdateInput, origin?: AuditOrigin): Promise<Channel> {
     await this.tx.transaction(async (trx) => {
       const row = await this.channelOf(trx, slug);
       const [current] = await this.present(trx, actor, [row]);
@@ -133,6 +141,17 @@ export class ChannelsService {
         ...(input.slackWebhookUrl !== undefined && { slack_webhook_url: input.slackWebhookUrl }),
         updated_at: nowIso(),
       });
+      const slack = slackChange(row.slack_webhook_url, input.slackWebhookUrl);
+      if (slack)
+        await recordAudit(trx, {
+          actor,
+          action: `slack.${slack}`,
+          target: { type: 'channel', id: row.id },
+          // Never the address itself: a Slack incoming webhook's URL is its secret.
+          summary: `Slack ${slack === 'connected' ? 'connected to' : slack === 'disconnected' ? 'disconnected from' : 'address changed for'} channel "${row.name}"`,
+          details: { channel: row.slug },
+          origin,
+        });
       if (input.ownerIds) {
         await this.checkOwners(trx, input.ownerIds);
         await this.channels.replaceOwners(trx, row.id, input.ownerIds);

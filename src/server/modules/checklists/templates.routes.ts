@@ -1,4 +1,5 @@
 import { checklistsApi } from '../../../contracts/index.js';
+import { originOf } from '../../platform/audit.js';
 import { requireActor } from '../../platform/authenticate.js';
 import type { Api } from '../../platform/http.js';
 import { route } from '../../platform/route.js';
@@ -85,7 +86,7 @@ export function templateRoutes(app: Api, templates: TemplatesService): void {
       summary: 'Publish a draft: new checklists use it (admins)',
       description: 'Publishes a draft version: checklists started from then on use it. Admins only.',
     },
-    (request) => templates.publish(requireActor(request), request.params.id, request.params.version),
+    (request) => templates.publish(requireActor(request), request.params.id, request.params.version, originOf(request)),
   );
 
   route(

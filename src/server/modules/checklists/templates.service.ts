@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/index.js';
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
+import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
@@ -222,16 +223,24 @@ export class TemplatesService {
   }
 
   /** The draft becomes the version new runs use; runs on older versions keep theirs. */
-  async publish(actor: Actor, id: string, version: number): Promise<ChecklistTemplate> {
+  async publish(actor: Actor, id: string, version: number, origin?: AuditOrigin): Promise<ChecklistTemplate> {
     this.assertEditor(actor);
     await this.tx.transaction(async (trx) => {
-      await this.visibleTemplate(trx, actor, id);
+      const template = await this.visibleTemplate(trx, actor, id);
       const draft = await this.draftVersion(trx, id, version);
       if ((await this.checklists.items(trx, draft.id)).length === 0) throw invalidState('Add at least one item before publishing.');
       const now = nowIso();
       await this.checklists.supersede(trx, id);
       await this.checklists.updateVersion(trx, draft.id, { status: 'published', published_at: now });
       await this.checklists.updateTemplate(trx, id, { current_version: version, updated_at: now });
+      await recordAudit(trx, {
+        actor,
+        action: 'checklist_template.published',
+        target: { type: 'checklist_template', id },
+        summary: `Published version ${version} of the checklist template "${template.name}"`,
+        details: { version },
+        origin,
+      });
     });
     return this.get(actor, id);
   }

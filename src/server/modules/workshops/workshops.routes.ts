@@ -1,4 +1,5 @@
 import { workshopsApi } from '../../../contracts/index.js';
+import { originOf } from '../../platform/audit.js';
 import { requireActor } from '../../platform/authenticate.js';
 import type { Api } from '../../platform/http.js';
 import { route } from '../../platform/route.js';
@@ -44,7 +45,7 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
       summary: 'Change a workshop (hosts and admins)',
       description: 'Changes the fields sent and leaves the others as they are; only the hosts and admins may.',
     },
-    (request) => workshops.update(requireActor(request), request.params.id, request.body),
+    (request) => workshops.update(requireActor(request), request.params.id, request.body, originOf(request)),
   );
 
   route(
@@ -55,14 +56,14 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
       summary: 'Publish a draft: no approval step',
       description: 'Publishes a draft so that it appears in the catalog and in search; there is no approval step.',
     },
-    (request) => workshops.publish(requireActor(request), request.params.id),
+    (request) => workshops.publish(requireActor(request), request.params.id, originOf(request)),
   );
 
   route(
     app,
     workshopsApi.addHost,
     { tags, summary: 'Add a co-host', description: 'Adds a person as a co-host, who may then change the workshop and see its rosters.' },
-    (request) => workshops.addHost(requireActor(request), request.params.id, request.body.personId),
+    (request) => workshops.addHost(requireActor(request), request.params.id, request.body.personId, originOf(request)),
   );
 
   route(
@@ -73,6 +74,6 @@ export function workshopsRoutes(app: Api, workshops: WorkshopsService): void {
       summary: 'Remove a host (a workshop keeps at least one)',
       description: 'Removes a host from the workshop; the last host cannot be removed.',
     },
-    (request) => workshops.removeHost(requireActor(request), request.params.id, request.params.personId),
+    (request) => workshops.removeHost(requireActor(request), request.params.id, request.params.personId, originOf(request)),
   );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type createWorkshopBody, defaultDurationMinutes, type updateWorkshopBody, type Workshop } from '../../../contracts/index.js';
 import { type Actor, isAdmin } from '../../platform/actor.js';
+import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
@@ -46,6 +47,28 @@ export class WorkshopsService {
       throw forbidden('Only the hosts of this workshop (and admins) can change it.');
     }
     return { row, hosts };
+  }
+
+  /**
+   * An admin changing a workshop they do not host is in the audit log (hosts changing their own
+   * workshops are not: that is their everyday work). Written in the change's transaction.
+   */
+  private async auditAdminChange(
+    trx: Executor,
+    actor: Actor,
+    workshop: { row: WorkshopRow; hosts: HostRow[] },
+    change: { action: string; summary: string; details?: Record<string, unknown> },
+    origin: AuditOrigin | undefined,
+  ) {
+    if (!isAdmin(actor) || workshop.hosts.some((h) => h.id === actor.id)) return;
+    await recordAudit(trx, {
+      actor,
+      action: change.action,
+      target: { type: 'workshop', id: workshop.row.id },
+      summary: `${change.summary} "${workshop.row.title}", hosted by ${workshop.hosts.map((h) => h.name).join(', ') || 'nobody'}`,
+      details: { ...change.details, hostIds: workshop.hosts.map((h) => h.id) },
+      origin,
+    });
   }
 
   async get(actor: Actor, id: string): Promise<Workshop> {
@@ -101,9 +124,9 @@ export class WorkshopsService {
     return this.present(this.tx.executor, actor, id);
   }
 
-  async update(actor: Actor, id: string, input: UpdateInput): Promise<Workshop> {
+  async update(actor: Actor, id: string, input: UpdateInput, origin?: AuditOrigin): Promise<Workshop> {
     await this.tx.transaction(async (trx) => {
-      await this.authorize(trx, actor, id, 'edit');
+      const workshop = await this.authorize(trx, actor, id, 'edit');
       const { tags, objectives, materials, durationMinutes, isSeries, ...plain } = input;
       await this.workshops.update(trx, id, {
         ...plain,
@@ -115,24 +138,33 @@ export class WorkshopsService {
       });
       if (tags !== undefined) await this.workshops.replaceTags(trx, id, tags);
       await this.searchIndex.refresh(trx, [id]);
+      const fields = Object.keys(input).filter((k) => input[k as keyof UpdateInput] !== undefined);
+      await this.auditAdminChange(
+        trx,
+        actor,
+        workshop,
+        { action: 'workshop.admin_edited', summary: 'Edited', details: { fields } },
+        origin,
+      );
     });
     return this.present(this.tx.executor, actor, id);
   }
 
   /** Draft → published, no approval step. Publishing twice is harmless. */
-  async publish(actor: Actor, id: string): Promise<Workshop> {
+  async publish(actor: Actor, id: string, origin?: AuditOrigin): Promise<Workshop> {
     await this.tx.transaction(async (trx) => {
-      const { row } = await this.authorize(trx, actor, id, 'edit');
-      if (row.status === 'published') return;
+      const workshop = await this.authorize(trx, actor, id, 'edit');
+      if (workshop.row.status === 'published') return;
       const now = nowIso();
       await this.workshops.update(trx, id, { status: 'published', published_at: now, updated_at: now });
+      await this.auditAdminChange(trx, actor, workshop, { action: 'workshop.admin_published', summary: 'Published' }, origin);
     });
     return this.present(this.tx.executor, actor, id);
   }
 
-  async addHost(actor: Actor, id: string, personId: string): Promise<Workshop> {
+  async addHost(actor: Actor, id: string, personId: string, origin?: AuditOrigin): Promise<Workshop> {
     await this.tx.transaction(async (trx) => {
-      await this.authorize(trx, actor, id, 'edit');
+      const workshop = await this.authorize(trx, actor, id, 'edit');
       const person = await this.people.findById(trx, personId);
       if (!person)
         throw new AppError('validation_failed', 'That person is not in the directory.', [
@@ -140,17 +172,23 @@ export class WorkshopsService {
         ]);
       await this.workshops.addHost(trx, { workshop_id: id, person_id: personId, role: 'cohost', added_at: nowIso() });
       await this.searchIndex.refresh(trx, [id]);
+      const change = { action: 'workshop.admin_host_added', summary: `Made ${person.name} a co-host of`, details: { personId } };
+      await this.auditAdminChange(trx, actor, workshop, change, origin);
     });
     return this.present(this.tx.executor, actor, id);
   }
 
-  async removeHost(actor: Actor, id: string, personId: string): Promise<Workshop> {
+  async removeHost(actor: Actor, id: string, personId: string, origin?: AuditOrigin): Promise<Workshop> {
     await this.tx.transaction(async (trx) => {
-      const { hosts } = await this.authorize(trx, actor, id, 'edit');
-      if (!hosts.some((h) => h.id === personId)) throw notFound('Host');
+      const workshop = await this.authorize(trx, actor, id, 'edit');
+      const { hosts } = workshop;
+      const removed = hosts.find((h) => h.id === personId);
+      if (!removed) throw notFound('Host');
       if (hosts.length === 1) throw invalidState('A workshop needs at least one host; add another host first.');
       await this.workshops.removeHost(trx, id, personId);
       await this.searchIndex.refresh(trx, [id]);
+      const change = { action: 'workshop.admin_host_removed', summary: `Removed ${removed.name} as a host of`, details: { personId } };
+      await this.auditAdminChange(trx, actor, workshop, change, origin);
     });
     return this.present(this.tx.executor, actor, id);
   }

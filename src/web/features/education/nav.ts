@@ -22,5 +22,6 @@ export const educationSections = [
   { to: '/admin/outbox', label: 'Outbox', match: (p: string) => p.startsWith('/admin/outbox') },
   { to: '/admin/mailbox', label: 'Mailbox', match: (p: string) => p.startsWith('/admin/mailbox') },
   { to: '/admin/webhooks', label: 'Webhooks', match: (p: string) => p.startsWith('/admin/webhooks') },
+  { to: '/admin/audit', label: 'Audit log', match: (p: string) => p.startsWith('/admin/audit') },
   { to: '/admin/people', label: 'People', match: (p: string) => p.startsWith('/admin/people') },
 ] as const;

@@ -1,4 +1,5 @@
 import { webhooksApi } from '../../../../contracts/index.js';
+import { originOf } from '../../../platform/audit.js';
 import { requireActor } from '../../../platform/authenticate.js';
 import type { Api } from '../../../platform/http.js';
 import { route } from '../../../platform/route.js';
@@ -22,7 +23,7 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
       summary: 'Subscribe a URL to events; the answer holds the signing secret, shown only once',
       description: 'Subscribes a URL to events; the answer holds the signing secret, shown this once. Admins only.',
     },
-    async (request, reply) => reply.code(201).send(await webhooks.create(requireActor(request), request.body)),
+    async (request, reply) => reply.code(201).send(await webhooks.create(requireActor(request), request.body, originOf(request))),
   );
 
   route(
@@ -33,7 +34,7 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
       summary: 'Change, pause or resume a subscription',
       description: "Changes a subscription's URL or events, or pauses or resumes it; admins only.",
     },
-    (request) => webhooks.update(requireActor(request), request.params.id, request.body),
+    (request) => webhooks.update(requireActor(request), request.params.id, request.body, originOf(request)),
   );
 
   route(
@@ -41,7 +42,7 @@ export function webhooksRoutes(app: Api, webhooks: WebhooksService): void {
     webhooksApi.remove,
     { tags, summary: 'Remove a subscription', description: 'Removes a subscription: nothing more is sent to it. Admins only.' },
     async (request, reply) => {
-      await webhooks.remove(requireActor(request), request.params.id);
+      await webhooks.remove(requireActor(request), request.params.id, originOf(request));
       return reply.code(204).send(null);
     },
   );

@@ -7,6 +7,7 @@ import type {
   WebhookSubscription,
 } from '../../../../contracts/index.js';
 import type { Actor } from '../../../platform/actor.js';
+import { type AuditOrigin, recordAudit } from '../../../platform/audit.js';
 import { notFound } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { assertPublicDestination, type Outbound } from '../../../platform/outbound/index.js';
@@ -26,6 +27,22 @@ const present = (r: WebhookRow): WebhookSubscription => ({
   createdAt: r.created_at,
 });
 
+/**
+ * A webhook's address as the audit log shows it: scheme, host and port only. Receivers often carry
+ * a secret in the path or the query (Slack, Zapier), and the log is read and exported more widely.
+ */
+const destination = (url: string) => (URL.canParse(url) ? new URL(url).origin : 'an address');
+
+/** One line for the audit log: what a change did to a subscription. */
+function webhookChange(before: WebhookRow, after: WebhookRow): string {
+  const parts: string[] = [];
+  if (before.url !== after.url) parts.push(`moved from ${destination(before.url)}`);
+  if (before.events !== after.events) parts.push(`events now ${(JSON.parse(after.events) as string[]).join(', ')}`);
+  if (before.description !== after.description) parts.push('description changed');
+  if (before.active !== after.active) parts.push(after.active === 1 ? 'resumed' : 'paused');
+  return `Changed the webhook to ${destination(after.url)}${parts.length > 0 ? `: ${parts.join('; ')}` : ' (nothing different)'}`;
+}
+
 /** Outgoing webhooks for integrators: admins subscribe URLs to event types and read each one's delivery log. */
 export class WebhooksService {
   constructor(
@@ -40,7 +57,7 @@ export class WebhooksService {
     return { items: (await this.webhooks.list(this.tx.executor)).map(present) };
   }
 
-  async create(actor: Actor, input: z.output<typeof createWebhookBody>): Promise<CreatedWebhook> {
+  async create(actor: Actor, input: z.output<typeof createWebhookBody>, origin?: AuditOrigin): Promise<CreatedWebhook> {
     assertCanManageWebhooks(actor);
     assertPublicDestination(this.destinations, 'url', input.url);
     const now = nowIso();
@@ -55,16 +72,27 @@ export class WebhooksService {
       created_at: now,
       updated_at: now,
     };
-    await this.tx.transaction((trx) => this.webhooks.insert(trx, row));
+    await this.tx.transaction(async (trx) => {
+      await this.webhooks.insert(trx, row);
+      await recordAudit(trx, {
+        actor,
+        action: 'webhook.created',
+        target: { type: 'webhook', id: row.id },
+        summary: `Subscribed ${destination(row.url)} to ${[...new Set(input.events)].join(', ')}`,
+        details: { destination: destination(row.url), events: [...new Set(input.events)] },
+        origin,
+      });
+    });
     this.events.forget();
     return { ...present(row), secret: row.secret };
   }
 
-  async update(actor: Actor, id: string, input: z.output<typeof updateWebhookBody>): Promise<WebhookSubscription> {
+  async update(actor: Actor, id: string, input: z.output<typeof updateWebhookBody>, origin?: AuditOrigin): Promise<WebhookSubscription> {
     assertCanManageWebhooks(actor);
     if (input.url !== undefined) assertPublicDestination(this.destinations, 'url', input.url);
     const row = await this.tx.transaction(async (trx) => {
-      if (!(await this.webhooks.findById(trx, id))) throw notFound('Webhook');
+      const before = await this.webhooks.findById(trx, id);
+      if (!before) throw notFound('Webhook');
       await this.webhooks.update(trx, id, {
         ...(input.url !== undefined ? { url: input.url } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
@@ -72,17 +100,39 @@ export class WebhooksService {
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
         updated_at: nowIso(),
       });
-      return (await this.webhooks.findById(trx, id)) as WebhookRow;
+      const after = (await this.webhooks.findById(trx, id)) as WebhookRow;
+      await recordAudit(trx, {
+        actor,
+        action: 'webhook.updated',
+        target: { type: 'webhook', id },
+        summary: webhookChange(before, after),
+        // What was asked for (never the secret, which this route cannot change).
+        details: {
+          destination: destination(after.url),
+          changed: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined),
+        },
+        origin,
+      });
+      return after;
     });
     this.events.forget();
     return present(row);
   }
 
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, origin?: AuditOrigin): Promise<void> {
     assertCanManageWebhooks(actor);
     await this.tx.transaction(async (trx) => {
-      if (!(await this.webhooks.findById(trx, id))) throw notFound('Webhook');
+      const row = await this.webhooks.findById(trx, id);
+      if (!row) throw notFound('Webhook');
       await this.webhooks.delete(trx, id);
+      await recordAudit(trx, {
+        actor,
+        action: 'webhook.deleted',
+        target: { type: 'webhook', id },
+        summary: `Removed the webhook to ${destination(row.url)}`,
+        details: { destination: destination(row.url) },
+        origin,
+      });
     });
     this.events.forget();
   }

@@ -1,0 +1,23 @@
+/**
+ * The actions the audit log records today, as the filter offers them. The server takes any
+ * action name, or a prefix ending in a dot (`webhook.`) for a whole family.
+ */
+export const auditActionChoices = [
+  { value: 'sign_in.', label: 'Sign-ins (all)' },
+  { value: 'sign_in.succeeded', label: 'Signed in' },
+  { value: 'sign_in.failed', label: 'Sign-in refused' },
+  { value: 'sign_out', label: 'Signed out' },
+  { value: 'api_token.', label: 'API tokens (all)' },
+  { value: 'api_token.created', label: 'API token created' },
+  { value: 'api_token.revoked', label: 'API token revoked' },
+  { value: 'person.', label: 'People (role, deactivation, erasure)' },
+  { value: 'webhook.', label: 'Webhooks (created, changed, removed)' },
+  { value: 'slack.', label: 'Slack connections of channels' },
+  { value: 'checklist_template.published', label: 'Checklist template published' },
+  { value: 'workshop.', label: "Admins changing someone else's workshop" },
+] as const;
+
+/** A readable name for an action, or the action itself. */
+export function actionLabel(action: string): string {
+  return auditActionChoices.find((c) => c.value === action)?.label ?? action;
+}
