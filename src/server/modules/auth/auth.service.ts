@@ -97,7 +97,18 @@ export class AuthService {
       ]);
     }
     // Someone who left (deactivated) cannot sign in, not even in demo mode.
-    if (person.active === 0) throw new AppError('forbidden', 'This account is deactivated: ask an admin to reactivate it.');
+    if (person.active === 0) {
+      await recordAudit(this.tx.executor, {
+        actor: null,
+        actorLabel: email,
+        action: 'sign_in.failed',
+        target: { type: 'person', id: person.id },
+        summary: `Sign-in refused for "${email}": the account is deactivated`,
+        details: { method: 'dev', reason: 'deactivated' },
+        origin,
+      });
+      throw new AppError('forbidden', 'This account is deactivated: ask an admin to reactivate it.');
+    }
     return this.startSession(person.id, { actor: { id: person.id, name: person.name }, method: 'dev', origin });
   }
 

@@ -84,6 +84,16 @@ describe('a person who leaves (People admin API)', () => {
     expectError(await browser.get('/api/v1/me'), 401, 'unauthenticated');
     expect((await t.app.inject({ method: 'GET', url: feedPath })).statusCode).toBe(404);
     expectError(await t.app.inject({ method: 'POST', url: '/api/v1/auth/dev/sign-in', payload: { email: leo.email } }), 403, 'forbidden');
+    // The refusal is in the audit log, without an actor (nobody signed in).
+    const refused = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sign_in.failed')
+      .where('target_id', '=', leo.id)
+      .execute();
+    expect(refused.map((r) => [r.actor_id, r.actor_label, JSON.parse(r.details ?? '{}').reason])).toEqual([
+      [null, leo.email, 'deactivated'],
+    ]);
 
     // The seat went to Wes, who was told; Leo's place is cancelled.
     expect(await registrationOf(fullSession, leo.id)).toMatchObject({ status: 'cancelled' });
