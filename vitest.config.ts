@@ -9,6 +9,8 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     // Fails a test whose answers contradict the OpenAPI document (see test/helpers/app.ts).
     setupFiles: ['./test/helpers/openapi-conformance.setup.ts'],
+    // PostgreSQL test schemas: named per run, dropped once every file is done.
+    globalSetup: ['./test/helpers/postgres-schemas.global.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

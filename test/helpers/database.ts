@@ -15,7 +15,8 @@ export async function createTestDatabase(): Promise<DbHandle & { url: string }> 
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('LYCEUM_TEST_DB=postgres needs TEST_DATABASE_URL');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  // The run's prefix (postgres-schemas.global.ts drops its schemas when every file is done).
+  const schema = `${process.env.LYCEUM_TEST_SCHEMA_PREFIX ?? 't_'}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -28,6 +29,9 @@ export async function createTestDatabase(): Promise<DbHandle & { url: string }> 
     url,
     close: async () => {
       await handle.close();
+      // Dropped at the end of the run, not now: see postgres-schemas.global.ts. Without the
+      // run's global setup (a file run on its own in an editor), dropped now as before.
+      if (process.env.LYCEUM_TEST_SCHEMA_PREFIX) return;
       const cleanup = new pg.Client({ connectionString: baseUrl });
       await cleanup.connect();
       await cleanup.query(`drop schema ${schema} cascade`);
