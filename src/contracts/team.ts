@@ -6,27 +6,21 @@ export const TEAM_RECENT_DAYS = 90;
 
 const workshopRef = z.object({ id: z.string(), title: z.string() });
 
-/** A seat, a waitlist place or an offer of a report's, for a session still to come. */
-export const teamUpcoming = z.object({
+/** A report's registration for a session: the fields the upcoming and the recent ones share. */
+const teamSession = z.object({
   registrationId: z.string(),
   sessionId: z.string(),
   workshop: workshopRef,
   startsAt: z.string(),
   endsAt: z.string(),
   timeZone: z.string(),
-  status: z.enum(['enrolled', 'waitlisted', 'offered']),
 });
 
+/** A seat, a waitlist place or an offer of a report's, for a session still to come. */
+export const teamUpcoming = teamSession.extend({ status: z.enum(['enrolled', 'waitlisted', 'offered']) });
+
 /** What became of a report's registration for a session of the last 90 days (never their feedback). */
-export const teamRecent = z.object({
-  registrationId: z.string(),
-  sessionId: z.string(),
-  workshop: workshopRef,
-  startsAt: z.string(),
-  endsAt: z.string(),
-  timeZone: z.string(),
-  outcome: z.enum(['attended', 'no_show', 'cancelled_late']),
-});
+export const teamRecent = teamSession.extend({ outcome: z.enum(['attended', 'no_show', 'cancelled_late']) });
 
 /** A workshop suggested to someone by their manager. */
 export const managerSuggestion = z.object({

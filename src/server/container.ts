@@ -182,7 +182,7 @@ export function createContainer(config: Config, database: DbHandle) {
   // SQLite files: the figures are read in worker threads (platform/sqlite-readers.ts); PostgreSQL's pool already reads in parallel.
   const target = config.database;
   const analyticsReader =
-    target.dialect === 'sqlite' && target.path !== ':memory:' && config.analyticsReaders > 0
+    database.dialect === 'sqlite' && target.dialect === 'sqlite' && target.path !== ':memory:' && config.analyticsReaders > 0
       ? openSqliteReaders(target.path, config.analyticsReaders)
       : undefined;
   const analytics = {

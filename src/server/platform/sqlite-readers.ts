@@ -55,11 +55,10 @@ interface Reply {
 class ReaderConnection implements DatabaseConnection {
   private readonly pending = new Map<number, { resolve: (rows: Record<string, unknown>[]) => void; reject: (e: Error) => void }>();
   private next = 0;
-  private worker: Worker;
+  /** Started on the first query, and again after a crash (not in a loop: a file that will not open fails each query). */
+  private worker: Worker | undefined;
 
-  constructor(private readonly path: string) {
-    this.worker = this.start();
-  }
+  constructor(private readonly path: string) {}
 
   private start(): Worker {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -71,13 +70,12 @@ class ReaderConnection implements DatabaseConnection {
       if (reply.error) waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
       else waiting.resolve(reply.rows ?? []);
     });
-    // A reader that dies fails what it was asked and is started again for the next query.
+    // A reader that dies fails what it was asked; the next query starts a new one.
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {
-      if (code !== 0 && this.worker === worker) {
-        this.fail(new Error(`SQLite reader exited (${code})`));
-        this.worker = this.start();
-      }
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      if (code !== 0) this.fail(new Error(`SQLite reader exited (${code})`));
     });
     worker.unref();
     return worker;
@@ -92,6 +90,7 @@ class ReaderConnection implements DatabaseConnection {
     const id = this.next++;
     const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      this.worker ??= this.start();
       this.worker.postMessage({ id, sql: compiled.sql, parameters: compiled.parameters });
     });
     return { rows: rows as R[] };
@@ -105,8 +104,8 @@ class ReaderConnection implements DatabaseConnection {
   async close(): Promise<void> {
     this.fail(new Error('SQLite readers closed'));
     const worker = this.worker;
-    this.worker = undefined as unknown as Worker;
-    await worker.terminate();
+    this.worker = undefined;
+    await worker?.terminate();
   }
 }
 
