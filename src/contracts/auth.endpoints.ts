@@ -3,15 +3,15 @@ import { idParams, page } from './common.js';
 import { endpoint } from './endpoint.js';
 import { apiToken, createdToken, createTokenBody, devAccount, devSignInBody, peopleQuery, person } from './people.js';
 
-const authMode = z.enum(['dev', 'oidc']);
+const authMode = z.enum(['dev', 'oidc', 'saml']);
 
 export const authConfig = z.object({
   mode: authMode,
   /** The same as mode (the name this answer had first). */
   authMode,
-  /** oidc mode: the sign-in button's words, "Sign in with …"; null in dev mode. */
+  /** oidc and saml modes: the sign-in button's words, "Sign in with …"; null in dev mode. */
   signInLabel: z.string().nullable(),
-  /** oidc mode: where the sign-in button goes (add ?next=/path); null in dev mode. */
+  /** oidc and saml modes: where the sign-in button goes (add ?next=/path); null in dev mode. */
   signInUrl: z.string().nullable(),
 });
 
@@ -40,6 +40,36 @@ export const authApi = {
       code: z.string().max(4000).optional(),
       state: z.string().max(1000).optional(),
       error: z.string().max(200).optional(),
+    }),
+    responses: {},
+  }),
+  /** saml mode: Lyceum's SAML 2.0 service provider metadata (XML), for the identity provider's administrators. */
+  samlMetadata: endpoint({
+    method: 'GET',
+    path: '/api/v1/auth/saml/metadata',
+    operationId: 'getSamlMetadata',
+    responses: { 200: z.string() },
+  }),
+  /** saml mode: answers 302 to the identity provider with an AuthnRequest (HTTP-Redirect binding; left out of the OpenAPI document). */
+  samlStart: endpoint({
+    method: 'GET',
+    path: '/api/v1/auth/saml/start',
+    operationId: 'startSamlSignIn',
+    query: z.object({ next: z.string().max(2000).optional() }),
+    responses: {},
+  }),
+  /**
+   * saml mode: the assertion consumer service (HTTP-POST binding): the identity provider's page
+   * posts the signed response here as a form; answers 302 to the page asked for, or to the sign-in page with an error.
+   */
+  samlAcs: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/saml/acs',
+    operationId: 'finishSamlSignIn',
+    // Form fields as the binding names them; anything else a provider adds is ignored.
+    body: z.looseObject({
+      SAMLResponse: z.string().max(900_000).optional(),
+      RelayState: z.string().max(2000).optional(),
     }),
     responses: {},
   }),

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { generate } from 'selfsigned';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -43,7 +44,7 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'abc'],
     ['DATABASE_URL', 'mysql://db/lyceum'],
-    ['AUTH_MODE', 'saml'],
+    ['AUTH_MODE', 'ldap'],
     ['SEED_DEMO', 'yes'],
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_URL', 'ftp://files'],
@@ -126,12 +127,87 @@ describe('loadConfig', () => {
       }
     });
 
-    it('names a wrong setting, says saml is not available yet, and never shows the client secret', () => {
-      expect(() => loadConfig({ AUTH_MODE: 'saml' })).toThrow('Invalid AUTH_MODE="saml": must be dev or oidc (saml is not yet available)');
+    it('names a wrong setting and never shows the client secret', () => {
+      expect(() => loadConfig({ AUTH_MODE: 'ldap' })).toThrow('Invalid AUTH_MODE="ldap": must be dev, oidc or saml');
       expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'login.example.com' })).toThrow(/^Invalid OIDC_ISSUER="login.example.com"/);
       expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.com' })).toThrow(/OIDC_ISSUER.*must be https/);
       expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:9000' }).oidc?.issuer).toBe('http://127.0.0.1:9000');
       expect(() => loadConfig({ ...oidc, OIDC_SCOPES: 'email profile' })).toThrow(/^Invalid OIDC_SCOPES=.*must include openid/);
+    });
+  });
+
+  describe('single sign-on (AUTH_MODE=saml)', () => {
+    let cert = '';
+    let other = '';
+    beforeAll(async () => {
+      cert = (await generate([{ name: 'commonName', value: 'idp' }], { keySize: 2048 })).cert;
+      other = (await generate([{ name: 'commonName', value: 'idp next' }], { keySize: 2048 })).cert;
+    });
+    const saml = () => ({
+      AUTH_MODE: 'saml',
+      PUBLIC_URL: 'https://lyceum.example.com',
+      SAML_IDP_SSO_URL: 'https://login.example.com/app/lyceum/sso/saml',
+      SAML_IDP_ISSUER: 'http://www.okta.com/exk123',
+      SAML_IDP_CERT: cert,
+    });
+    const body = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
+
+    it('reads the identity provider, derives the entity id from PUBLIC_URL and has attribute names for the usual providers', () => {
+      const config = loadConfig(saml());
+      expect(config.authMode).toBe('saml');
+      expect(config.oidc).toBeUndefined();
+      expect(config.saml).toMatchObject({
+        idpSsoUrl: 'https://login.example.com/app/lyceum/sso/saml',
+        idpIssuer: 'http://www.okta.com/exk123',
+        spEntityId: 'https://lyceum.example.com/api/v1/auth/saml/metadata',
+        providerName: 'your company account',
+        adminGroups: [],
+      });
+      expect(config.saml?.idpCerts).toHaveLength(1);
+      expect(config.saml?.attributes.email).toContain('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress');
+      expect(config.saml?.attributes.groups).toContain('http://schemas.microsoft.com/ws/2008/06/identity/claims/groups');
+      const custom = loadConfig({
+        ...saml(),
+        SAML_SP_ENTITY_ID: 'urn:lyceum',
+        SAML_EMAIL_ATTRIBUTE: 'mail',
+        SAML_ADMIN_GROUPS: 'admins, l&d',
+        SAML_PROVIDER_NAME: 'Okta',
+      }).saml;
+      expect(custom).toMatchObject({ spEntityId: 'urn:lyceum', adminGroups: ['admins', 'l&d'], providerName: 'Okta' });
+      expect(custom?.attributes.email).toEqual(['mail']);
+    });
+
+    it('takes several certificates (a key roll-over), as PEM or as base64 bodies', () => {
+      expect(loadConfig({ ...saml(), SAML_IDP_CERT: `${cert}\n${other}` }).saml?.idpCerts).toHaveLength(2);
+      const bodies = loadConfig({ ...saml(), SAML_IDP_CERT: `${body(cert)}, ${body(other)}` }).saml?.idpCerts;
+      expect(bodies).toHaveLength(2);
+      expect(bodies?.[0]).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    });
+
+    it.each(['SAML_IDP_SSO_URL', 'SAML_IDP_ISSUER', 'SAML_IDP_CERT'])('stops start-up with one line naming a missing %s', (name) => {
+      const load = () => loadConfig({ ...saml(), [name]: undefined });
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(new RegExp(`^Missing ${name}: AUTH_MODE=saml needs it`));
+    });
+
+    it.each([
+      ['SAML_IDP_SSO_URL', 'login.example.com/sso', /must be the identity provider's single sign-on address/],
+      ['SAML_IDP_SSO_URL', 'http://login.example.com/sso', /must be https/],
+      ['SAML_IDP_CERT', 'not a certificate', /certificate 1 is not a valid X.509 certificate/],
+      ['SAML_PROVIDER_NAME', 'x'.repeat(61), /.+/],
+    ])('stops with one line naming %s when it is wrong (%s)', (name, value, message) => {
+      const load = () => loadConfig({ ...saml(), [name]: value });
+      expect(load).toThrow(new RegExp(`^Invalid ${name}=`));
+      expect(load).toThrow(message);
+      try {
+        load();
+      } catch (error) {
+        expect(String((error as Error).message)).not.toContain('\n');
+      }
+    });
+
+    it('takes a plain http identity provider on this machine (development)', () => {
+      expect(loadConfig({ ...saml(), SAML_IDP_SSO_URL: 'http://127.0.0.1:8080/sso' }).saml?.idpSsoUrl).toBe('http://127.0.0.1:8080/sso');
     });
   });
 });

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { invalidNetwork } from './platform/outbound/address-policy.js';
 import { maskUrlPassword } from './platform/redact-url.js';
@@ -38,7 +39,7 @@ const envSchema = z.object({
     .min(0, 'must be 0 or more')
     .max(16, 'must be at most 16')
     .default(2),
-  AUTH_MODE: z.enum(['dev', 'oidc'], 'must be dev or oidc (saml is not yet available)').default('dev'),
+  AUTH_MODE: z.enum(['dev', 'oidc', 'saml'], 'must be dev, oidc or saml').default('dev'),
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, message: "must be the identity provider's issuer address, such as https://login.example.com" })
     .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be https (http only for localhost)')
@@ -56,6 +57,56 @@ const envSchema = z.object({
   OIDC_TITLE_CLAIM: z.string().min(1).optional(),
   OIDC_TEAM_CLAIM: z.string().min(1).optional(),
   OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('your company account'),
+  SAML_IDP_SSO_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "must be the identity provider's single sign-on address, such as https://login.example.com/saml/sso",
+    })
+    .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be https (http only for localhost)')
+    .optional(),
+  SAML_IDP_ISSUER: z.string().trim().min(1).max(1000).optional(),
+  SAML_IDP_CERT: z
+    .string()
+    .transform((v, ctx) => {
+      const certs = parseCertificates(v);
+      if (typeof certs === 'string') {
+        ctx.addIssue({ code: 'custom', message: certs });
+        return z.NEVER;
+      }
+      return certs;
+    })
+    .optional(),
+  SAML_SP_ENTITY_ID: z.string().trim().min(1).max(1000).optional(),
+  SAML_EMAIL_ATTRIBUTE: z
+    .string()
+    .transform(commaList)
+    .default(['email', 'mail', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', 'urn:oid:0.9.2342.19200300.100.1.3']),
+  SAML_NAME_ATTRIBUTE: z
+    .string()
+    .transform(commaList)
+    .default(['name', 'displayName', 'http://schemas.microsoft.com/identity/claims/displayname', 'urn:oid:2.16.840.1.113730.3.1.241']),
+  SAML_GIVEN_NAME_ATTRIBUTE: z
+    .string()
+    .transform(commaList)
+    .default(['firstName', 'givenName', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname', 'urn:oid:2.5.4.42']),
+  SAML_SURNAME_ATTRIBUTE: z
+    .string()
+    .transform(commaList)
+    .default(['lastName', 'surname', 'sn', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname', 'urn:oid:2.5.4.4']),
+  SAML_GROUPS_ATTRIBUTE: z
+    .string()
+    .transform(commaList)
+    .default(['groups', 'memberOf', 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups']),
+  SAML_TITLE_ATTRIBUTE: z
+    .string()
+    .transform(commaList)
+    .default(['title', 'jobTitle', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/title']),
+  SAML_TEAM_ATTRIBUTE: z
+    .string()
+    .transform(commaList)
+    .default(['department', 'team', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/department']),
+  SAML_ADMIN_GROUPS: z.string().transform(commaList).default([]),
+  SAML_PROVIDER_NAME: z.string().min(1).max(60).default('your company account'),
   SEED_DEMO: booleanish.optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be fatal, error, warn, info, debug, trace or silent')
@@ -125,9 +176,11 @@ export interface Config {
    * which Lyceum passes on without interpreting.
    */
   childEnvironment: Readonly<Record<string, string | undefined>>;
-  authMode: 'dev' | 'oidc';
+  authMode: 'dev' | 'oidc' | 'saml';
   /** Set in oidc mode only (AUTH_MODE=oidc): how people sign in through the company's identity provider. */
   oidc: OidcConfig | undefined;
+  /** Set in saml mode only (AUTH_MODE=saml): Lyceum as a SAML 2.0 service provider of the company's identity provider. */
+  saml: SamlConfig | undefined;
   /** undefined: decide at start-up (new embedded database in dev mode). */
   seedDemo: boolean | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -192,7 +245,75 @@ export interface OidcConfig {
   adminGroups: string[];
 }
 
+export interface SamlConfig {
+  /** Where the browser is sent with the AuthnRequest (HTTP-Redirect binding). */
+  idpSsoUrl: string;
+  /** The identity provider's entity id: the only Issuer whose assertions are taken. */
+  idpIssuer: string;
+  /** The identity provider's signing certificates (PEM), several while it rolls its key over. */
+  idpCerts: string[];
+  /** Lyceum's entity id: the audience assertions must be meant for. */
+  spEntityId: string;
+  providerName: string;
+  /** Attribute names tried in order (the first one present wins), so one default fits Okta, Entra ID, Google and Keycloak. */
+  attributes: {
+    email: string[];
+    name: string[];
+    givenName: string[];
+    surname: string[];
+    groups: string[];
+    title: string[];
+    team: string[];
+  };
+  adminGroups: string[];
+}
+
 export class ConfigError extends Error {}
+
+/**
+ * SAML_IDP_CERT: one or several certificates, as PEM blocks or as their base64 bodies (what
+ * metadata files and admin consoles show) separated by commas or spaces. Answers the PEMs, or why not.
+ */
+function parseCertificates(value: string): string[] | string {
+  const pems = value.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+  const bodies = pems ?? value.split(/[\s,]+/).filter(Boolean);
+  if (bodies.length === 0) return 'must be a PEM certificate or its base64 body';
+  const certs: string[] = [];
+  for (const body of bodies) {
+    try {
+      certs.push(new X509Certificate(pems ? body : Buffer.from(body, 'base64')).toString());
+    } catch {
+      return `certificate ${certs.length + 1} is not a valid X.509 certificate (PEM or base64)`;
+    }
+  }
+  return certs;
+}
+
+/** saml mode needs its identity provider: each missing setting stops start-up, named. */
+function samlConfig(e: z.infer<typeof envSchema>, publicUrl: string): SamlConfig | undefined {
+  if (e.AUTH_MODE !== 'saml') return undefined;
+  for (const name of ['SAML_IDP_SSO_URL', 'SAML_IDP_ISSUER', 'SAML_IDP_CERT'] as const) {
+    if (e[name] === undefined) throw new ConfigError(`Missing ${name}: AUTH_MODE=saml needs it (see Single sign-on in the README)`);
+  }
+  if (e.SAML_EMAIL_ATTRIBUTE.length === 0) throw new ConfigError('Invalid SAML_EMAIL_ATTRIBUTE="": must name at least one attribute');
+  return {
+    idpSsoUrl: e.SAML_IDP_SSO_URL as string,
+    idpIssuer: e.SAML_IDP_ISSUER as string,
+    idpCerts: e.SAML_IDP_CERT as string[],
+    spEntityId: e.SAML_SP_ENTITY_ID ?? `${publicUrl}/api/v1/auth/saml/metadata`,
+    providerName: e.SAML_PROVIDER_NAME,
+    attributes: {
+      email: e.SAML_EMAIL_ATTRIBUTE,
+      name: e.SAML_NAME_ATTRIBUTE,
+      givenName: e.SAML_GIVEN_NAME_ATTRIBUTE,
+      surname: e.SAML_SURNAME_ATTRIBUTE,
+      groups: e.SAML_GROUPS_ATTRIBUTE,
+      title: e.SAML_TITLE_ATTRIBUTE,
+      team: e.SAML_TEAM_ATTRIBUTE,
+    },
+    adminGroups: e.SAML_ADMIN_GROUPS,
+  };
+}
 
 /** oidc mode needs its issuer and client: each missing one stops start-up, named. */
 function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
@@ -255,6 +376,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     childEnvironment: { ...env },
     authMode: e.AUTH_MODE,
     oidc: oidcConfig(e),
+    saml: samlConfig(e, publicUrl),
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     publicUrl,

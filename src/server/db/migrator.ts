@@ -23,6 +23,7 @@ import * as m20261202T1500 from './migrations/20261202T1500_analytics_rollups.js
 import * as m20261202T1510 from './migrations/20261202T1510_analytics_person_indexes.js';
 import * as m20261202T1600 from './migrations/20261202T1600_people_lifecycle_and_audit.js';
 import * as m20261202T1630 from './migrations/20261202T1630_manager_suggestions.js';
+import * as m20261202T1910 from './migrations/20261202T1910_saml_requests_and_assertions.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1510_analytics_person_indexes': m20261202T1510,
   '20261202T1600_people_lifecycle_and_audit': m20261202T1600,
   '20261202T1630_manager_suggestions': m20261202T1630,
+  '20261202T1910_saml_requests_and_assertions': m20261202T1910,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

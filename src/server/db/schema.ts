@@ -529,6 +529,20 @@ export interface ManagerSuggestionsTable {
   created_at: string;
 }
 
+/** An AuthnRequest this deployment sent (SAML single sign-on): its response is taken once, before expires_at. */
+export interface SamlRequestsTable {
+  id: string;
+  created_at: string;
+  expires_at: string;
+  next: Generated<string>;
+}
+
+/** A SAML assertion already taken, kept until it would expire anyway: a replay is refused. */
+export interface SamlAssertionsTable {
+  id: string;
+  expires_at: string;
+}
+
 export interface Database {
   channels: ChannelsTable;
   channel_owners: ChannelOwnersTable;
@@ -572,4 +586,6 @@ export interface Database {
   learner_months: LearnerMonthsTable;
   audit_log: AuditLogTable;
   manager_suggestions: ManagerSuggestionsTable;
+  saml_requests: SamlRequestsTable;
+  saml_assertions: SamlAssertionsTable;
 }

@@ -14,6 +14,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (health, sign-in, the OpenAPI document). */
     public?: boolean;
+    /**
+     * A public form that another site's page posts (SAML's HTTP-POST binding), carrying its own
+     * signed proof: the session cookie is not read for it, so no CSRF token is asked and nobody
+     * acts as the person already signed in.
+     */
+    crossSiteForm?: boolean;
   }
 }
 
@@ -79,6 +85,7 @@ export function installAuthentication(app: FastifyInstance, auth: Authenticator)
         );
       }
     }
+    if (request.routeOptions.config?.crossSiteForm === true && request.routeOptions.config.public === true) return;
     const cookie = request.cookies[SESSION_COOKIE];
     const resolved = cookie ? await auth.actorFromSessionCookie(cookie) : undefined;
     if (resolved) {

@@ -84,7 +84,7 @@ export function oidcRoutes(
   if (!deps) {
     // Demo mode: a link to single sign-on left over from another install gets a sentence saying why not.
     const disabled = () => {
-      throw new AppError('not_found', 'Single sign-on is not enabled on this Lyceum (AUTH_MODE=dev).');
+      throw new AppError('not_found', 'OpenID Connect single sign-on is not enabled on this Lyceum (AUTH_MODE is not oidc).');
     };
     route(app, authApi.oidcStart, startDocs, disabled);
     route(app, authApi.oidcCallback, callbackDocs, disabled);
@@ -159,11 +159,12 @@ export function oidcRoutes(
 }
 
 /** GET /api/v1/auth/config: how the sign-in page signs people in. */
-export function authConfigAnswer(config: Pick<Config, 'authMode' | 'oidc'>) {
+export function authConfigAnswer(config: Pick<Config, 'authMode' | 'oidc' | 'saml'>) {
+  const provider = config.oidc ?? config.saml;
   return {
     mode: config.authMode,
     authMode: config.authMode,
-    signInLabel: config.oidc ? `Sign in with ${config.oidc.providerName}` : null,
-    signInUrl: config.oidc ? authApi.oidcStart.path : null,
+    signInLabel: provider ? `Sign in with ${provider.providerName}` : null,
+    signInUrl: config.oidc ? authApi.oidcStart.path : config.saml ? authApi.samlStart.path : null,
   };
 }
