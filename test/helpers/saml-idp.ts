@@ -35,6 +35,8 @@ export interface Tweak {
   recipient?: string;
   destination?: string;
   inResponseTo?: string;
+  /** The assertion's ID (a new one each time otherwise). */
+  assertionId?: string;
   /** Conditions and SubjectConfirmationData NotOnOrAfter. */
   notOnOrAfter?: Date;
   notBefore?: Date;
@@ -132,7 +134,7 @@ export async function startTestIdp(): Promise<TestIdp> {
     const attributes = { ...(user.email ? { email: user.email } : {}), ...user.attributes };
     const values: Record<string, string> = {
       ID: `_${randomBytes(16).toString('hex')}`,
-      AssertionID: `_${randomBytes(16).toString('hex')}`,
+      AssertionID: tweak.assertionId ?? `_${randomBytes(16).toString('hex')}`,
       Destination: tweak.destination ?? acs,
       Audience: tweak.audience ?? (sp.entityMeta.getEntityID() as string),
       SubjectRecipient: tweak.recipient ?? acs,
