@@ -160,6 +160,7 @@ describe('the OpenAPI document', () => {
         'get /healthz',
         'get /readyz',
         'get /api/v1/auth/config',
+        'get /api/v1/auth/saml/metadata',
         'get /api/v1/auth/dev/accounts',
         'post /api/v1/auth/dev/sign-in',
         'post /api/v1/auth/sign-out',

@@ -11,12 +11,16 @@ import { useAuthConfig, useDevAccounts, useDevSignIn, useMe } from '../features/
 import { notifyError } from '../lib/forms';
 import { safeNext } from '../lib/navigation';
 
-/** What /api/v1/auth/oidc/callback's ?error= codes mean to the person who tried to sign in. */
+/** What the ?error= codes of single sign-on (OIDC callback, SAML ACS) mean to the person who tried to sign in. */
 const SIGN_IN_ERRORS: Record<string, string> = {
   oidc_failed:
     'Signing in with your company account did not complete (it may have taken too long, or been used already). Please try again.',
   oidc_unavailable:
     'Your company’s sign-in service could not be reached. Try again in a moment; if it persists, tell your Lyceum administrators.',
+  saml_failed:
+    'Signing in with your company account did not complete (it may have taken too long, been used already, or been refused by Lyceum’s security checks). Please try again; if it persists, tell your Lyceum administrators.',
+  saml_denied:
+    'Your company’s sign-in service did not let you in to Lyceum (you may not be assigned to it). Ask your IT team or your Lyceum administrators.',
   email_missing:
     'Your company account did not share an email address with Lyceum. Ask your Lyceum administrators to check the sign-in settings.',
   email_unverified: 'Your company account’s email address is not verified. Verify it with your identity provider, then try again.',
@@ -50,7 +54,7 @@ export function SignInPage() {
           </Alert>
         )}
         {config.data && config.data.mode === 'dev' && <DevSignIn next={next} />}
-        {config.data && config.data.mode === 'oidc' && config.data.signInUrl && (
+        {config.data && config.data.mode !== 'dev' && config.data.signInUrl && (
           <Stack gap="sm" align="center">
             <Button component="a" size="md" href={`${config.data.signInUrl}?${new URLSearchParams({ next })}`}>
               {config.data.signInLabel ?? 'Sign in with your company account'}
