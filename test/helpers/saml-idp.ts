@@ -69,6 +69,8 @@ export interface TestIdp {
   trust(spMetadata: string): void;
   /** What the next visit with this key logs in as (its key goes in the SSO URL's `login` parameter). */
   login(user: SamlUser, tweak?: Tweak): string;
+  /** Who a visit without a `login` parameter logs in as (a real browser's visit, which nobody can add it to). */
+  loginAnyVisitAs(user: SamlUser, tweak?: Tweak): void;
   /** The AuthnRequests received, as samlify read them. */
   requests: { id: string; issuer: string; acsUrl: string | undefined; nameIdFormat: string | undefined }[];
   close(): Promise<void>;
@@ -113,6 +115,7 @@ export async function startTestIdp(): Promise<TestIdp> {
   let spWithoutSignedAssertions: ReturnType<typeof samlify.ServiceProvider> | undefined;
   const logins = new Map<string, { user: SamlUser; tweak: Tweak }>();
   const requests: TestIdp['requests'] = [];
+  let anyVisit: { user: SamlUser; tweak: Tweak } | undefined;
 
   async function respond(url: URL): Promise<string> {
     if (!sp || !spWithoutSignedAssertions) throw new Error('trust(spMetadata) first');
@@ -125,7 +128,7 @@ export async function startTestIdp(): Promise<TestIdp> {
       acsUrl: request.assertionConsumerServiceUrl,
       nameIdFormat: (parsed.extract.nameIDPolicy as { format?: string } | undefined)?.format,
     });
-    const login = logins.get(url.searchParams.get('login') ?? '');
+    const login = logins.get(url.searchParams.get('login') ?? '') ?? anyVisit;
     if (!login) throw new Error('no login for this visit');
     const { user, tweak } = login;
     const acs = sp.entityMeta.getAssertionConsumerService('post') as string;
@@ -200,6 +203,9 @@ ${relayState ? `<input type="hidden" name="RelayState" value="${xmlText(relaySta
       const key = randomBytes(8).toString('hex');
       logins.set(key, { user, tweak });
       return key;
+    },
+    loginAnyVisitAs(user, tweak = {}) {
+      anyVisit = { user, tweak };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -304,6 +304,15 @@ describe('around the sign-in', () => {
       const started = await as(t.app, token).get('/api/v1/auth/saml/start');
       expect(started.statusCode).toBe(302);
       expect(String(started.headers.location).startsWith(idp.ssoUrl)).toBe(true);
+      // A credential does not stand in for the signed response: the ACS refuses it like anyone's.
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/saml/acs',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        payload: 'SAMLResponse=bm90IFNBTUw%3D',
+      });
+      expect(posted.statusCode).toBe(302);
+      expect(signInPageError(posted.headers.location)).toBe('saml_failed');
     }
   });
 });
