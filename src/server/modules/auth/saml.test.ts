@@ -1,8 +1,10 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import { buildPerson } from '../../../../test/helpers/factories.js';
 import { samlBrowser, startTestIdp, type TestIdp, type Tweak } from '../../../../test/helpers/saml-idp.js';
+import { loadConfig } from '../../config.js';
 
 /**
  * Single sign-on against a real SAML identity provider (samlify, on 127.0.0.1): Lyceum is driven
@@ -314,6 +316,30 @@ describe('around the sign-in', () => {
       expect(posted.statusCode).toBe(302);
       expect(signInPageError(posted.headers.location)).toBe('saml_failed');
     }
+  });
+});
+
+describe('two instances on one database', () => {
+  let second: FastifyInstance;
+  beforeAll(async () => {
+    const url = (t.database as typeof t.database & { url?: string }).url ?? '';
+    const config = loadConfig({ DATABASE_URL: url.startsWith('sqlite') ? 'sqlite::memory:' : url, LOG_LEVEL: 'silent', ...samlEnv(idp) });
+    second = await buildTestApp({ config, database: t.database });
+    await second.ready();
+  });
+  afterAll(() => second?.close());
+
+  it('finish on one instance a sign-in started on the other, and refuse there the response already taken', async () => {
+    const here = samlBrowser(t.app, PUBLIC_URL, idp);
+    const started = await here.start('/calendar');
+    const cookie = started.cookies.find((c) => c.name === 'lyceum_saml')?.value;
+    const form = await here.atIdp(String(started.headers.location), { email: newEmail('roaming') });
+    const there = await samlBrowser(second, PUBLIC_URL, idp).post(form, cookie);
+    expect(there.headers.location).toBe('/calendar');
+    expect(there.cookies.map((c) => c.name)).toContain('lyceum_session');
+    const replayed = await here.post(form, cookie);
+    expect(signInPageError(replayed.headers.location)).toBe('saml_failed');
+    expect(replayed.cookies.find((c) => c.name === 'lyceum_session')).toBeUndefined();
   });
 });
 
