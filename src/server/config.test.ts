@@ -139,9 +139,12 @@ describe('loadConfig', () => {
   describe('single sign-on (AUTH_MODE=saml)', () => {
     let cert = '';
     let other = '';
+    let spKey = '';
+    let otherKey = '';
     beforeAll(async () => {
-      cert = (await generate([{ name: 'commonName', value: 'idp' }], { keySize: 2048 })).cert;
-      other = (await generate([{ name: 'commonName', value: 'idp next' }], { keySize: 2048 })).cert;
+      const first = await generate([{ name: 'commonName', value: 'idp' }], { keySize: 2048 });
+      const second = await generate([{ name: 'commonName', value: 'idp next' }], { keySize: 2048 });
+      [cert, spKey, other, otherKey] = [first.cert, first.private, second.cert, second.private];
     });
     const saml = () => ({
       AUTH_MODE: 'saml',
@@ -204,6 +207,24 @@ describe('loadConfig', () => {
       } catch (error) {
         expect(String((error as Error).message)).not.toContain('\n');
       }
+    });
+
+    it('signs requests with SAML_SP_PRIVATE_KEY and SAML_SP_CERT together, whose key must match, never showing the key', () => {
+      expect(loadConfig(saml()).saml?.spSigning).toBeUndefined();
+      expect(loadConfig({ ...saml(), SAML_SP_PRIVATE_KEY: spKey, SAML_SP_CERT: cert }).saml?.spSigning).toEqual({
+        privateKey: spKey,
+        cert: expect.stringMatching(/^-----BEGIN CERTIFICATE-----/),
+      });
+      expect(() => loadConfig({ ...saml(), SAML_SP_PRIVATE_KEY: spKey })).toThrow(/^Missing SAML_SP_CERT: SAML_SP_PRIVATE_KEY needs it/);
+      expect(() => loadConfig({ ...saml(), SAML_SP_CERT: cert })).toThrow(/^Missing SAML_SP_PRIVATE_KEY: SAML_SP_CERT needs it/);
+      expect(() => loadConfig({ ...saml(), SAML_SP_PRIVATE_KEY: otherKey, SAML_SP_CERT: cert })).toThrow(
+        /^Invalid SAML_SP_CERT=.*not the certificate of SAML_SP_PRIVATE_KEY/,
+      );
+      const broken = `${spKey.slice(0, 80)}garbage`;
+      expect(() => loadConfig({ ...saml(), SAML_SP_PRIVATE_KEY: broken, SAML_SP_CERT: cert })).toThrow(
+        'Invalid SAML_SP_PRIVATE_KEY=(hidden): must be an RSA private key in PEM (unencrypted)',
+      );
+      expect(other).not.toBe(cert);
     });
 
     it('takes a plain http identity provider on this machine (development)', () => {

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { invalidNetwork } from './platform/outbound/address-policy.js';
 import { maskUrlPassword } from './platform/redact-url.js';
@@ -77,6 +77,27 @@ const envSchema = z.object({
     })
     .optional(),
   SAML_SP_ENTITY_ID: z.string().trim().min(1).max(1000).optional(),
+  SAML_SP_PRIVATE_KEY: z
+    .string()
+    .refine((v) => {
+      try {
+        return createPrivateKey(v).asymmetricKeyType === 'rsa';
+      } catch {
+        return false;
+      }
+    }, 'must be an RSA private key in PEM (unencrypted)')
+    .optional(),
+  SAML_SP_CERT: z
+    .string()
+    .transform((v, ctx) => {
+      const certs = parseCertificates(v);
+      if (typeof certs === 'string' || certs.length !== 1) {
+        ctx.addIssue({ code: 'custom', message: typeof certs === 'string' ? certs : 'must be one certificate' });
+        return z.NEVER;
+      }
+      return certs[0] as string;
+    })
+    .optional(),
   SAML_EMAIL_ATTRIBUTE: z
     .string()
     .transform(commaList)
@@ -254,6 +275,8 @@ export interface SamlConfig {
   idpCerts: string[];
   /** Lyceum's entity id: the audience assertions must be meant for. */
   spEntityId: string;
+  /** When set, AuthnRequests are signed (RSA-SHA256) and the certificate is in Lyceum's metadata. */
+  spSigning: { privateKey: string; cert: string } | undefined;
   providerName: string;
   /** Attribute names tried in order (the first one present wins), so one default fits Okta, Entra ID, Google and Keycloak. */
   attributes: {
@@ -295,12 +318,23 @@ function samlConfig(e: z.infer<typeof envSchema>, publicUrl: string): SamlConfig
   for (const name of ['SAML_IDP_SSO_URL', 'SAML_IDP_ISSUER', 'SAML_IDP_CERT'] as const) {
     if (e[name] === undefined) throw new ConfigError(`Missing ${name}: AUTH_MODE=saml needs it (see Single sign-on in the README)`);
   }
+  const [key, cert] = [e.SAML_SP_PRIVATE_KEY, e.SAML_SP_CERT];
+  if ((key === undefined) !== (cert === undefined)) {
+    const [missing, other] = key === undefined ? ['SAML_SP_PRIVATE_KEY', 'SAML_SP_CERT'] : ['SAML_SP_CERT', 'SAML_SP_PRIVATE_KEY'];
+    throw new ConfigError(
+      `Missing ${missing}: ${other} needs it (Lyceum signs its requests with the key, the provider checks them with the certificate)`,
+    );
+  }
+  if (key && cert && !new X509Certificate(cert).checkPrivateKey(createPrivateKey(key))) {
+    throw new ConfigError('Invalid SAML_SP_CERT=(its public key): it is not the certificate of SAML_SP_PRIVATE_KEY');
+  }
   if (e.SAML_EMAIL_ATTRIBUTE.length === 0) throw new ConfigError('Invalid SAML_EMAIL_ATTRIBUTE="": must name at least one attribute');
   return {
     idpSsoUrl: e.SAML_IDP_SSO_URL as string,
     idpIssuer: e.SAML_IDP_ISSUER as string,
     idpCerts: e.SAML_IDP_CERT as string[],
     spEntityId: e.SAML_SP_ENTITY_ID ?? `${publicUrl}/api/v1/auth/saml/metadata`,
+    spSigning: key && cert ? { privateKey: key, cert } : undefined,
     providerName: e.SAML_PROVIDER_NAME,
     attributes: {
       email: e.SAML_EMAIL_ATTRIBUTE,
@@ -339,7 +373,7 @@ function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
 }
 
 /** Settings whose values are secret in whole (tokens) or in part (a password inside a URL). */
-const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN', 'OIDC_CLIENT_SECRET']);
+const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN', 'OIDC_CLIENT_SECRET', 'SAML_SP_PRIVATE_KEY']);
 const URL_SETTINGS_WITH_PASSWORDS = new Set(['DATABASE_URL', 'SMTP_URL']);
 
 /** A wrong value as the start-up error may show it: never a token, never a password. */

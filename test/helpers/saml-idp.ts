@@ -91,7 +91,8 @@ function attributeStatement(attributes: Record<string, string | string[]>): stri
   return `<saml:AttributeStatement>${entries.map(attribute).join('')}</saml:AttributeStatement>`;
 }
 
-export async function startTestIdp(): Promise<TestIdp> {
+/** `signedRequests`: the provider refuses AuthnRequests not signed with the key in Lyceum's metadata. */
+export async function startTestIdp(options: { signedRequests?: boolean } = {}): Promise<TestIdp> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -106,7 +107,7 @@ export async function startTestIdp(): Promise<TestIdp> {
       signingCert: k.cert,
       nameIDFormat: [EMAIL_FORMAT],
       singleSignOnService: [{ Binding: REDIRECT, Location: ssoUrl }],
-      wantAuthnRequestsSigned: false,
+      wantAuthnRequestsSigned: options.signedRequests === true,
       requestSignatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     });
   const idp = idpWith(own);
@@ -120,7 +121,13 @@ export async function startTestIdp(): Promise<TestIdp> {
   async function respond(url: URL): Promise<string> {
     if (!sp || !spWithoutSignedAssertions) throw new Error('trust(spMetadata) first');
     const query = Object.fromEntries(url.searchParams);
-    const parsed = await idp.parseLoginRequest(sp, 'redirect', { query, octetString: '' } as never);
+    // What the signature covers: the parameters exactly as they were sent, in the binding's order.
+    const raw = url.search.slice(1).split('&');
+    const octetString = ['SAMLRequest', 'RelayState', 'SigAlg']
+      .map((name) => raw.find((pair) => pair.startsWith(`${name}=`)))
+      .filter(Boolean)
+      .join('&');
+    const parsed = await idp.parseLoginRequest(sp, 'redirect', { query, octetString } as never);
     const request = parsed.extract.request as { id: string; issuer?: string; assertionConsumerServiceUrl?: string };
     requests.push({
       id: request.id,

@@ -108,13 +108,17 @@ export class SamlClient {
       // Password, second factor or anything else the provider asks for: Lyceum does not prescribe one.
       disableRequestedAuthnContext: true,
       signatureAlgorithm: 'sha256',
+      ...(settings.spSigning ? { privateKey: settings.spSigning.privateKey, publicCert: settings.spSigning.cert } : {}),
     };
     this.validator = new SAML(this.options);
   }
 
-  /** Lyceum's service provider metadata: entity id, ACS URL (HTTP-POST), NameID format email, assertions signed. */
+  /**
+   * Lyceum's service provider metadata: entity id, ACS URL (HTTP-POST), NameID format email,
+   * assertions signed; with SAML_SP_PRIVATE_KEY, the certificate its requests are signed with.
+   */
   metadata(): string {
-    return this.validator.generateServiceProviderMetadata(null, null);
+    return this.validator.generateServiceProviderMetadata(null, this.settings.spSigning?.cert ?? null);
   }
 
   /** The identity provider's address with a new AuthnRequest, and its id (kept in the browser's cookie and the database). */

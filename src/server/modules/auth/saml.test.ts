@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { expectError } from '../../../../test/helpers/errors.js';
@@ -340,6 +341,46 @@ describe('two instances on one database', () => {
     const replayed = await here.post(form, cookie);
     expect(signInPageError(replayed.headers.location)).toBe('saml_failed');
     expect(replayed.cookies.find((c) => c.name === 'lyceum_session')).toBeUndefined();
+  });
+});
+
+describe('signed AuthnRequests (SAML_SP_PRIVATE_KEY and SAML_SP_CERT)', () => {
+  let strict: TestIdp;
+  let signing: TestApp;
+  beforeAll(async () => {
+    strict = await startTestIdp({ signedRequests: true });
+    const sp = await generate([{ name: 'commonName', value: 'lyceum.test' }], { keySize: 2048, algorithm: 'sha256' });
+    signing = await createTestApp(samlEnv(strict, { SAML_SP_PRIVATE_KEY: sp.private, SAML_SP_CERT: sp.cert }));
+    strict.trust((await signing.app.inject({ method: 'GET', url: '/api/v1/auth/saml/metadata' })).body);
+  });
+  afterAll(async () => {
+    await signing?.close();
+    await strict?.close();
+  });
+
+  it('publishes the signing certificate and signs requests, which a provider that insists on it accepts', async () => {
+    const metadata = (await signing.app.inject({ method: 'GET', url: '/api/v1/auth/saml/metadata' })).body;
+    expect(metadata).toMatch(/AuthnRequestsSigned="true"/);
+    expect(metadata).toMatch(/<KeyDescriptor use="signing">/);
+    const b = samlBrowser(signing.app, PUBLIC_URL, strict);
+    const started = await b.start();
+    const to = new URL(String(started.headers.location));
+    expect(to.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+    expect(to.searchParams.get('Signature')).toBeTruthy();
+    const email = newEmail('signed');
+    const { session } = await b.signIn({ email });
+    expect((await signing.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { lyceum_session: session } })).json().email).toBe(email);
+  });
+
+  it('is refused by that provider when the request was changed on the way', async () => {
+    const started = await samlBrowser(signing.app, PUBLIC_URL, strict).start();
+    const other = await samlBrowser(signing.app, PUBLIC_URL, strict).start();
+    const forged = new URL(String(started.headers.location));
+    // Another request's body under this request's signature.
+    forged.searchParams.set('SAMLRequest', new URL(String(other.headers.location)).searchParams.get('SAMLRequest') ?? '');
+    await expect(samlBrowser(signing.app, PUBLIC_URL, strict).atIdp(forged.href, { email: newEmail('forged') })).rejects.toThrow(
+      /answered 400: .*SIGNATURE/i,
+    );
   });
 });
 
