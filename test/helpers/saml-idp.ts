@@ -46,6 +46,8 @@ export interface Tweak {
   unsignedAssertion?: boolean;
   /** No signature at all. */
   unsigned?: boolean;
+  /** The provider says no (a status other than Success, e.g. the person is not assigned to the app): no assertion. */
+  status?: string;
   /** Changes the XML after it was signed. */
   tamper?: (xml: string) => string;
 }
@@ -150,7 +152,7 @@ export async function startTestIdp(options: { signedRequests?: boolean } = {}): 
       SubjectRecipient: tweak.recipient ?? acs,
       Issuer: tweak.issuer ?? entityId,
       IssueInstant: now.toISOString(),
-      StatusCode: 'urn:oasis:names:tc:SAML:2.0:status:Success',
+      StatusCode: tweak.status ?? 'urn:oasis:names:tc:SAML:2.0:status:Success',
       ConditionsNotBefore: (tweak.notBefore ?? new Date(now.getTime() - 1000)).toISOString(),
       ConditionsNotOnOrAfter: until.toISOString(),
       SubjectConfirmationDataNotOnOrAfter: until.toISOString(),
@@ -164,12 +166,13 @@ export async function startTestIdp(options: { signedRequests?: boolean } = {}): 
       AttributeStatement: attributeStatement(attributes),
     };
     const signer = tweak.otherKey ? otherIdp : idp;
-    const target = tweak.unsignedAssertion || tweak.unsigned ? spWithoutSignedAssertions : sp;
+    const target = tweak.unsignedAssertion || tweak.unsigned || tweak.status ? spWithoutSignedAssertions : sp;
     const response = (await signer.createLoginResponse(target, parsed as never, 'post', {}, (template: string) => ({
       id: values.ID as string,
       context: samlify.SamlLib.replaceTagsByValue(template, values)
         .replace('{AuthnStatement}', elements.AuthnStatement as string)
-        .replace('{AttributeStatement}', elements.AttributeStatement as string),
+        .replace('{AttributeStatement}', elements.AttributeStatement as string)
+        .replace(tweak.status ? /<saml:Assertion[\s\S]*<\/saml:Assertion>/ : /$^/, ''),
     }))) as { context: string };
     let xml = Buffer.from(response.context, 'base64').toString('utf8');
     if (tweak.unsigned) xml = xml.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, '');

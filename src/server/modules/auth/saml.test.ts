@@ -210,6 +210,16 @@ describe('responses Lyceum refuses', () => {
     expect(latest?.summary).toMatch(reason);
   });
 
+  it('says so when the identity provider itself refused (e.g. the person is not assigned to Lyceum)', async () => {
+    const { acs, session } = await browser().signIn({ email: newEmail('denied') }, '/', {
+      status: 'urn:oasis:names:tc:SAML:2.0:status:Requester',
+    });
+    expect(signInPageError(acs.headers.location)).toBe('saml_denied');
+    expect(session).toBe('');
+    const [latest] = (await audit('sign_in.failed')).sort((a, b) => String(b.at).localeCompare(String(a.at)));
+    expect(JSON.parse(latest?.details ?? '{}')).toEqual({ method: 'saml', code: 'saml_denied' });
+  });
+
   it('refuses the same response posted twice (replayed)', async () => {
     const b = browser();
     const first = await b.signIn({ email: newEmail('replay') });
