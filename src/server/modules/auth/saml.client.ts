@@ -160,8 +160,9 @@ export class SamlClient {
     const confirmations = children(children(assertion, 'Subject')[0], 'SubjectConfirmation').flatMap((c) =>
       children(c, 'SubjectConfirmationData'),
     );
-    // node-saml checks the audience and the time window, not where the assertion was meant to be delivered.
-    if (!confirmations.some((data) => data.$?.Recipient === this.acsUrl)) {
+    // node-saml checks the audience and the time window, not where the assertion was meant to be
+    // delivered: every confirmation must name Lyceum's ACS.
+    if (confirmations.length === 0 || confirmations.some((data) => data.$?.Recipient !== this.acsUrl)) {
       throw new SignInRefusal('saml_failed', `the assertion's recipient is not ${this.acsUrl}`);
     }
     const destination = destinationOf(profile.getSamlResponseXml?.() ?? '');
