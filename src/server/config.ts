@@ -1,5 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
+import { hashSecret } from './platform/ids.js';
 import { invalidNetwork } from './platform/outbound/address-policy.js';
 import { maskUrlPassword } from './platform/redact-url.js';
 
@@ -149,6 +150,11 @@ const envSchema = z.object({
     .optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).default('https://slack.com/api'),
   OUTBOX_RETENTION_DAYS: z.coerce.number('must be a number of days').int().min(1).max(3650).default(30),
+  SCIM_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters (run `openssl rand -base64 32`, or use `lyceum scim-token create`)')
+    .optional(),
+  SCIM_ADMIN_GROUPS: z.string().transform(commaList).optional(),
   AUDIT_RETENTION_DAYS: z.coerce
     .number('must be a number of days')
     .int('must be whole days')
@@ -237,6 +243,12 @@ export interface Config {
   };
   /** Audit log entries older than this many days are deleted (a sweep every six hours). */
   auditRetentionDays: number;
+  scim: {
+    /** SHA-256 of SCIM_TOKEN (never the token itself); tokens made by the CLI live in the database. */
+    tokenHash: string | undefined;
+    /** Members of these SCIM groups are admins (default: the sign-in mode's admin groups). */
+    adminGroups: string[];
+  };
   outbox: {
     /** Whether this instance delivers (every instance may; they share the work). */
     worker: boolean;
@@ -373,7 +385,7 @@ function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
 }
 
 /** Settings whose values are secret in whole (tokens) or in part (a password inside a URL). */
-const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN', 'OIDC_CLIENT_SECRET', 'SAML_SP_PRIVATE_KEY']);
+const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN', 'OIDC_CLIENT_SECRET', 'SAML_SP_PRIVATE_KEY', 'SCIM_TOKEN']);
 const URL_SETTINGS_WITH_PASSWORDS = new Set(['DATABASE_URL', 'SMTP_URL']);
 
 /** A wrong value as the start-up error may show it: never a token, never a password. */
@@ -422,6 +434,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slack: { botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/$/, '') },
     outbound: { allowedNetworks: e.OUTBOUND_ALLOWED_NETWORKS },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    scim: {
+      tokenHash: e.SCIM_TOKEN === undefined ? undefined : hashSecret(e.SCIM_TOKEN),
+      adminGroups: e.SCIM_ADMIN_GROUPS ?? (e.AUTH_MODE === 'saml' ? e.SAML_ADMIN_GROUPS : e.OIDC_ADMIN_GROUPS),
+    },
     outbox: {
       worker: e.OUTBOX_WORKER,
       pollMs: e.OUTBOX_POLL_MS,

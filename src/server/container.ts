@@ -70,6 +70,8 @@ import { seatFiller } from './modules/registrations/seat-ledger.js';
 import { SeriesService } from './modules/registrations/series.service.js';
 import { requestsRepository } from './modules/requests/requests.repository.js';
 import { RequestsService } from './modules/requests/requests.service.js';
+import { scimRepository } from './modules/scim/scim.repository.js';
+import { ScimService } from './modules/scim/scim.service.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SessionsService } from './modules/sessions/sessions.service.js';
 import { teamRepository } from './modules/team/team.repository.js';
@@ -118,6 +120,12 @@ export function createContainer(config: Config, database: DbHandle) {
     leaverSeats({ registrations: registrationsRepository, sessions: sessionsRepository, notifier }),
     notifier,
   );
+  // SCIM provisioning: the identity provider's active:false is the same deactivation as an admin's.
+  const scim = new ScimService(tx, scimRepository, leavers, {
+    tokenHash: config.scim.tokenHash,
+    adminGroups: config.scim.adminGroups,
+    baseUrl: `${config.publicUrl}/scim/v2`,
+  });
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, registrationsRepository, access, notifier, seats);
   const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
   const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
@@ -205,6 +213,7 @@ export function createContainer(config: Config, database: DbHandle) {
     audit,
     people,
     leavers,
+    scim,
     workshops,
     sessions,
     registrations,

@@ -24,6 +24,7 @@ import * as m20261202T1510 from './migrations/20261202T1510_analytics_person_ind
 import * as m20261202T1600 from './migrations/20261202T1600_people_lifecycle_and_audit.js';
 import * as m20261202T1630 from './migrations/20261202T1630_manager_suggestions.js';
 import * as m20261202T1910 from './migrations/20261202T1910_saml_requests_and_assertions.js';
+import * as m20261203T0700 from './migrations/20261203T0700_scim.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1600_people_lifecycle_and_audit': m20261202T1600,
   '20261202T1630_manager_suggestions': m20261202T1630,
   '20261202T1910_saml_requests_and_assertions': m20261202T1910,
+  '20261203T0700_scim': m20261203T0700,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

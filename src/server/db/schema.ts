@@ -25,6 +25,12 @@ export interface PeopleTable {
   erased_at?: string | null;
   /** 'manual': an admin set the role; 'directory': the identity provider's groups did. */
   role_source?: 'manual' | 'directory';
+  /** SCIM (20261203T0700_scim): the provider's userName when it is not the email, lower-cased. */
+  scim_user_name?: string | null;
+  /** SCIM externalId: the provider's own id for the person. */
+  external_id?: string | null;
+  /** The provider deleted the person: kept (deactivated) for the figures, 404 to SCIM. */
+  scim_deleted_at?: string | null;
 }
 
 export interface ApiTokensTable {
@@ -537,6 +543,29 @@ export interface SamlRequestsTable {
   next: Generated<string>;
 }
 
+/** A group of the identity provider's (SCIM): members of the admin groups are admins. */
+export interface ScimGroupsTable {
+  id: string;
+  display_name: string;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ScimGroupMembersTable {
+  group_id: string;
+  person_id: string;
+}
+
+/** A SCIM bearer token made with `lyceum scim-token create`: only its SHA-256 is kept. */
+export interface ScimTokensTable {
+  id: string;
+  token_hash: string;
+  hint: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** A SAML assertion already taken, kept until it would expire anyway: a replay is refused. */
 export interface SamlAssertionsTable {
   id: string;
@@ -587,5 +616,8 @@ export interface Database {
   audit_log: AuditLogTable;
   manager_suggestions: ManagerSuggestionsTable;
   saml_requests: SamlRequestsTable;
+  scim_groups: ScimGroupsTable;
+  scim_group_members: ScimGroupMembersTable;
+  scim_tokens: ScimTokensTable;
   saml_assertions: SamlAssertionsTable;
 }

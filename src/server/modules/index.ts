@@ -13,6 +13,7 @@ import notifications from './notifications/index.js';
 import people from './people/index.js';
 import registrations from './registrations/index.js';
 import requests from './requests/index.js';
+import scim from './scim/index.js';
 import sessions from './sessions/index.js';
 import team from './team/index.js';
 import workshops from './workshops/index.js';
@@ -21,6 +22,7 @@ import workshops from './workshops/index.js';
 export const modules = [
   auth,
   people,
+  scim,
   workshops,
   sessions,
   catalog,

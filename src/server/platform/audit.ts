@@ -6,7 +6,9 @@ import type { Executor } from './transaction.js';
 /**
  * The audit log's one way in: an entry is appended in the same transaction as the change it
  * records (a change that rolls back leaves no entry; an entry never exists without its change).
- * Never updated or deleted except by the retention sweep (AUDIT_RETENTION_DAYS).
+ * Never updated or deleted except by the retention sweep (AUDIT_RETENTION_DAYS), and by erasure,
+ * which replaces the erased person's name and email in their entries by "Former colleague" (the
+ * entries and the person's id stay: modules/people/erasure.repository.ts).
  */
 
 /** What was done, in a stable dotted name (`person.deactivated`, `api_token.created`, `sign_in.failed`…). */

@@ -20,6 +20,11 @@ declare module 'fastify' {
      * acts as the person already signed in.
      */
     crossSiteForm?: boolean;
+    /**
+     * Authenticated by its own bearer token, not a person's (SCIM provisioning): no API token or
+     * session cookie is read, so a browser's cookie can neither help nor trip the CSRF check.
+     */
+    ownCredentials?: boolean;
   }
 }
 
@@ -58,6 +63,7 @@ export function requireActor(request: FastifyRequest): Actor {
 export function installAuthentication(app: FastifyInstance, auth: Authenticator): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.ownCredentials === true) return;
     // The matched route as well as the raw URL: the router decodes `/%61pi/v1/…` into an API
     // route, which must not slip past the checks below.
     const isApi = [request.routeOptions.url, request.url].some((path) => path?.startsWith('/api/v1/'));

@@ -87,6 +87,9 @@ export const leaversRepository = {
         team: null,
         location: null,
         manager_id: null,
+        // The identity provider's names for the person are personal data too.
+        scim_user_name: null,
+        external_id: null,
         erased_at: at,
         updated_at: at,
       })

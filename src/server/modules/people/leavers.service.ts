@@ -5,6 +5,7 @@ import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
+import type { erasureRepository } from './erasure.repository.js';
 import { presentAdminPerson } from './leavers.presenter.js';
 import { type AdminPersonRow, ERASED_NAME, type leaversRepository } from './leavers.repository.js';
 import type { LeaverNotices, LeaverSeats } from './ports.js';
@@ -23,6 +24,7 @@ export class LeaversService {
     private readonly leavers: typeof leaversRepository,
     private readonly seats: LeaverSeats,
     private readonly notices: LeaverNotices,
+    private readonly erasure: typeof erasureRepository,
   ) {}
 
   async list(actor: Actor, query: { q?: string; cursor?: string; limit: number }) {
@@ -127,12 +129,16 @@ export class LeaversService {
       await this.leavers.deleteApiTokens(trx, id);
       await this.leavers.endLoginSessions(trx, id);
       await this.leavers.deleteCalendarFeed(trx, id);
-      // The entry names nobody: the log must not keep what was just erased.
+      await this.erasure.withdrawPendingMessages(trx, id);
+      const unsigned = await this.erasure.unsignFeedback(trx, id, at);
+      // The log keeps the person's id, never their name or email: earlier entries are redacted.
+      const redacted = await this.erasure.redactAuditEntries(trx, id, { name: row.name, email: row.email });
       await recordAudit(trx, {
         actor,
         action: 'person.erased',
         target: target(id),
         summary: "Erased a person's name, email and profile",
+        details: { feedbackUnsigned: unsigned, auditEntriesRedacted: redacted },
         origin,
       });
       return presentAdminPerson(await this.found(trx, id));
@@ -158,6 +164,8 @@ export class LeaversService {
     await this.leavers.revokeApiTokens(trx, row.id, at);
     await this.leavers.deleteCalendarFeed(trx, row.id);
     const cancelled = await this.seats.cancelUpcoming(trx, row.id, now);
+    // After the cancellations (which write to them too): nothing more reaches the leaver.
+    const withdrawn = await this.erasure.withdrawPendingMessages(trx, row.id);
     const hosted = await this.leavers.hostedWithSessionsAhead(trx, row.id, at);
     const admins = hosted.some((w) => w.coHostIds.length === 0) ? await this.leavers.activeAdminIds(trx, row.id) : [];
     for (const workshop of hosted) {
@@ -178,6 +186,7 @@ export class LeaversService {
       summary: erasing ? 'Deactivated a person (being erased)' : `Deactivated ${row.name}`,
       details: {
         registrationsCancelled: cancelled,
+        messagesWithdrawn: withdrawn,
         workshopsWithoutHost: hosted.filter((w) => w.coHostIds.length === 0).map((w) => w.workshopId),
       },
       origin,

@@ -33,9 +33,33 @@ const queued = (topic: string, personId: string) =>
     .where('person_id', '=', personId)
     .execute();
 
-/** Leo: a seat in a full session with Wes waiting, a browser session, a calendar feed, and a workshop he hosts alone. */
+const pendingFor = (personId: string) =>
+  t.database.db
+    .selectFrom('outbox')
+    .select(['topic'])
+    .where('person_id', '=', personId)
+    .where('status', '=', 'pending')
+    .where('channel', '=', 'email')
+    .execute();
+
+/** Mail delivered to one address (the built-in mailbox: no SMTP_URL in tests). */
+const mailTo = async (email: string) => {
+  const list = (await admin().get(`/api/v1/admin/mailbox?to=${encodeURIComponent(email)}&limit=100`)).json();
+  return Promise.all(
+    list.items.map(
+      async (m: { id: string }) =>
+        (await admin().get(`/api/v1/admin/mailbox/${m.id}`)).json() as Promise<{ subject: string; text: string }>,
+    ),
+  );
+};
+
+/**
+ * Leo: a seat in a full session with Wes waiting, a browser session, a calendar feed, a workshop
+ * he hosts alone and one he hosts with Hana.
+ */
 let fullSession: string;
 let hostedSession: string;
+let coHostedSession: string;
 let browser: Awaited<ReturnType<typeof signInWithBrowser>>;
 let feedPath: string;
 
@@ -44,6 +68,9 @@ beforeAll(async () => {
   expect((await as(t.app, leo.token).post(`/api/v1/sessions/${fullSession}/registrations`, {})).json().status).toBe('enrolled');
   expect((await as(t.app, wes.token).post(`/api/v1/sessions/${fullSession}/registrations`, {})).json().status).toBe('waitlisted');
   hostedSession = await publishedSession(t.app, leo.token, {}, 10);
+  coHostedSession = await publishedSession(t.app, leo.token, {}, 12);
+  const coHosted = (await as(t.app, leo.token).get(`/api/v1/sessions/${coHostedSession}`)).json().workshopId;
+  expect((await as(t.app, leo.token).post(`/api/v1/workshops/${coHosted}/hosts`, { personId: hana.id })).statusCode).toBe(200);
   browser = await signInWithBrowser(t.app, leo.email);
   feedPath = new URL((await browser.post('/api/v1/me/calendar')).json().url).pathname;
 });
@@ -70,6 +97,8 @@ describe('a person who leaves (People admin API)', () => {
   });
 
   it('deactivation stops their token, browser and feed at once, frees their seat for the next in line and flags their workshop', async () => {
+    // Mail waiting for Leo (his own registration's): withdrawn when he leaves.
+    expect((await pendingFor(leo.id)).length).toBeGreaterThan(0);
     const res = await admin().post(path(leo.id, 'deactivate'));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -99,6 +128,8 @@ describe('a person who leaves (People admin API)', () => {
     expect(await registrationOf(fullSession, leo.id)).toMatchObject({ status: 'cancelled' });
     expect(await registrationOf(fullSession, wes.id)).toMatchObject({ status: 'enrolled', position: null });
     expect(await queued('registration.promoted', wes.id)).toEqual([expect.objectContaining({ session_id: fullSession })]);
+    // Nothing waits for Leo any more, not even the cancellation of his own place.
+    expect(await pendingFor(leo.id)).toEqual([]);
 
     // He hosted his workshop alone: every admin hears of it (the acting one too), about its next session.
     for (const person of [ada, ava]) {
@@ -106,14 +137,28 @@ describe('a person who leaves (People admin API)', () => {
       expect(message?.session_id).toBe(hostedSession);
       expect(JSON.parse(message?.payload ?? '{}').leaver).toEqual({ name: 'Leo Leaver', alone: true });
     }
-    expect(await queued('host.left', hana.id)).toEqual([]);
+    // The workshop he hosted with Hana: Hana hears of it (not alone), the admins do not.
+    const [toHana, ...more] = await queued('host.left', hana.id);
+    expect(more).toEqual([]);
+    expect(toHana?.session_id).toBe(coHostedSession);
+    expect(JSON.parse(toHana?.payload ?? '{}').leaver).toEqual({ name: 'Leo Leaver', alone: false });
+    for (const person of [ada, ava]) expect((await queued('host.left', person.id)).map((m) => m.session_id)).toEqual([hostedSession]);
+
+    // Delivered: Wes is mailed his seat, the admins and Hana the news; Leo gets nothing.
+    await t.app.jobs['deliver-outbox']?.();
+    const toWes = await mailTo(wes.email);
+    expect(toWes.map((m) => m.subject)).toContainEqual(expect.stringMatching(/^A seat opened up: you're in /));
+    expect((await mailTo(hana.email)).some((m) => m.text.includes('Leo Leaver'))).toBe(true);
+    expect((await mailTo(ada.email)).some((m) => m.text.includes('Leo Leaver'))).toBe(true);
+    expect(await mailTo(leo.email)).toEqual([]);
 
     // The directory still knows him, as inactive; the audit log says who did it, from where.
     expect((await as(t.app, max.token).get(`/api/v1/people/${leo.id}`)).json()).toMatchObject({ name: 'Leo Leaver', active: false });
     const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'person.deactivated').execute();
     expect(audit).toEqual([expect.objectContaining({ actor_id: ada.id, target_id: leo.id, summary: 'Deactivated Leo Leaver' })]);
     expect(audit[0]?.request_id).toBeTruthy();
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ registrationsCancelled: 1 });
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ registrationsCancelled: 1, messagesWithdrawn: expect.any(Number) });
+    expect(audit[0]?.ip).toBeTruthy();
 
     // Again: nothing more happens.
     expect((await admin().post(path(leo.id, 'deactivate'))).json().active).toBe(false);
