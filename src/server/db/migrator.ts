@@ -25,6 +25,7 @@ import * as m20261202T1600 from './migrations/20261202T1600_people_lifecycle_and
 import * as m20261202T1630 from './migrations/20261202T1630_manager_suggestions.js';
 import * as m20261202T1910 from './migrations/20261202T1910_saml_requests_and_assertions.js';
 import * as m20261203T0700 from './migrations/20261203T0700_scim.js';
+import * as m20261203T0710 from './migrations/20261203T0710_login_session_id_token.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1630_manager_suggestions': m20261202T1630,
   '20261202T1910_saml_requests_and_assertions': m20261202T1910,
   '20261203T0700_scim': m20261203T0700,
+  '20261203T0710_login_session_id_token': m20261203T0710,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -55,6 +55,8 @@ export interface LoginSessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** OIDC sign-ins: the ID token, for `id_token_hint` when signing out of the provider (20261203T0710). Never logged. */
+  id_token?: string | null;
 }
 
 export interface WorkshopsTable {

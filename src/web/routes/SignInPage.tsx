@@ -15,6 +15,8 @@ import { safeNext } from '../lib/navigation';
 const SIGN_IN_ERRORS: Record<string, string> = {
   oidc_failed:
     'Signing in with your company account did not complete (it may have taken too long, or been used already). Please try again.',
+  oidc_denied:
+    'Your company’s sign-in service did not let you in to Lyceum (you may have cancelled, or not be assigned to it). Try again, or ask your IT team.',
   oidc_unavailable:
     'Your company’s sign-in service could not be reached. Try again in a moment; if it persists, tell your Lyceum administrators.',
   saml_failed:

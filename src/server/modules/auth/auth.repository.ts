@@ -42,6 +42,16 @@ export const authRepository = {
     return db.insertInto('login_sessions').values(row).execute();
   },
 
+  /** The ID token an OpenID Connect session was signed in with (null for other sessions). */
+  sessionIdToken(db: Executor, sessionHash: string): Promise<string | null> {
+    return db
+      .selectFrom('login_sessions')
+      .select('id_token')
+      .where('token_hash', '=', sessionHash)
+      .executeTakeFirst()
+      .then((r) => r?.id_token ?? null);
+  },
+
   deleteLoginSession(db: Executor, sessionHash: string) {
     return db.deleteFrom('login_sessions').where('token_hash', '=', sessionHash).execute();
   },

@@ -22,8 +22,11 @@ export function authRoutes(
   auth: AuthService,
   people: PeopleDirectory,
   config: Config,
-  /** oidc mode: where the browser signs out of the identity provider too (RP-initiated logout), if it offers that. */
-  endSessionUrl?: () => Promise<string | undefined>,
+  /**
+   * oidc mode: where the browser signs out of the identity provider too (RP-initiated logout), if it
+   * offers that; given the ID token of the session being ended, when it was kept.
+   */
+  endSessionUrl?: (idTokenHint: string | null) => Promise<string | undefined>,
 ): void {
   route(
     app,
@@ -92,9 +95,9 @@ export function authRoutes(
       errors: false,
     },
     async (request, reply) => {
-      await auth.signOut(request.cookies[SESSION_COOKIE], originOf(request));
+      const { idToken } = await auth.signOut(request.cookies[SESSION_COOKIE], originOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-      const redirectTo = await endSessionUrl?.();
+      const redirectTo = await endSessionUrl?.(idToken);
       if (redirectTo) return { redirectTo };
       return reply.code(204).send(null);
     },

@@ -112,8 +112,15 @@ export class AuthService {
     return this.startSession(person.id, { actor: { id: person.id, name: person.name }, method: 'dev', origin });
   }
 
-  /** `signIn`: who signed in and how, for the audit log (written with the session, in its transaction). */
-  async startSession(personId: string, signIn?: { actor: Pick<Actor, 'id' | 'name'>; method: string; origin?: AuditOrigin | undefined }) {
+  /**
+   * `signIn`: who signed in and how, for the audit log (written with the session, in its transaction).
+   * `idToken`: an OpenID Connect sign-in's ID token, kept with the session for signing out of the provider.
+   */
+  async startSession(
+    personId: string,
+    signIn?: { actor: Pick<Actor, 'id' | 'name'>; method: string; origin?: AuditOrigin | undefined },
+    idToken?: string,
+  ) {
     const sessionCookie = newSecret('lys');
     const csrfToken = newSecret('csrf');
     const now = new Date();
@@ -127,6 +134,7 @@ export class AuthService {
         csrf_token: csrfToken,
         created_at: now.toISOString(),
         expires_at: expiresAt.toISOString(),
+        id_token: idToken ?? null,
       });
       if (signIn)
         await recordAudit(trx, {
@@ -141,12 +149,16 @@ export class AuthService {
     return { personId, sessionCookie, csrfToken, expiresAt };
   }
 
-  /** Ends a browser session; the sign-out is in the audit log when there was a session to end. */
-  async signOut(sessionCookie: string | undefined, origin?: AuditOrigin): Promise<void> {
-    if (!sessionCookie) return;
+  /**
+   * Ends a browser session; the sign-out is in the audit log when there was a session to end.
+   * Answers the ID token the session was signed in with (OpenID Connect), for the provider's sign-out.
+   */
+  async signOut(sessionCookie: string | undefined, origin?: AuditOrigin): Promise<{ idToken: string | null }> {
+    if (!sessionCookie) return { idToken: null };
     const hash = hashSecret(sessionCookie);
-    await this.tx.transaction(async (trx) => {
+    return this.tx.transaction(async (trx) => {
       const person = await this.auth.findPersonBySessionHash(trx, hash, nowIso());
+      const idToken = await this.auth.sessionIdToken(trx, hash);
       await this.auth.deleteLoginSession(trx, hash);
       if (person)
         await recordAudit(trx, {
@@ -156,6 +168,7 @@ export class AuthService {
           summary: 'Signed out',
           origin,
         });
+      return { idToken };
     });
   }
 

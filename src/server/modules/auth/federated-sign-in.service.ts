@@ -19,6 +19,7 @@ export class SignInRefusal extends Error {
   constructor(
     readonly code:
       | 'oidc_failed'
+      | 'oidc_denied'
       | 'oidc_unavailable'
       | 'saml_failed'
       | 'saml_denied'

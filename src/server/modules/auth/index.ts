@@ -19,7 +19,7 @@ export default lyceumModule('auth', ['auth', 'people', 'config', 'tx', 'outbound
   const client = settings
     ? new OidcClient(settings, container.outbound, `${config.publicUrl}${authApi.oidcCallback.path}`, `${config.publicUrl}/sign-in`)
     : undefined;
-  authRoutes(app, auth, container.people, config, client && (() => client.endSessionUrl()));
+  authRoutes(app, auth, container.people, config, client && ((idToken) => client.endSessionUrl(idToken)));
   const signIn = settings && new OidcSignInService(container.tx, authRepository, settings);
   oidcRoutes(app, settings && client && signIn ? { auth, client, signIn, settings, config } : undefined);
   const saml = config.saml && {

@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 import type { OidcConfig } from '../../config.js';
-import type { Outbound } from '../../platform/outbound/index.js';
+import { type Outbound, OutboundFailed } from '../../platform/outbound/index.js';
 
 /**
  * The relying party's side of OpenID Connect, through openid-client: discovery from OIDC_ISSUER,
@@ -79,6 +79,9 @@ export class OidcClient {
       ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
     });
     config[client.customFetch] = customFetch;
+    // openid-client trusts an ID token from the token endpoint on TLS alone (OIDC Core 3.1.3.7, 6.);
+    // Lyceum checks its signature against the provider's published keys as well.
+    client.enableNonRepudiationChecks(config);
     return config;
   }
 
@@ -104,9 +107,10 @@ export class OidcClient {
 
   /**
    * Exchanges the code (checking state, nonce, PKCE, the ID token's issuer, audience, signature
-   * and expiry) and returns the person's claims; throws on anything wrong.
+   * against the provider's JWKS, and expiry) and returns the person's claims and the ID token itself (kept with the session,
+   * only to name it when signing out of the provider); throws on anything wrong.
    */
-  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<Claims> {
+  async finish(callbackUrl: URL, pending: PendingSignIn): Promise<{ claims: Claims; idToken: string }> {
     const config = await this.configuration();
     const tokens = await client.authorizationCodeGrant(
       config,
@@ -115,17 +119,21 @@ export class OidcClient {
       { redirect_uri: this.redirectUri },
     );
     const idClaims = tokens.claims();
-    if (!idClaims) throw new Error('the provider sent no ID token');
+    if (!idClaims || !tokens.id_token) throw new Error('the provider sent no ID token');
     // Many providers put only `sub` in the ID token and the rest behind the UserInfo endpoint.
     let userInfo: Claims = {};
     if (config.serverMetadata().userinfo_endpoint) {
       userInfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
     }
-    return { ...userInfo, ...idClaims };
+    return { claims: { ...userInfo, ...idClaims }, idToken: tokens.id_token };
   }
 
-  /** Where to send the browser to sign out of the provider too, or undefined when it offers no such thing. */
-  async endSessionUrl(): Promise<string | undefined> {
+  /**
+   * Where to send the browser to sign out of the provider too, or undefined when it offers no such
+   * thing. `idTokenHint`: the ID token of the sign-in being ended (providers such as Entra ID and
+   * Keycloak want it to skip their "which account?" question); without it, the client id says who asks.
+   */
+  async endSessionUrl(idTokenHint?: string | null): Promise<string | undefined> {
     let config: client.Configuration;
     try {
       config = await this.configuration();
@@ -133,9 +141,57 @@ export class OidcClient {
       return undefined; // Lyceum's own session is over anyway.
     }
     if (!config.serverMetadata().end_session_endpoint) return undefined;
-    // client_id instead of id_token_hint: Lyceum keeps no ID token once the session is made.
     return client
-      .buildEndSessionUrl(config, { client_id: this.settings.clientId, post_logout_redirect_uri: this.postLogoutRedirectUri })
+      .buildEndSessionUrl(config, {
+        client_id: this.settings.clientId,
+        post_logout_redirect_uri: this.postLogoutRedirectUri,
+        ...(idTokenHint ? { id_token_hint: idTokenHint } : {}),
+      })
       .toString();
   }
+}
+
+/**
+ * Whether a failed code exchange was the provider being down (no answer, or a 5xx from its token
+ * or UserInfo endpoint) rather than an answer Lyceum refused: the sign-in page says "try again in a
+ * moment" for the first, "did not complete" for the second.
+ */
+export function providerUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof Response) return e.status >= 500;
+    const status = (e as { status?: unknown }).status;
+    if (typeof status === 'number') return status >= 500;
+    if (e instanceof OutboundFailed) return true;
+  }
+  return false;
+}
+
+/**
+ * A refused exchange in words for the log and the audit log: openid-client's message, the
+ * provider's OAuth error, the claim that failed its check and the HTTP status, never a token.
+ */
+export function failureReason(error: unknown): string {
+  const parts: string[] = [];
+  let code: string | undefined;
+  for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    if (e instanceof Response) {
+      parts.push(`HTTP ${e.status}`);
+      break;
+    }
+    if (!(e instanceof Error)) {
+      const claim = (e as { claim?: unknown }).claim;
+      if (typeof claim === 'string') parts.push(`claim "${claim}"`);
+      break;
+    }
+    const x = e as Error & { code?: unknown; error?: unknown; error_description?: unknown; status?: unknown };
+    if (!parts.includes(x.message)) parts.push(x.message);
+    if (typeof x.error === 'string') {
+      const description = typeof x.error_description === 'string' ? ` (${x.error_description.slice(0, 200)})` : '';
+      parts.push(`the provider said ${x.error}${description}`);
+    }
+    if (typeof x.status === 'number') parts.push(`HTTP ${x.status}`);
+    if (typeof x.code === 'string') code ??= x.code;
+    e = x.cause;
+  }
+  return [...parts, ...(code ? [code] : [])].join('; ');
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Api } from '../../platform/http.js';
 import { type RouteDocs, route } from '../../platform/route.js';
 import type { AuthService } from './auth.service.js';
-import type { OidcClient } from './oidc.client.js';
+import { failureReason, type OidcClient, providerUnavailable } from './oidc.client.js';
 import { OidcRefusal, type OidcSignInService } from './oidc.service.js';
 import { OIDC_STATE_COOKIE, OIDC_STATE_TTL_MS, openPendingSignIn, safeNextPath, sealPendingSignIn } from './oidc.state.js';
 
@@ -39,7 +39,8 @@ const callbackDocs: RouteDocs = {
   description:
     'AUTH_MODE=oidc only. Exchanges the code (checking state, nonce, PKCE and the ID token), signs the person in ' +
     '(added on first sign-in, found by email otherwise) and answers 302 to the page asked for, with the session ' +
-    'cookies. Refusals answer 302 to /sign-in?error=<code> (oidc_failed, email_missing, email_unverified, account_inactive).',
+    'cookies. Refusals answer 302 to /sign-in?error=<code> (oidc_failed, oidc_denied, oidc_unavailable, email_missing, ' +
+    'email_unverified, account_inactive).',
   config: { public: true, ...strictLimit },
   errors: redirects,
   hidden: true,
@@ -134,18 +135,31 @@ export function oidcRoutes(
     const pending = openPendingSignIn(settings.clientSecret, request.cookies[OIDC_STATE_COOKIE]);
     reply.clearCookie(OIDC_STATE_COOKIE, { path: CALLBACK_PATH });
     const { error } = request.query;
-    if (error) return refuse(request, reply, new OidcRefusal('oidc_failed', `the identity provider answered ${error}`));
+    if (error) {
+      // access_denied: the person cancelled, or the provider will not let them into Lyceum (not assigned to the app).
+      const code = error === 'access_denied' ? 'oidc_denied' : 'oidc_failed';
+      return refuse(request, reply, new OidcRefusal(code, `the identity provider answered ${error.slice(0, 100)}`));
+    }
     if (!pending)
       return refuse(request, reply, new OidcRefusal('oidc_failed', 'no sign-in in progress (its cookie is missing or expired)'));
     if (!used.claim(pending.state)) return refuse(request, reply, new OidcRefusal('oidc_failed', 'this sign-in was already used'));
 
-    let claims: Awaited<ReturnType<OidcClient['finish']>>;
+    let finished: Awaited<ReturnType<OidcClient['finish']>>;
     try {
-      claims = await client.finish(new URL(request.url, config.publicUrl), pending);
+      finished = await client.finish(new URL(request.url, config.publicUrl), pending);
     } catch (cause) {
-      const reason = `the identity provider's answer was refused: ${cause instanceof Error ? cause.message : String(cause)}`;
-      return refuse(request, reply, new OidcRefusal('oidc_failed', reason), cause);
+      const message = failureReason(cause);
+      if (providerUnavailable(cause)) {
+        return refuse(
+          request,
+          reply,
+          new OidcRefusal('oidc_unavailable', `the identity provider could not finish the sign-in: ${message}`),
+          cause,
+        );
+      }
+      return refuse(request, reply, new OidcRefusal('oidc_failed', `the identity provider's answer was refused: ${message}`), cause);
     }
+    const { claims, idToken } = finished;
     let person: { personId: string };
     try {
       person = await signIn.personFor(claims, originOf(request));
@@ -153,7 +167,7 @@ export function oidcRoutes(
       if (cause instanceof OidcRefusal) return refuse(request, reply, cause);
       throw cause;
     }
-    setSessionCookies(reply, await auth.startSession(person.personId), config);
+    setSessionCookies(reply, await auth.startSession(person.personId, undefined, idToken), config);
     return reply.redirect(pending.next, 302);
   });
 }

@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestDatabase } from '../../../../test/helpers/database.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import { buildPerson } from '../../../../test/helpers/factories.js';
-import { oidcBrowser, startTestProvider, type TestProvider } from '../../../../test/helpers/oidc-provider.js';
+import { oidcBrowser, type ProviderMisbehaviour, startTestProvider, type TestProvider } from '../../../../test/helpers/oidc-provider.js';
+import { loadConfig } from '../../config.js';
 
 /**
  * Single sign-on against a real OpenID Connect provider (oidc-provider, on 127.0.0.1): the app is
@@ -154,6 +156,32 @@ describe('signing in through OpenID Connect', () => {
     expect(failed).toMatchObject({ ip: expect.any(String), request_id: expect.any(String) });
   });
 
+  it('refuses to link an existing person through an unverified email, and changes nothing of theirs', async () => {
+    const existing = await buildPerson(t.database.db, { name: 'Vera Verified', team: 'Payments' });
+    const login = account({ email: existing.email, email_verified: false, name: 'Someone Else', team: 'Elsewhere' });
+    const { callback, session } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
+    expect(signInPageError(callback.headers.location)).toBe('email_unverified');
+    expect(session).toBe('');
+    const row = await t.database.db.selectFrom('people').select(['name', 'team']).where('id', '=', existing.id).executeTakeFirst();
+    expect(row).toEqual({ name: 'Vera Verified', team: 'Payments' });
+    const failed = (await audit('sign_in.failed')).find((e) => e.actor_label === existing.email);
+    expect(JSON.parse(failed?.details ?? '{}')).toEqual({ method: 'oidc', code: 'email_unverified' });
+  });
+
+  it('sends a person who cancels at the provider (error=access_denied) to the sign-in page with oidc_denied', async () => {
+    const browser = oidcBrowser(t.app, PUBLIC_URL);
+    const started = await browser.start('/workshops');
+    const state = started.cookies.find((c) => c.name === 'lyceum_oidc')?.value;
+    const login = account({ email: `cancel.${Date.now()}@example.com`, email_verified: true, name: 'Cass Cancel' });
+    const back = await browser.loginAtProvider(String(started.headers.location), login, { cancel: true });
+    expect(new URL(back, PUBLIC_URL).searchParams.get('error')).toBe('access_denied');
+    const res = await browser.callback(back, state);
+    expect(res.statusCode).toBe(302);
+    expect(signInPageError(res.headers.location)).toBe('oidc_denied');
+    expect(res.cookies.find((c) => c.name === 'lyceum_session')).toBeUndefined();
+    expect(await t.database.db.selectFrom('people').select('id').where('name', '=', 'Cass Cancel').execute()).toEqual([]);
+  });
+
   it('refuses a replayed callback (same code and state), even with its cookie', async () => {
     const browser = oidcBrowser(t.app, PUBLIC_URL);
     const started = await browser.start();
@@ -200,21 +228,64 @@ describe('signing in through OpenID Connect', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/dev/accounts' })).statusCode).toBe(404);
   });
 
-  it('signs out of Lyceum and then of the provider (RP-initiated logout)', async () => {
+  it('signs out of Lyceum and then of the provider (RP-initiated logout, naming the ID token of the sign-in)', async () => {
     const login = account({ email: `bye.${Date.now()}@example.com`, email_verified: true, name: 'Bea Bye' });
-    const { session, csrf } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-out',
-      cookies: { lyceum_session: session, lyceum_csrf: csrf },
-      headers: { 'x-csrf-token': csrf },
-    });
+    const browser = oidcBrowser(t.app, PUBLIC_URL);
+    const { session, csrf } = await browser.signIn(login);
+    // Signed in at the provider too: going there again asks nothing.
+    expect(await browser.promptAtProvider(String((await browser.start()).headers.location))).toBe('nothing');
+    const signOut = (cookies: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', cookies, headers: { 'x-csrf-token': csrf } });
+    const res = await signOut({ lyceum_session: session, lyceum_csrf: csrf });
     expect(res.statusCode).toBe(200);
     const to = new URL(res.json().redirectTo);
     expect(`${to.origin}${to.pathname}`).toBe(`${provider.issuer}/session/end`);
     expect(to.searchParams.get('client_id')).toBe(provider.clientId);
     expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${PUBLIC_URL}/sign-in`);
+    // The ID token of this sign-in: a JWT for Lyceum, naming the person who signs out.
+    const hint = to.searchParams.get('id_token_hint') ?? '';
+    const payload = JSON.parse(Buffer.from(hint.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    expect(payload).toMatchObject({ iss: provider.issuer, aud: provider.clientId, sub: login });
     expectError(await me(session), 401, 'unauthenticated');
+    // Gone with the session.
+    expect(await t.database.db.selectFrom('login_sessions').select('id').where('id_token', '=', hint).execute()).toEqual([]);
+
+    // The provider's own end-session endpoint takes it: after "Yes, sign me out" it sends the browser back to Lyceum…
+    expect(await browser.signOutAtProvider(to.href)).toMatch(new RegExp(`^${PUBLIC_URL}/sign-in`));
+    // …and the provider's session is over: the next sign-in asks for the login again.
+    expect(await browser.promptAtProvider(String((await browser.start()).headers.location))).toBe('login');
+
+    // Signing out without a session still ends at the provider, asked by client id alone.
+    const anonymous = await signOut({});
+    expect(new URL(anonymous.json().redirectTo).searchParams.get('id_token_hint')).toBeNull();
+  });
+
+  it('never writes the ID token in the log', async () => {
+    const lines: string[] = [];
+    const login = account({ email: `quiet.${Date.now()}@example.com`, email_verified: true, name: 'Quinn Quiet' });
+    const database = await createTestDatabase();
+    const config = loadConfig({
+      DATABASE_URL: database.url.startsWith('sqlite') ? 'sqlite::memory:' : database.url,
+      ...oidcEnv(provider),
+      LOG_LEVEL: 'trace',
+    });
+    const app = await buildTestApp({ config, database, logStream: { write: (line: string) => lines.push(line) } });
+    const logged = { app, close: () => app.close().then(() => database.close()) };
+    try {
+      const { session, csrf } = await oidcBrowser(logged.app, PUBLIC_URL).signIn(login);
+      const res = await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out',
+        cookies: { lyceum_session: session, lyceum_csrf: csrf },
+        headers: { 'x-csrf-token': csrf },
+      });
+      const hint = new URL(res.json().redirectTo).searchParams.get('id_token_hint') ?? '';
+      expect(hint.length).toBeGreaterThan(100);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((l) => l.includes(hint.split('.')[2] ?? hint))).toEqual([]);
+    } finally {
+      await logged.close();
+    }
   });
 
   it('answers the same to everyone, signed in or not: the routes are public', async () => {
@@ -226,6 +297,40 @@ describe('signing in through OpenID Connect', () => {
       expect(started.statusCode).toBe(302);
       expect(String(started.headers.location)).toMatch(new RegExp(`^${provider.issuer}/`));
     }
+  });
+});
+
+describe('a provider whose answer is wrong', () => {
+  afterEach(() => {
+    for (const key of Object.keys(provider.misbehave)) delete provider.misbehave[key as keyof ProviderMisbehaviour];
+  });
+
+  it.each<[string, ProviderMisbehaviour, string, RegExp]>([
+    ['an ID token signed by another key (bad signature)', { foreignKey: true }, 'oidc_failed', /signature/i],
+    ['an expired ID token', { clockBehindSeconds: 3 * 3600 }, 'oidc_failed', /"exp"|expir/i],
+    ['an ID token from another issuer', { wrongIssuer: 'https://impostor.example.com' }, 'oidc_failed', /"iss"|issuer/i],
+    ['an ID token with another nonce', { nonce: 'not-the-nonce-lyceum-sent' }, 'oidc_failed', /nonce/i],
+    ['a failing token endpoint (503)', { tokenStatus: 503 }, 'oidc_unavailable', /503|status/i],
+  ])('refuses %s: the sign-in page says why, no session, no person, no stack trace', async (_case, misbehaviour, code, reason) => {
+    Object.assign(provider.misbehave, misbehaviour);
+    const name = `Refused ${accounts + 1}`;
+    const email = `refused.${accounts + 1}.${Date.now()}@example.com`;
+    const { callback, session } = await oidcBrowser(t.app, PUBLIC_URL).signIn(account({ email, email_verified: true, name }), '/workshops');
+    expect(callback.statusCode).toBe(302);
+    expect(signInPageError(callback.headers.location)).toBe(code);
+    expect(new URL(String(callback.headers.location), PUBLIC_URL).pathname).toBe('/sign-in');
+    expect(callback.body).toBe('');
+    expect(session).toBe('');
+    expect(await t.database.db.selectFrom('people').select('id').where('email', '=', email).execute()).toEqual([]);
+    const failed = (await audit('sign_in.failed')).at(-1);
+    expect(JSON.parse(failed?.details ?? '{}')).toEqual({ method: 'oidc', code });
+    expect(failed?.summary).toMatch(reason);
+  });
+
+  it('signs in again once the provider behaves', async () => {
+    const login = account({ email: `again.${Date.now()}@example.com`, email_verified: true, name: 'Andy Again' });
+    const { session } = await oidcBrowser(t.app, PUBLIC_URL).signIn(login);
+    expect((await me(session)).json().name).toBe('Andy Again');
   });
 });
 
