@@ -57,6 +57,7 @@ import { Notifier } from './modules/notifications/notifier.js';
 import { preferencesRepository } from './modules/notifications/preferences.repository.js';
 import { remindersRepository } from './modules/notifications/reminders.repository.js';
 import { RemindersService } from './modules/notifications/reminders.service.js';
+import { erasureRepository } from './modules/people/erasure.repository.js';
 import { leaversRepository } from './modules/people/leavers.repository.js';
 import { LeaversService } from './modules/people/leavers.service.js';
 import { peopleRepository } from './modules/people/people.repository.js';
@@ -119,6 +120,7 @@ export function createContainer(config: Config, database: DbHandle) {
     leaversRepository,
     leaverSeats({ registrations: registrationsRepository, sessions: sessionsRepository, notifier }),
     notifier,
+    erasureRepository,
   );
   // SCIM provisioning: the identity provider's active:false is the same deactivation as an admin's.
   const scim = new ScimService(tx, scimRepository, leavers, {
