@@ -77,6 +77,7 @@ export async function startTestProvider(publicUrl: string): Promise<TestProvider
       profile: ['name', 'groups', 'title', 'team'],
     },
     jwks: { keys },
+    ttl: { AccessToken: 3600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, Session: 3600 },
     cookies: { keys: ['oidc-test-cookie-key'] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     async findAccount(_ctx: unknown, id: string) {

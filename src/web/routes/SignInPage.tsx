@@ -25,7 +25,8 @@ const SIGN_IN_ERRORS: Record<string, string> = {
     'Your company’s sign-in service did not let you in to Lyceum (you may not be assigned to it). Ask your IT team or your Lyceum administrators.',
   email_missing:
     'Your company account did not share an email address with Lyceum. Ask your Lyceum administrators to check the sign-in settings.',
-  email_unverified: 'Your company account’s email address is not verified. Verify it with your identity provider, then try again.',
+  email_unverified:
+    'Your company account’s email address is not marked as verified, so Lyceum cannot tell it is yours. Ask your IT team to verify it, then try again.',
   account_inactive: 'Your Lyceum account is deactivated. Ask your Lyceum administrators if you think this is a mistake.',
 };
 
@@ -39,32 +40,51 @@ export function SignInPage() {
 
   if (me.data) return <Navigate to={next} replace />;
 
+  const refusal = signInError && (
+    <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title="You are not signed in">
+      {SIGN_IN_ERRORS[signInError] ?? SIGN_IN_ERRORS.oidc_failed}
+    </Alert>
+  );
+  const sso = config.data && config.data.mode !== 'dev' && config.data.signInUrl ? config.data : undefined;
+
   return (
-    <Container size="sm" py="xl" component="main">
+    <Container size={sso ? 480 : 'sm'} py="xl" component="main">
       <Stack gap="lg">
         <Center>
           <Wordmark />
         </Center>
-        <Title order={1} ta="center">
-          Sign in to Lyceum
-        </Title>
-        {config.isError && <ErrorNotice error={config.error} onRetry={() => void config.refetch()} title="Lyceum could not be reached" />}
-        {config.isPending && <ListSkeleton count={3} />}
-        {signInError && (
-          <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title="You are not signed in">
-            {SIGN_IN_ERRORS[signInError] ?? SIGN_IN_ERRORS.oidc_failed}
-          </Alert>
-        )}
-        {config.data && config.data.mode === 'dev' && <DevSignIn next={next} />}
-        {config.data && config.data.mode !== 'dev' && config.data.signInUrl && (
-          <Stack gap="sm" align="center">
-            <Button component="a" size="md" href={`${config.data.signInUrl}?${new URLSearchParams({ next })}`}>
-              {config.data.signInLabel ?? 'Sign in with your company account'}
-            </Button>
-            <Text fz="sm" c="dimmed" ta="center">
-              You sign in with your company account; Lyceum never sees your password.
-            </Text>
-          </Stack>
+        {sso ? (
+          <Card withBorder radius="md" padding="xl" shadow="sm">
+            <Stack gap="lg">
+              <Stack gap={4}>
+                <Title order={1} ta="center">
+                  Sign in to Lyceum
+                </Title>
+                <Text c="dimmed" ta="center">
+                  Workshops and learning sessions hosted by your colleagues.
+                </Text>
+              </Stack>
+              {refusal}
+              <Button component="a" size="md" fullWidth href={`${sso.signInUrl}?${new URLSearchParams({ next })}`}>
+                {sso.signInLabel ?? 'Sign in with your company account'}
+              </Button>
+              <Text fz="sm" c="dimmed" ta="center">
+                You sign in with your company account; Lyceum never sees your password.
+              </Text>
+            </Stack>
+          </Card>
+        ) : (
+          <>
+            <Title order={1} ta="center">
+              Sign in to Lyceum
+            </Title>
+            {config.isError && (
+              <ErrorNotice error={config.error} onRetry={() => void config.refetch()} title="Lyceum could not be reached" />
+            )}
+            {config.isPending && <ListSkeleton count={3} />}
+            {refusal}
+            {config.data && config.data.mode === 'dev' && <DevSignIn next={next} />}
+          </>
         )}
       </Stack>
     </Container>
