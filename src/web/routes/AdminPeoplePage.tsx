@@ -1,7 +1,8 @@
-import { Stack, Text, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconSearch, IconUsers } from '@tabler/icons-react';
 import { AdminOnly } from '../components/AdminOnly';
+import { Empty } from '../components/Empty';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { EducationHeader } from '../features/education/EducationHeader';
 import { AdminPeopleTable } from '../features/people/AdminPeopleTable';
@@ -40,7 +41,17 @@ function People() {
       <div aria-live="polite">
         {people.isPending && <ListSkeleton count={5} height={56} />}
         {people.isError && <ErrorNotice error={people.error} onRetry={() => void people.refetch()} />}
-        {people.isSuccess && items.length === 0 && <Text c="dimmed">Nobody matches “{q}”.</Text>}
+        {people.isSuccess && items.length === 0 && (
+          <Empty
+            icon={<IconUsers size={32} aria-hidden="true" />}
+            title={q ? `Nobody matches “${q}”` : 'Nobody in the directory yet'}
+            description={
+              q
+                ? 'Search by part of a name or an email address. Erased people are listed as “Former colleague”.'
+                : 'People arrive when they first sign in, from the identity provider (SCIM) or by CSV import.'
+            }
+          />
+        )}
         {items.length > 0 && <AdminPeopleTable people={items} />}
         <LoadMore query={people} label="Show more people" />
       </div>

@@ -1,10 +1,14 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Badge, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { AuditEntryView } from '../../../contracts/index.js';
 import { formatDateTime } from '../../lib/time';
 import { actionLabel } from './actions';
 
 /** Who did what, when, from where, with the request id to find the server's log lines. */
 export function AuditTable({ entries, zone }: { entries: AuditEntryView[]; zone: string }) {
+  // Phones: one card per entry, nothing to scroll sideways.
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  if (narrow) return <AuditCards entries={entries} zone={zone} />;
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="xs" fz="sm" striped>
@@ -45,5 +49,43 @@ export function AuditTable({ entries, zone }: { entries: AuditEntryView[]; zone:
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function AuditCards({ entries, zone }: { entries: AuditEntryView[]; zone: string }) {
+  return (
+    <Stack gap="xs">
+      <Text fz="sm" c="dimmed">
+        Newest first. Times in {zone}.
+      </Text>
+      <Stack gap="xs" component="ul" aria-label="Audit log" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {entries.map((e) => (
+          <Card key={e.id} component="li" withBorder padding="sm">
+            <Stack gap={4}>
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <Text fz="sm" fw={600}>
+                  {actionLabel(e.action)}
+                </Text>
+                <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(e.at, zone)}
+                </Text>
+              </Group>
+              <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                {e.summary}
+              </Text>
+              <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                By {e.actor.label}
+                {e.actor.id === null ? ' (not a signed-in person)' : ''} · from {e.ip ?? 'an unknown address'}
+              </Text>
+              {e.requestId && (
+                <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  Request <Code>{e.requestId}</Code>
+                </Text>
+              )}
+            </Stack>
+          </Card>
+        ))}
+      </Stack>
+    </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { AdminPerson } from '../../../contracts/index.js';
 import { errorMessage, notifyError, notifySuccess } from '../../lib/forms';
@@ -15,126 +16,187 @@ const ROLES = [
 export function AdminPeopleTable({ people }: { people: AdminPerson[] }) {
   const [confirming, setConfirming] = useState<{ person: AdminPerson; kind: 'deactivate' | 'reactivate' } | null>(null);
   const [erasing, setErasing] = useState<AdminPerson | null>(null);
+  // Phones and narrow windows: one card per person, its parts stacked; a table beyond.
+  const narrow = useMediaQuery('(max-width: 60em)', false, { getInitialValueInEffect: false });
+  const handlers = (p: AdminPerson) => ({
+    onDeactivate: () => setConfirming({ person: p, kind: 'deactivate' as const }),
+    onReactivate: () => setConfirming({ person: p, kind: 'reactivate' as const }),
+    onErase: () => setErasing(p),
+  });
   return (
     <>
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm" aria-label="People">
+      {narrow ? (
+        <Stack gap="sm" component="ul" aria-label="People" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {people.map((p) => (
+            <PersonCard key={p.id} person={p} {...handlers(p)} />
+          ))}
+        </Stack>
+      ) : (
+        <Table verticalSpacing="sm" aria-label="People" layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>
+              <Table.Th scope="col">Person</Table.Th>
+              <Table.Th scope="col" w={150}>
+                Role
+              </Table.Th>
+              <Table.Th scope="col" w={260}>
+                State
+              </Table.Th>
+              <Table.Th scope="col" w={210}>
                 <span className="visually-hidden">Actions</span>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {people.map((p) => (
-              <PersonRow
-                key={p.id}
-                person={p}
-                onDeactivate={() => setConfirming({ person: p, kind: 'deactivate' })}
-                onReactivate={() => setConfirming({ person: p, kind: 'reactivate' })}
-                onErase={() => setErasing(p)}
-              />
+              <PersonRow key={p.id} person={p} {...handlers(p)} />
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      )}
       <ConfirmModal target={confirming} onClose={() => setConfirming(null)} />
       <EraseModal person={erasing} onClose={() => setErasing(null)} />
     </>
   );
 }
 
-function PersonRow({
-  person: p,
-  onDeactivate,
-  onReactivate,
-  onErase,
-}: {
+type RowProps = {
   person: AdminPerson;
   onDeactivate: () => void;
   onReactivate: () => void;
   onErase: () => void;
-}) {
-  const me = useMe();
-  const zone = useViewerZone();
-  const action = usePersonAction();
-  const self = me.data?.id === p.id;
+};
+
+/** One person on a phone: who, state (with who did it and when), role and actions, stacked. */
+function PersonCard(props: RowProps) {
+  const { person: p } = props;
+  return (
+    <Card component="li" withBorder padding="sm" aria-label={p.name}>
+      <Stack gap="xs">
+        <Who person={p} />
+        <State person={p} />
+        <Group justify="space-between" align="flex-end" gap="xs">
+          <RoleSelect person={p} />
+          <Actions {...props} />
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function PersonRow(props: RowProps) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Text fw={600}>{p.name}</Text>
-        <Text fz="sm" c="dimmed">
-          {p.erasedAt ? 'Erased' : [p.email, p.title, p.team].filter(Boolean).join(' · ')}
-        </Text>
+        <Who person={props.person} />
       </Table.Td>
       <Table.Td>
-        <Select
-          aria-label={`Role of ${p.name}`}
-          data={ROLES}
-          value={p.role}
-          allowDeselect={false}
-          w={120}
-          disabled={self || p.erasedAt !== null || action.isPending}
-          title={self ? 'Another admin changes your role' : undefined}
-          onChange={(role) =>
-            role &&
-            role !== p.role &&
-            action.mutate(
-              { kind: 'role', id: p.id, role: role as 'member' | 'admin' },
-              {
-                onSuccess: () => notifySuccess(`${p.name} is now ${role === 'admin' ? 'an admin' : 'a member'}.`),
-                onError: (e) => notifyError(e),
-              },
-            )
-          }
-        />
-        {p.roleSource === 'directory' && (
-          <Text fz="xs" c="dimmed">
-            from the directory's groups
-          </Text>
-        )}
+        <RoleSelect person={props.person} />
       </Table.Td>
       <Table.Td>
-        {p.active ? (
-          <Badge color="teal" variant="light">
-            Active
-          </Badge>
-        ) : (
-          <Stack gap={2}>
-            <Badge color={p.erasedAt ? 'red' : 'gray'} variant="light">
-              {p.erasedAt ? 'Erased' : 'Deactivated'}
-            </Badge>
-            <Text fz="xs" c="dimmed">
-              {p.erasedAt
-                ? `Erased ${formatDateTime(p.erasedAt, zone)}`
-                : `${p.deactivatedAt ? formatDateTime(p.deactivatedAt, zone) : ''} by ${p.deactivatedBy?.name ?? 'the directory'}`}
-            </Text>
-          </Stack>
-        )}
+        <State person={props.person} />
       </Table.Td>
       <Table.Td>
-        {!self && p.erasedAt === null && (
-          <Group gap="xs" justify="flex-end" wrap="nowrap">
-            {p.active ? (
-              <Button size="xs" variant="light" color="orange" onClick={onDeactivate}>
-                Deactivate
-              </Button>
-            ) : (
-              <Button size="xs" variant="light" onClick={onReactivate}>
-                Reactivate
-              </Button>
-            )}
-            <Button size="xs" variant="subtle" color="red" onClick={onErase}>
-              Erase…
-            </Button>
-          </Group>
-        )}
+        <Actions {...props} />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Name, and email · title · team; long ones wrap rather than push the row wider. */
+function Who({ person: p }: { person: AdminPerson }) {
+  return (
+    <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+      <Text fw={600}>{p.name}</Text>
+      <Text fz="sm" c="dimmed">
+        {p.erasedAt ? 'Name, email and profile erased' : [p.email, p.title, p.team].filter(Boolean).join(' · ')}
+      </Text>
+    </div>
+  );
+}
+
+function RoleSelect({ person: p }: { person: AdminPerson }) {
+  const me = useMe();
+  const action = usePersonAction();
+  const self = me.data?.id === p.id;
+  return (
+    <div>
+      <Select
+        aria-label={`Role of ${p.name}`}
+        data={ROLES}
+        value={p.role}
+        allowDeselect={false}
+        w={120}
+        disabled={self || p.erasedAt !== null || action.isPending}
+        title={self ? 'Another admin changes your role' : undefined}
+        onChange={(role) =>
+          role &&
+          role !== p.role &&
+          action.mutate(
+            { kind: 'role', id: p.id, role: role as 'member' | 'admin' },
+            {
+              onSuccess: () => notifySuccess(`${p.name} is now ${role === 'admin' ? 'an admin' : 'a member'}.`),
+              onError: (e) => notifyError(e),
+            },
+          )
+        }
+      />
+      {p.roleSource === 'directory' && (
+        <Text fz="xs" c="dimmed">
+          from the directory's groups
+        </Text>
+      )}
+      {self && (
+        <Text fz="xs" c="dimmed">
+          you (another admin changes your role)
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/** Active, or deactivated / erased with who did it and when (in words, not colour alone). */
+function State({ person: p }: { person: AdminPerson }) {
+  const zone = useViewerZone();
+  if (p.active) {
+    return (
+      <Badge color="teal" variant="light">
+        Active
+      </Badge>
+    );
+  }
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge color={p.erasedAt ? 'red' : 'gray'} variant="light">
+        {p.erasedAt ? 'Erased' : 'Deactivated'}
+      </Badge>
+      <Text fz="xs" c="dimmed">
+        {p.erasedAt
+          ? `Erased ${formatDateTime(p.erasedAt, zone)}${p.deactivatedBy ? ` · deactivated by ${p.deactivatedBy.name}` : ''}`
+          : `${p.deactivatedAt ? `${formatDateTime(p.deactivatedAt, zone)} ` : ''}by ${p.deactivatedBy?.name ?? 'the directory'}`}
+      </Text>
+    </Stack>
+  );
+}
+
+function Actions({ person: p, onDeactivate, onReactivate, onErase }: RowProps) {
+  const me = useMe();
+  if (me.data?.id === p.id || p.erasedAt !== null) return null;
+  return (
+    <Group gap="xs" justify="flex-end" wrap="nowrap">
+      {p.active ? (
+        <Button size="xs" variant="light" color="orange" onClick={onDeactivate} aria-label={`Deactivate ${p.name}`}>
+          Deactivate
+        </Button>
+      ) : (
+        <Button size="xs" variant="light" onClick={onReactivate} aria-label={`Reactivate ${p.name}`}>
+          Reactivate
+        </Button>
+      )}
+      <Button size="xs" variant="subtle" color="red" onClick={onErase} aria-label={`Erase ${p.name}…`}>
+        Erase…
+      </Button>
+    </Group>
   );
 }
 
