@@ -134,6 +134,66 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:9000' }).oidc?.issuer).toBe('http://127.0.0.1:9000');
       expect(() => loadConfig({ ...oidc, OIDC_SCOPES: 'email profile' })).toThrow(/^Invalid OIDC_SCOPES=.*must include openid/);
     });
+
+    it.each([
+      ['OIDC_ISSUER', 'https://login.example.com/realms/staff?x=1', 'without ? or #'],
+      ['OIDC_ISSUER', 'https://login.example.com/#/', 'without ? or #'],
+      ['OIDC_ISSUER', 'ftp://login.example.com', "must be the identity provider's issuer address"],
+      ['OIDC_SCOPES', 'openid,email,profile', 'separated by spaces, not commas'],
+      ['OIDC_SCOPES', 'profile email', 'must include openid'],
+      ['OIDC_EMAIL_CLAIM', 'e mail', 'one claim name, without spaces'],
+      ['OIDC_NAME_CLAIM', ' ', 'one claim name, without spaces'],
+      ['OIDC_GROUPS_CLAIM', 'groups roles', 'one claim name, without spaces'],
+      ['OIDC_TITLE_CLAIM', 'job title', 'one claim name, without spaces'],
+      ['OIDC_TEAM_CLAIM', 'depart ment', 'one claim name, without spaces'],
+      ['OIDC_PROVIDER_NAME', 'x'.repeat(61), 'at most'],
+    ])('stops start-up with one line naming %s=%j', (name, value, message) => {
+      const load = () => loadConfig({ ...oidc, [name]: value });
+      expect(load).toThrow(ConfigError);
+      let line = '';
+      try {
+        load();
+      } catch (error) {
+        line = (error as Error).message;
+      }
+      expect(line.startsWith(`Invalid ${name}=`)).toBe(true);
+      expect(line).toContain(message);
+      expect(line).not.toContain('\n');
+    });
+
+    it('takes claim names as the providers spell them (Entra ID: URIs)', () => {
+      const claims = loadConfig({
+        ...oidc,
+        OIDC_EMAIL_CLAIM: 'preferred_username',
+        OIDC_GROUPS_CLAIM: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups',
+      }).oidc?.claims;
+      expect(claims).toMatchObject({
+        email: 'preferred_username',
+        groups: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups',
+      });
+    });
+
+    it('never shows the client secret, even when it is what is wrong', () => {
+      const config = loadConfig({ ...oidc, OIDC_CLIENT_SECRET: 'client-secret-value' });
+      expect(JSON.stringify({ ...config, childEnvironment: undefined })).toContain('client-secret-value');
+      for (const env of [
+        { ...oidc, OIDC_ISSUER: 'nope' },
+        { ...oidc, OIDC_SCOPES: 'profile' },
+      ]) {
+        expect(() => loadConfig(env)).toThrow(ConfigError);
+        try {
+          loadConfig(env);
+        } catch (error) {
+          expect((error as Error).message).not.toContain('client-secret-value');
+        }
+      }
+    });
+
+    it('refuses an issuer without AUTH_MODE=oidc: the demo sign-in would be left open', () => {
+      const { AUTH_MODE: _, ...withoutMode } = oidc;
+      expect(() => loadConfig(withoutMode)).toThrow(/^Invalid AUTH_MODE="dev": OIDC_ISSUER is set, so set AUTH_MODE=oidc/);
+      expect(() => loadConfig({ ...oidc, AUTH_MODE: 'saml' })).toThrow(ConfigError);
+    });
   });
 
   describe('single sign-on (AUTH_MODE=saml)', () => {

@@ -23,6 +23,9 @@ function isLoopbackUrl(url: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** The name of one claim in the ID token or UserInfo answer (Entra ID's are URIs; none has spaces). */
+const claimName = z.string().regex(/^\S+$/, 'must be one claim name, without spaces');
+
 const envSchema = z.object({
   PORT: z.coerce.number('must be a port number').int('must be a port number').min(0).max(65535, 'must be at most 65535').default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -44,20 +47,26 @@ const envSchema = z.object({
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, message: "must be the identity provider's issuer address, such as https://login.example.com" })
     .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be https (http only for localhost)')
+    .refine((v) => !URL.canParse(v) || (new URL(v).search === '' && new URL(v).hash === ''), 'must be the issuer alone, without ? or #')
     .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_SCOPES: z
     .string()
     .default('openid email profile')
+    .refine((v) => !v.includes(','), 'must be separated by spaces, not commas (such as "openid email profile")')
     .refine((v) => v.split(/\s+/).includes('openid'), 'must include openid'),
-  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
-  OIDC_NAME_CLAIM: z.string().min(1).default('name'),
-  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_EMAIL_CLAIM: claimName.default('email'),
+  OIDC_NAME_CLAIM: claimName.default('name'),
+  OIDC_GROUPS_CLAIM: claimName.default('groups'),
   OIDC_ADMIN_GROUPS: z.string().transform(commaList).default([]),
-  OIDC_TITLE_CLAIM: z.string().min(1).optional(),
-  OIDC_TEAM_CLAIM: z.string().min(1).optional(),
-  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('your company account'),
+  OIDC_TITLE_CLAIM: claimName.optional(),
+  OIDC_TEAM_CLAIM: claimName.optional(),
+  OIDC_PROVIDER_NAME: z
+    .string()
+    .min(1)
+    .max(60, 'must be at most 60 characters (it is the button: "Sign in with …")')
+    .default('your company account'),
   SAML_IDP_SSO_URL: z
     .url({
       protocol: /^https?$/,
@@ -363,7 +372,15 @@ function samlConfig(e: z.infer<typeof envSchema>, publicUrl: string): SamlConfig
 
 /** oidc mode needs its issuer and client: each missing one stops start-up, named. */
 function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
-  if (e.AUTH_MODE !== 'oidc') return undefined;
+  if (e.AUTH_MODE !== 'oidc') {
+    // An issuer without AUTH_MODE=oidc would leave the demo sign-in (anyone as anyone) open: refused.
+    if (e.OIDC_ISSUER !== undefined) {
+      throw new ConfigError(
+        `Invalid AUTH_MODE=${JSON.stringify(e.AUTH_MODE)}: OIDC_ISSUER is set, so set AUTH_MODE=oidc to sign people in through it (or unset OIDC_ISSUER)`,
+      );
+    }
+    return undefined;
+  }
   for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
     if (e[name] === undefined) throw new ConfigError(`Missing ${name}: AUTH_MODE=oidc needs it (see Single sign-on in the README)`);
   }
