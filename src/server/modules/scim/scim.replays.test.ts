@@ -44,7 +44,7 @@ describe('replaying what identity providers send', () => {
               : await scim[method === 'POST' ? 'post' : method === 'PUT' ? 'put' : 'patch'](path, body);
         expect(res.statusCode, `${step.name}: ${res.body}`).toBe(step.response.status);
         if (res.statusCode !== 204) expect(res.headers['content-type'], step.name).toMatch(/^application\/scim\+json/);
-        if (step.response.body !== undefined) expect(res.json(), step.name).toMatchObject(fill(step.response.body, captured));
+        if (step.response.body !== undefined) expect(res.json(), step.name).toMatchObject(fill(step.response.body as object, captured));
         for (const [name, attribute] of Object.entries(step.capture ?? {})) captured[name] = res.json()[attribute];
       }
     });

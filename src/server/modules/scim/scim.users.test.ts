@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
@@ -46,8 +47,8 @@ describe('SCIM: who may call it', () => {
 
   it('refuses everyone without the SCIM token, in SCIM error format: nobody, a wrong token, a member or admin API token, an admin browser', async () => {
     const browser = await signInWithBrowser(t.app, ada.email);
-    const callers: [string, (method: string, url: string) => ReturnType<typeof t.app.inject>][] = [
-      ['anonymous', (method, url) => t.app.inject({ method: method as 'GET', url: `/scim/v2${url}` })],
+    const callers: [string, (method: string, url: string) => Promise<LightMyRequestResponse>][] = [
+      ['anonymous', (method, url) => t.app.inject({ method: method as 'GET', url: `/scim/v2${url}` }) as Promise<LightMyRequestResponse>],
       [
         'a wrong token',
         (method, url) =>
@@ -66,7 +67,7 @@ describe('SCIM: who may call it', () => {
       [
         "an admin's browser",
         (method, url) => {
-          const client = browser as unknown as Record<string, (u: string, b?: unknown) => ReturnType<typeof t.app.inject>>;
+          const client = browser as unknown as Record<string, (u: string, b?: unknown) => Promise<LightMyRequestResponse>>;
           const fn = client[method.toLowerCase()];
           return fn ? fn(`/scim/v2${url}`, method === 'GET' || method === 'DELETE' ? undefined : {}) : Promise.reject(new Error(method));
         },
@@ -84,10 +85,16 @@ describe('SCIM: who may call it', () => {
 
   it('serves the SCIM token on every route (nothing found is a SCIM 404, not the web app)', async () => {
     for (const [method, url] of routes) {
-      const res = await scimClient(t.app)[method.toLowerCase() as 'get'](
-        url,
-        method === 'GET' || method === 'DELETE' ? undefined : { Operations: [] },
-      );
+      const client = scimClient(t.app);
+      const body = { Operations: [] };
+      const send = {
+        GET: () => client.get(url),
+        DELETE: () => client.delete(url),
+        POST: () => client.post(url, body),
+        PUT: () => client.put(url, body),
+        PATCH: () => client.patch(url, body),
+      }[method] as () => Promise<LightMyRequestResponse>;
+      const res = await send();
       expect(res.statusCode, `${method} ${url}`).not.toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/scim\+json/);
     }
