@@ -3,6 +3,8 @@ import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
+import { newId } from '../../platform/ids.js';
+import { outboxRepository } from '../../platform/outbox/outbox.repository.js';
 
 const { t, ada, ava, hana, leo, wes, max } = testAppWithPeople({
   ada: { name: 'Ada Admin', role: 'admin' },
@@ -163,6 +165,24 @@ describe('a person who leaves (People admin API)', () => {
     // Again: nothing more happens.
     expect((await admin().post(path(leo.id, 'deactivate'))).json().active).toBe(false);
     expect(await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'person.deactivated').execute()).toHaveLength(1);
+  });
+
+  it('no new message is written to them while they are inactive (a job, a host writing to a roster)', async () => {
+    const enqueue = (personId: string, key: string) =>
+      outboxRepository.enqueueForPerson(t.database.db, {
+        id: newId(),
+        topic: 'session.message',
+        dedupKey: key,
+        payload: '{}',
+        personId,
+        sessionId: null,
+        kind: 'host_messages',
+        at: new Date().toISOString(),
+      });
+    await enqueue(leo.id, `test:${leo.id}`);
+    await enqueue(max.id, `test:${max.id}`);
+    const written = await t.database.db.selectFrom('outbox').select('person_id').where('dedup_key', 'like', 'test:%').execute();
+    expect(written).toEqual([{ person_id: max.id }]);
   });
 
   it('authentication itself refuses anyone inactive, whatever credentials are left (another path, a race)', async () => {

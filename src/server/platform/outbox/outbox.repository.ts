@@ -46,7 +46,7 @@ const insertOne = prepared(
 );
 
 /**
- * A message to one person, by the channel they chose for its kind — email unless they chose
+ * A message to one person who is active, by the channel they chose for its kind — email unless they chose
  * Slack (a direct message) or nothing (no row) — decided inside the insert: every registration
  * queues one, and one statement costs less than a read and a write.
  */
@@ -84,7 +84,11 @@ const insertForPerson = prepared(
             eb.val(at).as('run_at'),
             eb.val(at).as('created_at'),
           ])
-          .where((eb) => eb.fn.coalesce(eb.selectFrom(chosen.as('q')).select('q.channel'), eb.val('email')), '<>', 'none'),
+          .where((eb) => eb.fn.coalesce(eb.selectFrom(chosen.as('q')).select('q.channel'), eb.val('email')), '<>', 'none')
+          // Nobody who left (deactivated or erased) is written to: the people module withdraws what was waiting.
+          .where((eb) =>
+            eb.exists(db.selectFrom('people').select('people.id').where('people.id', '=', personId).where('people.active', '=', 1)),
+          ),
       )
       .onConflict((oc) => oc.column('dedup_key').doNothing());
   },
