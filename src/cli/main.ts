@@ -11,6 +11,7 @@ import { authRepository } from '../server/modules/auth/auth.repository.js';
 import { createApiToken } from '../server/modules/auth/auth.service.js';
 import { peopleRepository } from '../server/modules/people/people.repository.js';
 import { PeopleImportService } from '../server/modules/people/people-import.service.js';
+import { createScimToken, listScimTokens, revokeScimToken } from '../server/modules/scim/scim.tokens.js';
 import { type DbHandle, openDatabase } from '../server/platform/db.js';
 import { AppError } from '../server/platform/errors.js';
 import { createTransactor } from '../server/platform/transaction.js';
@@ -186,6 +187,38 @@ token
         lines.push((await createApiToken(tx, authRepository, person.id, { name: 'created with lyceum token create', ...lifetime })).token);
       }
       console.log(lines.join('\n'));
+    }),
+  );
+
+const scimToken = program.command('scim-token').description('bearer tokens for SCIM provisioning (Okta, Microsoft Entra ID…)');
+scimToken
+  .command('create')
+  .description('print a new SCIM token once (only its hash is kept); give it to the identity provider')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const { id, token } = await createScimToken(db);
+      console.log(token);
+      process.stderr.write(`SCIM token ${id} created. It is shown only now; revoke it with: lyceum scim-token revoke ${id}\n`);
+    }),
+  );
+scimToken
+  .command('list')
+  .description('the SCIM tokens made here: id, last four characters, made, revoked')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      for (const t of await listScimTokens(db)) {
+        console.log([t.id, `…${t.hint}`, String(t.created_at), t.revoked_at ? `revoked ${String(t.revoked_at)}` : 'active'].join('\t'));
+      }
+    }),
+  );
+scimToken
+  .command('revoke')
+  .argument('<id>', 'the token id printed by create or list')
+  .description('stop a SCIM token at once')
+  .action((id: string) =>
+    withDatabase(async ({ db }) => {
+      if (!(await revokeScimToken(db, id))) fail(`no active SCIM token has the id ${id}`);
+      console.log(`revoked ${id}`);
     }),
   );
 

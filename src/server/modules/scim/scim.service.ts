@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
-import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
+import { hashSecret, newId, nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { ScimLeavers } from './ports.js';
 import { scimBadRequest, scimConflict, scimNotFound } from './scim.errors.js';
@@ -10,6 +10,7 @@ import { type GroupState, readGroup, readUser, roleFromGroups, type UserState } 
 import { listResponse, presentGroup, presentUser } from './scim.presenter.js';
 import type { ScimUserRow, scimRepository } from './scim.repository.js';
 import { MAX_PAGE } from './scim.schemas.js';
+import { createScimToken, revokeScimToken } from './scim.tokens.js';
 
 const SCIM = 'SCIM';
 const person = (id: string) => ({ type: 'person', id });
@@ -349,22 +350,14 @@ export class ScimService {
     }
   }
 
-  // Tokens made with the CLI
+  // Tokens made with the CLI (scim.tokens.ts), here for the tests and any admin route to come.
 
-  async createToken(): Promise<{ id: string; token: string }> {
-    const token = newSecret('lyscim');
-    const id = newId();
-    await this.scim.insertToken(this.tx.executor, { id, token_hash: hashSecret(token), hint: token.slice(-4), created_at: nowIso() });
-    return { id, token };
+  createToken() {
+    return createScimToken(this.tx.executor);
   }
 
-  listTokens() {
-    return this.scim.listTokens(this.tx.executor);
-  }
-
-  async revokeToken(id: string): Promise<boolean> {
-    const result = await this.scim.revokeToken(this.tx.executor, id, nowIso());
-    return Number(result.numUpdatedRows) > 0;
+  revokeToken(id: string) {
+    return revokeScimToken(this.tx.executor, id);
   }
 }
 

@@ -88,12 +88,12 @@ describe('SCIM: who may call it', () => {
       const client = scimClient(t.app);
       const body = { Operations: [] };
       const send = {
-        GET: () => client.get(url),
-        DELETE: () => client.delete(url),
-        POST: () => client.post(url, body),
-        PUT: () => client.put(url, body),
-        PATCH: () => client.patch(url, body),
-      }[method] as () => Promise<LightMyRequestResponse>;
+        get: () => client.get(url),
+        delete: () => client.delete(url),
+        post: () => client.post(url, body),
+        put: () => client.put(url, body),
+        patch: () => client.patch(url, body),
+      }[method.toLowerCase()] as () => Promise<LightMyRequestResponse>;
       const res = await send();
       expect(res.statusCode, `${method} ${url}`).not.toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/scim\+json/);
