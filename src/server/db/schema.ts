@@ -55,7 +55,7 @@ export interface LoginSessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
-  /** OIDC sign-ins: the ID token, for `id_token_hint` when signing out of the provider (20261203T0710). Never logged. */
+  /** OIDC sign-ins: the ID token, sealed (oidc.state.ts), for `id_token_hint` when signing out of the provider (20261203T0710). Never logged. */
   id_token?: string | null;
 }
 

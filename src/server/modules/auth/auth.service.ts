@@ -114,7 +114,7 @@ export class AuthService {
 
   /**
    * `signIn`: who signed in and how, for the audit log (written with the session, in its transaction).
-   * `idToken`: an OpenID Connect sign-in's ID token, kept with the session for signing out of the provider.
+   * `idToken`: an OpenID Connect sign-in's ID token (sealed), kept with the session for signing out of the provider.
    */
   async startSession(
     personId: string,

@@ -7,6 +7,7 @@ import { FederatedSignInService } from './federated-sign-in.service.js';
 import { OidcClient } from './oidc.client.js';
 import { oidcRoutes } from './oidc.routes.js';
 import { OidcSignInService } from './oidc.service.js';
+import { openIdToken } from './oidc.state.js';
 import { SamlClient } from './saml.client.js';
 import { samlRepository } from './saml.repository.js';
 import { samlRoutes } from './saml.routes.js';
@@ -19,7 +20,13 @@ export default lyceumModule('auth', ['auth', 'people', 'config', 'tx', 'outbound
   const client = settings
     ? new OidcClient(settings, container.outbound, `${config.publicUrl}${authApi.oidcCallback.path}`, `${config.publicUrl}/sign-in`)
     : undefined;
-  authRoutes(app, auth, container.people, config, client && ((idToken) => client.endSessionUrl(idToken)));
+  authRoutes(
+    app,
+    auth,
+    container.people,
+    config,
+    client && settings && ((sealed) => client.endSessionUrl(openIdToken(settings.clientSecret, sealed))),
+  );
   const signIn = settings && new OidcSignInService(container.tx, authRepository, settings);
   oidcRoutes(app, settings && client && signIn ? { auth, client, signIn, settings, config } : undefined);
   const saml = config.saml && {

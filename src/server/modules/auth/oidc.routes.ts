@@ -10,7 +10,7 @@ import { type RouteDocs, route } from '../../platform/route.js';
 import type { AuthService } from './auth.service.js';
 import { failureReason, type OidcClient, providerUnavailable } from './oidc.client.js';
 import { OidcRefusal, type OidcSignInService } from './oidc.service.js';
-import { OIDC_STATE_COOKIE, OIDC_STATE_TTL_MS, openPendingSignIn, safeNextPath, sealPendingSignIn } from './oidc.state.js';
+import { OIDC_STATE_COOKIE, OIDC_STATE_TTL_MS, openPendingSignIn, safeNextPath, sealIdToken, sealPendingSignIn } from './oidc.state.js';
 
 const tags = ['auth'];
 const strictLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
@@ -167,7 +167,7 @@ export function oidcRoutes(
       if (cause instanceof OidcRefusal) return refuse(request, reply, cause);
       throw cause;
     }
-    setSessionCookies(reply, await auth.startSession(person.personId, undefined, idToken), config);
+    setSessionCookies(reply, await auth.startSession(person.personId, undefined, sealIdToken(settings.clientSecret, idToken)), config);
     return reply.redirect(pending.next, 302);
   });
 }

@@ -232,6 +232,12 @@ describe('signing in through OpenID Connect', () => {
     const login = account({ email: `bye.${Date.now()}@example.com`, email_verified: true, name: 'Bea Bye' });
     const browser = oidcBrowser(t.app, PUBLIC_URL);
     const { session, csrf } = await browser.signIn(login);
+    // Kept with the session, sealed: a copy of the database does not hold the token itself.
+    const personId = (await me(session)).json().id;
+    const sessions = () => t.database.db.selectFrom('login_sessions').select('id_token').where('person_id', '=', personId).execute();
+    const [kept] = await sessions();
+    expect(kept?.id_token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(kept?.id_token?.startsWith('eyJ')).toBe(false);
     // Signed in at the provider too: going there again asks nothing.
     expect(await browser.promptAtProvider(String((await browser.start()).headers.location))).toBe('nothing');
     const signOut = (cookies: Record<string, string>) =>
@@ -247,8 +253,9 @@ describe('signing in through OpenID Connect', () => {
     const payload = JSON.parse(Buffer.from(hint.split('.')[1] ?? '', 'base64url').toString('utf8'));
     expect(payload).toMatchObject({ iss: provider.issuer, aud: provider.clientId, sub: login });
     expectError(await me(session), 401, 'unauthenticated');
+    expect(kept?.id_token).not.toContain(hint.split('.')[1]);
     // Gone with the session.
-    expect(await t.database.db.selectFrom('login_sessions').select('id').where('id_token', '=', hint).execute()).toEqual([]);
+    expect(await sessions()).toEqual([]);
 
     // The provider's own end-session endpoint takes it: after "Yes, sign me out" it sends the browser back to Lyceum…
     expect(await browser.signOutAtProvider(to.href)).toMatch(new RegExp(`^${PUBLIC_URL}/sign-in`));
