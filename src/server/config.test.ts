@@ -65,6 +65,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@ss@db/lyceum' })).toThrow('Invalid DATABASE_URL="mysql://u:***@db/lyceum"');
     expect(() => loadConfig({ SMTP_URL: 'http://u:p@ss@mail:25' })).toThrow('Invalid SMTP_URL="http://u:***@mail:25"');
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'secret-token-value' })).toThrow('Invalid SLACK_BOT_TOKEN=(hidden)');
+    expect(() => loadConfig({ SCIM_TOKEN: 'too-short' })).toThrow(/^Invalid SCIM_TOKEN=\(hidden\): must be at least 32 characters/);
+  });
+
+  it("keeps only the SCIM token's hash, and takes the sign-in mode's admin groups unless told otherwise", () => {
+    const token = 'a-scim-token-of-at-least-32-characters';
+    const config = loadConfig({ SCIM_TOKEN: token, OIDC_ADMIN_GROUPS: 'Admins' });
+    expect(JSON.stringify(config.scim)).not.toContain(token);
+    expect(config.scim).toEqual({ tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/), adminGroups: ['Admins'] });
+    expect(loadConfig({ SCIM_ADMIN_GROUPS: 'Lyceum Admins, Education', OIDC_ADMIN_GROUPS: 'Admins' }).scim.adminGroups).toEqual([
+      'Lyceum Admins',
+      'Education',
+    ]);
+    expect(loadConfig({}).scim).toEqual({ tokenHash: undefined, adminGroups: [] });
   });
 
   it('reads the internal networks webhooks may reach, and names a bad one', () => {
