@@ -18,7 +18,7 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   oidc_denied:
     'Your company’s sign-in service did not let you in to Lyceum (you may have cancelled, or not be assigned to it). Try again, or ask your IT team.',
   oidc_unavailable:
-    'Your company’s sign-in service could not be reached. Try again in a moment; if it persists, tell your Lyceum administrators.',
+    'Your company’s sign-in service could not finish signing you in to Lyceum. Try again in a moment; if it keeps happening, tell your Lyceum administrators (Lyceum’s log says why).',
   saml_failed:
     'Signing in with your company account did not complete (it may have taken too long, been used already, or been refused by Lyceum’s security checks). Please try again; if it persists, tell your Lyceum administrators.',
   saml_denied:

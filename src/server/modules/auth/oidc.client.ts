@@ -151,13 +151,18 @@ export class OidcClient {
   }
 }
 
+const CLIENT_REFUSED = new Set(['invalid_client', 'unauthorized_client']);
+
 /**
  * Whether a failed code exchange was the provider being down (no answer, or a 5xx from its token
- * or UserInfo endpoint) rather than an answer Lyceum refused: the sign-in page says "try again in a
- * moment" for the first, "did not complete" for the second.
+ * or UserInfo endpoint) or refusing Lyceum's client id or secret, rather than an answer Lyceum
+ * refused: the sign-in page says "try again in a moment, then tell your administrators" for the
+ * first, "did not complete, try again" for the second.
  */
 export function providerUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    // Lyceum's own registration is wrong (client id or secret): trying again will not help either.
+    if (CLIENT_REFUSED.has(String((e as { error?: unknown }).error))) return true;
     if (e instanceof Response) return e.status >= 500;
     const status = (e as { status?: unknown }).status;
     if (typeof status === 'number') return status >= 500;
@@ -188,6 +193,7 @@ export function failureReason(error: unknown): string {
     if (typeof x.error === 'string') {
       const description = typeof x.error_description === 'string' ? ` (${x.error_description.slice(0, 200)})` : '';
       parts.push(`the provider said ${x.error}${description}`);
+      if (CLIENT_REFUSED.has(x.error)) parts.push('check OIDC_CLIENT_ID and OIDC_CLIENT_SECRET against the provider');
     }
     if (typeof x.status === 'number') parts.push(`HTTP ${x.status}`);
     if (typeof x.code === 'string') code ??= x.code;

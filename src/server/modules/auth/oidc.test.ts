@@ -341,6 +341,24 @@ describe('a provider whose answer is wrong', () => {
   });
 });
 
+describe('a client secret the provider does not know', () => {
+  let misconfigured: TestApp;
+  beforeAll(async () => {
+    misconfigured = await createTestApp(oidcEnv(provider, { OIDC_CLIENT_SECRET: 'a-secret-the-provider-never-issued-0123456789' }));
+  });
+  afterAll(() => misconfigured?.close());
+
+  it('ends on the sign-in page as unavailable, and the audit log says which settings to check', async () => {
+    const login = account({ email: `secret.${Date.now()}@example.com`, email_verified: true, name: 'Sam Secret' });
+    const { callback, session } = await oidcBrowser(misconfigured.app, PUBLIC_URL).signIn(login);
+    expect(signInPageError(callback.headers.location)).toBe('oidc_unavailable');
+    expect(session).toBe('');
+    const [failed] = await misconfigured.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'sign_in.failed').execute();
+    expect(failed?.summary).toMatch(/invalid_client.*check OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+    expect(failed?.summary).not.toContain('a-secret-the-provider-never-issued');
+  });
+});
+
 describe('a provider that is not the configured issuer', () => {
   let impostor: Server;
   let wrong: TestApp;
