@@ -329,7 +329,13 @@ describe('a provider whose answer is wrong', () => {
     expect(callback.body).toBe('');
     expect(session).toBe('');
     expect(await t.database.db.selectFrom('people').select('id').where('email', '=', email).execute()).toEqual([]);
-    const failed = (await audit('sign_in.failed')).at(-1);
+    const failed = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sign_in.failed')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
     expect(JSON.parse(failed?.details ?? '{}')).toEqual({ method: 'oidc', code });
     expect(failed?.summary).toMatch(reason);
   });
