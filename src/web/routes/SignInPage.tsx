@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconInfoCircle, IconSearch } from '@tabler/icons-rea
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { DevAccount } from '../../contracts/index.js';
+import type { SignInErrorCode } from '../../contracts/sign-in-errors.js';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../components/States';
 import { initials } from '../components/UserMenu';
 import { Wordmark } from '../components/Wordmark';
@@ -12,7 +13,7 @@ import { notifyError } from '../lib/forms';
 import { safeNext } from '../lib/navigation';
 
 /** What the ?error= codes of single sign-on (OIDC callback, SAML ACS) mean to the person who tried to sign in. */
-const SIGN_IN_ERRORS: Record<string, string> = {
+const SIGN_IN_ERRORS: Record<SignInErrorCode, string> = {
   oidc_failed:
     'Signing in with your company account did not complete (it may have taken too long, or been used already). Please try again.',
   oidc_denied:
@@ -42,7 +43,7 @@ export function SignInPage() {
 
   const refusal = signInError && (
     <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title="You are not signed in">
-      {SIGN_IN_ERRORS[signInError] ?? SIGN_IN_ERRORS.oidc_failed}
+      {SIGN_IN_ERRORS[signInError as SignInErrorCode] ?? SIGN_IN_ERRORS.oidc_failed}
     </Alert>
   );
   const sso = config.data && config.data.mode !== 'dev' && config.data.signInUrl ? config.data : undefined;

@@ -1,4 +1,5 @@
 import type { Updateable } from 'kysely';
+import type { SignInErrorCode } from '../../../contracts/sign-in-errors.js';
 import type { PeopleTable } from '../../db/schema.js';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import { newId, nowIso } from '../../platform/ids.js';
@@ -17,15 +18,7 @@ export type SignInMethod = 'oidc' | 'saml';
 /** Why a sign-in was refused: the code goes to the sign-in page (?error=…), the reason to the log and the audit. */
 export class SignInRefusal extends Error {
   constructor(
-    readonly code:
-      | 'oidc_failed'
-      | 'oidc_denied'
-      | 'oidc_unavailable'
-      | 'saml_failed'
-      | 'saml_denied'
-      | 'email_missing'
-      | 'email_unverified'
-      | 'account_inactive',
+    readonly code: SignInErrorCode,
     readonly reason: string,
     /** The email the provider vouched for, when the refusal came after reading it. */
     readonly email?: string,
