@@ -135,8 +135,12 @@ it('signs a person in through the provider’s own login page, back on the page 
   await axe.check(page, 'sso signed in, the page asked for');
 
   // Signing out: Lyceum first, then the provider asks to confirm and sends her back to the sign-in page.
+  const endSession = page.waitForRequest((r) => r.url().startsWith(`${provider.issuer}/session/end?`));
   await page.getByRole('button', { name: /Account menu for Olga Oidc/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  const asked = new URL((await endSession).url()).searchParams;
+  expect(asked.get('id_token_hint')).toMatch(/^eyJ/);
+  expect(asked.get('post_logout_redirect_uri')).toBe(`${url}/sign-in`);
   await page.waitForURL(`${provider.issuer}/**`);
   await page.getByRole('button', { name: 'Yes, sign me out' }).click();
   await page.waitForURL(/\/sign-in/);
