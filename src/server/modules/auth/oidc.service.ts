@@ -26,7 +26,9 @@ function groupsOf(value: unknown): string[] {
 /** The claims as the shared rules read them. */
 export function identityFromClaims(claims: Claims, names: OidcConfig['claims']): FederatedIdentity {
   // Providers that say whether they checked the address must say they did (Entra ID says nothing).
-  const verified = claims.email_verified;
+  // email_verified speaks of the `email` claim only: another claim read as the email (upn,
+  // preferred_username) is the provider's sign-in name, which it vouches for by signing in.
+  const verified = names.email === 'email' ? claims.email_verified : undefined;
   return {
     method: 'oidc',
     email: text(claims[names.email]),
