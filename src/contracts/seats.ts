@@ -39,5 +39,16 @@ export function checkInWindow(session: { startsAt: string; endsAt: string }): { 
   };
 }
 
+/** Hosts mark attendance from the self check-in window's start until this long after the end (late marking is normal). */
+export const HOST_CHECK_IN_CLOSES_AFTER_MS = 7 * 24 * 3_600_000;
+
+/** When a host may check people in or add walk-ins: from 15 minutes before the start to 7 days after the end. */
+export function hostCheckInWindow(session: { startsAt: string; endsAt: string }): { opensAt: string; closesAt: string } {
+  return {
+    opensAt: checkInWindow(session).validFrom,
+    closesAt: new Date(Date.parse(session.endsAt) + HOST_CHECK_IN_CLOSES_AFTER_MS).toISOString(),
+  };
+}
+
 /** A cancellation this close to the start counts as late. */
 export const LATE_CANCELLATION_MS = 24 * 3_600_000;

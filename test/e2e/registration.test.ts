@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { accessibilityChecks } from './accessibility.js';
-import { lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
+import { apiAs, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
 
@@ -57,6 +57,14 @@ it('one seat: A registers, B waits as #1, A cancels, B gets the seat, the host c
   await b.getByText("You're registered").waitFor();
   expect(await b.getByText(/Waitlisted/).count()).toBe(0);
   await b.screenshot({ path: `${SCREENSHOTS}/reg-3-b-registered.png`, fullPage: true });
+
+  // The day comes: the session starts in ten minutes, so check-in is open (moved through the API).
+  const [session] = (await apiAs<{ items: { id: string }[] }>(host, server.url, 'GET', `/workshops/${workshop.id}/sessions`)).items;
+  const soon = Date.now() + 10 * 60_000;
+  await apiAs(host, server.url, 'PATCH', `/sessions/${session?.id}`, {
+    startsAt: new Date(soon).toISOString(),
+    endsAt: new Date(soon + 90 * 60_000).toISOString(),
+  });
 
   // The host opens the roster from the session row and checks B in.
   await host.goto(workshopUrl);

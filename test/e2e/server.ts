@@ -132,7 +132,7 @@ async function signInPage(browser: Browser, baseUrl: string, name: string): Prom
 export async function apiAs<T>(
   page: Page,
   baseUrl: string,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   data?: unknown,
 ): Promise<T> {

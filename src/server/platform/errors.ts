@@ -16,6 +16,10 @@ export const errorStatus = {
   /** An admin may not deactivate, erase or change the role of their own account. */
   cannot_change_self: 409,
   feedback_closed: 409,
+  /** A host marking attendance before the check-in window (15 minutes before the start). */
+  check_in_not_open: 409,
+  /** A host marking attendance more than 7 days after the session ended. */
+  check_in_closed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -166,7 +166,15 @@ describe('analytics rollups equal the raw rows after every change', () => {
       late_cancellations: 1,
     });
 
-    // People check in before the start, so a future session's attendee already has a learning day.
+    // Check-in opens 15 minutes before the start: the session is brought to 10 minutes from now (by
+    // SQL, itself a change the rollups follow), so a future session's attendee already has a learning day.
+    const soon = Date.now() + 10 * 60_000;
+    await db()
+      .updateTable('sessions')
+      .set({ starts_at: new Date(soon).toISOString(), ends_at: new Date(soon + 3_600_000).toISOString() })
+      .where('id', '=', s1)
+      .execute();
+    await expectRollupsMatchRaw(db(), 'after a session moved by SQL');
     ok(await hostApi().post(`/api/v1/registrations/${rb.id}/check-in`));
     await register(c, s1);
     ok(await hostApi().post(`/api/v1/sessions/${s1}/walk-ins`, { personId: d.id }));
@@ -264,7 +272,12 @@ describe('analytics rollups equal the raw rows after every change', () => {
 
   it("drops a draft workshop's session deleted through the API from every rollup", async () => {
     const draft = await hostedWorkshop(t, host, { draft: true });
-    const created = await hostApi().post(`/api/v1/workshops/${draft}/sessions`, sessionBody(3));
+    // Starting in 10 minutes: hosts mark attendance from 15 minutes before the start.
+    const soon = Date.now() + 10 * 60_000;
+    const created = await hostApi().post(
+      `/api/v1/workshops/${draft}/sessions`,
+      sessionBody(0, { startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 3_600_000).toISOString() }),
+    );
     ok(created);
     const s3 = created.json().id as string;
     // Walk-ins need no published workshop: the only way to attend a session that can be deleted.
@@ -280,7 +293,8 @@ describe('analytics rollups equal the raw rows after every change', () => {
     const midnight = Math.floor(now / DAY) * DAY;
     // Both within today (UTC), whatever the time the suite runs.
     const startedAt = new Date(Math.floor(midnight + (now - midnight) / 2)).toISOString();
-    const laterAt = new Date(Math.floor(now + (midnight + DAY - now) / 2)).toISOString();
+    // Not started yet, but within the check-in window (15 minutes before the start), still today.
+    const laterAt = new Date(Math.min(now + 10 * 60_000, midnight + DAY - 1)).toISOString();
     const today = new Date(midnight);
     const lastMonthAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 15, 10)).toISOString();
     const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
@@ -293,8 +307,10 @@ describe('analytics rollups equal the raw rows after every change', () => {
     ] as const) {
       const id = await publishedSession(t.app, host.token, { seats: 5 });
       const { id: registration } = await register(who, id);
-      await moveSession(id, startsAt);
+      // Checked in while its check-in was open, then moved to when it happens in this story.
+      await moveSession(id, new Date(Date.now() + 5 * 60_000).toISOString());
       ok(await hostApi().post(`/api/v1/registrations/${registration}/check-in`));
+      await moveSession(id, startsAt);
     }
     await expectRollupsMatchRaw(db(), 'before the overview');
 

@@ -1,4 +1,4 @@
-import { checkInWindow as checkInWindowOf, LATE_CANCELLATION_MS, poolOf } from '../../../contracts/seats.js';
+import { checkInWindow as checkInWindowOf, hostCheckInWindow, LATE_CANCELLATION_MS, poolOf } from '../../../contracts/seats.js';
 import type { RegistrationStatus, SeatPool } from '../../db/schema.js';
 import { AppError, invalidField, invalidState } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -53,6 +53,21 @@ export function assertCheckInOpen(session: SessionRow, now: Date): void {
   if (session.status === 'cancelled') throw invalidState('This session is cancelled.');
   if (now.getTime() < Date.parse(validFrom)) throw invalidState('Check-in opens 15 minutes before the start.');
   if (now.getTime() > Date.parse(validUntil)) throw invalidState('The session is over; check-in is closed.');
+}
+
+/**
+ * Hosts mark attendance (check-in, walk-ins) from the check-in window until 7 days after the end:
+ * late marking is normal, weeks ahead is a mistake (someone marked present for a session to come).
+ */
+export function assertHostCheckInOpen(session: SessionRow, now: Date): void {
+  if (session.status === 'cancelled') throw invalidState('This session is cancelled.');
+  const { opensAt, closesAt } = hostCheckInWindow({ startsAt: session.starts_at, endsAt: session.ends_at });
+  if (now.getTime() < Date.parse(opensAt)) {
+    throw new AppError('check_in_not_open', 'Attendance can be marked from 15 minutes before the session starts.');
+  }
+  if (now.getTime() > Date.parse(closesAt)) {
+    throw new AppError('check_in_closed', 'Attendance can be marked until 7 days after the session ends.');
+  }
 }
 
 /** A new registration row: everything not given starts empty. */

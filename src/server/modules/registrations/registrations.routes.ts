@@ -64,7 +64,8 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     registrationsApi.walkIn,
     {
       tags,
-      description: 'Records someone who turned up as attended, for the hosts: 201 with a new registration, 200 when they already had one.',
+      description:
+        'Records someone who turned up as attended, for the hosts: 201 with a new registration, 200 when they already had one. Within the hosts\' check-in window (15 minutes before the start to 7 days after the end).',
       summary: 'Add someone who turned up, as attended (hosts)',
     },
     async (request, reply) => {
@@ -133,7 +134,8 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     registrationsApi.checkIn,
     {
       tags,
-      description: 'Marks someone as attended; for the hosts.',
+      description:
+        'Marks someone as attended; for the hosts. From 15 minutes before the start until 7 days after the end: earlier is `409 check_in_not_open`, later `409 check_in_closed`.',
       summary: 'Check someone in (hosts)',
     },
     (request) => registrations.checkIn(requireActor(request), request.params.id),

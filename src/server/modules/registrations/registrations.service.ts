@@ -9,7 +9,15 @@ import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
 import type { RegistrationNotices } from './ports.js';
-import { assertCheckInOpen, assertOpen, checkInWindow, newRegistration, poolFor, type WorkshopState } from './registration-rules.js';
+import {
+  assertCheckInOpen,
+  assertHostCheckInOpen,
+  assertOpen,
+  checkInWindow,
+  newRegistration,
+  poolFor,
+  type WorkshopState,
+} from './registration-rules.js';
 import { presentRegistration } from './registrations.presenter.js';
 import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
 import { cancelRegistration, type Ledger, openingFor } from './seat-ledger.js';
@@ -209,7 +217,8 @@ export class RegistrationsService {
   /** Hosts check a registered person in. */
   async checkIn(actor: Actor, registrationId: string): Promise<Registration> {
     return this.tx.transaction(async (trx) => {
-      const { row } = await this.lockedRegistration(trx, actor, registrationId, 'manage');
+      const { row, session } = await this.lockedRegistration(trx, actor, registrationId, 'manage');
+      assertHostCheckInOpen(session, new Date());
       return this.markAttended(trx, row);
     });
   }
@@ -230,7 +239,7 @@ export class RegistrationsService {
   async walkIn(actor: Actor, sessionId: string, personId: string): Promise<RegisterOutcome> {
     return this.tx.transaction(async (trx) => {
       const { session } = await this.hostedSession(trx, actor, sessionId, refusals.manage);
-      if (session.status === 'cancelled') throw invalidState('This session is cancelled.');
+      assertHostCheckInOpen(session, new Date());
       if (!(await this.people.findById(trx, personId))) throw invalidField('personId', 'Nobody with that id is in the directory.');
       await this.registrations.lockSession(trx, session.id);
       const existing = await this.registrations.findActive(trx, session.id, personId);

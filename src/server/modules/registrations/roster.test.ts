@@ -4,7 +4,7 @@ import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import type { TestPerson } from '../../../../test/helpers/factories.js';
 import { checkSeatInvariants } from '../../../../test/helpers/invariants.js';
-import { publishedSession } from '../../../../test/helpers/sessions.js';
+import { moveSession, publishedSession } from '../../../../test/helpers/sessions.js';
 
 const { t, host, people } = testAppWithPeople({ host: { name: 'Hana Host' } }, { learners: 5 });
 
@@ -133,12 +133,35 @@ describe('attendance', () => {
     expect(early.json().error.message).toContain('15 minutes');
   });
 
+  it('lets hosts mark attendance from the check-in window until 7 days after the end, not weeks before or long after', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 5 }, 29);
+    const [a, b] = people as [TestPerson, TestPerson];
+    const ra = (await register(a, id)).json();
+    const early = await hostApi().post(`/api/v1/registrations/${ra.id}/check-in`);
+    expectError(early, 409, 'check_in_not_open');
+    expect(early.json().error.message).toContain('15 minutes before');
+    expectError(await hostApi().post(`/api/v1/sessions/${id}/walk-ins`, { personId: b.id }), 409, 'check_in_not_open');
+    expect(
+      (await t.database.db.selectFrom('registrations').select('status').where('id', '=', ra.id).executeTakeFirstOrThrow()).status,
+    ).toBe('enrolled');
+
+    // Ended six days ago: late marking is normal.
+    await moveSession(t.database.db, id, -6 * 86_400_000 - 3_600_000);
+    expect((await hostApi().post(`/api/v1/registrations/${ra.id}/check-in`)).json()).toMatchObject({ status: 'attended' });
+    expect((await hostApi().post(`/api/v1/sessions/${id}/walk-ins`, { personId: b.id })).statusCode).toBe(201);
+
+    // Ended eight days ago: too late to change who came.
+    const later = await publishedSession(t.app, host.token, { seats: 5 }, 1);
+    const rc = (await register(a, later)).json();
+    await moveSession(t.database.db, later, -8 * 86_400_000 - 3_600_000);
+    expectError(await hostApi().post(`/api/v1/registrations/${rc.id}/check-in`), 409, 'check_in_closed');
+  });
+
   it('marks enrolled people who never came as no-shows after the end, and shows it in their history', async () => {
     const id = await publishedSession(t.app, host.token, { seats: 5 });
     const [a, b] = people as [TestPerson, TestPerson];
     const ra = (await register(a, id)).json();
     await register(b, id);
-    await hostApi().post(`/api/v1/registrations/${ra.id}/check-in`);
     const upcoming = (await as(t.app, b.token).get('/api/v1/me/registrations?when=upcoming')).json();
     expect(upcoming.items.map((s: { id: string }) => s.id)).toContain(id);
 
@@ -148,6 +171,8 @@ describe('attendance', () => {
       .set({ starts_at: new Date(past.getTime() - 3_600_000).toISOString(), ends_at: past.toISOString() })
       .where('id', '=', id)
       .execute();
+    // Marked after the end, within the week hosts have for it.
+    expect((await hostApi().post(`/api/v1/registrations/${ra.id}/check-in`)).statusCode).toBe(200);
     expect(await t.app.jobs['mark-no-shows']?.()).toBeGreaterThanOrEqual(1);
     // A no-show no longer holds a seat; an attendee still does.
     expect((await checkSeatInvariants(t.database.db, id, 5)).countsKept).toBe(true);
