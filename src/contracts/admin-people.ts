@@ -15,6 +15,9 @@ export const adminPerson = z.object({
   deactivatedAt: z.string().nullable(),
   deactivatedBy: personRef.nullable().describe('Who deactivated them (null for SCIM or the system, or when active).'),
   erasedAt: z.string().nullable().describe('Set once name, email and profile were erased; irreversible.'),
+  workshopsWithoutHost: z
+    .array(z.object({ id: z.string(), title: z.string() }))
+    .describe('For someone inactive: the workshops they hosted that have sessions to come and no active host left (empty otherwise).'),
 });
 export type AdminPerson = z.infer<typeof adminPerson>;
 

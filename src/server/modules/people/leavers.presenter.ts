@@ -1,7 +1,7 @@
 import type { AdminPerson } from '../../../contracts/index.js';
 import type { AdminPersonRow } from './leavers.repository.js';
 
-export function presentAdminPerson(row: AdminPersonRow): AdminPerson {
+export function presentAdminPerson(row: AdminPersonRow, workshopsWithoutHost: { id: string; title: string }[] = []): AdminPerson {
   return {
     id: row.id,
     email: row.email,
@@ -17,5 +17,6 @@ export function presentAdminPerson(row: AdminPersonRow): AdminPerson {
         ? { id: row.deactivated_by, name: row.deactivated_by_name, title: row.deactivated_by_title }
         : null,
     erasedAt: row.erased_at ?? null,
+    workshopsWithoutHost: row.active !== 0 ? [] : workshopsWithoutHost,
   };
 }

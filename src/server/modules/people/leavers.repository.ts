@@ -148,6 +148,47 @@ export const leaversRepository = {
     }));
   },
 
+  /**
+   * For people who left: the workshops they host with a scheduled session to come and no other
+   * active host, by person. The People admin page flags them until someone takes them over.
+   */
+  async withoutHost(db: Executor, personIds: string[], now: string): Promise<Map<string, { id: string; title: string }[]>> {
+    const out = new Map<string, { id: string; title: string }[]>();
+    if (personIds.length === 0) return out;
+    const rows = await db
+      .selectFrom('workshop_hosts as h')
+      .innerJoin('workshops as w', 'w.id', 'h.workshop_id')
+      .select(['h.person_id', 'w.id', 'w.title'])
+      .where('h.person_id', 'in', personIds)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('sessions as s')
+            .select('s.id')
+            .whereRef('s.workshop_id', '=', 'w.id')
+            .where('s.status', '=', 'scheduled')
+            .where('s.starts_at', '>', now),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('workshop_hosts as o')
+              .innerJoin('people as p', 'p.id', 'o.person_id')
+              .select('o.person_id')
+              .whereRef('o.workshop_id', '=', 'w.id')
+              .where('p.active', '=', 1),
+          ),
+        ),
+      )
+      .orderBy('w.title')
+      .orderBy('w.id')
+      .execute();
+    for (const r of rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), { id: r.id, title: r.title }]);
+    return out;
+  },
+
   /** Active admins, to tell about a workshop left without a host. */
   async activeAdminIds(db: Executor, exceptId: string): Promise<string[]> {
     const rows = await db

@@ -32,7 +32,9 @@ export class LeaversService {
     const after = decodeCursor(query.cursor, ['text', 'text']) as [string, string] | undefined;
     const rows = await this.leavers.list(this.tx.executor, { q: query.q, after, limit: query.limit + 1 });
     const page = toPage(rows, query.limit, (r) => [r.name, r.id]);
-    return { items: page.items.map(presentAdminPerson), nextCursor: page.nextCursor };
+    const inactive = page.items.filter((r) => r.active === 0).map((r) => r.id);
+    const unhosted = await this.leavers.withoutHost(this.tx.executor, inactive, new Date().toISOString());
+    return { items: page.items.map((r) => presentAdminPerson(r, unhosted.get(r.id))), nextCursor: page.nextCursor };
   }
 
   async changeRole(actor: Actor, id: string, role: 'member' | 'admin', origin: AuditOrigin): Promise<AdminPerson> {
@@ -53,7 +55,7 @@ export class LeaversService {
           origin,
         });
       }
-      return presentAdminPerson(await this.found(trx, id));
+      return this.present(trx, id);
     });
   }
 
@@ -64,7 +66,7 @@ export class LeaversService {
     return this.tx.transaction(async (trx) => {
       const row = await this.found(trx, id);
       await this.deactivateIn(trx, { actor }, row, origin);
-      return presentAdminPerson(await this.found(trx, id));
+      return this.present(trx, id);
     });
   }
 
@@ -105,7 +107,7 @@ export class LeaversService {
       if (await this.leavers.markActive(trx, id, new Date().toISOString())) {
         await recordAudit(trx, { actor, action: 'person.reactivated', target: target(id), summary: `Reactivated ${row.name}`, origin });
       }
-      return presentAdminPerson(await this.found(trx, id));
+      return this.present(trx, id);
     });
   }
 
@@ -141,7 +143,7 @@ export class LeaversService {
         details: { feedbackUnsigned: unsigned, auditEntriesRedacted: redacted },
         origin,
       });
-      return presentAdminPerson(await this.found(trx, id));
+      return this.present(trx, id);
     });
   }
 
@@ -192,6 +194,13 @@ export class LeaversService {
       origin,
     });
     return true;
+  }
+
+  /** One person as the admin page shows them, with the workshops they left without a host. */
+  private async present(db: Executor, id: string): Promise<AdminPerson> {
+    const row = await this.found(db, id);
+    const unhosted = row.active === 0 ? await this.leavers.withoutHost(db, [id], new Date().toISOString()) : undefined;
+    return presentAdminPerson(row, unhosted?.get(id));
   }
 
   private async found(db: Executor, id: string): Promise<AdminPersonRow> {

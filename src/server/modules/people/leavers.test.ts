@@ -212,7 +212,11 @@ describe('a person who leaves (People admin API)', () => {
         deactivatedBy: expect.objectContaining({ id: ada.id }),
       }),
     ]);
+    // The workshop he hosted alone is flagged on his row until someone hosts it; the co-hosted one is not.
+    const hostedWorkshop = (await admin().get(`/api/v1/sessions/${hostedSession}`)).json().workshopId;
+    expect(found.items[0].workshopsWithoutHost).toEqual([{ id: hostedWorkshop, title: expect.any(String) }]);
     const byEmail = (await admin().get(`/api/v1/admin/people?q=${encodeURIComponent(wes.email)}`)).json();
+    expect(byEmail.items[0].workshopsWithoutHost).toEqual([]);
     expect(byEmail.items.map((p: { id: string }) => p.id)).toEqual([wes.id]);
     const first = (await admin().get('/api/v1/admin/people?limit=2')).json();
     expect(first.items).toHaveLength(2);
@@ -222,7 +226,7 @@ describe('a person who leaves (People admin API)', () => {
 
   it('reactivation restores sign-in, not the cancelled registration nor the revoked token', async () => {
     const res = await admin().post(path(leo.id, 'reactivate'));
-    expect(res.json()).toMatchObject({ active: true, deactivatedAt: null, deactivatedBy: null });
+    expect(res.json()).toMatchObject({ active: true, deactivatedAt: null, deactivatedBy: null, workshopsWithoutHost: [] });
     const again = await signInWithBrowser(t.app, leo.email);
     expect((await again.get('/api/v1/me')).json()).toMatchObject({ id: leo.id, active: true });
     expect(await registrationOf(fullSession, leo.id)).toMatchObject({ status: 'cancelled' });

@@ -1,6 +1,8 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { AdminPerson } from '../../../contracts/index.js';
 import { errorMessage, notifyError, notifySuccess } from '../../lib/forms';
 import { formatDateTime } from '../../lib/time';
@@ -175,6 +177,22 @@ function State({ person: p }: { person: AdminPerson }) {
           ? `Erased ${formatDateTime(p.erasedAt, zone)}${p.deactivatedBy ? ` · deactivated by ${p.deactivatedBy.name}` : ''}`
           : `${p.deactivatedAt ? `${formatDateTime(p.deactivatedAt, zone)} ` : ''}by ${p.deactivatedBy?.name ?? 'the directory'}`}
       </Text>
+      {p.workshopsWithoutHost.length > 0 && (
+        <Alert variant="light" color="orange" p={6} icon={<IconAlertTriangle size={16} aria-hidden="true" />}>
+          <Text fz="xs">
+            No host left for{' '}
+            {p.workshopsWithoutHost.map((w, i) => (
+              <span key={w.id}>
+                {i > 0 && ', '}
+                <Anchor component={Link} to={`/workshops/${w.id}`} fz="xs" c="inherit" fw={600} underline="always">
+                  {w.title}
+                </Anchor>
+              </span>
+            ))}
+            : sessions are coming up.
+          </Text>
+        </Alert>
+      )}
     </Stack>
   );
 }
