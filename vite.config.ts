@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/precompress-web';
+import { contractRoutes } from './scripts/vite-contract-routes';
+import { firstPageChunks } from './scripts/vite-first-page-chunks';
 
 // The web app lives in src/web; the server serves dist/web with an SPA fallback.
 const apiTarget = process.env.LYCEUM_API_URL ?? 'http://localhost:3000';
@@ -22,14 +24,17 @@ const precompressed: Plugin = {
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompressed],
+  plugins: [contractRoutes, react(), precompressed],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
     // No source maps in the build: the server would otherwise publish the app's whole source.
     sourcemap: false,
+    // dist/web/.vite/manifest.json: which scripts the first page loads (scripts/check-bundle-budget.ts).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
+      output: { manualChunks: firstPageChunks },
       onwarn(warning, warn) {
         // zod ships comments Rollup cannot place; harmless noise.
         if (warning.code === 'INVALID_ANNOTATION') return;

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { httpUrl, isoDateTime, listQuery, personRef, timeZone } from './common.js';
 import type { role } from './people.js';
 import { type RegistrationStatus, registration } from './registrations.js';
+import { sessionModes, videoLinkStatuses } from './vocabulary.js';
 import { workshopFormat } from './workshops.js';
 
-export const sessionMode = z.enum(['in_person', 'online', 'hybrid']);
+export { modeLabels, videoLinkStatuses } from './vocabulary.js';
+
+export const sessionMode = z.enum(sessionModes);
 export type SessionMode = z.infer<typeof sessionMode>;
-export const modeLabels: Record<SessionMode, string> = { in_person: 'In person', online: 'Online', hybrid: 'Hybrid' };
 
 const seats = z.number().int().min(1).max(100000).nullable();
 
@@ -48,16 +50,20 @@ export type RepeatRule = z.input<typeof repeatRule>;
 export const createRecurringSessionsBody = createSessionBody.extend({ repeat: repeatRule });
 export type CreateRecurringSessionsBody = z.input<typeof createRecurringSessionsBody>;
 
-export const updateSessionBody = z.strictObject(sessionFields).partial();
+/** Slides, notes or code shared after a session: at most 20, each a title and an http(s) link. */
+export const sessionMaterial = z.strictObject({ title: z.string().trim().min(1).max(200), url: httpUrl });
+export type SessionMaterial = z.infer<typeof sessionMaterial>;
+
+export const updateSessionBody = z
+  .strictObject({
+    ...sessionFields,
+    recordingUrl: httpUrl.nullable().describe('Once the session has started: its recording (null removes it); 409 not_started before.'),
+    materials: z.array(sessionMaterial).max(20, 'at most 20 materials').describe('Once the session has started: what was shared.'),
+  })
+  .partial();
 export type UpdateSessionBody = z.input<typeof updateSessionBody>;
 
 export const sessionStatus = z.enum(['scheduled', 'cancelled']);
-
-/**
- * Registrations that may join the call: a confirmed seat. Waitlisted people have no seat, and an
- * offered one is not theirs until they confirm; hosts and admins see the link regardless.
- */
-export const videoLinkStatuses: readonly RegistrationStatus[] = ['enrolled', 'attended'];
 
 /** Who looks at a session: the person, whether they host its workshop, and their registration (not a cancelled one). */
 export interface SessionViewer {
@@ -113,6 +119,9 @@ export const session = z.object({
   /** The viewer's own active registration, if any. */
   myRegistration: registration.nullable(),
   status: sessionStatus,
+  /** After the session: its recording and what was shared, for everyone who sees the session. */
+  recordingUrl: z.string().nullable(),
+  materials: z.array(z.object({ title: z.string(), url: z.string() })),
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

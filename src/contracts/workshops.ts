@@ -1,26 +1,11 @@
 import { z } from 'zod';
 import { httpUrl, listQuery, personRef } from './common.js';
+import { workshopFormats } from './vocabulary.js';
 
-export const workshopFormats = ['talk', 'hands_on_lab', 'discussion', 'course', 'office_hours'] as const;
+export { defaultDurationMinutes, formatLabels, workshopFormats } from './vocabulary.js';
+
 export const workshopFormat = z.enum(workshopFormats);
 export type WorkshopFormat = z.infer<typeof workshopFormat>;
-
-export const formatLabels: Record<WorkshopFormat, string> = {
-  talk: 'Talk',
-  hands_on_lab: 'Hands-on lab',
-  discussion: 'Discussion',
-  course: 'Course',
-  office_hours: 'Office hours',
-};
-
-/** Typical length per format: the default when a host schedules a session. */
-export const defaultDurationMinutes: Record<WorkshopFormat, number> = {
-  talk: 45,
-  hands_on_lab: 120,
-  discussion: 60,
-  course: 180,
-  office_hours: 60,
-};
 
 export const material = z.strictObject({ title: z.string().trim().min(1).max(200), url: httpUrl });
 

@@ -1,9 +1,9 @@
 import { type CSSVariablesResolver, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { setUnauthorizedHandler } from './api/client';
 import { queryClient } from './api/queryClient';
+import { LazyNotifications } from './components/LazyNotifications';
 import { meKey } from './features/auth/hooks';
 import { router } from './router';
 import { theme } from './theme';
@@ -31,7 +31,7 @@ const cssVariablesResolver: CSSVariablesResolver = (t) => ({
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
+      <LazyNotifications />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -3,9 +3,8 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { RouteError } from './components/RouteError';
 import { CatalogPage } from './routes/CatalogPage';
-import { SignInPage } from './routes/SignInPage';
 
-// The catalog and sign-in are in the first bundle; other pages load when first visited.
+// The catalog is in the first bundle; every other page (sign-in too) loads when first visited.
 const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
 
 function Booting() {
@@ -17,7 +16,12 @@ function Booting() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError />, hydrateFallbackElement: <Booting /> },
+  {
+    path: '/sign-in',
+    ...page(() => import('./routes/SignInPage').then((m) => ({ Component: m.SignInPage }))),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Booting />,
+  },
   {
     path: '/',
     element: <AppLayout />,

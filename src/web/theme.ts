@@ -2,7 +2,6 @@ import {
   createTheme,
   defaultVariantColorsResolver,
   type MantineColorsTuple,
-  Modal,
   Notification,
   parseThemeColor,
   type VariantColorsResolver,
@@ -68,7 +67,8 @@ export const theme = createTheme({
   components: {
     Anchor: { defaultProps: { underline: 'hover' } },
     // Mantine's close buttons (dialogs, toasts) are icons with no name of their own.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // (A plain theme entry, not Modal.extend: the first page then need not load the Modal component.)
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // Mantine's toasts: the close button has no name of its own, and a message under a title is
     // gray.6 (below AA on white); the app's dimmed grey instead.
     Notification: Notification.extend({

@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  AppShell,
-  Badge,
-  Burger,
-  Button,
-  Container,
-  Group,
-  NavLink as MantineNavLink,
-  Skeleton,
-  Stack,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Burger, Button, Container, Group, NavLink as MantineNavLink, Skeleton, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBook2,
@@ -30,6 +18,7 @@ import { useDashboardAccess } from '../features/analytics/access';
 import { useAuthConfig, useMe } from '../features/auth/hooks';
 import { educationHome, isEducationPath } from '../features/education/nav';
 import { useTeamLearning } from '../features/team/hooks';
+import { Hint } from './Hint';
 import { ErrorNotice } from './States';
 import { UserMenu, useSignOutAction } from './UserMenu';
 import { Wordmark } from './Wordmark';
@@ -58,11 +47,11 @@ export function DemoBadge() {
   const config = useAuthConfig();
   if (config.data?.authMode !== 'dev') return null;
   return (
-    <Tooltip label="Anyone can sign in as anyone: real deployments use SSO">
+    <Hint label="Anyone can sign in as anyone: real deployments use SSO">
       <Badge color="orange" variant="light" tabIndex={0} style={{ flexShrink: 0 }}>
         Demo mode
       </Badge>
-    </Tooltip>
+    </Hint>
   );
 }
 
@@ -161,11 +150,11 @@ export function AppLayout() {
             <Button component={Link} to="/workshops/new" leftSection={<IconPlus size={18} aria-hidden="true" />} visibleFrom="md">
               Create a workshop
             </Button>
-            <Tooltip label="Create a workshop">
+            <Hint label="Create a workshop">
               <ActionIcon component={Link} to="/workshops/new" size="lg" visibleFrom="sm" hiddenFrom="md" aria-label="Create a workshop">
                 <IconPlus size={20} aria-hidden="true" />
               </ActionIcon>
-            </Tooltip>
+            </Hint>
             <UserMenu person={person} />
           </Group>
         </Group>

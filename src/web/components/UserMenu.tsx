@@ -1,10 +1,8 @@
-import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCalendarUser, IconChartBar, IconClipboardCheck, IconLogout, IconMessage2, IconSchool, IconUser } from '@tabler/icons-react';
-import { Link, useNavigate } from 'react-router';
+import { Avatar, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { Person } from '../../contracts/index.js';
-import { useDashboardAccess } from '../features/analytics/access';
 import { useSignOut } from '../features/auth/hooks';
-import { educationHome } from '../features/education/nav';
 import { notifyError } from '../lib/forms';
 
 export function initials(name: string): string {
@@ -24,65 +22,35 @@ export function useSignOutAction() {
     });
 }
 
-export function UserMenu({ person }: { person: Person }) {
-  const signOut = useSignOutAction();
-  return (
-    <Menu position="bottom-end" width={240} withinPortal>
-      <Menu.Target>
-        <UnstyledButton style={{ borderRadius: '50%' }}>
-          <Avatar color="lyceum" radius="xl" alt="" aria-hidden="true">
-            {initials(person.name)}
-          </Avatar>
-          <VisuallyHidden>Account menu for {person.name}</VisuallyHidden>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text fz="sm" fw={600} c="dark">
-            {person.name}
-          </Text>
-          <Text fz="xs" c="dimmed" truncate>
-            {person.email}
-          </Text>
-        </Menu.Label>
-        <Menu.Item component={Link} to={`/people/${person.id}`} leftSection={<IconUser size={16} aria-hidden="true" />}>
-          Your profile and API tokens
-        </Menu.Item>
-        <Menu.Item component={Link} to="/my/learning" leftSection={<IconCalendarUser size={16} aria-hidden="true" />}>
-          My learning
-        </Menu.Item>
-        <Menu.Item component={Link} to="/my/workshops" leftSection={<IconSchool size={16} aria-hidden="true" />}>
-          My workshops
-        </Menu.Item>
-        <Menu.Item component={Link} to="/my/suggestions" leftSection={<IconMessage2 size={16} aria-hidden="true" />}>
-          My checklist suggestions
-        </Menu.Item>
-        {person.role === 'admin' ? (
-          <Menu.Item component={Link} to={educationHome.to} leftSection={<IconClipboardCheck size={16} aria-hidden="true" />}>
-            {educationHome.label}
-          </Menu.Item>
-        ) : (
-          <SharedDashboardItem />
-        )}
-        <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={signOut}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
+const loadPopup = () => import('./UserMenuPopup');
+const UserMenuPopup = lazy(() => loadPopup().then((m) => ({ default: m.UserMenuPopup })));
 
 /**
- * "Dashboard" for members the admins shared it with (read-only). Rendered only while the menu is
- * open, so the question "may I?" is asked then, once per visit.
+ * The avatar that opens the account menu. The menu (Mantine's Menu, Popover and floating-ui) is
+ * not needed to draw a page, so it loads when someone reaches for the avatar (pointer over it,
+ * focus) and opens on the click, as it would have anyway.
  */
-function SharedDashboardItem() {
-  const access = useDashboardAccess(true);
-  if (!access.data) return null;
+export function UserMenu({ person }: { person: Person }) {
+  const [opened, setOpened] = useState(false);
+  const trigger = (
+    <UnstyledButton
+      style={{ borderRadius: '50%' }}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={() => void loadPopup()}
+      onFocus={() => void loadPopup()}
+      onClick={() => setOpened(true)}
+    >
+      <Avatar color="lyceum" radius="xl" alt="" aria-hidden="true">
+        {initials(person.name)}
+      </Avatar>
+      <VisuallyHidden>Account menu for {person.name}</VisuallyHidden>
+    </UnstyledButton>
+  );
+  if (!opened) return trigger;
   return (
-    <Menu.Item component={Link} to="/admin/dashboard" leftSection={<IconChartBar size={16} aria-hidden="true" />}>
-      Dashboard
-    </Menu.Item>
+    <Suspense fallback={trigger}>
+      <UserMenuPopup person={person} openNow />
+    </Suspense>
   );
 }

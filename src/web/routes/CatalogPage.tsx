@@ -1,6 +1,7 @@
 import { Anchor, Button, Collapse, Grid, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { ErrorNotice, ListSkeleton } from '../components/States';
 import { useViewerZone } from '../features/auth/hooks';
@@ -11,13 +12,15 @@ import { RecommendedForYou } from '../features/home/RecommendedForYou';
 import { StartingSoon } from '../features/home/StartingSoon';
 import { ActiveFilters } from '../features/search/ActiveFilters';
 import { CatalogToolbar, resultSummary } from '../features/search/CatalogToolbar';
-import { CalendarView } from '../features/search/calendar/CalendarView';
 import { FilterPanel } from '../features/search/FilterPanel';
 import { facetKeys, hasFilters, toSearchQuery } from '../features/search/filters';
 import { useSearch } from '../features/search/hooks';
 import { ResultsList } from '../features/search/ResultsList';
 import { SearchEmpty } from '../features/search/SearchEmpty';
 import { useCatalogUrl } from '../features/search/useCatalogUrl';
+
+// The week and month views load when someone switches to them.
+const CalendarView = lazy(() => import('../features/search/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
 
 /** Words to mark in titles: what was typed, without quotes and operators. */
 function wordsOf(q: string): string[] {
@@ -152,7 +155,9 @@ export function CatalogPage() {
                   {items.length > 0 && <ResultsList items={items} words={wordsOf(filters.q)} query={search} />}
                 </div>
               ) : (
-                <CalendarView filters={filters} mode={view} date={url.date} onDate={url.setDate} onShowWeek={url.showWeekOf} />
+                <Suspense fallback={<ListSkeleton count={5} />}>
+                  <CalendarView filters={filters} mode={view} date={url.date} onDate={url.setDate} onShowWeek={url.showWeekOf} />
+                </Suspense>
               )}
             </Stack>
           </Grid.Col>

@@ -1,13 +1,16 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { IconCheck, IconLogin2 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SeatPool, Session } from '../../../contracts/index.js';
 import { formatDateTime, formatTime, sessionTimeText } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
-import { CheckInModal } from './CheckInModal';
 import { type MyAction, newIdempotencyKey, useMyRegistrationAction } from './hooks';
 import { hasFreeSeat, type Pool, poolAvailability, poolLabels, type RegState, registerLabel, registrationState } from './model';
 import { StateTag } from './StateTag';
+
+// The check-in form (and the form library) and the cancel dialog load when first asked for.
+const CheckInModal = lazy(() => import('./CheckInModal').then((m) => ({ default: m.CheckInModal })));
+const LeaveModal = lazy(() => import('./LeaveModal').then((m) => ({ default: m.LeaveModal })));
 
 type Props = {
   session: Session;
@@ -21,8 +24,15 @@ type Props = {
 export function RegistrationActions({ session: s, published = true, title }: Props) {
   const zone = useViewerZone();
   const act = useMyRegistrationAction(s.id);
-  const [leaving, setLeaving] = useState(false);
+  const [leaving, setLeavingNow] = useState(false);
+  // The dialogs stay mounted once opened, so closing them animates like any modal.
+  const [leaveOpenedOnce, setLeaveOpenedOnce] = useState(false);
+  const setLeaving = (on: boolean) => {
+    if (on) setLeaveOpenedOnce(true);
+    setLeavingNow(on);
+  };
   const [checkingIn, setCheckingIn] = useState(false);
+  const [checkInOpenedOnce, setCheckInOpenedOnce] = useState(false);
   const state = registrationState(s, { published });
   const when = sessionTimeText(s.startsAt, s.endsAt, s.timeZone, zone).local;
   const name = title ? `${title}, ${when}` : when;
@@ -98,7 +108,14 @@ export function RegistrationActions({ session: s, published = true, title }: Pro
           <>
             <StateTag tone="registered">You're registered{modeSuffix(s, state)}</StateTag>
             {state.kind === 'check_in' ? (
-              <Button leftSection={<IconLogin2 size={18} aria-hidden="true" />} disabled={busy} onClick={() => setCheckingIn(true)}>
+              <Button
+                leftSection={<IconLogin2 size={18} aria-hidden="true" />}
+                disabled={busy}
+                onClick={() => {
+                  setCheckInOpenedOnce(true);
+                  setCheckingIn(true);
+                }}
+              >
                 Check in
               </Button>
             ) : (
@@ -116,17 +133,25 @@ export function RegistrationActions({ session: s, published = true, title }: Pro
       <Group gap="xs" wrap="wrap" className="reg-actions" aria-live="polite" data-state={state.kind}>
         {body}
       </Group>
-      <LeaveModal
-        opened={leaving}
-        session={s}
-        name={name}
-        onClose={() => setLeaving(false)}
-        onConfirm={() => {
-          setLeaving(false);
-          run({ type: 'cancel' });
-        }}
-      />
-      {state.kind === 'check_in' && <CheckInModal sessionId={s.id} title={name} opened={checkingIn} onClose={() => setCheckingIn(false)} />}
+      {leaveOpenedOnce && (
+        <Suspense fallback={null}>
+          <LeaveModal
+            opened={leaving}
+            session={s}
+            name={name}
+            onClose={() => setLeaving(false)}
+            onConfirm={() => {
+              setLeaving(false);
+              run({ type: 'cancel' });
+            }}
+          />
+        </Suspense>
+      )}
+      {state.kind === 'check_in' && checkInOpenedOnce && (
+        <Suspense fallback={null}>
+          <CheckInModal sessionId={s.id} title={name} opened={checkingIn} onClose={() => setCheckingIn(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
@@ -166,37 +191,5 @@ function RegisterChoice({ pools, busy, onRegister }: { pools: Pool[]; busy: bool
       />
       {button}
     </div>
-  );
-}
-
-function LeaveModal(props: { opened: boolean; session: Session; name: string; onClose: () => void; onConfirm: () => void }) {
-  const { session: s, name } = props;
-  const reg = s.myRegistration;
-  const waitlisted = reg?.status === 'waitlisted';
-  const late = Date.parse(s.startsAt) - Date.now() < 24 * 3600_000;
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={waitlisted ? 'Leave the waitlist?' : 'Cancel your registration?'} centered>
-      <Stack>
-        <Text>{name}</Text>
-        <Text fz="sm">
-          {waitlisted
-            ? 'You lose your place in line. You can join again later, at the back.'
-            : 'Your seat goes to the next person in line. You can register again while seats are free.'}
-        </Text>
-        {!waitlisted && late && (
-          <Text fz="sm" className="text-warn">
-            It starts in less than 24 hours, so this counts as a late cancellation.
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Keep it
-          </Button>
-          <Button color="red" onClick={props.onConfirm}>
-            {waitlisted ? 'Leave the waitlist' : 'Cancel registration'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -1,9 +1,9 @@
-import { Stack, Switch } from '@mantine/core';
-import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
+import { Input, InputBase, Stack, Switch } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatLabels, modeLabels, type SearchResponse, type SessionMode, workshopFormats } from '../../../contracts/index.js';
 import { useChannelOptions } from '../channels/hooks';
+import type { DateRangeProps } from './DateRangePicker';
 import { FacetGroup, type FacetOption } from './FacetGroup';
 import type { CatalogFilters, FacetKey } from './filters';
 
@@ -85,34 +85,42 @@ export function FilterPanel({ filters: f, facets, onToggle, onDates, onHasSeats 
   );
 }
 
-/** A range picker that only changes the URL once both ends are picked (or the range is cleared). */
-function DateRange({
-  from,
-  to,
-  onChange,
-}: {
-  from: string | null;
-  to: string | null;
-  onChange: (from: string | null, to: string | null) => void;
-}) {
-  const [value, setValue] = useState<DatesRangeValue<string>>([from, to]);
-  useEffect(() => setValue([from, to]), [from, to]);
-  return (
-    <DatePickerInput
-      type="range"
+/** `2026-12-03` → `3 Dec 2026`, as the picker shows it (`D MMM YYYY`). */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function dayLabel(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+const loadPicker = () => import('./DateRangePicker');
+const DateRangePicker = lazy(loadPicker);
+
+/**
+ * The date range filter. Mantine's date pickers are a sizeable part of a first page, so they load
+ * when someone reaches for the field (pointer over it, focus, a tap); until then the same field is
+ * drawn without them, showing the same label, placeholder or chosen range; a click (or Enter)
+ * swaps in the picker, opened.
+ */
+function DateRange(props: DateRangeProps) {
+  const [opened, setOpened] = useState(false);
+  const field = (
+    <InputBase
+      component="button"
+      type="button"
       label="Dates"
-      placeholder="Any date"
-      clearable
-      allowSingleDateInRange
-      firstDayOfWeek={1}
-      valueFormat="D MMM YYYY"
+      pointer
       leftSection={<IconCalendar size={16} aria-hidden="true" />}
-      value={value}
-      onChange={(v) => {
-        setValue(v);
-        const [a, b] = v;
-        if ((a && b) || (!a && !b)) onChange(a, b);
-      }}
-    />
+      onPointerEnter={() => void loadPicker()}
+      onFocus={() => void loadPicker()}
+      onClick={() => setOpened(true)}
+    >
+      {props.from && props.to ? `${dayLabel(props.from)} – ${dayLabel(props.to)}` : <Input.Placeholder>Any date</Input.Placeholder>}
+    </InputBase>
+  );
+  if (!opened) return field;
+  return (
+    <Suspense fallback={field}>
+      <DateRangePicker {...props} openNow />
+    </Suspense>
   );
 }
