@@ -23,6 +23,15 @@ export const erasureRepository = {
     return Number(result.numDeletedRows);
   },
 
+  /** The built-in mailbox's copies of mail sent to them (addressed by name and email). */
+  async deleteMailboxCopies(db: Executor, personId: string, email: string): Promise<number> {
+    const result = await db
+      .deleteFrom('mailbox')
+      .where((eb) => eb.or([eb('person_id', '=', personId), eb(sql`lower(to_address)`, '=', email.toLowerCase())]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   /**
    * Feedback becomes anonymous figures: no comment stays signed (hosts saw the name only when it
    * was), and the row keeps pointing at the erased person, who names nobody. Ratings, usefulness,

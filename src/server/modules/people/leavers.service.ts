@@ -132,6 +132,7 @@ export class LeaversService {
       await this.leavers.endLoginSessions(trx, id);
       await this.leavers.deleteCalendarFeed(trx, id);
       await this.erasure.withdrawPendingMessages(trx, id);
+      await this.erasure.deleteMailboxCopies(trx, id, row.email);
       const unsigned = await this.erasure.unsignFeedback(trx, id, at);
       // The log keeps the person's id, never their name or email: earlier entries are redacted.
       const redacted = await this.erasure.redactAuditEntries(trx, id, { name: row.name, email: row.email });

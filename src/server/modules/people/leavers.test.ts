@@ -255,6 +255,12 @@ describe('a person who leaves (People admin API)', () => {
     expectError(await admin().post(path(leo.id, 'erase'), { confirm: 'someone@else.example' }), 400, 'validation_failed');
     expectError(await admin().post(path(leo.id, 'erase'), {}), 400, 'validation_failed');
     expect((await admin().get(`/api/v1/people/${leo.id}`)).json().name).toBe('Leo Leaver');
+    // Back since his reactivation, he registered again and was mailed (the built-in mailbox keeps a copy).
+    const later = await publishedSession(t.app, hana.token, {}, 9);
+    const leoAgain = await signInWithBrowser(t.app, leo.email);
+    expect((await leoAgain.post(`/api/v1/sessions/${later}/registrations`, {})).json().status).toBe('enrolled');
+    await t.app.jobs['deliver-outbox']?.();
+    expect((await mailTo(leo.email)).length).toBeGreaterThan(0);
 
     const res = await admin().post(path(leo.id, 'erase'), { confirm: leo.email.toUpperCase() });
     expect(res.statusCode).toBe(200);
@@ -280,6 +286,11 @@ describe('a person who leaves (People admin API)', () => {
     expect(await registrationOf(fullSession, leo.id)).toMatchObject({ status: 'cancelled' });
     expectError(await admin().post(path(leo.id, 'reactivate')), 409, 'invalid_state');
     expectError(await admin().post(path(leo.id, 'erase'), { confirm: `erased-${leo.id}@invalid` }), 409, 'invalid_state');
+
+    // The built-in mailbox keeps no mail to him (it named him and carried his address).
+    expect(await t.database.db.selectFrom('mailbox').select('id').where('person_id', '=', leo.id).execute()).toEqual([]);
+    expect(await mailTo(leo.email)).toEqual([]);
+    expect(await registrationOf(later, leo.id)).toMatchObject({ status: 'cancelled' });
 
     // The log names nobody for the erasure.
     const erased = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'person.erased').execute();
