@@ -53,6 +53,34 @@ describe('SCIM groups: admin groups make admins', () => {
     expect(audit).toEqual(Array(4).fill({ action: 'person.role_changed', actor_label: 'SCIM' }));
   });
 
+  it('PATCH replace on members sets the whole list and the admin role follows; groups filter on displayName and externalId', async () => {
+    const created = await scim().post('/Groups', { displayName: 'Lyceum Admins', externalId: 'idp-admins', members: [{ value: leo.id }] });
+    expect(created.statusCode, created.body).toBe(201);
+    const group = created.json();
+    expect(await roleOf(leo.id)).toBe('admin');
+    const res = await scim().patch(`/Groups/${group.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'members', value: [{ value: hana.id }] }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().members.map((m: { value: string }) => m.value)).toEqual([hana.id]);
+    expect(await roleOf(leo.id)).toBe('member');
+    expect(await roleOf(hana.id)).toBe('admin');
+    const names = async (text: string) => {
+      const found = await scim().get(`/Groups?filter=${encodeURIComponent(text)}`);
+      expect(found.statusCode, `${text}: ${found.body}`).toBe(200);
+      return found.json().Resources.map((g: { displayName: string }) => g.displayName);
+    };
+    expect(await names('displayName eq "lyceum admins"')).toEqual(['Lyceum Admins']);
+    expect(await names('displayName sw "Lyceum" and externalId eq "idp-admins"')).toEqual(['Lyceum Admins']);
+    expect(await names('displayName co "dmin" or externalId pr')).toEqual(['Lyceum Admins']);
+    expect(await names('externalId eq "other"')).toEqual([]);
+    const bad = await scim().get(`/Groups?filter=${encodeURIComponent('userName eq "x"')}`);
+    expect(bad.json()).toMatchObject({ status: '400', scimType: 'invalidFilter' });
+    expect((await scim().delete(`/Groups/${group.id}`)).statusCode).toBe(204);
+    expect(await roleOf(hana.id)).toBe('member');
+  });
+
   it('renaming a group into or out of the admin groups changes its members’ role', async () => {
     const group = (await scim().post('/Groups', { displayName: 'Engineering', members: [{ value: leo.id }] })).json();
     expect(await roleOf(leo.id)).toBe('member');
@@ -146,11 +174,25 @@ describe('the leaver journey, end to end through SCIM', () => {
       .execute();
     expect(audit).toEqual([expect.objectContaining({ actor_id: null, actor_label: 'SCIM' })]);
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ registrationsCancelled: 1 });
+    const scimEntries = async () =>
+      (
+        await t.database.db
+          .selectFrom('audit_log')
+          .select(['action', 'actor_label'])
+          .where('target_id', '=', leo.id)
+          .where('action', 'like', 'scim.user.%')
+          .orderBy('at')
+          .orderBy('id')
+          .execute()
+      ).map((a) => `${a.actor_label} ${a.action}`);
+    // The provider's request is in the SCIM family of the log too (what the audit filter "scim." shows).
+    expect(await scimEntries()).toEqual(['SCIM scim.user.deactivated']);
 
     // Reactivated by the provider: sign-in works again, the seat stays with Wes.
     await scim().patch(`/Users/${leo.id}`, { Operations: [{ op: 'replace', value: { active: true } }] });
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/dev/sign-in', payload: { email: leo.email } });
     expect(again.statusCode).toBe(200);
+    expect(await scimEntries()).toEqual(['SCIM scim.user.deactivated', 'SCIM scim.user.reactivated']);
     expect(
       (
         await t.database.db

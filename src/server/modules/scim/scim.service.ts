@@ -113,7 +113,7 @@ export class ScimService {
       });
       return { id: newPersonId, wasActive: true };
     });
-    await this.settleActive(id, wasActive, state.active, origin);
+    await this.settleActive(id, state.name, wasActive, state.active, origin);
     return this.present(this.tx.executor, await this.foundUser(this.tx.executor, id));
   }
 
@@ -166,14 +166,28 @@ export class ScimService {
       }
       return { state, wasActive: row.active === 1 };
     });
-    await this.settleActive(id, wasActive, state.active, origin);
+    await this.settleActive(id, state.name, wasActive, state.active, origin);
     return this.present(this.tx.executor, await this.foundUser(this.tx.executor, id));
   }
 
-  /** active:false is the people module's deactivation (its own transaction, idempotent, audited as SCIM's). */
-  private async settleActive(id: string, wasActive: boolean, active: boolean, origin: AuditOrigin) {
-    if (wasActive && !active) await this.leavers.deactivateFromDirectory(id, SCIM, origin);
-    if (!wasActive && active) await this.leavers.reactivateFromDirectory(id, SCIM, origin);
+  /**
+   * active:false is the people module's deactivation (its own transaction, idempotent, audited as
+   * person.deactivated by SCIM with what it did); scim.user.deactivated beside it keeps the
+   * provider's request in the log's SCIM family ("scim." in the audit filter).
+   */
+  private async settleActive(id: string, name: string, wasActive: boolean, active: boolean, origin: AuditOrigin) {
+    let action: 'scim.user.deactivated' | 'scim.user.reactivated' | undefined;
+    if (wasActive && !active && (await this.leavers.deactivateFromDirectory(id, SCIM, origin))) action = 'scim.user.deactivated';
+    if (!wasActive && active && (await this.leavers.reactivateFromDirectory(id, SCIM, origin))) action = 'scim.user.reactivated';
+    if (!action) return;
+    await recordAudit(this.tx.executor, {
+      actor: null,
+      actorLabel: SCIM,
+      action,
+      target: person(id),
+      summary: `SCIM ${action === 'scim.user.deactivated' ? 'deactivated' : 'reactivated'} ${name} (active: ${active})`,
+      origin,
+    });
   }
 
   private async isActive(db: Executor, id: string) {

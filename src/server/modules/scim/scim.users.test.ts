@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
+import { expectError } from '../../../../test/helpers/errors.js';
 import { SCIM_ENV, SCIM_TOKEN, scimClient } from '../../../../test/helpers/scim.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -45,8 +46,16 @@ describe('SCIM: who may call it', () => {
     ['DELETE', '/Groups/some-id'],
   ];
 
-  it('refuses everyone without the SCIM token, in SCIM error format: nobody, a wrong token, a member or admin API token, an admin browser', async () => {
+  it('refuses everyone without the SCIM token, in SCIM error format: nobody, a wrong token, member and admin API tokens and browsers', async () => {
     const browser = await signInWithBrowser(t.app, ada.email);
+    const memberBrowser = await signInWithBrowser(t.app, max.email);
+    const byBrowser =
+      (client: typeof browser) =>
+      (method: string, url: string): Promise<LightMyRequestResponse> => {
+        const calls = client as unknown as Record<string, (u: string, b?: unknown) => Promise<LightMyRequestResponse>>;
+        const fn = calls[method.toLowerCase()];
+        return fn ? fn(`/scim/v2${url}`, method === 'GET' || method === 'DELETE' ? undefined : {}) : Promise.reject(new Error(method));
+      };
     const callers: [string, (method: string, url: string) => Promise<LightMyRequestResponse>][] = [
       ['anonymous', (method, url) => t.app.inject({ method: method as 'GET', url: `/scim/v2${url}` }) as Promise<LightMyRequestResponse>],
       [
@@ -64,14 +73,8 @@ describe('SCIM: who may call it', () => {
         (method, url) =>
           t.app.inject({ method: method as 'GET', url: `/scim/v2${url}`, headers: { authorization: `Bearer ${ada.token}` } }),
       ],
-      [
-        "an admin's browser",
-        (method, url) => {
-          const client = browser as unknown as Record<string, (u: string, b?: unknown) => Promise<LightMyRequestResponse>>;
-          const fn = client[method.toLowerCase()];
-          return fn ? fn(`/scim/v2${url}`, method === 'GET' || method === 'DELETE' ? undefined : {}) : Promise.reject(new Error(method));
-        },
-      ],
+      ["a member's browser", byBrowser(memberBrowser)],
+      ["an admin's browser", byBrowser(browser)],
     ];
     for (const [who, call] of callers) {
       for (const [method, url] of routes) {
@@ -281,6 +284,34 @@ describe('SCIM: users', () => {
     expect((await scim().get(filter('emails.value eq "ursula.upn@example.com"'))).json().totalResults).toBe(1);
     // Someone else may not take the email as their userName.
     expect((await scim().post('/Users', user('ursula.upn@example.com'))).statusCode).toBe(409);
+  });
+
+  it("sets the manager and team the manager's view reads (enterprise extension), and takes them away", async () => {
+    const res = await scim().patch(`/Users/${max.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [
+        { op: 'Add', path: `${ENTERPRISE}:manager`, value: { value: ada.id } },
+        { op: 'Add', path: `${ENTERPRISE}:department`, value: 'Platform' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()[ENTERPRISE]).toEqual({
+      department: 'Platform',
+      manager: { value: ada.id, $ref: expect.any(String), displayName: 'Ada Admin' },
+    });
+    expect((await as(t.app, max.token).get(`/api/v1/people/${max.id}`)).json()).toMatchObject({ team: 'Platform' });
+    const team = await as(t.app, ada.token).get('/api/v1/me/team/learning');
+    expect(team.statusCode, team.body).toBe(200);
+    expect(team.json().items.map((m: { person: { id: string } }) => m.person.id)).toEqual([max.id]);
+    // A manager the directory does not know is left empty, not refused (it may arrive later).
+    const unknown = await scim().patch(`/Users/${max.id}`, {
+      Operations: [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: 'not-yet' }],
+    });
+    expect(unknown.statusCode, unknown.body).toBe(200);
+    expect(unknown.json()[ENTERPRISE].manager).toBeUndefined();
+    expectError(await as(t.app, ada.token).get('/api/v1/me/team/learning'), 403, 'forbidden');
+    const cleared = await scim().patch(`/Users/${max.id}`, { Operations: [{ op: 'Remove', path: `${ENTERPRISE}:department` }] });
+    expect(cleared.json()[ENTERPRISE]).toEqual({});
   });
 
   it('DELETE keeps the person for the figures, deactivated, and SCIM no longer knows them; a later POST brings the same person back', async () => {

@@ -19,6 +19,8 @@ export const auditActionChoices = [
   { value: 'scim.', label: 'Directory provisioning (SCIM)' },
   { value: 'scim.user.created', label: 'SCIM added a person' },
   { value: 'scim.user.updated', label: 'SCIM updated a person' },
+  { value: 'scim.user.deactivated', label: 'SCIM deactivated a person' },
+  { value: 'scim.user.reactivated', label: 'SCIM reactivated a person' },
   { value: 'scim.user.deleted', label: 'SCIM deleted a person' },
   { value: 'scim.group.', label: 'SCIM groups (added, changed, deleted)' },
   { value: 'webhook.', label: 'Webhooks (created, changed, removed)' },
