@@ -298,10 +298,62 @@ describe('a person who leaves (People admin API)', () => {
     expect(erased[0]?.summary).not.toMatch(/Leo/);
   });
 
+  it('records each action with who, what, when, from where and the request id of its answer', async () => {
+    const send = (method: 'POST' | 'PATCH', url: string, payload: object = {}) =>
+      t.app.inject({ method, url, payload, headers: { authorization: `Bearer ${ava.token}` }, remoteAddress: '10.9.8.7' });
+    const actions: [string, Awaited<ReturnType<typeof send>>][] = [
+      ['person.role_changed', await send('PATCH', path(max.id), { role: 'admin' })],
+      ['person.deactivated', await send('POST', path(max.id, 'deactivate'))],
+      ['person.reactivated', await send('POST', path(max.id, 'reactivate'))],
+    ];
+    for (const [action, res] of actions) {
+      expect(res.statusCode, res.body).toBe(200);
+      const entries = await t.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('request_id', '=', String(res.headers['x-request-id']))
+        .execute();
+      expect(entries).toEqual([
+        expect.objectContaining({
+          action,
+          actor_id: ava.id,
+          actor_label: 'Ava Admin',
+          target_type: 'person',
+          target_id: max.id,
+          ip: '10.9.8.7',
+        }),
+      ]);
+      expect(Date.now() - Date.parse(entries[0]?.at ?? '')).toBeLessThan(60_000);
+    }
+    await send('PATCH', path(max.id), { role: 'member' });
+  });
+
   it('erasing someone still active deactivates them too, with the same effects', async () => {
     const browserOfWes = await signInWithBrowser(t.app, wes.email);
     const res = await as(t.app, ava.token).post(path(wes.id, 'erase'), { confirm: wes.email });
     expect(res.json()).toMatchObject({ active: false, name: 'Former colleague', deactivatedBy: { id: ava.id } });
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'target_id', 'ip', 'summary'])
+      .where('request_id', '=', String(res.headers['x-request-id']))
+      .orderBy('action')
+      .execute();
+    expect(entries).toEqual([
+      {
+        action: 'person.deactivated',
+        actor_id: ava.id,
+        target_id: wes.id,
+        ip: expect.any(String),
+        summary: 'Deactivated a person (being erased)',
+      },
+      {
+        action: 'person.erased',
+        actor_id: ava.id,
+        target_id: wes.id,
+        ip: expect.any(String),
+        summary: "Erased a person's name, email and profile",
+      },
+    ]);
     expectError(await browserOfWes.get('/api/v1/me'), 401, 'unauthenticated');
     expectError(await as(t.app, wes.token).get('/api/v1/me'), 401, 'unauthenticated');
     expect(await registrationOf(fullSession, wes.id)).toMatchObject({ status: 'cancelled' });
