@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { errorBody } from '../../contracts/index.js';
 import type { Config } from '../config.js';
+import { apiDocsUi } from './api-docs-ui.js';
 
 /**
  * The OpenAPI document at /api/openapi.json, generated from the routes' zod schemas. Routes
@@ -222,6 +223,7 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
       return document.openapiObject;
     },
   });
-  // The docs page runs no inline script, so the app's own content-security policy covers it.
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The docs page runs no inline script, so the app's own content-security policy covers it;
+  // its theme makes it pass axe (api-docs-ui.ts).
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', ...apiDocsUi });
 }
