@@ -64,6 +64,8 @@ export const searchHit = z.object({
   }),
   /** The next session (matching the session filters, when there are any); null when none is scheduled. */
   nextSession: searchSession.nullable(),
+  /** Whether a session of the workshop has a recording ("Recording available"). */
+  hasRecording: z.boolean(),
   /** An excerpt with the matched words in <mark>; everything else is escaped text. Null without q. */
   highlight: z.string().nullable(),
 });

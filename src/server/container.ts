@@ -109,7 +109,11 @@ export function createContainer(config: Config, database: DbHandle) {
   const notifier = new Notifier(
     outboxRepository,
     invitesRepository,
-    { takeInterest: channelsRepository.takeInterest, slackChannelsOf: channelsRepository.slackChannelsOf },
+    {
+      takeInterest: channelsRepository.takeInterest,
+      slackChannelsOf: channelsRepository.slackChannelsOf,
+      interestedIn: channelsRepository.interestedIn,
+    },
     webhookEvents,
   );
   const seats = seatFiller({ registrations: registrationsRepository, sessions: sessionsRepository, notifier });

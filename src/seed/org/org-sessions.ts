@@ -135,7 +135,17 @@ export function buildOrgSessions(workshops: readonly OrgWorkshop[], clock: OrgCl
 
 export function sessionRow(
   s: OrgSession,
-): Omit<SessionsTable, 'promotion' | 'offer_hours' | 'in_person_taken' | 'online_taken' | 'low_turnout_warned_for'> {
+): Omit<
+  SessionsTable,
+  | 'promotion'
+  | 'offer_hours'
+  | 'in_person_taken'
+  | 'online_taken'
+  | 'low_turnout_warned_for'
+  | 'recording_url'
+  | 'session_materials'
+  | 'recording_added_at'
+> {
   const updated = s.cancelledMs ?? s.createdMs;
   return {
     id: s.id,

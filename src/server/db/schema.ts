@@ -120,6 +120,10 @@ export interface SessionsTable {
   online_taken: Generated<number>;
   /** The start the hosts were warned of low turnout for. */
   low_turnout_warned_for: Generated<string | null>;
+  /** After the session (20261203T0730): its recording, its own materials (JSON [{ title, url }]), when a recording first came. */
+  recording_url: Generated<string | null>;
+  session_materials: Generated<string | null>;
+  recording_added_at: Generated<string | null>;
 }
 
 export type RegistrationStatus = 'enrolled' | 'waitlisted' | 'offered' | 'cancelled' | 'attended' | 'no_show';

@@ -20,6 +20,8 @@ export const errorStatus = {
   check_in_not_open: 409,
   /** A host marking attendance more than 7 days after the session ended. */
   check_in_closed: 409,
+  /** A recording or materials for a session that has not started yet. */
+  not_started: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

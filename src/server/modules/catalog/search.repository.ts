@@ -146,11 +146,21 @@ export const searchRepository = {
   /** The page's workshops: what a result card shows. */
   cards(db: Executor, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('workshops')
-      .select(['id', 'title', 'summary', 'format', 'language', 'popularity'])
-      .where('id', 'in', ids)
-      .execute();
+    return (
+      db
+        .selectFrom('workshops as w')
+        .select(['w.id', 'w.title', 'w.summary', 'w.format', 'w.language', 'w.popularity'])
+        // "Recording available": a session of the workshop has one (a page of ids, each an index seek).
+        .select((eb) =>
+          eb
+            .exists(
+              eb.selectFrom('sessions as s').select('s.id').whereRef('s.workshop_id', '=', 'w.id').where('s.recording_url', 'is not', null),
+            )
+            .as('has_recording'),
+        )
+        .where('w.id', 'in', ids)
+        .execute()
+    );
   },
 
   /** The upcoming sessions passing the filters for these workshops, soonest first. */

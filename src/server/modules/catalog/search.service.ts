@@ -179,6 +179,7 @@ export class SearchService {
               waitlistCount: (c?.waiting.in_person ?? 0) + (c?.waiting.online ?? 0),
             }
           : null,
+        hasRecording: Boolean(card?.has_recording),
         highlight: highlights.has(row.id) ? markedExcerpt(highlights.get(row.id) as string) : null,
       };
     });

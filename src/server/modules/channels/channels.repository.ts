@@ -216,6 +216,11 @@ export const channelsRepository = {
     return rows.map((r) => r.person_id);
   },
 
+  async interestedIn(db: Executor, workshopId: string): Promise<string[]> {
+    const rows = await db.selectFrom('workshop_interest').select('person_id').where('workshop_id', '=', workshopId).execute();
+    return rows.map((r) => r.person_id);
+  },
+
   async interest(db: Executor, workshopId: string, personId: string) {
     const [count, mine] = await Promise.all([
       db

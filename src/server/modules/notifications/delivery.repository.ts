@@ -23,6 +23,8 @@ export const deliveryRepository = {
           's.location',
           's.video_url',
           's.status',
+          's.recording_url',
+          's.session_materials',
           'w.title',
           'w.summary',
           'w.materials',

@@ -87,6 +87,11 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
         subject: `${payload.message?.subject ?? 'A message'} (${title})`,
         lead: `${payload.message?.author ?? 'The host'} wrote to everyone registered for "${title}":`,
       };
+    case 'session.recording':
+      return {
+        subject: `Recording available: ${title}`,
+        lead: `The recording of "${title}" is available, with what was shared; watch it when it suits you.`,
+      };
     case 'session.scheduled':
       return {
         subject: `It runs again: ${title}`,
@@ -153,6 +158,16 @@ function materials(ctx: DeliveryContext): string[] {
   }
 }
 
+/** What was shared after the session (its own materials, JSON [{ title, url }]). */
+function sessionMaterials(ctx: DeliveryContext): { title: string; url: string }[] {
+  try {
+    const list = JSON.parse(ctx.session.session_materials ?? '[]') as { title?: string; url?: string }[];
+    return list.flatMap((m) => (m.title && m.url ? [{ title: m.title, url: m.url }] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** What a message says beyond the facts: a host's words, the materials, checklist items, roster changes. */
 function bodyLines(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, publicUrl: string): string[] {
   switch (topic) {
@@ -160,6 +175,13 @@ function bodyLines(topic: Topic, payload: MessagePayload, ctx: DeliveryContext, 
       return (payload.message?.body ?? '').split('\n');
     case 'session.thanks':
       return materials(ctx);
+    case 'session.recording':
+      return [
+        ...(ctx.session.recording_url ? [`Recording: ${ctx.session.recording_url}`] : []),
+        ...sessionMaterials(ctx).map((m) => `${m.title}: ${m.url}`),
+        '',
+        `Everything from the session: ${publicUrl}/workshops/${ctx.session.workshop_id}`,
+      ];
     case 'host.checklist':
       return [
         ...(payload.checklist?.items ?? []).map((i) => `• ${i}`),

@@ -26,6 +26,7 @@ export type Topic =
   | 'session.thanks'
   | 'session.message'
   | 'session.scheduled'
+  | 'session.recording'
   | 'host.low_turnout'
   | 'host.checklist'
   | 'host.digest'
@@ -80,6 +81,8 @@ export interface NotifierLookups {
   takeInterest(db: Executor, workshopId: string): Promise<string[]>;
   /** The workshop's channels that announce new sessions in Slack. */
   slackChannelsOf(db: Executor, workshopId: string): Promise<string[]>;
+  /** Who asked to hear when a workshop runs again (the wish kept: a recording is not a new run). */
+  interestedIn(db: Executor, workshopId: string): Promise<string[]>;
 }
 
 /**
@@ -301,6 +304,18 @@ export class Notifier {
     const now = new Date().toISOString();
     for (const personId of await this.lookups.takeInterest(db, session.workshop_id)) {
       await this.enqueue(db, 'session.scheduled', `session.scheduled:${session.id}:${personId}`, { sessionId: session.id, personId }, now);
+    }
+  }
+
+  /**
+   * A session's recording is there: for everyone who registered (came or not), who waited for a
+   * seat, and who asked to hear when the workshop runs again. Once per person and session.
+   */
+  async recording(db: Executor, session: SessionRow, registrations: RegistrationRow[]) {
+    const now = new Date().toISOString();
+    const people = new Set([...registrations.map((r) => r.person_id), ...(await this.lookups.interestedIn(db, session.workshop_id))]);
+    for (const personId of people) {
+      await this.enqueue(db, 'session.recording', `session.recording:${session.id}:${personId}`, { sessionId: session.id, personId }, now);
     }
   }
 

@@ -58,6 +58,7 @@ const KIND_OF: Record<Topic, MessageKind> = {
   'session.message': 'host_messages',
   'session.thanks': 'after',
   'session.scheduled': 'runs_again',
+  'session.recording': 'after',
   'host.low_turnout': 'hosting',
   'host.checklist': 'hosting',
   'host.digest': 'hosting',

@@ -19,6 +19,8 @@ export interface SessionNotices {
     registrations: RegistrationRow[],
     changes?: string[],
   ): Promise<void>;
+  /** The session's recording reached: registrants, people who waited, people who asked to hear of the workshop. */
+  recording(db: Executor, session: SessionRow, registrations: RegistrationRow[]): Promise<void>;
 }
 
 /** The registrations module's seat rules (the container fills it): seats a change adds go to the waitlist at once. */

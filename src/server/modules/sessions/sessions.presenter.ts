@@ -38,8 +38,23 @@ export function presentSession(row: SessionRow, audience: SessionAudience, extra
     onlineWaitlistCount: counts.waiting.online,
     myRegistration: extras.mine ? presentRegistration(extras.mine) : null,
     status: row.status,
+    recordingUrl: row.recording_url ?? null,
+    materials: materialsOf(row.session_materials ?? null),
     cancelledAt: row.cancelled_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A session's own materials (JSON [{ title, url }]); anything unreadable is shown as none. */
+export function materialsOf(json: string | null): { title: string; url: string }[] {
+  if (!json) return [];
+  try {
+    const list = JSON.parse(json) as unknown;
+    return Array.isArray(list)
+      ? list.filter((m): m is { title: string; url: string } => typeof m?.title === 'string' && typeof m?.url === 'string')
+      : [];
+  } catch {
+    return [];
+  }
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CatalogEntry, createRecurringSessionsBody, createSessionBody, Session, updateSessionBody } from '../../../contracts/index.js';
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { invalidField, invalidState, notFound } from '../../platform/errors.js';
+import { AppError, invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
@@ -138,6 +138,9 @@ export class SessionsService {
       in_person_taken: 0,
       online_taken: 0,
       low_turnout_warned_for: null,
+      recording_url: null,
+      session_materials: null,
+      recording_added_at: null,
     }));
     const hostIds = await this.tx.transaction(async (trx) => {
       const workshop = await this.access.workshop(trx, actor, 'workshop.edit', workshopId, EDIT_REFUSAL);
@@ -160,6 +163,7 @@ export class SessionsService {
       const session = await this.registrations.lockSession(trx, id);
       if (!session) throw notFound('Session');
       if (session.status === 'cancelled') throw invalidState('This session is cancelled; schedule a new one instead.');
+      const afterwards = recordingChanges(session, input, new Date());
       const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
       const times = timesChanged
         ? checkTimes(input.startsAt ?? session.starts_at, input.endsAt ?? session.ends_at, { mustBeFuture: input.startsAt !== undefined })
@@ -177,6 +181,7 @@ export class SessionsService {
         ...(input.registrationClosesAt !== undefined ? { registration_closes_at: isoOrNull(input.registrationClosesAt) } : {}),
         ...(input.promotion !== undefined ? { promotion: input.promotion } : {}),
         ...(input.offerHours !== undefined ? { offer_hours: input.offerHours } : {}),
+        ...afterwards,
         updated_at: nowIso(),
       };
       if (changes.mode !== undefined && changes.mode !== session.mode) {
@@ -193,6 +198,10 @@ export class SessionsService {
       ];
       if (noticed.length > 0) {
         await this.notices.session(trx, updated, 'session.updated', await this.registrations.activeOf(trx, id), noticed);
+      }
+      // A first recording reaches everyone who registered, waited, or asked to hear when it runs again.
+      if (afterwards.recording_added_at && !session.recording_added_at) {
+        await this.notices.recording(trx, updated, await this.registrations.activeOf(trx, id));
       }
       // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
       await this.seats.fillSeats(trx, updated);
@@ -224,4 +233,20 @@ export class SessionsService {
       await this.sessions.delete(trx, id);
     });
   }
+}
+
+/**
+ * A recording and materials come after the start (409 not_started before); the first recording
+ * is stamped so that people are told once, whatever is edited later.
+ */
+function recordingChanges(session: SessionRow, input: UpdateInput, now: Date) {
+  if (input.recordingUrl === undefined && input.materials === undefined) return {};
+  if (Date.parse(session.starts_at) > now.getTime()) {
+    throw new AppError('not_started', 'A recording and materials can be added once the session has started.');
+  }
+  return {
+    ...(input.recordingUrl !== undefined ? { recording_url: input.recordingUrl } : {}),
+    ...(input.materials !== undefined ? { session_materials: JSON.stringify(input.materials) } : {}),
+    ...(input.recordingUrl && !session.recording_added_at ? { recording_added_at: now.toISOString() } : {}),
+  };
 }
