@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { SignInErrorCode } from '../../../contracts/sign-in-errors.js';
 import type { PeopleTable } from '../../db/schema.js';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
+import { roleFromDirectoryGroups } from '../../platform/directory-roles.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
 import type { authRepository } from './auth.repository.js';
@@ -113,13 +114,9 @@ export class FederatedSignInService {
         if (title !== undefined && title !== existing.title) changes.title = title;
         if (team !== undefined && team !== existing.team) changes.team = team;
         if (admins.length > 0) {
-          if (inAdminGroup && existing.role !== 'admin') {
-            changes.role = 'admin';
-            changes.role_source = 'directory';
-          } else if (!inAdminGroup && existing.role === 'admin' && existing.role_source === 'directory') {
-            // Only the directory takes away what the directory gave: a hand-made admin stays one.
-            changes.role = 'member';
-          }
+          // Only the directory takes away what the directory gave: a hand-made admin stays one (SCIM's rule too).
+          const role = roleFromDirectoryGroups({ role: existing.role, role_source: existing.role_source ?? 'manual' }, inAdminGroup);
+          if (role) Object.assign(changes, role);
         }
         if (changes.role) roleChange = { from: existing.role, to: String(changes.role) };
         if (Object.keys(changes).length > 0) await this.auth.updatePerson(trx, personId, { ...changes, updated_at: now });

@@ -147,16 +147,3 @@ export function readGroup(resource: unknown): GroupState {
   });
   return { displayName, externalId: optionalText(get(resource, 'externalId'), 'externalId', 400), memberIds: [...new Set(memberIds)] };
 }
-
-/**
- * The directory's groups decide the admin role, as at single sign-on: a member of an admin group is
- * an admin; leaving the groups takes back only what the directory gave (a hand-made admin stays).
- */
-export function roleFromGroups(
-  person: { role: 'member' | 'admin'; role_source: 'manual' | 'directory' },
-  inAdminGroup: boolean,
-): { role: 'member' | 'admin'; role_source: 'manual' | 'directory' } | undefined {
-  if (inAdminGroup && person.role !== 'admin') return { role: 'admin', role_source: 'directory' };
-  if (!inAdminGroup && person.role === 'admin' && person.role_source === 'directory') return { role: 'member', role_source: 'directory' };
-  return undefined;
-}

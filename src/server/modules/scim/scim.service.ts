@@ -1,12 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
+import { roleFromDirectoryGroups } from '../../platform/directory-roles.js';
 import { hashSecret, newId, nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { ScimLeavers } from './ports.js';
 import { scimBadRequest, scimConflict, scimNotFound } from './scim.errors.js';
 import { GROUP_FIELDS, parseFilter, USER_FIELDS } from './scim.filter.js';
 import { applyPatch, readPatchBody } from './scim.patch.js';
-import { type GroupState, readGroup, readUser, roleFromGroups, type UserState } from './scim.policy.js';
+import { type GroupState, readGroup, readUser, type UserState } from './scim.policy.js';
 import { listResponse, presentGroup, presentUser } from './scim.presenter.js';
 import type { ScimUserRow, scimRepository } from './scim.repository.js';
 import { MAX_PAGE } from './scim.schemas.js';
@@ -344,12 +345,12 @@ export class ScimService {
     if (unknown.length > 0) throw scimBadRequest('invalidValue', `No User with the id ${unknown.slice(0, 3).join(', ')}.`);
   }
 
-  /** Admin groups decide the admin role of these people (the single sign-on rule, scim.policy.ts). */
+  /** Admin groups decide the admin role of these people (single sign-on's rule, platform/directory-roles.ts). */
   private async settleRoles(trx: Executor, personIds: string[], origin: AuditOrigin) {
     if (this.settings.adminGroups.length === 0 || personIds.length === 0) return;
     const admins = await this.scim.inGroupsNamed(trx, personIds, this.settings.adminGroups);
     for (const p of await this.scim.rolesOf(trx, personIds)) {
-      const change = roleFromGroups(p, admins.has(p.id));
+      const change = roleFromDirectoryGroups(p, admins.has(p.id));
       if (!change) continue;
       await this.scim.updatePerson(trx, p.id, change, nowIso());
       await recordAudit(trx, {
