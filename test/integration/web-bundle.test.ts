@@ -96,7 +96,7 @@ describe('the web build keeps only method and path of each endpoint (scripts/vit
     }
     // Each of them, as the server registers it, is in the rewritten text.
     const api = await import('../../src/contracts/index.js');
-    const declared = Object.values(api)
+    const declared = Object.values(api as Record<string, unknown>)
       .filter((v): v is Record<string, { method: string; path: string }> => typeof v === 'object' && v !== null && !Array.isArray(v))
       .flatMap((group) => Object.values(group).filter((e) => e && typeof e === 'object' && 'operationId' in e && 'path' in e));
     expect(declared.length).toBeGreaterThan(50);
