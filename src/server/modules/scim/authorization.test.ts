@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { testAppWithPeople } from '../../../../test/helpers/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
 import { SCIM_ENV, SCIM_TOKEN, scimClient } from '../../../../test/helpers/scim.js';
 
@@ -139,5 +139,26 @@ describe('SCIM: who may call it', () => {
     expect((await scimClient(t.app, token).get('/Users?count=1')).statusCode).toBe(200);
     expect(await t.app.lyceum.container.scim.revokeToken(id)).toBe(true);
     expect((await scimClient(t.app, token).get('/Users?count=1')).statusCode).toBe(401);
+  });
+});
+
+describe('SCIM not set up (no SCIM_TOKEN, no token made with the CLI)', () => {
+  let bare: TestApp;
+  beforeAll(async () => {
+    bare = await createTestApp();
+  });
+  afterAll(() => bare.close());
+
+  it('answers 401 in SCIM format, not 404: the provider is told its token is wrong, not that the URL is', async () => {
+    for (const token of [null, SCIM_TOKEN, '']) {
+      const res = await scimClient(bare.app, token).get('/Users');
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/scim\+json/);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+      expect(res.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
+    }
+    // A token made with the CLI turns it on.
+    const { token } = await bare.app.lyceum.container.scim.createToken();
+    expect((await scimClient(bare.app, token).get('/ServiceProviderConfig')).statusCode).toBe(200);
   });
 });
