@@ -23,6 +23,21 @@ describe('seedDemo', () => {
     await handle?.close();
   });
 
+  it('gives the last ended session of talks and some labs a recording, already announced (no mail at start)', async () => {
+    const recorded = await handle.db
+      .selectFrom('sessions')
+      .select(['ends_at', 'recording_url', 'session_materials', 'recording_added_at'])
+      .where('recording_url', 'is not', null)
+      .execute();
+    expect(recorded.length).toBeGreaterThan(3);
+    for (const s of recorded) {
+      expect(Date.parse(String(s.ends_at))).toBeLessThan(NOW.getTime());
+      expect(s.recording_url).toMatch(/^https:\/\/video\.lyceum\.example\/recordings\/[a-z0-9-]+$/);
+      expect(JSON.parse(s.session_materials ?? '[]')).toEqual([{ title: 'Slides', url: expect.stringMatching(/^https:/) }]);
+      expect(s.recording_added_at).not.toBeNull();
+    }
+  });
+
   it('reports what it inserted', async () => {
     expect(first.skipped).toBe(false);
     const count = async (table: 'people' | 'workshops' | 'sessions' | 'registrations' | 'checklist_runs') =>

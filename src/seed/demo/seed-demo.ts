@@ -30,6 +30,7 @@ import { seedDemoFeedback } from './demo-feedback.js';
 import { planHistory } from './demo-history.js';
 import { demoId } from './demo-ids.js';
 import { buildDemoPeople, FIRST_DEMO_EMAIL } from './demo-people.js';
+import { seedDemoRecordings } from './demo-recordings.js';
 import { buildDemoRegistrations } from './demo-registrations.js';
 import { planSessions } from './demo-sessions.js';
 import { assignHosts, DEMO_WORKSHOPS } from './demo-workshops.js';
@@ -196,6 +197,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     for (const rows of batches(checklists.answers)) await trx.insertInto('checklist_answers').values(rows).execute();
     for (const rows of batches(checklists.suggestions)) await trx.insertInto('checklist_suggestions').values(rows).execute();
     await seedDemoFeedback(trx, data, now);
+    await seedDemoRecordings(trx, now);
     const demand = buildDemoDemand(data.people, data.workshops, data.hosts, data.sessions, data.registrations, now.getTime());
     for (const rows of batches(demand.interest)) await trx.insertInto('workshop_interest').values(rows).execute();
     for (const rows of batches(demand.requests)) await trx.insertInto('workshop_requests').values(rows).execute();

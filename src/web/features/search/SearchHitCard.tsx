@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, Highlight, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarOff, IconSparkles } from '@tabler/icons-react';
+import { IconCalendarOff, IconPlayerPlay, IconSparkles } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatLabels, type SearchHit } from '../../../contracts/index.js';
 import { ChannelChips } from '../channels/ChannelChips';
@@ -48,9 +48,16 @@ export function SearchHitCard({ hit, words = [], reason, headingOrder = 2, list 
               )}
             </Anchor>
           </Title>
-          <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
-            {formatLabels[w.format]}
-          </Badge>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {hit.hasRecording && (
+              <Badge variant="light" color="grape" leftSection={<IconPlayerPlay size={12} aria-hidden="true" />}>
+                Recording available
+              </Badge>
+            )}
+            <Badge variant="outline" color="gray">
+              {formatLabels[w.format]}
+            </Badge>
+          </Group>
         </Group>
         {excerpt ? (
           <HighlightedExcerpt html={excerpt} />

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
 import { RegistrationActions } from '../registrations/RegistrationActions';
 import { ModeLabel, SeatsLabel } from './labels';
+import { SessionRecording } from './SessionRecording';
 import { SessionTime } from './SessionTime';
 import { VideoLink } from './VideoLink';
 
@@ -59,6 +60,7 @@ export function SessionRow({
               </Anchor>
             )}
           </Group>
+          {past && !cancelled && <SessionRecording session={s} canEdit={canEdit} />}
         </Stack>
         <div data-slot="session-actions" className="session-actions">
           <RegistrationActions session={s} published={published} title={workshopTitle} />
