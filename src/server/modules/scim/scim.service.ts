@@ -118,8 +118,13 @@ export class ScimService {
     return this.present(this.tx.executor, await this.foundUser(this.tx.executor, id));
   }
 
+  /** PUT replaces what it sends; a PUT without `active` does not reactivate someone who left. */
   async replaceUser(id: string, body: unknown, origin: AuditOrigin) {
-    return this.updateUser(id, origin, () => readUser(body));
+    return this.updateUser(id, origin, (before) => {
+      const state = readUser(body);
+      const saysActive = typeof body === 'object' && body !== null && Object.keys(body).some((k) => k.toLowerCase() === 'active');
+      return saysActive ? state : { ...state, active: before.active === true };
+    });
   }
 
   async patchUser(id: string, body: unknown, origin: AuditOrigin) {

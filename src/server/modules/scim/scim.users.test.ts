@@ -174,6 +174,12 @@ describe('SCIM: users', () => {
     // PUT replaces: the title it no longer sends is gone.
     expect(res.json()).toMatchObject({ displayName: 'Pat Put', [ENTERPRISE]: { department: 'Ops' } });
     expect(res.json().title).toBeUndefined();
+    // Deactivated, then a PUT that does not say `active`: they stay deactivated.
+    await scim().patch(`/Users/${id}`, { Operations: [{ op: 'replace', value: { active: false } }] });
+    const { active: _omitted, ...withoutActive } = user('put.me@example.com', { displayName: 'Pat Put' });
+    const kept = await scim().put(`/Users/${id}`, withoutActive);
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().active).toBe(false);
     const taken = await scim().put(`/Users/${id}`, user(max.email));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().scimType).toBe('uniqueness');
