@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../platform/audit.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailable } from '../../platform/db-errors.js';
 import { ScimError, scimErrorBody } from './scim.errors.js';
 import { resourceTypes, schemas, serviceProviderConfig } from './scim.schemas.js';
 import type { ListQuery, ScimService } from './scim.service.js';
@@ -31,8 +32,16 @@ export function scimRoutes(service: ScimService, baseUrl: string) {
       const status = (error as FastifyError).statusCode ?? 500;
       if (status === 415) return reply.code(415).send(scimErrorBody(415, 'Send application/scim+json or application/json.'));
       if (status === 413) return reply.code(413).send(scimErrorBody(413, 'The request body is too large.', 'tooMany'));
-      if (status >= 400 && status < 500)
-        return reply.code(400).send(scimErrorBody(400, 'The request body is not valid JSON.', 'invalidSyntax'));
+      if (status === 429) return reply.code(429).send(scimErrorBody(429, 'Too many requests; try again in a minute.'));
+      if (status === 400) return reply.code(400).send(scimErrorBody(400, 'The request body is not valid JSON.', 'invalidSyntax'));
+      if (status > 400 && status < 500) return reply.code(status).send(scimErrorBody(status, error.message));
+      // Providers retry 503s: the database being away is not the request's fault.
+      if (error instanceof DatabaseUnavailable) {
+        return reply.code(503).header('Retry-After', '5').send(scimErrorBody(503, DATABASE_UNAVAILABLE_MESSAGE));
+      }
+      // Two creations of the same person at once: the database's unique email decides, as SCIM says it.
+      if (isUniqueViolation(error))
+        return reply.code(409).send(scimErrorBody(409, 'That userName or email is already in use.', 'uniqueness'));
       request.log.error({ err: error }, 'SCIM request failed');
       return reply.code(500).send(scimErrorBody(500, 'Lyceum could not complete this request; it was logged.'));
     });
@@ -120,4 +129,10 @@ export function scimRoutes(service: ScimService, baseUrl: string) {
       return reply.code(204).send();
     });
   };
+}
+
+/** SQLite's and PostgreSQL's unique-constraint failures. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }

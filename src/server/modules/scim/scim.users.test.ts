@@ -88,6 +88,13 @@ describe('SCIM: users', () => {
     });
   });
 
+  it('creating the same person several times at once makes one, the others are told uniqueness', async () => {
+    const answers = await Promise.all(Array.from({ length: 4 }, () => scim().post('/Users', user('race.twice@example.com'))));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json()).toMatchObject({ status: '409', scimType: 'uniqueness' });
+    expect((await scim().get(filter('userName eq "race.twice@example.com"'))).json().totalResults).toBe(1);
+  });
+
   it('filters with eq, ne, co, sw, ew, pr, gt, and, or, not and a filtered path', async () => {
     await created('filter.alpha@example.com', { title: 'Designer', [ENTERPRISE]: { department: 'Studio' } });
     await created('filter.beta@example.com', { [ENTERPRISE]: { department: 'Studio' } });
