@@ -4,16 +4,18 @@
 // context with an empty cache (signed in: the session cookie is set, nothing else), timed from
 // navigation start to the first session card visible in the window. Against it, the floor:
 // the same page's HTML alone (the document received, and its load event with JavaScript off,
-// which is the HTML with its stylesheets). Median of RUNS (5) after one unmeasured warm-up run;
+// which is the HTML with its stylesheets). Median of RUNS (5) after one unmeasured warm-up run,
+// each load 1.5 s after the previous one ended;
 // also which scripts the cold load fetched and their bytes on the wire. Goal: ≤ 1 s.
 //
 //   npm run bench:web          (builds first)
 //   BENCH_RUNS=9 node --import tsx bench/web.ts
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Cookie, chromium } from 'playwright-core';
-import { ROOT, start, waitFor } from './lib.js';
+import { ROOT, waitFor } from './lib.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GOAL_MS = 1000;
@@ -34,6 +36,7 @@ const median = (xs: number[]) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 const ms = (n: number) => `${Math.round(n)} ms`;
 
 /** Signs in through the demo sign-in (as the first demo account) and returns the session's cookies. */
@@ -112,16 +115,24 @@ async function htmlOnly(browser: Browser, cookies: Cookie[]): Promise<number> {
 }
 
 async function main() {
-  if (!existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('Build first: npm run bench:web builds, or npm run build.');
   if (!CHROMIUM) throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH.');
   const [load1] = loadavg();
   const databasePath = join(mkdtempSync(join(tmpdir(), 'lyceum-bench-web-')), 'lyceum.sqlite');
-  const server = start(['bin/lyceum.js', 'serve'], {
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${databasePath}`,
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
+  // BENCH_LYCEUM_DIR: another checkout's built Lyceum (to compare with an earlier version).
+  const dir = process.env.BENCH_LYCEUM_DIR ?? ROOT;
+  if (!existsSync(join(dir, 'dist/web/index.html')))
+    throw new Error(`Build first: npm run bench:web builds, or npm run build (in ${dir}).`);
+  const server = spawn(process.execPath, ['bin/lyceum.js', 'serve'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${databasePath}`,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+    },
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -143,8 +154,11 @@ async function main() {
     const runs: Run[] = [];
     const floors: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(await coldLoad(browser, cookies));
+      // Each load starts from quiet: the previous page's last API answers and teardown are done.
+      await settle();
       floors.push(await htmlOnly(browser, cookies));
+      await settle();
+      runs.push(await coldLoad(browser, cookies));
     }
     const card = runs.map((r) => r.cardMs);
     const html = runs.map((r) => r.htmlMs);
