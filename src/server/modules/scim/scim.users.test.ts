@@ -88,6 +88,19 @@ describe('SCIM: users', () => {
     });
   });
 
+  it('takes bodies as application/scim+json or application/json, and answers application/scim+json', async () => {
+    for (const [i, type] of ['application/scim+json', 'application/scim+json; charset=utf-8', 'application/json'].entries()) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/scim/v2/Users',
+        headers: { authorization: `Bearer ${SCIM_TOKEN}`, 'content-type': type },
+        payload: JSON.stringify(user(`media.${i}@example.com`)),
+      });
+      expect(res.statusCode, `${type}: ${res.body}`).toBe(201);
+      expect(res.headers['content-type']).toBe('application/scim+json; charset=utf-8');
+    }
+  });
+
   it('creating the same person several times at once makes one, the others are told uniqueness', async () => {
     const answers = await Promise.all(Array.from({ length: 4 }, () => scim().post('/Users', user('race.twice@example.com'))));
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
