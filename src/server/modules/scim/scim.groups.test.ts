@@ -81,6 +81,27 @@ describe('SCIM groups: admin groups make admins', () => {
     expect(await roleOf(hana.id)).toBe('member');
   });
 
+  it('a user the provider deletes leaves its groups (and the admin role they gave); an erased one is no member either', async () => {
+    const made = await scim().post('/Users', { userName: 'gone.admin@example.com', name: { formatted: 'Gone Admin' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const goneId = made.json().id;
+    const group = (await scim().post('/Groups', { displayName: 'Lyceum Admins', members: [{ value: goneId }, { value: hana.id }] })).json();
+    expect(await roleOf(goneId)).toBe('admin');
+    expect((await scim().delete(`/Users/${goneId}`)).statusCode).toBe(204);
+    expect(await roleOf(goneId)).toBe('member');
+    expect((await scim().get(`/Groups/${group.id}`)).json().members.map((m: { value: string }) => m.value)).toEqual([hana.id]);
+    const inGroup = await t.database.db.selectFrom('scim_group_members').select('person_id').where('group_id', '=', group.id).execute();
+    expect(inGroup.map((m) => m.person_id)).toEqual([hana.id]);
+    // Erased by an admin: listed no more (the provider is told by a 404 on the user).
+    const erasedId = (await scim().post('/Users', { userName: 'erased.member@example.com' })).json().id;
+    await scim().patch(`/Groups/${group.id}`, { Operations: [{ op: 'add', path: 'members', value: [{ value: erasedId }] }] });
+    const erased = await as(t.app, hand.token).post(`/api/v1/admin/people/${erasedId}/erase`, { confirm: 'erased.member@example.com' });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect((await scim().get(`/Groups/${group.id}`)).json().members.map((m: { value: string }) => m.value)).toEqual([hana.id]);
+    expect((await scim().delete(`/Groups/${group.id}`)).statusCode).toBe(204);
+    expect(await roleOf(hana.id)).toBe('member');
+  });
+
   it('renaming a group into or out of the admin groups changes its members’ role', async () => {
     const group = (await scim().post('/Groups', { displayName: 'Engineering', members: [{ value: leo.id }] })).json();
     expect(await roleOf(leo.id)).toBe('member');

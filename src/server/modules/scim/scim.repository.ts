@@ -281,13 +281,17 @@ export const scimRepository = {
 
   async membersOf(db: Executor, groupIds: string[]): Promise<MemberRow[]> {
     if (groupIds.length === 0) return [];
-    return db
-      .selectFrom('scim_group_members as m')
-      .innerJoin('people as p', 'p.id', 'm.person_id')
-      .select(['m.group_id', 'm.person_id', 'p.name'])
-      .where('m.group_id', 'in', groupIds)
-      .orderBy('p.name')
-      .execute();
+    return (
+      db
+        .selectFrom('scim_group_members as m')
+        .innerJoin('people as p', 'p.id', 'm.person_id')
+        .select(['m.group_id', 'm.person_id', 'p.name'])
+        .where('m.group_id', 'in', groupIds)
+        // Someone the provider deleted, or an admin erased, is no member SCIM can see.
+        .where(VISIBLE)
+        .orderBy('p.name')
+        .execute()
+    );
   },
 
   insertGroup(db: Executor, row: ScimGroupRow) {
@@ -318,6 +322,16 @@ export const scimRepository = {
   removeMembers(db: Executor, groupId: string, personIds: string[]) {
     if (personIds.length === 0) return Promise.resolve();
     return db.deleteFrom('scim_group_members').where('group_id', '=', groupId).where('person_id', 'in', personIds).execute();
+  },
+
+  /** The groups a person is in (to leave them when the provider deletes the person). */
+  async groupIdsOf(db: Executor, personId: string): Promise<string[]> {
+    const rows = await db.selectFrom('scim_group_members').select('group_id').where('person_id', '=', personId).execute();
+    return rows.map((r) => r.group_id);
+  },
+
+  removeFromAllGroups(db: Executor, personId: string) {
+    return db.deleteFrom('scim_group_members').where('person_id', '=', personId).execute();
   },
 
   /** Of these people, those in a group named one of `groupNames`. */

@@ -137,14 +137,19 @@ export class ScimService {
     await this.tx.transaction(async (trx) => {
       const row = await this.foundUser(trx, id);
       await this.scim.updatePerson(trx, id, { scim_deleted_at: nowIso() }, nowIso());
+      // Out of the provider's groups too (and so out of an admin role the directory gave).
+      const groups = await this.scim.groupIdsOf(trx, id);
+      await this.scim.removeFromAllGroups(trx, id);
       await recordAudit(trx, {
         actor: null,
         actorLabel: SCIM,
         action: 'scim.user.deleted',
         target: person(id),
         summary: `SCIM deleted ${row.name} (deactivated; their history stays)`,
+        details: groups.length > 0 ? { leftGroups: groups.length } : undefined,
         origin,
       });
+      await this.settleRoles(trx, [id], origin);
     });
     await this.leavers.deactivateFromDirectory(id, SCIM, origin);
   }
