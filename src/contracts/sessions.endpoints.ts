@@ -7,6 +7,7 @@ import {
   createSessionBody,
   session,
   updateSessionBody,
+  updateSessionQuery,
   workshopSessionsQuery,
 } from './sessions.js';
 
@@ -47,6 +48,7 @@ export const sessionsApi = {
     path: '/api/v1/sessions/:id',
     operationId: 'updateSession',
     params: idParams,
+    query: updateSessionQuery,
     body: updateSessionBody,
     responses: { 200: session },
   }),

@@ -63,6 +63,17 @@ export const updateSessionBody = z
   .partial();
 export type UpdateSessionBody = z.input<typeof updateSessionBody>;
 
+/** Which sessions a change reaches: this one, or this one and the workshop's later scheduled sessions. */
+export const updateSessionQuery = z.object({
+  scope: z
+    .enum(['this', 'following'])
+    .default('this')
+    .describe(
+      'following: the same change reaches the later scheduled sessions of the workshop too (a new start time or duration moves each by the same amount).',
+    ),
+});
+export type UpdateScope = z.infer<typeof updateSessionQuery>['scope'];
+
 export const sessionStatus = z.enum(['scheduled', 'cancelled']);
 
 /** Who looks at a session: the person, whether they host its workshop, and their registration (not a cancelled one). */

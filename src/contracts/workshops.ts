@@ -29,9 +29,9 @@ const workshopFields = {
   format: workshopFormat,
   durationMinutes: z
     .number()
-    .int()
-    .min(5)
-    .max(24 * 60),
+    .int('Use whole minutes.')
+    .min(5, 'A session lasts at least 5 minutes.')
+    .max(24 * 60, 'A session lasts at most 24 hours (1440 minutes); for longer, schedule several sessions.'),
   tags: z
     .array(tag)
     .max(20)

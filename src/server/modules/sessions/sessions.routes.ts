@@ -55,9 +55,10 @@ export function sessionsRoutes(app: Api, sessions: SessionsService): void {
     {
       tags,
       summary: 'Change a session (hosts and admins)',
-      description: 'Changes the fields sent and leaves the others as they are; only the hosts and admins may.',
+      description:
+        "Changes the fields sent and leaves the others as they are; only the hosts and admins may. With scope=following the change reaches the workshop's later scheduled sessions too. Fewer seats than people enrolled removes nobody: enrolment pauses until seats free up.",
     },
-    (request) => sessions.update(requireActor(request), request.params.id, request.body),
+    (request) => sessions.update(requireActor(request), request.params.id, request.body, request.query.scope),
   );
 
   route(

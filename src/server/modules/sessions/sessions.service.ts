@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { CatalogEntry, createRecurringSessionsBody, createSessionBody, Session, updateSessionBody } from '../../../contracts/index.js';
+import type {
+  CatalogEntry,
+  createRecurringSessionsBody,
+  createSessionBody,
+  Session,
+  UpdateScope,
+  updateSessionBody,
+} from '../../../contracts/index.js';
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError, invalidField, invalidState, notFound } from '../../platform/errors.js';
@@ -156,57 +163,92 @@ export class SessionsService {
     return rows.map((r) => presentSession(r, { actor, hostIds }));
   }
 
-  async update(actor: Actor, id: string, input: UpdateInput): Promise<Session> {
+  /**
+   * Changes one session, or (scope "following") this one and the workshop's later scheduled
+   * sessions alike: a new start or duration moves each later session by the same amount, the
+   * other fields are set as sent; a recording and materials stay with this session.
+   */
+  async update(actor: Actor, id: string, input: UpdateInput, scope: UpdateScope = 'this'): Promise<Session> {
     return this.tx.transaction(async (trx) => {
-      const { hostIds } = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
+      const { hostIds, workshopId } = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
       // Lock before reading: seat changes and registrations must not interleave.
       const session = await this.registrations.lockSession(trx, id);
       if (!session) throw notFound('Session');
-      if (session.status === 'cancelled') throw invalidState('This session is cancelled; schedule a new one instead.');
-      const afterwards = recordingChanges(session, input, new Date());
-      const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
-      const times = timesChanged
-        ? checkTimes(input.startsAt ?? session.starts_at, input.endsAt ?? session.ends_at, { mustBeFuture: input.startsAt !== undefined })
-        : { startsAt: session.starts_at, endsAt: session.ends_at };
-      const changes = {
-        starts_at: times.startsAt,
-        ends_at: times.endsAt,
-        ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
-        ...(input.mode !== undefined ? { mode: input.mode } : {}),
-        ...(input.location !== undefined ? { location: input.location } : {}),
-        ...(input.videoUrl !== undefined ? { video_url: input.videoUrl } : {}),
-        ...(input.seats !== undefined ? { seats: input.seats } : {}),
-        ...(input.onlineSeats !== undefined ? { online_seats: input.onlineSeats } : {}),
-        ...(input.registrationOpensAt !== undefined ? { registration_opens_at: isoOrNull(input.registrationOpensAt) } : {}),
-        ...(input.registrationClosesAt !== undefined ? { registration_closes_at: isoOrNull(input.registrationClosesAt) } : {}),
-        ...(input.promotion !== undefined ? { promotion: input.promotion } : {}),
-        ...(input.offerHours !== undefined ? { offer_hours: input.offerHours } : {}),
-        ...afterwards,
-        updated_at: nowIso(),
-      };
-      if (changes.mode !== undefined && changes.mode !== session.mode) {
-        const counts = (await this.registrations.countsFor(trx, [id])).get(id);
-        if (counts) throw invalidState('People have registered already, so the mode can no longer change; cancel and schedule anew.');
+      // The later sessions as they were, read before this one moves.
+      const later =
+        scope === 'following'
+          ? await this.sessions.listForWorkshop(trx, {
+              workshopId,
+              when: 'upcoming',
+              now: nowIso(),
+              after: [session.starts_at, session.id],
+              limit: 500,
+            })
+          : [];
+      const updated = await this.change(trx, session, input, new Date());
+      if (scope === 'following') {
+        const { recordingUrl: _r, materials: _m, startsAt, endsAt, ...shared } = input;
+        const shift = Date.parse(updated.starts_at) - Date.parse(session.starts_at);
+        const duration = Date.parse(updated.ends_at) - Date.parse(updated.starts_at);
+        const timesChanged = startsAt !== undefined || endsAt !== undefined;
+        for (const next of later) {
+          if (next.status !== 'scheduled') continue;
+          const start = Date.parse(next.starts_at) + shift;
+          const times = timesChanged ? { startsAt: new Date(start).toISOString(), endsAt: new Date(start + duration).toISOString() } : {};
+          await this.change(trx, next, { ...shared, ...times }, new Date());
+        }
       }
-      await this.sessions.update(trx, id, changes);
-      const updated = { ...session, ...changes };
-      // Everyone registered hears of a new time, place or link; invitations are updated in place.
-      const noticed = [
-        ...(updated.starts_at !== session.starts_at || updated.ends_at !== session.ends_at ? ['time'] : []),
-        ...(updated.location !== session.location || updated.mode !== session.mode ? ['place'] : []),
-        ...(updated.video_url !== session.video_url ? ['link'] : []),
-      ];
-      if (noticed.length > 0) {
-        await this.notices.session(trx, updated, 'session.updated', await this.registrations.activeOf(trx, id), noticed);
-      }
-      // A first recording reaches everyone who registered, waited, or asked to hear when it runs again.
-      if (afterwards.recording_added_at && !session.recording_added_at) {
-        await this.notices.recording(trx, updated, await this.registrations.activeOf(trx, id));
-      }
-      // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
-      await this.seats.fillSeats(trx, updated);
       return presentSession(updated, audienceOf(actor, hostIds), await this.extras(trx, actor, id));
     });
+  }
+
+  /** One session's change inside the caller's transaction (the workshop is locked): checks, notices, seats. */
+  private async change(trx: Executor, session: SessionRow, input: UpdateInput, now: Date): Promise<SessionRow> {
+    const id = session.id;
+    if (session.status === 'cancelled') throw invalidState('This session is cancelled; schedule a new one instead.');
+    const afterwards = recordingChanges(session, input, now);
+    const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
+    const times = timesChanged
+      ? checkTimes(input.startsAt ?? session.starts_at, input.endsAt ?? session.ends_at, { mustBeFuture: input.startsAt !== undefined })
+      : { startsAt: session.starts_at, endsAt: session.ends_at };
+    const changes = {
+      starts_at: times.startsAt,
+      ends_at: times.endsAt,
+      ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+      ...(input.mode !== undefined ? { mode: input.mode } : {}),
+      ...(input.location !== undefined ? { location: input.location } : {}),
+      ...(input.videoUrl !== undefined ? { video_url: input.videoUrl } : {}),
+      ...(input.seats !== undefined ? { seats: input.seats } : {}),
+      ...(input.onlineSeats !== undefined ? { online_seats: input.onlineSeats } : {}),
+      ...(input.registrationOpensAt !== undefined ? { registration_opens_at: isoOrNull(input.registrationOpensAt) } : {}),
+      ...(input.registrationClosesAt !== undefined ? { registration_closes_at: isoOrNull(input.registrationClosesAt) } : {}),
+      ...(input.promotion !== undefined ? { promotion: input.promotion } : {}),
+      ...(input.offerHours !== undefined ? { offer_hours: input.offerHours } : {}),
+      ...afterwards,
+      updated_at: nowIso(),
+    };
+    if (changes.mode !== undefined && changes.mode !== session.mode) {
+      const counts = (await this.registrations.countsFor(trx, [id])).get(id);
+      if (counts) throw invalidState('People have registered already, so the mode can no longer change; cancel and schedule anew.');
+    }
+    await this.sessions.update(trx, id, changes);
+    const updated = { ...session, ...changes };
+    // Everyone registered hears of a new time, place or link; invitations are updated in place.
+    const noticed = [
+      ...(updated.starts_at !== session.starts_at || updated.ends_at !== session.ends_at ? ['time'] : []),
+      ...(updated.location !== session.location || updated.mode !== session.mode ? ['place'] : []),
+      ...(updated.video_url !== session.video_url ? ['link'] : []),
+    ];
+    if (noticed.length > 0) {
+      await this.notices.session(trx, updated, 'session.updated', await this.registrations.activeOf(trx, id), noticed);
+    }
+    // A first recording reaches everyone who registered, waited, or asked to hear when it runs again.
+    if (afterwards.recording_added_at && !session.recording_added_at) {
+      await this.notices.recording(trx, updated, await this.registrations.activeOf(trx, id));
+    }
+    // More seats go to the waitlist at once; fewer seats remove nobody, enrolment just pauses.
+    await this.seats.fillSeats(trx, updated);
+    return updated;
   }
 
   /** Published sessions are cancelled, never deleted, so people who saw them learn what happened. */
