@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, personRef } from './common.js';
+import { seatPool } from './registrations.js';
 import { sessionMode } from './sessions.js';
 import { workshopFormat } from './workshops.js';
 
@@ -46,6 +47,8 @@ export const searchSession = z.object({
   /** Free seats (in person and online together); null when unlimited. */
   seatsLeft: z.number().nullable(),
   waitlistCount: z.number(),
+  /** Each pool on its own (a hybrid session has two: in person, then online); capacity and left are null when unlimited. */
+  pools: z.array(z.object({ pool: seatPool, capacity: z.number().nullable(), left: z.number().nullable(), waiting: z.number() })),
 });
 
 export const searchHit = z.object({

@@ -141,7 +141,7 @@ export const searchIndex = {
         .selectFrom('workshops')
         .select([
           'id',
-          sql<string>`ts_headline('simple', summary || ' ' || description, to_tsquery('simple', ${tsQuery(terms)}),
+          sql<string>`ts_headline('simple', summary || chr(10) || description, to_tsquery('simple', ${tsQuery(terms)}),
             ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=1`})`.as('snippet'),
         ])
         .where('id', 'in', workshopIds)

@@ -1,6 +1,8 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import type { SearchHit, SearchResponse, searchQuery } from '../../../contracts/index.js';
+import { markdownToText } from '../../../contracts/markdown-text.js';
+import { capacityOf } from '../../../contracts/seats.js';
 import { invalidField } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
@@ -14,8 +16,9 @@ import { cursorOf, searchResults } from './search-results.js';
 type Query = z.output<typeof searchQuery>;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** The index's excerpt, escaped, with only the matched words marked. */
-const markedExcerpt = (snippet: string) => escapeHtml(snippet).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+/** The index's excerpt as plain text (no Markdown marks), escaped, with only the matched words marked. */
+const markedExcerpt = (snippet: string) =>
+  escapeHtml(markdownToText(snippet)).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 
 /** Workshops read per slice: other requests are served between slices. */
 const SLICE = 1500;
@@ -177,6 +180,10 @@ export class SearchService {
               onlineSeats: next.online_seats,
               seatsLeft: inPerson === null || online === null ? null : inPerson + online,
               waitlistCount: (c?.waiting.in_person ?? 0) + (c?.waiting.online ?? 0),
+              pools: (next.mode === 'hybrid' ? (['in_person', 'online'] as const) : [next.mode]).map((pool) => {
+                const capacity = capacityOf({ mode: next.mode, seats: next.seats, onlineSeats: next.online_seats }, pool);
+                return { pool, capacity, left: free(capacity, c?.taken[pool] ?? 0), waiting: c?.waiting[pool] ?? 0 };
+              }),
             }
           : null,
         hasRecording: Boolean(card?.has_recording),

@@ -113,6 +113,13 @@ describe('search', () => {
     expect(titles(await search('mode=online&mode=hybrid'))).toEqual(['Helm charts that age well', 'Intro to Kubernetes operators']);
     const hybrid = (await search('mode=hybrid')).items[0];
     expect(hybrid?.nextSession?.mode).toBe('hybrid');
+    // Each pool on its own, so a card never sums a full room and an open stream into one figure.
+    expect(hybrid?.nextSession?.pools).toEqual([
+      { pool: 'in_person', capacity: 10, left: 10, waiting: 0 },
+      { pool: 'online', capacity: 10, left: 10, waiting: 0 },
+    ]);
+    const full = (await search('q=stride')).items[0];
+    expect(full?.nextSession?.pools).toEqual([{ pool: 'in_person', capacity: 1, left: 0, waiting: 0 }]);
     expect(titles(await search('tag=kubernetes&format=talk'))).toEqual(['Kubernetes']);
     expect(titles(await search(`location=${encodeURIComponent('Berlin · Room Hopper')}`))).toEqual(['Debugging Kafka consumer lag']);
     expect(titles(await search('hasSeats=true'))).not.toContain('Threat modeling in 60 minutes');
@@ -223,5 +230,17 @@ describe('search', () => {
     const r = await search('channel=data-engineering');
     expect(titles(r)).toEqual(['Debugging Kafka consumer lag']);
     expect(r.items[0]?.workshop.channels).toEqual([{ slug: 'data-engineering', name: 'Data Engineering' }]);
+  });
+
+  it('shows excerpts as text, without the Markdown marks of the description', async () => {
+    await publish('markdown', {
+      title: 'Tracing with OpenTelemetry',
+      summary: 'Follow one request.',
+      description: '## What you will do\n- auto-instrumentation of **quokkaservice** with [the SDK](https://example.com)\n- `otel` spans',
+    });
+    const hit = (await search('q=quokkaservice')).items[0];
+    expect(hit?.highlight).toContain('<mark>quokkaservice</mark>');
+    expect(hit?.highlight).not.toMatch(/^- |\*\*|\]\(|##|`/);
+    expect(hit?.highlight).toContain('auto-instrumentation');
   });
 });
