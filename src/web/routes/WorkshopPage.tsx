@@ -41,7 +41,13 @@ export function WorkshopPage() {
 
   const doPublish = () =>
     publish.mutate(undefined, {
-      onSuccess: () => notifySuccess('It is in the catalog now. Schedule a session so people can sign up.', 'Published'),
+      onSuccess: () =>
+        notifySuccess(
+          w.upcomingSessionCount > 0
+            ? `It is in the catalog now with ${w.upcomingSessionCount === 1 ? 'its session' : `its ${w.upcomingSessionCount} sessions`}: people can register.`
+            : 'It is in the catalog now. Schedule a session so people can sign up.',
+          'Published',
+        ),
       onError: (err) => notifyError(err, 'Could not publish'),
     });
 

@@ -70,7 +70,7 @@ export function RunSettings({ run, onSwitch }: Props) {
         />
         <Switch
           label="Remind me of open items at their suggested time"
-          description="Kept now; reminders are delivered once notifications are on. Nobody else is told."
+          description="We write to you when an open item is due. Nobody else is told."
           checked={run.reminders}
           disabled={off}
           onChange={(e) => set({ reminders: e.currentTarget.checked })}

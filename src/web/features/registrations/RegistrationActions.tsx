@@ -18,10 +18,12 @@ type Props = {
   published?: boolean;
   /** Named in dialogs: "Debugging Kafka consumer lag". */
   title?: string;
+  /** The viewer hosts this session: they run it rather than register for it. */
+  hosting?: boolean;
 };
 
 /** The viewer's registration for a session, as one obvious next step that always tells the true state. */
-export function RegistrationActions({ session: s, published = true, title }: Props) {
+export function RegistrationActions({ session: s, published = true, title, hosting = false }: Props) {
   const zone = useViewerZone();
   const act = useMyRegistrationAction(s.id);
   const [leaving, setLeavingNow] = useState(false);
@@ -56,6 +58,7 @@ export function RegistrationActions({ session: s, published = true, title }: Pro
       case 'ended':
         return null;
       case 'open':
+        if (hosting) return <StateTag tone="registered">You host this session</StateTag>;
         return (
           <RegisterChoice
             pools={state.pools}

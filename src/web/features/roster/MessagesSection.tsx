@@ -10,7 +10,7 @@ import { useSendMessage, useSessionMessages } from './hooks';
 
 const validateMessage = contractValidator(messageBody);
 
-/** Write to everyone with a seat; messages are kept now and delivered once notifications are on. */
+/** Write to everyone with a seat: the message goes out by email (and their chosen channels) at once. */
 export function MessagesSection({ sessionId }: { sessionId: string }) {
   const zone = useViewerZone();
   const messages = useSessionMessages(sessionId);
@@ -22,7 +22,7 @@ export function MessagesSection({ sessionId }: { sessionId: string }) {
     send.mutate(messageBody.parse(values), {
       onSuccess: () => {
         form.reset();
-        notifySuccess('It is stored and will be delivered once notifications are on.', 'Message saved');
+        notifySuccess('It is on its way to everyone with a seat.', 'Message sent');
       },
       onError: (err) => {
         const fields = serverFieldErrors(err);
@@ -41,7 +41,7 @@ export function MessagesSection({ sessionId }: { sessionId: string }) {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
-              Messages are stored now and will be delivered once notifications are on. Until then, tell people in person or by chat too.
+              Everyone with a seat gets this by email, in the way each of them chose to be told.
             </Alert>
             <TextInput
               label="Subject"
@@ -57,7 +57,7 @@ export function MessagesSection({ sessionId }: { sessionId: string }) {
             )}
             <Group>
               <Button type="submit" loading={send.isPending} leftSection={<IconSend size={16} aria-hidden="true" />}>
-                Save message
+                Send message
               </Button>
             </Group>
           </Stack>
@@ -67,13 +67,13 @@ export function MessagesSection({ sessionId }: { sessionId: string }) {
         <ErrorNotice error={messages.error} onRetry={() => void messages.refetch()} title="Sent messages could not load" />
       )}
       {items.length > 0 && (
-        <Stack gap="xs" mt="md" component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Saved messages">
+        <Stack gap="xs" mt="md" component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Sent messages">
           {items.map((m) => (
             <Card key={m.id} withBorder padding="sm" component="li">
               <Group justify="space-between" gap="xs" wrap="wrap">
                 <Text fw={600}>{m.subject}</Text>
                 <Badge variant="light" color={m.delivered ? 'teal' : 'gray'} tt="none">
-                  {m.delivered ? 'Delivered' : 'Stored — delivery comes with notifications'}
+                  {m.delivered ? 'Sent' : 'Sending'}
                 </Badge>
               </Group>
               <Text fz="xs" c="dimmed">

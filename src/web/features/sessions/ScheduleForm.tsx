@@ -66,6 +66,7 @@ export function ScheduleForm({ workshop, me, viewerZone, onDone, onCancel }: Pro
             withAsterisk
             min={5}
             max={1440}
+            clampBehavior="none"
             step={15}
             allowDecimal={false}
             {...form.getInputProps('durationMinutes')}

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { IconCalendarPlus, IconUsers } from '@tabler/icons-react';
+import { IconCalendarPlus, IconPencil, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { calendarApi, fillPath, type Session } from '../../../contracts/index.js';
 import { formatDateTime } from '../../lib/time';
@@ -21,6 +21,10 @@ type Props = {
   /** Hosts' action: cancel (published) or delete (draft); undefined hides it. */
   onRemove?: (s: Session) => void;
   removeLabel?: string;
+  /** Hosts' action: edit an upcoming session; undefined hides it. */
+  onEdit?: (s: Session) => void;
+  /** The viewer is one of the workshop's hosts: no "Register" on their own session. */
+  hosting?: boolean;
 };
 
 /** One session of a workshop: when, where, seats, and the viewer's registration on the right. */
@@ -32,6 +36,8 @@ export function SessionRow({
   workshopTitle,
   onRemove,
   removeLabel = 'Cancel session',
+  onEdit,
+  hosting = false,
 }: Props) {
   const cancelled = s.status === 'cancelled';
   const zone = useViewerZone();
@@ -63,8 +69,8 @@ export function SessionRow({
           {past && !cancelled && <SessionRecording session={s} canEdit={canEdit} />}
         </Stack>
         <div data-slot="session-actions" className="session-actions">
-          <RegistrationActions session={s} published={published} title={workshopTitle} />
-          {(canEdit || onRemove) && (
+          <RegistrationActions session={s} published={published} title={workshopTitle} hosting={hosting} />
+          {(canEdit || onRemove || onEdit) && (
             <Group gap="xs" className="reg-actions">
               {canEdit && published && (
                 <Button
@@ -76,6 +82,17 @@ export function SessionRow({
                   leftSection={<IconUsers size={14} aria-hidden="true" />}
                 >
                   Roster
+                </Button>
+              )}
+              {onEdit && !cancelled && !past && (
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconPencil size={14} aria-hidden="true" />}
+                  aria-label={`Edit the session on ${formatDateTime(s.startsAt, zone)}`}
+                  onClick={() => onEdit(s)}
+                >
+                  Edit
                 </Button>
               )}
               {onRemove && !cancelled && !past && (

@@ -6,8 +6,9 @@ import type { Session, Workshop } from '../../../contracts/index.js';
 import { ErrorNotice, ListSkeleton, LoadMore } from '../../components/States';
 import { notifyError, notifySuccess } from '../../lib/forms';
 import { sessionTimeText } from '../../lib/time';
-import { useViewerZone } from '../auth/hooks';
+import { useMe, useViewerZone } from '../auth/hooks';
 import { SeriesRegistration } from '../registrations/SeriesRegistration';
+import { EditSessionModal } from './EditSessionModal';
 import { useCancelSession, useDeleteSession, useWorkshopSessions } from './hooks';
 import { SessionRow } from './SessionRow';
 
@@ -16,6 +17,9 @@ export function WorkshopSessions({ workshop: w }: { workshop: Workshop }) {
   const upcoming = useWorkshopSessions(w.id, 'upcoming');
   const past = useWorkshopSessions(w.id, 'past');
   const [target, setTarget] = useState<Session | null>(null);
+  const [editing, setEditing] = useState<Session | null>(null);
+  const me = useMe().data;
+  const hosting = me ? w.hosts.some((h) => h.id === me.id) : false;
   const isDraft = w.status === 'draft';
   const upcomingItems = upcoming.data?.pages.flatMap((p) => p.items) ?? [];
   const pastItems = past.data?.pages.flatMap((p) => p.items) ?? [];
@@ -56,6 +60,8 @@ export function WorkshopSessions({ workshop: w }: { workshop: Workshop }) {
             canEdit={w.canEdit}
             workshopTitle={w.title}
             onRemove={w.canEdit ? setTarget : undefined}
+            hosting={hosting}
+            onEdit={w.canEdit && Date.parse(s.startsAt) > Date.now() ? setEditing : undefined}
             removeLabel={isDraft ? 'Delete session' : 'Cancel session'}
           />
         ))}
@@ -76,6 +82,7 @@ export function WorkshopSessions({ workshop: w }: { workshop: Workshop }) {
         </>
       )}
       <RemoveSessionModal workshop={w} session={target} onClose={() => setTarget(null)} />
+      <EditSessionModal session={editing} onClose={() => setEditing(null)} />
     </section>
   );
 }

@@ -1,5 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type CreateRecurringSessionsBody, type CreateSessionBody, type Session, sessionsApi } from '../../../contracts/index.js';
+import {
+  type CreateRecurringSessionsBody,
+  type CreateSessionBody,
+  type Session,
+  sessionsApi,
+  type UpdateScope,
+  type UpdateSessionBody,
+} from '../../../contracts/index.js';
 import { call } from '../../api/client';
 import { catalogKeys, searchKeys } from '../search/hooks';
 import { workshopKeys } from '../workshops/hooks';
@@ -75,5 +82,19 @@ export function useDeleteSession(workshopId: string) {
   return useMutation({
     mutationFn: (sessionId: string) => call(sessionsApi.delete, { params: { id: sessionId } }),
     onSuccess: () => refresh(workshopId),
+  });
+}
+
+/** A host changes a session (or it and the later ones); the roster and the session's page refresh too. */
+export function useUpdateSession(workshopId: string) {
+  const refresh = useRefreshSessions();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; body: UpdateSessionBody; scope: UpdateScope }) =>
+      call(sessionsApi.update, { params: { id: input.id }, query: { scope: input.scope }, body: input.body }),
+    onSuccess: (s) => {
+      refresh(workshopId);
+      void qc.invalidateQueries({ queryKey: sessionKeys.entry(s.id) });
+    },
   });
 }

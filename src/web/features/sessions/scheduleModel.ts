@@ -95,7 +95,8 @@ function formErrors(v: ScheduleValues, now: Date): FieldErrors {
   if (!v.date) errors.date = 'Pick a date.';
   if (!/^\d{1,2}:\d{2}$/.test(v.time)) errors.time = 'Pick a start time, e.g. 10:00.';
   const minutes = num(v.durationMinutes);
-  if (!Number.isInteger(minutes) || minutes < 5 || minutes > 1440) errors.durationMinutes = 'Use whole minutes between 5 and 1440.';
+  if (!Number.isInteger(minutes) || minutes < 5 || minutes > 1440)
+    errors.durationMinutes = 'A session lasts 5 to 1440 minutes (24 hours); for longer, schedule several sessions.';
   const times = startEnd(v);
   if (times && times.start.getTime() < now.getTime()) errors.time = 'That time has passed: pick one in the future.';
   return errors;

@@ -128,6 +128,7 @@ export function WorkshopForm<T>({ initialValues, validate, onSubmit, submitLabel
               placeholder={format ? `${defaultDurationMinutes[format]} (the default for this format)` : 'e.g. 60'}
               min={5}
               max={1440}
+              clampBehavior="none"
               step={15}
               allowDecimal={false}
               w={{ base: '100%', xs: 260 }}

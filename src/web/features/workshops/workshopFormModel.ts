@@ -97,7 +97,7 @@ export function remapErrors(errors: FieldErrors, index: IndexMap): FieldErrors {
     }
   }
   if (out.format) out.format = 'Pick a format.';
-  if (out.durationMinutes) out.durationMinutes = 'Use whole minutes between 5 and 1440.';
+  if (out.durationMinutes) out.durationMinutes = 'A session lasts 5 to 1440 minutes (24 hours); for longer, schedule several sessions.';
   return out;
 }
 
