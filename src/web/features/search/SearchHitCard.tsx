@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatLabels, type SearchHit } from '../../../contracts/index.js';
 import { ChannelChips } from '../channels/ChannelChips';
 import { NotifyMeButton } from '../channels/NotifyMeButton';
+import { WorkshopCover } from '../workshops/WorkshopCover';
 import { HighlightedExcerpt } from './HighlightedExcerpt';
 import { SessionFacts } from './SessionFacts';
 
@@ -37,17 +38,20 @@ export function SearchHitCard({ hit, words = [], reason, headingOrder = 2, list 
           </Group>
         )}
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <Title order={headingOrder} fz="lg" id={headingId} style={{ minWidth: 0 }}>
-            <Anchor component={Link} to={`/workshops/${w.id}`} c="inherit" fw={700} fz="inherit">
-              {words.length > 0 ? (
-                <Highlight component="span" highlight={words} inherit>
-                  {w.title}
-                </Highlight>
-              ) : (
-                w.title
-              )}
-            </Anchor>
-          </Title>
+          <Group gap="sm" align="center" wrap="nowrap" style={{ minWidth: 0 }}>
+            <WorkshopCover workshop={w} size={48} />
+            <Title order={headingOrder} fz="lg" id={headingId} style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={`/workshops/${w.id}`} c="inherit" fw={700} fz="inherit">
+                {words.length > 0 ? (
+                  <Highlight component="span" highlight={words} inherit>
+                    {w.title}
+                  </Highlight>
+                ) : (
+                  w.title
+                )}
+              </Anchor>
+            </Title>
+          </Group>
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             {hit.hasRecording && (
               <Badge variant="light" color="grape" leftSection={<IconPlayerPlay size={12} aria-hidden="true" />}>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { catalogApi } from '../../../contracts/index.js';
-import { call } from '../../api/client';
+import { call, isApiError } from '../../api/client';
 import type { SearchParams } from './filters';
 
 /** Every search-shaped cache starts with 'search', so one prefix refreshes them all (seats, follows…). */
@@ -28,6 +28,10 @@ export function useSearch(query: SearchParams) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    // The error shows at once (with "Try again") instead of after three silent retries: one quick
+    // retry for a dropped connection or a restarting server, none for a question the server refused.
+    retry: (count, err) => count < 1 && !(isApiError(err) && err.status >= 400 && err.status < 500),
+    retryDelay: 300,
   });
 }
 

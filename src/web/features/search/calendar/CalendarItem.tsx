@@ -3,7 +3,7 @@ import { IconBuildingCommunity, IconDeviceLaptop, IconMapPin } from '@tabler/ico
 import { Link } from 'react-router';
 import { modeLabels, type SearchHit } from '../../../../contracts/index.js';
 import { formatTime } from '../../../lib/time';
-import { hitAvailability } from '../SessionFacts';
+import { hitAvailability } from '../availability';
 
 const modeIcons = { in_person: IconMapPin, online: IconDeviceLaptop, hybrid: IconBuildingCommunity } as const;
 
