@@ -93,6 +93,12 @@ function headline(topic: Topic, ctx: DeliveryContext, payload: MessagePayload): 
         lead: `The recording of "${title}" is available, with what was shared; watch it when it suits you.`,
       };
     case 'session.scheduled':
+      if (payload.fromWaitlist) {
+        return {
+          subject: `Another session: ${title}`,
+          lead: `You are on the waitlist for "${title}". The hosts scheduled another session: register for it if it suits you; your place on the waitlist stays until you leave it.`,
+        };
+      }
       return {
         subject: `It runs again: ${title}`,
         lead: `You asked to hear when "${title}" runs again. A new session is open for registration.`,

@@ -61,6 +61,8 @@ export interface MessagePayload {
   feedbackSummary?: FeedbackSummaryMail;
   /** For host.left: who left, and whether the workshop has no host left at all. */
   leaver?: { name: string; alone: boolean };
+  /** For session.scheduled: the person waits for a seat at another session of the workshop (rather than asked to hear of it). */
+  fromWaitlist?: boolean;
 }
 
 /** A message about no session: the weekly learning summary to an admin who opted in. */
@@ -304,6 +306,15 @@ export class Notifier {
     const now = new Date().toISOString();
     for (const personId of await this.lookups.takeInterest(db, session.workshop_id)) {
       await this.enqueue(db, 'session.scheduled', `session.scheduled:${session.id}:${personId}`, { sessionId: session.id, personId }, now);
+    }
+  }
+
+  /** People waiting for a seat at the workshop's full sessions hear that another session exists. Once per person and session. */
+  async anotherSession(db: Executor, session: { id: string }, personIds: string[]) {
+    const now = new Date().toISOString();
+    for (const personId of new Set(personIds)) {
+      const payload: MessagePayload = { sessionId: session.id, personId, fromWaitlist: true };
+      await this.enqueue(db, 'session.scheduled', `session.scheduled:${session.id}:${personId}`, payload, now);
     }
   }
 

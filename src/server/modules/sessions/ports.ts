@@ -9,6 +9,8 @@ import type { SessionRow } from './sessions.repository.js';
 export interface SessionNotices {
   /** Whoever asked to hear when the workshop runs again hears of its new session. */
   scheduled(db: Executor, session: { id: string; workshop_id: string }): Promise<void>;
+  /** People waiting for a seat at the workshop's other sessions hear that this new one exists. */
+  anotherSession(db: Executor, session: { id: string }, personIds: string[]): Promise<void>;
   /** The new session is announced in the Slack channels of the workshop's channels. */
   announce(db: Executor, session: { id: string; workshop_id: string }): Promise<void>;
   /** Everyone registered hears of a change (`changes`: "time", "place", "link") or of the cancellation. */

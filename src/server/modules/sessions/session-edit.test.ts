@@ -106,4 +106,28 @@ describe('editing a session', () => {
     expectError(res, 400, 'validation_failed');
     expect(res.body).toContain('at most 24 hours');
   });
+
+  it('another session of a workshop with a long waitlist tells the people waiting, once, and not those with a seat', async () => {
+    const w = (await hostApi().post('/api/v1/workshops', workshopBody())).json();
+    expect((await hostApi().post(`/api/v1/workshops/${w.id}/publish`)).statusCode).toBe(200);
+    const full = (await hostApi().post(`/api/v1/workshops/${w.id}/sessions`, sessionBody(7, { seats: 1 }))).json();
+    await register(ann, full.id);
+    expect((await register(ben, full.id)).status).toBe('waitlisted');
+    expect((await register(cal, full.id)).status).toBe('waitlisted');
+    const another = await hostApi().post(`/api/v1/workshops/${w.id}/sessions`, sessionBody(8, { seats: 10 }));
+    expect(another.statusCode).toBe(201);
+    const told = await t.database.db
+      .selectFrom('outbox')
+      .select(['person_id', 'payload'])
+      .where('topic', '=', 'session.scheduled')
+      .where('session_id', '=', another.json().id)
+      .execute();
+    expect(told.map((r) => r.person_id).sort()).toEqual([ben.id, cal.id].sort());
+    expect(told.every((r) => JSON.parse(r.payload).fromWaitlist === true)).toBe(true);
+
+    // The mail says why they hear of it.
+    await t.app.jobs['deliver-outbox']?.();
+    const list = (await as(t.app, ada.token).get(`/api/v1/admin/mailbox?to=${encodeURIComponent(ben.email)}&limit=50`)).json();
+    expect(list.items.some((m: { subject: string }) => m.subject.startsWith('Another session:'))).toBe(true);
+  });
 });

@@ -151,16 +151,34 @@ export class SessionsService {
     }));
     const hostIds = await this.tx.transaction(async (trx) => {
       const workshop = await this.access.workshop(trx, actor, 'workshop.edit', workshopId, EDIT_REFUSAL);
+      // Who waits for a seat at the workshop's sessions, read before the new ones exist.
+      const waiting = workshop.status === 'published' ? await this.waitingAt(trx, workshopId) : [];
       await this.sessions.insertMany(trx, rows);
       // People who asked to hear when it runs again hear of its next session.
       const first = rows[0];
       if (workshop.status === 'published' && first) {
+        await this.notices.anotherSession(trx, first, waiting);
         await this.notices.scheduled(trx, first);
         await this.notices.announce(trx, first);
       }
       return workshop.hostIds;
     });
     return rows.map((r) => presentSession(r, { actor, hostIds }));
+  }
+
+  /** The people on the waitlists of the workshop's upcoming sessions. */
+  private async waitingAt(trx: Executor, workshopId: string): Promise<string[]> {
+    const upcoming = await this.sessions.listForWorkshop(trx, { workshopId, when: 'upcoming', now: nowIso(), limit: 500 });
+    const counts = await this.registrations.countsFor(
+      trx,
+      upcoming.filter((s) => s.status === 'scheduled').map((s) => s.id),
+    );
+    const people: string[] = [];
+    for (const [sessionId, c] of counts) {
+      if (c.waiting.in_person + c.waiting.online === 0) continue;
+      for (const r of await this.registrations.activeOf(trx, sessionId)) if (r.status === 'waitlisted') people.push(r.person_id);
+    }
+    return people;
   }
 
   /**

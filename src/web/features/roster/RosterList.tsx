@@ -11,10 +11,18 @@ import { poolLabels } from '../registrations/model';
 import { StateTag } from '../registrations/StateTag';
 import { type RosterAction, useRosterAction } from './hooks';
 
-type Props = { sessionId: string; entries: RosterEntry[]; hybrid: boolean };
+type Props = {
+  sessionId: string;
+  entries: RosterEntry[];
+  hybrid: boolean;
+  /** The session has ended: the seats tab is about attendance, nobody is moved or removed. */
+  past?: boolean;
+  /** Inside the hosts' check-in window (15 minutes before the start to 7 days after the end). */
+  canMark?: boolean;
+};
 
 /** Seats, then the waitlist in order, then cancellations; each person with the one action that fits. */
-export function RosterList({ sessionId, entries, hybrid }: Props) {
+export function RosterList({ sessionId, entries, hybrid, past = false, canMark = true }: Props) {
   const [tab, setTab] = useState<string | null>('seats');
   const [removing, setRemoving] = useState<RosterEntry | null>(null);
   const act = useRosterAction(sessionId);
@@ -38,7 +46,15 @@ export function RosterList({ sessionId, entries, hybrid }: Props) {
             entry={r}
             hybrid={hybrid}
             busy={act.isPending}
-            onCheckIn={() => run({ type: 'check_in', registrationId: r.id }, `${r.person.name} is checked in.`, 'Could not check in')}
+            past={past}
+            canMark={canMark}
+            onCheckIn={() =>
+              run(
+                { type: 'check_in', registrationId: r.id },
+                past ? `${r.person.name} is marked as attended.` : `${r.person.name} is checked in.`,
+                'Could not check in',
+              )
+            }
             onMove={() =>
               run({ type: 'move', registrationId: r.id, position: 1 }, `${r.person.name} is now first in line.`, 'Could not move')
             }
@@ -52,12 +68,12 @@ export function RosterList({ sessionId, entries, hybrid }: Props) {
     <>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="seats">Seats ({seats.length})</Tabs.Tab>
+          <Tabs.Tab value="seats">{past ? `Attendance (${seats.length})` : `Seats (${seats.length})`}</Tabs.Tab>
           <Tabs.Tab value="waitlist">Waitlist ({waiting.length})</Tabs.Tab>
           <Tabs.Tab value="cancelled">Cancelled ({cancelled.length})</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="seats" pt="sm">
-          {list(seats, 'Nobody has a seat yet. Share the workshop link, or add someone with “Add person”.')}
+          {list(seats, past ? 'Nobody had a seat.' : 'Nobody has a seat yet. Share the workshop link, or add someone with “Add person”.')}
         </Tabs.Panel>
         <Tabs.Panel value="waitlist" pt="sm">
           {list(waiting, 'Nobody is waiting. When the seats are full, new registrations line up here in order.')}
@@ -104,13 +120,23 @@ export function RosterList({ sessionId, entries, hybrid }: Props) {
   );
 }
 
-type RowProps = { entry: RosterEntry; hybrid: boolean; busy: boolean; onCheckIn: () => void; onMove: () => void; onRemove: () => void };
+type RowProps = {
+  entry: RosterEntry;
+  hybrid: boolean;
+  busy: boolean;
+  past: boolean;
+  canMark: boolean;
+  onCheckIn: () => void;
+  onMove: () => void;
+  onRemove: () => void;
+};
 
-function RosterRow({ entry: r, hybrid, busy, onCheckIn, onMove, onRemove }: RowProps) {
+function RosterRow({ entry: r, hybrid, busy, past, canMark, onCheckIn, onMove, onRemove }: RowProps) {
   const zone = useViewerZone();
   const name = r.person.name;
-  const canCheckIn = r.status === 'enrolled' || r.status === 'offered' || r.status === 'no_show';
-  const canRemove = r.status === 'enrolled' || r.status === 'offered' || r.status === 'waitlisted';
+  const canCheckIn = canMark && (r.status === 'enrolled' || r.status === 'offered' || r.status === 'no_show');
+  const canRemove = !past && (r.status === 'enrolled' || r.status === 'offered' || r.status === 'waitlisted');
+  const noShow = r.status === 'no_show' || (past && (r.status === 'enrolled' || r.status === 'offered'));
   return (
     <Card withBorder padding="sm" component="li">
       <Group justify="space-between" gap="sm" wrap="wrap">
@@ -143,12 +169,12 @@ function RosterRow({ entry: r, hybrid, busy, onCheckIn, onMove, onRemove }: RowP
               Checked in{r.checkedInAt ? ` ${formatTime(new Date(r.checkedInAt), zone)}` : ''}
             </StateTag>
           )}
-          {r.status === 'no_show' && (
+          {noShow && (
             <StateTag tone="noShow" size="md">
               No-show
             </StateTag>
           )}
-          {r.status === 'offered' && (
+          {r.status === 'offered' && !past && (
             <StateTag tone="offered" size="md">
               Offered{r.offerExpiresAt ? `, until ${formatDateTime(r.offerExpiresAt, zone)}` : ''}
             </StateTag>
@@ -165,12 +191,12 @@ function RosterRow({ entry: r, hybrid, busy, onCheckIn, onMove, onRemove }: RowP
               leftSection={<IconLogin2 size={14} aria-hidden="true" />}
               onClick={onCheckIn}
               disabled={busy}
-              aria-label={`Check in ${name}`}
+              aria-label={past ? `Mark ${name} as attended` : `Check in ${name}`}
             >
-              Check in
+              {past ? 'Mark attended' : 'Check in'}
             </Button>
           )}
-          {r.status === 'waitlisted' && r.position !== null && r.position > 1 && (
+          {!past && r.status === 'waitlisted' && r.position !== null && r.position > 1 && (
             <Button
               size="xs"
               variant="default"

@@ -1,5 +1,5 @@
 import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { Session } from '../../../contracts/index.js';
+import type { RosterEntry, Session } from '../../../contracts/index.js';
 import { ErrorNotice } from '../../components/States';
 import { formatRange } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
@@ -28,10 +28,25 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
   );
 }
 
-/** Enrolled against seats, the waitlist and check-ins, at a glance. */
-export function RosterCounts({ session: s, checkedIn }: { session: Session; checkedIn: number | null }) {
+/** Enrolled against seats, the waitlist and check-ins, at a glance; after the session, who came, counted as the tabs count. */
+export function RosterCounts({ session: s, entries, past }: { session: Session; entries: RosterEntry[] | null; past: boolean }) {
   const pools = poolsOf(s);
   const hybrid = pools.length > 1;
+  const count = (statuses: RosterEntry['status'][]) =>
+    entries === null ? '…' : String(entries.filter((r) => statuses.includes(r.status)).length);
+  const checkedIn = count(['attended']);
+  if (past) {
+    return (
+      <Card withBorder padding="md" component="section" aria-label="Counts">
+        <Group gap="xl" wrap="wrap" align="flex-start">
+          <Stat label="Had a seat" value={count(['enrolled', 'offered', 'attended', 'no_show'])} />
+          <Stat label="Checked in" value={checkedIn} />
+          <Stat label="No-show" value={count(['no_show', 'enrolled', 'offered'])} />
+          <Stat label="Still waiting" value={count(['waitlisted'])} />
+        </Group>
+      </Card>
+    );
+  }
   return (
     <Card withBorder padding="md" component="section" aria-label="Counts">
       <Group gap="xl" wrap="wrap" align="flex-start">
@@ -44,7 +59,7 @@ export function RosterCounts({ session: s, checkedIn }: { session: Session; chec
           />
         ))}
         <Stat label="Waiting" value={String(s.waitlistCount)} />
-        <Stat label="Checked in" value={checkedIn === null ? '…' : String(checkedIn)} />
+        <Stat label="Checked in" value={checkedIn} />
       </Group>
     </Card>
   );
