@@ -27,7 +27,7 @@ export function NextSessions() {
         <ErrorNotice error={upcoming.error} onRetry={() => void upcoming.refetch()} title="Your sessions could not load" />
       )}
       {upcoming.isSuccess && items.length === 0 && (
-        <Text c="dimmed">Nothing booked yet. Find a session below: it shows up here, with check-in when it starts.</Text>
+        <Text c="dimmed">Nothing booked yet. Find a session in the catalog: it shows up here, with check-in when it starts.</Text>
       )}
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.slice(0, SHOWN).map((e) => (

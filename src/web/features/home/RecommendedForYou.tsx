@@ -5,7 +5,8 @@ import { ErrorNotice, ListSkeleton } from '../../components/States';
 import { HitGrid } from './HitGrid';
 import { useRecommendations } from './hooks';
 
-const FIRST = 4;
+/** One row: two cards across on a wide screen. */
+const FIRST = 2;
 
 /** Sessions picked for me, each with the reason it is shown ("Because you follow Security"). */
 export function RecommendedForYou() {

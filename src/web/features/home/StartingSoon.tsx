@@ -1,12 +1,19 @@
 import { Text, Title } from '@mantine/core';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
+import { useMyRegistrations } from '../registrations/hooks';
 import { HitGrid } from './HitGrid';
 import { useStartingSoon } from './hooks';
 
+const SHOWN = 2;
+
 /** "Starting soon with seats left": the coming week, for people who have an hour to spare. */
 export function StartingSoon() {
-  const soon = useStartingSoon(4);
-  const items = soon.data?.items ?? [];
+  // One row: two cards across on a wide screen, leaving out what I am already registered for
+  // (it is in "Your next sessions" just above); the catalog has the rest.
+  const soon = useStartingSoon(6);
+  const mine = useMyRegistrations('upcoming');
+  const booked = new Set((mine.data?.pages ?? []).flatMap((p) => p.items.map((e) => e.workshop.id)));
+  const items = (soon.data?.items ?? []).filter((hit) => !booked.has(hit.workshop.id)).slice(0, SHOWN);
   return (
     <section aria-labelledby="starting-soon">
       <Title order={2} fz="h3" id="starting-soon" mb="xs">
@@ -15,7 +22,7 @@ export function StartingSoon() {
       {soon.isPending && <ListSkeleton count={2} />}
       {soon.isError && <ErrorNotice error={soon.error} onRetry={() => void soon.refetch()} title="These sessions could not load" />}
       {soon.isSuccess && items.length === 0 && (
-        <Text c="dimmed">Every session of the coming week is full; the waitlists are open below.</Text>
+        <Text c="dimmed">Every session of the coming week is full; their waitlists are open in the catalog.</Text>
       )}
       <HitGrid items={items.map((hit) => ({ hit }))} label="Starting soon" list="soon" />
     </section>

@@ -18,7 +18,7 @@ export function CatalogError({ error, retrying, onRetry }: { error: unknown; ret
       <Stack gap="xs">
         <Text fz="sm">{catalogErrorText(error)}</Text>
         <Group>
-          <Button size="xs" variant="white" color="red" onClick={onRetry} loading={retrying}>
+          <Button size="xs" variant="default" onClick={onRetry} loading={retrying}>
             Try again
           </Button>
         </Group>

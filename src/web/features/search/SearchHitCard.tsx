@@ -37,8 +37,9 @@ export function SearchHitCard({ hit, words = [], reason, headingOrder = 2, list 
             </Text>
           </Group>
         )}
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <Group gap="sm" align="center" wrap="nowrap" style={{ minWidth: 0 }}>
+        {/* The badges move under the title when they would squeeze it (on a phone, in a narrow column). */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Group gap="sm" align="center" wrap="nowrap" style={{ flex: '1 1 15rem', minWidth: 0 }}>
             <WorkshopCover workshop={w} size={48} />
             <Title order={headingOrder} fz="lg" id={headingId} style={{ minWidth: 0 }}>
               <Anchor component={Link} to={`/workshops/${w.id}`} c="inherit" fw={700} fz="inherit">
