@@ -16,7 +16,7 @@ const LONG = 'SupercalifragilisticObservabilityPipelinesForKubernetesOperators';
 const title = `${LONG} in practice ${Date.now().toString(36)}`;
 
 /** A hybrid workshop whose one in-person seat is taken with one person waiting; online is unlimited. */
-async function hostAFullHybridWorkshop(): Promise<void> {
+async function hostAFullHybridWorkshop(): Promise<string> {
   const host = await signedInAs('Jasmine Robinson');
   const workshop = await apiAs<{ id: string }>(host, server.url, 'POST', '/workshops', {
     title,
@@ -45,12 +45,13 @@ async function hostAFullHybridWorkshop(): Promise<void> {
     await apiAs(learner, server.url, 'POST', `/sessions/${session.id}/registrations`, { mode: 'in_person' });
     await learner.context().close();
   }
+  return workshop.id;
 }
 
 const settle = (page: Page) => page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
 
 it('home is short with the catalog one click away; a hybrid card names each pool; the error state is friendly and at once', async () => {
-  await hostAFullHybridWorkshop();
+  const workshopId = await hostAFullHybridWorkshop();
   const axe = accessibilityChecks();
   const learner = await signedInAs('Ifeanyi Okafor');
 
@@ -131,6 +132,21 @@ it('home is short with the catalog one click away; a hybrid card names each pool
   await alert.getByRole('button', { name: 'Try again' }).click();
   await learner.getByText(/matching “kafka”/).waitFor();
   expect(await alert.count()).toBe(0);
+
+  // The time picker writes times as the rest of the app does: 24-hour here (en-GB).
+  const host = await signedInAs('Jasmine Robinson');
+  await host.setViewportSize(DESKTOP);
+  await host.goto(`${server.url}/workshops/${workshopId}/sessions/new`);
+  await host.getByRole('heading', { name: 'Schedule a session' }).waitFor();
+  const picker = host.locator('.mantine-TimePicker-fieldsRoot').first();
+  await picker.waitFor();
+  expect((await picker.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).slice(0, 2)).toEqual([
+    '10',
+    '00',
+  ]);
+  expect(await host.getByText(/\b(AM|PM)\b/).count()).toBe(0);
+  await axe.check(host, 'Schedule a session (24-hour time picker)');
+  await host.screenshot({ path: `${SHOTS}/schedule-time-picker.png` });
 
   axe.expectNone();
 });

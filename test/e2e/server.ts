@@ -115,7 +115,8 @@ export function lyceumInChromium(): { server: RunningServer; signedInAs(name: st
 
 /** A fresh browser profile signed in, on the demo sign-in page, as the person whose name is given. */
 async function signInPage(browser: Browser, baseUrl: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'Europe/Amsterdam' });
+  // A locale with a 24-hour clock, like the zone: times read "14:30" whatever the machine's Chromium defaults to.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'Europe/Amsterdam', locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
   await page.getByText('Demo mode').first().waitFor();

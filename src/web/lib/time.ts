@@ -6,11 +6,43 @@
 const LOCALE = 'en-GB';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function fmt(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${zone}|${JSON.stringify(options)}`;
+/**
+ * One date format (en-GB: "Tue 14 Jan", "14 Jan 2026") and one time format across the app: 24-hour
+ * ("14:30") where the viewer's locale uses it, else 12-hour ("2:30 pm"). Pickers use the same
+ * (`timePickerFormat`, `DATE_FORMAT`).
+ */
+export function uses24HourClock(locale: string = viewerLocale()): boolean {
+  try {
+    const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    return cycle !== 'h12' && cycle !== 'h11';
+  } catch {
+    return true;
+  }
+}
+
+function viewerLocale(): string {
+  return (typeof navigator !== 'undefined' && navigator.language) || LOCALE;
+}
+
+let clock24: boolean | null = null;
+const twentyFourHours = () => {
+  clock24 ??= uses24HourClock();
+  return clock24;
+};
+
+/** Mantine's TimePicker `format` for the viewer, with am/pm written as the app writes them. */
+export function timePickerFormat(): { format: '24h' | '12h'; amPmLabels: { am: string; pm: string } } {
+  return { format: twentyFourHours() ? '24h' : '12h', amPmLabels: { am: 'am', pm: 'pm' } };
+}
+
+/** The pickers' date format (dayjs tokens), the same as `formatDate`: "14 Jan 2026". */
+export const DATE_FORMAT = 'D MMM YYYY';
+
+function fmt(zone: string, options: Intl.DateTimeFormatOptions, h24 = twentyFourHours()): Intl.DateTimeFormat {
+  const key = `${zone}|${h24}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: zone, hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: zone, hourCycle: h24 ? 'h23' : 'h12' });
     formatters.set(key, f);
   }
   return f;
@@ -34,14 +66,18 @@ type Parts = { year: number; month: number; day: number; hour: number; minute: n
 
 function partsIn(date: Date, zone: string): Parts {
   const out: Record<string, number> = {};
-  const parts = fmt(zone, {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(date);
+  const parts = fmt(
+    zone,
+    {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    },
+    true,
+  ).formatToParts(date);
   for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return {
     year: out.year ?? 1970,
@@ -114,8 +150,9 @@ function dayLabel(date: Date, zone: string, now = new Date()): string {
   ).format(date);
 }
 
-export function formatTime(date: Date, zone: string): string {
-  return fmt(zone, { hour: '2-digit', minute: '2-digit' }).format(date);
+/** "14:30" on a 24-hour clock, "2:30 pm" on a 12-hour one (the viewer's locale decides; `h24` overrides). */
+export function formatTime(date: Date, zone: string, h24 = twentyFourHours()): string {
+  return fmt(zone, { hour: h24 ? '2-digit' : 'numeric', minute: '2-digit' }, h24).format(date);
 }
 
 /** "Tue 14 Jan, 10:00" */

@@ -3,6 +3,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconFilterOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { formatLabels, workshopFormats } from '../../../contracts/index.js';
+import { DATE_FORMAT } from '../../lib/time';
 import { useChannelOptions } from '../channels/hooks';
 import { usePeople } from '../people/hooks';
 import { activeFilterCount, type DashboardFilters, type PeriodChoice, type PeriodQuery, periodChoices } from './filters';
@@ -112,7 +113,7 @@ function CustomDates({ from, to, onChange }: { from: string; to: string; onChang
     <>
       <DatePickerInput
         label="From"
-        valueFormat="D MMM YYYY"
+        valueFormat={DATE_FORMAT}
         firstDayOfWeek={1}
         value={a}
         onChange={(v) => {
@@ -123,7 +124,7 @@ function CustomDates({ from, to, onChange }: { from: string; to: string; onChang
       />
       <DatePickerInput
         label="To"
-        valueFormat="D MMM YYYY"
+        valueFormat={DATE_FORMAT}
         firstDayOfWeek={1}
         value={b}
         error={wrongWay}

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Select, SimpleGrid } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconFilterOff } from '@tabler/icons-react';
+import { DATE_FORMAT } from '../../lib/time';
 import { PersonSelect } from '../analytics/PersonSelect';
 import { auditActionChoices } from './actions';
 import type { AuditFilterValues } from './hooks';
@@ -34,7 +35,7 @@ export function AuditFilters({ filters, set, clear }: Props) {
         <DatePickerInput
           label="From"
           placeholder="The beginning"
-          valueFormat="D MMM YYYY"
+          valueFormat={DATE_FORMAT}
           firstDayOfWeek={1}
           clearable
           value={filters.from ?? null}
@@ -44,7 +45,7 @@ export function AuditFilters({ filters, set, clear }: Props) {
         <DatePickerInput
           label="To"
           placeholder="Today"
-          valueFormat="D MMM YYYY"
+          valueFormat={DATE_FORMAT}
           firstDayOfWeek={1}
           clearable
           value={filters.to ?? null}

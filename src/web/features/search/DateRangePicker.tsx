@@ -1,6 +1,7 @@
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { DATE_FORMAT } from '../../lib/time';
 
 export type DateRangeProps = {
   from: string | null;
@@ -31,7 +32,7 @@ export default function DateRangePicker({ from, to, onChange, openNow }: DateRan
       clearable
       allowSingleDateInRange
       firstDayOfWeek={1}
-      valueFormat="D MMM YYYY"
+      valueFormat={DATE_FORMAT}
       leftSection={<IconCalendar size={16} aria-hidden="true" />}
       value={value}
       onChange={(v) => {

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { DatePickerInput, TimeInput } from '@mantine/dates';
+import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCalendar, IconClock } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { modeLabels, type Person, type Session, sessionMode, type Workshop } from '../../../contracts/index.js';
+import { TimeField } from '../../components/TimeField';
 import { errorMessage, serverFieldErrors } from '../../lib/forms';
-import { allTimeZones, dateInZone } from '../../lib/time';
+import { allTimeZones, DATE_FORMAT, dateInZone } from '../../lib/time';
 import { useScheduleSessions } from './hooks';
 import { SchedulePreview } from './SchedulePreview';
 import { SeatsFields } from './SeatsFields';
@@ -50,12 +51,12 @@ export function ScheduleForm({ workshop, me, viewerZone, onDone, onCancel }: Pro
             label="Date"
             withAsterisk
             leftSection={<IconCalendar size={16} aria-hidden="true" />}
-            valueFormat="ddd D MMM YYYY"
+            valueFormat={DATE_FORMAT}
             minDate={dateInZone(new Date(), v.timeZone)}
             firstDayOfWeek={1}
             {...form.getInputProps('date')}
           />
-          <TimeInput
+          <TimeField
             label="Starts at"
             withAsterisk
             leftSection={<IconClock size={16} aria-hidden="true" />}
