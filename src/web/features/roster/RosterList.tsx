@@ -191,7 +191,7 @@ function RosterRow({ entry: r, hybrid, busy, past, canMark, onCheckIn, onMove, o
               leftSection={<IconLogin2 size={14} aria-hidden="true" />}
               onClick={onCheckIn}
               disabled={busy}
-              aria-label={past ? `Mark ${name} as attended` : `Check in ${name}`}
+              aria-label={past ? `Mark attended: ${name}` : `Check in ${name}`}
             >
               {past ? 'Mark attended' : 'Check in'}
             </Button>

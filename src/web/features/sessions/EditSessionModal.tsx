@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput, DateTimePicker, TimeInput } from '@mantine/dates';
 import { type UseFormReturnType, useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconCalendar, IconClock, IconInfoCircle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { modeLabels, type Session, sessionMode, type UpdateScope } from '../../../contracts/index.js';
@@ -17,8 +18,9 @@ type Props = { session: Session | null; onClose: () => void };
 
 /** A host changes a scheduled session, seeing who will be told before saving. */
 export function EditSessionModal({ session, onClose }: Props) {
+  const phone = useMediaQuery('(max-width: 600px)');
   return (
-    <Modal opened={session !== null} onClose={onClose} title="Edit session" size="lg">
+    <Modal opened={session !== null} onClose={onClose} title="Edit session" size="lg" fullScreen={phone}>
       {session && <EditSessionForm session={session} onClose={onClose} />}
     </Modal>
   );
@@ -26,8 +28,11 @@ export function EditSessionModal({ session, onClose }: Props) {
 
 function EditSessionForm({ session: s, onClose }: { session: Session; onClose: () => void }) {
   const zone = useViewerZone();
+  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<EditValues>({
     initialValues: editValues(s),
+    // A notice about the last attempt goes once the host changes something.
+    onValuesChange: () => setFormError(null),
     validate: (values) => {
       const result = editBody(s, values);
       return result.ok ? {} : result.errors;
@@ -37,7 +42,6 @@ function EditSessionForm({ session: s, onClose }: { session: Session; onClose: (
   const later = (upcoming.data?.pages.flatMap((p) => p.items) ?? []).filter((o) => o.status === 'scheduled' && o.startsAt > s.startsAt);
   const [scope, setScope] = useState<UpdateScope>('this');
   const update = useUpdateSession(s.workshopId);
-  const [formError, setFormError] = useState<string | null>(null);
   const zones = useMemo(() => allTimeZones().map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), []);
   const v = form.values;
   const registered = s.enrolledCount + s.waitlistCount > 0;
@@ -150,7 +154,7 @@ function EditSessionForm({ session: s, onClose }: { session: Session; onClose: (
           </Radio.Group>
         )}
         {effect && (
-          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />} title="When you save" aria-live="polite">
+          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />} title="When you save" role="status">
             {when && (
               <Text fz="sm" mb={4}>
                 {when.local} {when.localZone}

@@ -110,7 +110,7 @@ export function editEffect(s: Session, body: UpdateSessionBody, scope: UpdateSco
   const holding = s.mode === 'hybrid' ? s.enrolledCount - s.onlineEnrolledCount : s.enrolledCount;
   if (body.seats !== undefined && seats !== null && seats < holding) {
     lines.push(
-      `Lowering the seats to ${seats} removes nobody: the ${people(holding)} enrolled keep their seats, and new registrations join the waitlist until fewer than ${seats} hold one.`,
+      `Lowering the seats to ${seats} removes nobody: the ${people(holding)} enrolled keep their seats. New registrations join the waitlist; a seat is given again once ${seats === 1 ? 'nobody holds one' : `fewer than ${seats} people hold one`}.`,
     );
   } else if (body.seats !== undefined && seats !== null && s.seats !== null && seats < s.seats) {
     lines.push('Lowering the seats removes nobody.');
