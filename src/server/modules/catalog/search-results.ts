@@ -1,4 +1,5 @@
 import { formatLabels, modeLabels } from '../../../contracts/index.js';
+import { cityOf, placeMatches } from '../../../contracts/places.js';
 import {
   type CandidateRow,
   type Format,
@@ -163,7 +164,7 @@ export function searchResults(input: {
         : all.filter(
             (g) =>
               (modes.length === 0 || modes.includes(g.mode)) &&
-              (locations.length === 0 || (g.location !== null && locations.includes(g.location))),
+              (locations.length === 0 || (g.location !== null && locations.some((place) => placeMatches(g.location as string, place)))),
           );
     // Any session filter (mode, place, dates, seats) leaves out workshops with no matching session.
     const sessionFiltered = modes.length > 0 || locations.length > 0 || f.hasSeats || f.dated;
@@ -203,7 +204,13 @@ export function searchResults(input: {
     const byPlace = judge(row, 'locations');
     if (byPlace) {
       seen.clear();
-      for (const g of byPlace) if (g.location !== null) seen.add(g.location);
+      // Each room, and its city (office) too: the filter offers the city first, then its rooms.
+      for (const g of byPlace) {
+        if (g.location === null) continue;
+        seen.add(g.location);
+        const city = cityOf(g.location);
+        if (city) seen.add(city);
+      }
       for (const place of seen) locations.add(place);
     }
   }
@@ -212,7 +219,7 @@ export function searchResults(input: {
     channels: channelCounts.top((slug) => channelBySlug.get(slug)?.name ?? slug),
     formats: formats.top((format) => formatLabels[format as Format]),
     modes: modes.top((mode) => modeLabels[mode as Mode] ?? mode),
-    locations: locations.top((place) => place),
+    locations: locations.top((place) => place, FACET_LIMIT * 2),
   };
 
   const keyed = results.map((row) => ({ row, key: keyOf(sort, row) }));

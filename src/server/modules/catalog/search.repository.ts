@@ -1,4 +1,5 @@
 import { type Expression, PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { PLACE_SEPARATOR } from '../../../contracts/places.js';
 import type { Executor } from '../../platform/transaction.js';
 import { searchIndex } from './search-index.repository.js';
 
@@ -174,7 +175,16 @@ export const searchRepository = {
       .where('s.starts_at', '>=', f.from);
     if (f.to) query = query.where('s.starts_at', '<', f.to);
     if (f.modes.length > 0) query = query.where('s.mode', 'in', f.modes);
-    if (f.locations.length > 0) query = query.where('s.location', 'in', f.locations);
+    // A chosen place is a room, or a city (office) matching each of its rooms ("Amsterdam · …").
+    if (f.locations.length > 0)
+      query = query.where((eb) =>
+        eb.or([
+          eb('s.location', 'in', f.locations),
+          ...f.locations.map(
+            (place) => sql<SqlBool>`substr(s.location, 1, ${place.length + PLACE_SEPARATOR.length}) = ${place + PLACE_SEPARATOR}`,
+          ),
+        ]),
+      );
     if (f.hasSeats) query = query.where(seatsLeft);
     return query.orderBy('s.starts_at').execute();
   },

@@ -122,6 +122,12 @@ describe('search', () => {
     expect(full?.nextSession?.pools).toEqual([{ pool: 'in_person', capacity: 1, left: 0, waiting: 0 }]);
     expect(titles(await search('tag=kubernetes&format=talk'))).toEqual(['Kubernetes']);
     expect(titles(await search(`location=${encodeURIComponent('Berlin · Room Hopper')}`))).toEqual(['Debugging Kafka consumer lag']);
+    // A city (office) matches each of its rooms, and is offered beside them with its own count.
+    const berlin = await search('location=Berlin');
+    expect(titles(berlin)).toEqual(['Debugging Kafka consumer lag']);
+    expect(berlin.facets.locations).toContainEqual({ value: 'Berlin', label: 'Berlin', count: 1 });
+    expect(berlin.facets.locations).toContainEqual({ value: 'Berlin · Room Hopper', label: 'Berlin · Room Hopper', count: 1 });
+    expect(titles(await search('location=Berl'))).toEqual([]);
     expect(titles(await search('hasSeats=true'))).not.toContain('Threat modeling in 60 minutes');
     expect(titles(await search('hasSeats=false'))).toContain('Threat modeling in 60 minutes');
     const soon = new Date(Date.now() + 6 * 86_400_000).toISOString();
