@@ -103,10 +103,12 @@ export function editEffect(s: Session, body: UpdateSessionBody, scope: UpdateSco
     if (seated > 0) lines.push(`${people(seated)} with a seat will get an updated invitation (the same calendar entry, moved).`);
     if (waiting > 0) lines.push(`${people(waiting)} on the waitlist will be told of the change.`);
     if (seated + waiting === 0) lines.push('Nobody has registered yet, so nobody needs to be told.');
-  } else if (seated + waiting > 0) {
-    lines.push('Nobody is messaged: seats, the registration window and promotion change quietly.');
   }
   const seats = body.seats !== undefined ? body.seats : s.seats;
+  const grows = body.seats !== undefined && waiting > 0 && (seats === null || (s.seats !== null && seats > s.seats));
+  if (!told && !grows && seated + waiting > 0) {
+    lines.push('Nobody is messaged: seats, the registration window and promotion change quietly.');
+  }
   const holding = s.mode === 'hybrid' ? s.enrolledCount - s.onlineEnrolledCount : s.enrolledCount;
   if (body.seats !== undefined && seats !== null && seats < holding) {
     lines.push(
@@ -115,13 +117,7 @@ export function editEffect(s: Session, body: UpdateSessionBody, scope: UpdateSco
   } else if (body.seats !== undefined && seats !== null && s.seats !== null && seats < s.seats) {
     lines.push('Lowering the seats removes nobody.');
   }
-  if (
-    (body.seats !== undefined || body.onlineSeats !== undefined) &&
-    waiting > 0 &&
-    (seats === null || (s.seats !== null && seats > s.seats))
-  ) {
-    lines.push('New seats go to the people waiting, in order, straight away.');
-  }
+  if (grows) lines.push('The new seats go to the people waiting, in order, straight away, and each of them is told.');
   if (scope === 'following' && laterCount > 0) {
     lines.push(
       `The same change reaches the ${laterCount === 1 ? 'next session' : `${laterCount} later sessions`}${body.startsAt || body.endsAt ? ', each moved by the same amount' : ''}; their registrants are told the same way.`,
