@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandRepeat } from './recurrence.js';
+import { expandRepeat, shiftLike } from './recurrence.js';
 
 describe('expandRepeat', () => {
   it('keeps the local wall-clock time across a daylight-saving change', () => {
@@ -27,5 +27,17 @@ describe('expandRepeat', () => {
       '2026-12-03T15:00:00.000Z',
       '2026-12-05T15:00:00.000Z',
     ]);
+  });
+});
+
+describe('moving the following sessions like the edited one', () => {
+  it('keeps the new wall-clock time across a daylight-saving change', () => {
+    // Edited: Tue 20 Oct 2026 10:00 Amsterdam (CEST, +2) → 11:00. Later: Tue 27 Oct 10:00 (CET, +1).
+    const moved = shiftLike(
+      { startsAt: '2026-10-20T08:00:00.000Z', timeZone: 'Europe/Amsterdam' },
+      { startsAt: '2026-10-20T09:00:00.000Z', timeZone: 'Europe/Amsterdam' },
+      { startsAt: '2026-10-27T09:00:00.000Z', timeZone: 'Europe/Amsterdam' },
+    );
+    expect(moved).toBe('2026-10-27T10:00:00.000Z');
   });
 });

@@ -20,3 +20,22 @@ export function expandRepeat(first: Occurrence, timeZone: string, rule: Required
     return { startsAt, endsAt: new Date(Date.parse(startsAt) + durationMs).toISOString() };
   });
 }
+
+/**
+ * "This and the following ones": a later session moves as the edited one moved, on the wall
+ * clock of the planning zone, so a weekly 10:00 moved to 11:00 stays at 11:00 across a
+ * daylight-saving change. `before`/`after` are the edited session's start and zone.
+ */
+export function shiftLike(
+  before: { startsAt: string; timeZone: string },
+  after: { startsAt: string; timeZone: string },
+  later: { startsAt: string; timeZone: string },
+): string {
+  const wall = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).setZone('UTC', { keepLocalTime: true });
+  const delta = wall(after.startsAt, after.timeZone).toMillis() - wall(before.startsAt, before.timeZone).toMillis();
+  return wall(later.startsAt, later.timeZone)
+    .plus({ milliseconds: delta })
+    .setZone(after.timeZone, { keepLocalTime: true })
+    .toUTC()
+    .toISO() as string;
+}

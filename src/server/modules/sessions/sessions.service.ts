@@ -17,7 +17,7 @@ import type { registrationsRepository } from '../registrations/registrations.rep
 import type { workshopsRepository } from '../workshops/workshops.repository.js';
 import { presentCatalogEntry } from './catalog-entry.presenter.js';
 import type { SeatFiller, SessionNotices } from './ports.js';
-import { expandRepeat, type Occurrence } from './recurrence.js';
+import { expandRepeat, type Occurrence, shiftLike } from './recurrence.js';
 import { presentSession, type SessionAudience, type SessionExtras } from './sessions.presenter.js';
 import type { SessionRow, sessionsRepository } from './sessions.repository.js';
 
@@ -206,12 +206,17 @@ export class SessionsService {
       const updated = await this.change(trx, session, input, new Date());
       if (scope === 'following') {
         const { recordingUrl: _r, materials: _m, startsAt, endsAt, ...shared } = input;
-        const shift = Date.parse(updated.starts_at) - Date.parse(session.starts_at);
         const duration = Date.parse(updated.ends_at) - Date.parse(updated.starts_at);
         const timesChanged = startsAt !== undefined || endsAt !== undefined;
         for (const next of later) {
           if (next.status !== 'scheduled') continue;
-          const start = Date.parse(next.starts_at) + shift;
+          const start = Date.parse(
+            shiftLike(
+              { startsAt: session.starts_at, timeZone: session.time_zone },
+              { startsAt: updated.starts_at, timeZone: updated.time_zone },
+              { startsAt: next.starts_at, timeZone: next.time_zone },
+            ),
+          );
           const times = timesChanged ? { startsAt: new Date(start).toISOString(), endsAt: new Date(start + duration).toISOString() } : {};
           await this.change(trx, next, { ...shared, ...times }, new Date());
         }
