@@ -106,6 +106,22 @@ it('home is short with the catalog one click away; a hybrid card names each pool
   await learner.getByText(/\d+ workshops?, soonest first/).waitFor();
   expect(await learner.getByRole('heading', { name: 'All workshops' }).count()).toBe(1);
 
+  // Locations: the city (office) first, then its rooms.
+  await learner.setViewportSize(DESKTOP);
+  await learner
+    .getByRole('group', { name: 'Location' })
+    .locator('label', { hasText: /^Amsterdam\s*\d/ })
+    .click();
+  await learner.waitForURL((u) => u.searchParams.getAll('location').join('|') === 'Amsterdam');
+  const rooms = learner.getByRole('group', { name: 'Rooms in Amsterdam' });
+  await rooms.locator('label', { hasText: /^Room Turing\s*\d/ }).click();
+  await learner.waitForURL((u) => u.searchParams.getAll('location').join('|') === 'Amsterdam · Room Turing');
+  await learner.getByRole('link', { name: title }).waitFor();
+  await axe.check(learner, 'Catalog, a city then a room chosen');
+  await learner.screenshot({ path: `${SHOTS}/catalog-locations.png` });
+  await learner.getByRole('button', { name: 'Clear all' }).click();
+  await learner.waitForURL((u) => !u.searchParams.has('location'));
+
   // The error state: at once, a friendly line and a retry (no raw server message, no "Searching…").
   await learner.setViewportSize(DESKTOP);
   let failing = true;

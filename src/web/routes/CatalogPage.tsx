@@ -150,6 +150,7 @@ export function CatalogPage() {
                   onToggle={url.toggle}
                   onDates={url.setDates}
                   onHasSeats={url.setHasSeats}
+                  onLocations={url.setLocations}
                 />
               </Collapse>
             </Grid.Col>

@@ -6,6 +6,7 @@ import { useChannelOptions } from '../channels/hooks';
 import type { DateRangeProps } from './DateRangePicker';
 import { FacetGroup, type FacetOption } from './FacetGroup';
 import type { CatalogFilters, FacetKey } from './filters';
+import { LocationFacet } from './LocationFacet';
 
 type Facets = SearchResponse['facets'];
 type Facet = Facets['tags'];
@@ -37,10 +38,12 @@ type Props = {
   onToggle: (key: FacetKey, value: string) => void;
   onDates: (from: string | null, to: string | null) => void;
   onHasSeats: (on: boolean) => void;
+  /** Locations by city, then room. */
+  onLocations: (locations: string[]) => void;
 };
 
 /** Dates, seats and the facets with their counts. */
-export function FilterPanel({ filters: f, facets, onToggle, onDates, onHasSeats }: Props) {
+export function FilterPanel({ filters: f, facets, onToggle, onDates, onHasSeats, onLocations }: Props) {
   const channels = useChannelOptions();
   const channelOptions = (channels.data?.items ?? []).map((c) => ({ value: c.slug, label: c.name }));
   const empty: Facets = { tags: [], channels: [], modes: [], formats: [], locations: [] };
@@ -73,14 +76,7 @@ export function FilterPanel({ filters: f, facets, onToggle, onDates, onHasSeats 
         onToggle={(v) => onToggle('channel', v)}
       />
       <FacetGroup id="facet-tag" title="Tags" options={tagOptions} selected={f.tag} onToggle={(v) => onToggle('tag', v)} visible={12} />
-      <FacetGroup
-        id="facet-location"
-        title="Location"
-        options={optionsFor(fx.locations, f.location, [])}
-        selected={f.location}
-        onToggle={(v) => onToggle('location', v)}
-        visible={5}
-      />
+      <LocationFacet facet={fx.locations} selected={f.location} onChange={onLocations} />
     </Stack>
   );
 }

@@ -50,6 +50,8 @@ export function useCatalogUrl() {
     /** The calendar's anchor day ("YYYY-MM-DD"); null means today. */
     date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
     toggle,
+    /** The whole location choice at once (a city, then narrowed to rooms: see LocationFacet). */
+    setLocations: (values: string[]) => setList('location', values),
     setDates: (from: string | null, to: string | null) =>
       edit((p) => {
         if (from) p.set('from', from);
