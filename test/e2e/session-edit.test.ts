@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { accessibilityChecks } from './accessibility.js';
-import { apiAs, lyceumInChromium, publishWorkshop } from './server.js';
+import { apiAs, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
 const DOCS = 'docs/screenshots';
@@ -178,5 +178,57 @@ it("a past session's roster is about attendance: counts match the tabs; no check
   await host.waitForTimeout(200);
   await axe.check(host, 'Roster, past session (phone)');
   await host.screenshot({ path: `${DOCS}/roster-past-phone.png`, fullPage: true });
+  axe.expectNone();
+});
+
+it('a waitlist longer than the seats offers the host another session; the people waiting are told when it exists', async () => {
+  const title = `Tuning Postgres autovacuum ${Date.now().toString(36)}`;
+  const axe = accessibilityChecks();
+  const host = await signedInAs('Jasmine Robinson');
+  const workshop = await publishWorkshop(
+    host,
+    server.url,
+    { title, summary: 'Stop bloat before it stops you.', format: 'talk' },
+    { daysAhead: 6, minutes: 60, mode: 'in_person', location: 'Amsterdam HQ, room Codd', seats: 1 },
+  );
+  const [session] = (await apiAs<{ items: { id: string }[] }>(host, server.url, 'GET', `/workshops/${workshop.id}/sessions`)).items;
+  if (!session) throw new Error('no session');
+  const emails: string[] = [];
+  for (const name of ['Emre Kaya', 'Aleksandra Kowalczyk', 'Ifeanyi Okafor']) {
+    const page = await signedInAs(name);
+    emails.push((await apiAs<{ email: string }>(page, server.url, 'GET', '/me')).email);
+    await apiAs(page, server.url, 'POST', `/sessions/${session.id}/registrations`, {});
+    await page.close();
+  }
+
+  await host.goto(`${server.url}/workshops/${workshop.id}`);
+  await host.getByRole('link', { name: 'schedule another session' }).waitFor();
+  await axe.check(host, 'Workshop page, waitlist longer than the seats');
+  await host.goto(`${server.url}/sessions/${session.id}/roster`);
+  await host.getByText('More people are waiting than there are seats').waitFor();
+  await axe.check(host, 'Roster, waitlist longer than the seats');
+  await host.screenshot({ path: `${SCREENSHOTS}/roster-schedule-another.png`, fullPage: true });
+  await host.getByRole('link', { name: 'Schedule another session' }).click();
+  await host.waitForURL(`${server.url}/workshops/${workshop.id}/sessions/new`);
+
+  const start = new Date(Date.now() + 8 * 86_400_000);
+  start.setUTCMinutes(0, 0, 0);
+  await apiAs(host, server.url, 'POST', `/workshops/${workshop.id}/sessions`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    timeZone: 'Europe/Amsterdam',
+    mode: 'in_person',
+    location: 'Amsterdam HQ, room Codd',
+    seats: 10,
+  });
+  // The two people waiting hear of it; the one with a seat does not.
+  for (const email of emails.slice(1)) expect((await mailTo(host, email, 'Another session:')).subject).toContain(title);
+  const seated = await apiAs<{ items: MailSummary[] }>(
+    host,
+    server.url,
+    'GET',
+    `/admin/mailbox?to=${encodeURIComponent(emails[0] as string)}`,
+  );
+  expect(seated.items.some((m) => m.subject.startsWith('Another session:'))).toBe(false);
   axe.expectNone();
 });

@@ -110,6 +110,7 @@ export function RosterPage() {
           variant="light"
           icon={<IconUsersGroup aria-hidden="true" />}
           title="More people are waiting than there are seats"
+          role="status"
         >
           <Stack gap="xs" align="flex-start">
             <Text fz="sm">

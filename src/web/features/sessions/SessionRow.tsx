@@ -67,6 +67,15 @@ export function SessionRow({
             )}
           </Group>
           {past && !cancelled && <SessionRecording session={s} canEdit={canEdit} />}
+          {canEdit && published && !past && !cancelled && s.seats !== null && s.waitlistCount > s.seats && (
+            <Text fz="sm" className="text-warn" fw={600}>
+              {s.waitlistCount} people wait for {s.seats} {s.seats === 1 ? 'seat' : 'seats'}:{' '}
+              <Anchor component={Link} to={`/workshops/${s.workshopId}/sessions/new`} fz="sm" fw={600} underline="always">
+                schedule another session
+              </Anchor>{' '}
+              and they are told.
+            </Text>
+          )}
         </Stack>
         <div data-slot="session-actions" className="session-actions">
           <RegistrationActions session={s} published={published} title={workshopTitle} hosting={hosting} />
