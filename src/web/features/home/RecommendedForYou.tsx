@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
 import { HitGrid } from './HitGrid';
-import { useRecommendations } from './hooks';
+import { HOME_ROW, useRecommendations } from './hooks';
 
 /** One row: two cards across on a wide screen. */
-const FIRST = 2;
+const FIRST = HOME_ROW;
 
 /** Sessions picked for me, each with the reason it is shown ("Because you follow Security"). */
 export function RecommendedForYou() {

@@ -2,9 +2,7 @@ import { Text, Title } from '@mantine/core';
 import { ErrorNotice, ListSkeleton } from '../../components/States';
 import { useMyRegistrations } from '../registrations/hooks';
 import { HitGrid } from './HitGrid';
-import { useStartingSoon } from './hooks';
-
-const SHOWN = 2;
+import { HOME_ROW, useRecommendations, useStartingSoon } from './hooks';
 
 /** "Starting soon with seats left": the coming week, for people who have an hour to spare. */
 export function StartingSoon() {
@@ -12,8 +10,13 @@ export function StartingSoon() {
   // (it is in "Your next sessions" just above); the catalog has the rest.
   const soon = useStartingSoon(6);
   const mine = useMyRegistrations('upcoming');
-  const booked = new Set((mine.data?.pages ?? []).flatMap((p) => p.items.map((e) => e.workshop.id)));
-  const items = (soon.data?.items ?? []).filter((hit) => !booked.has(hit.workshop.id)).slice(0, SHOWN);
+  const recs = useRecommendations();
+  // Nor what the row above already shows.
+  const booked = new Set([
+    ...(mine.data?.pages ?? []).flatMap((p) => p.items.map((e) => e.workshop.id)),
+    ...(recs.data?.items ?? []).slice(0, HOME_ROW).map((r) => r.hit.workshop.id),
+  ]);
+  const items = (soon.data?.items ?? []).filter((hit) => !booked.has(hit.workshop.id)).slice(0, HOME_ROW);
   return (
     <section aria-labelledby="starting-soon">
       <Title order={2} fz="h3" id="starting-soon" mb="xs">

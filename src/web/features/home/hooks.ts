@@ -10,6 +10,9 @@ export const homeKeys = {
   newest: (limit: number) => ['home', 'newest', limit] as const,
 };
 
+/** Cards in one row of Home's suggestions (two across on a wide screen). */
+export const HOME_ROW = 2;
+
 export function useRecommendations() {
   return useQuery({
     queryKey: channelKeys.recommendations,
