@@ -86,7 +86,15 @@ it('a host with registrants moves the session; they receive the updated invitati
   await duration.fill('45');
 
   // Two hours later, and one seat fewer than people enrolled: the effect is spelled out.
-  await dialog.getByLabel('Starts at').fill('12:00');
+  // The start time: the app's time picker (hour and minute fields) or a plain time input.
+  const fields = dialog.locator('.mantine-TimePicker-fieldsRoot input');
+  if ((await fields.count()) > 0) {
+    await fields.first().click();
+    await fields.first().fill('12');
+  } else {
+    await dialog.getByLabel('Starts at').fill('12:00');
+  }
+  await dialog.getByText(/12:00–12:45/).waitFor();
   await dialog.getByLabel('Seats', { exact: true }).fill('1');
   await dialog.getByText('2 people with a seat will get an updated invitation (the same calendar entry, moved).').waitFor();
   await dialog.getByText(/Lowering the seats to 1 removes nobody: the 2 people enrolled keep their seats/).waitFor();
