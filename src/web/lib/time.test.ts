@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_FORMAT, formatDate, formatTime, timePickerFormat, uses24HourClock, zonedToUtc } from './time';
+import { DATE_FORMAT, dateTimePickerFormat, formatDate, formatTime, timePickerFormat, uses24HourClock, zonedToUtc } from './time';
 
 describe('one time format: 24-hour where the viewer locale uses it', () => {
   it('knows which locales use a 24-hour clock', () => {
@@ -23,6 +23,7 @@ describe('one time format: 24-hour where the viewer locale uses it', () => {
     expect(picker.format).toBe(uses24HourClock() ? '24h' : '12h');
     expect(picker.amPmLabels).toEqual({ am: 'am', pm: 'pm' });
     expect(DATE_FORMAT).toBe('D MMM YYYY');
+    expect(dateTimePickerFormat()).toBe(uses24HourClock() ? 'D MMM YYYY, HH:mm' : 'D MMM YYYY, h:mm a');
     expect(formatDate('2026-01-14T09:00:00Z', 'UTC')).toBe('14 Jan 2026');
   });
 

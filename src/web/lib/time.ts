@@ -38,6 +38,11 @@ export function timePickerFormat(): { format: '24h' | '12h'; amPmLabels: { am: s
 /** The pickers' date format (dayjs tokens), the same as `formatDate`: "14 Jan 2026". */
 export const DATE_FORMAT = 'D MMM YYYY';
 
+/** A date-and-time picker's format: "14 Jan 2026, 14:30" or "14 Jan 2026, 2:30 pm", as `formatTime` writes times. */
+export function dateTimePickerFormat(): string {
+  return `${DATE_FORMAT}, ${twentyFourHours() ? 'HH:mm' : 'h:mm a'}`;
+}
+
 function fmt(zone: string, options: Intl.DateTimeFormatOptions, h24 = twentyFourHours()): Intl.DateTimeFormat {
   const key = `${zone}|${h24}|${JSON.stringify(options)}`;
   let f = formatters.get(key);

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, List, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { DatePickerInput, DateTimePicker, TimeInput } from '@mantine/dates';
+import { DatePickerInput, DateTimePicker } from '@mantine/dates';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconCalendar, IconClock, IconInfoCircle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { modeLabels, type Session, sessionMode, type UpdateScope } from '../../../contracts/index.js';
+import { TimeField } from '../../components/TimeField';
 import { errorMessage, notifySuccess, serverFieldErrors } from '../../lib/forms';
-import { allTimeZones, dateInZone, sessionTimeText } from '../../lib/time';
+import { allTimeZones, DATE_FORMAT, dateInZone, dateTimePickerFormat, sessionTimeText, timePickerFormat } from '../../lib/time';
 import { useViewerZone } from '../auth/hooks';
 import { type EditValues, editBody, editEffect, editValues } from './editModel';
 import { useUpdateSession, useWorkshopSessions } from './hooks';
@@ -83,12 +84,12 @@ function EditSessionForm({ session: s, onClose }: { session: Session; onClose: (
             label="Date"
             withAsterisk
             leftSection={<IconCalendar size={16} aria-hidden="true" />}
-            valueFormat="ddd D MMM YYYY"
+            valueFormat={DATE_FORMAT}
             minDate={dateInZone(new Date(), v.timeZone)}
             firstDayOfWeek={1}
             {...form.getInputProps('date')}
           />
-          <TimeInput
+          <TimeField
             label="Starts at"
             withAsterisk
             leftSection={<IconClock size={16} aria-hidden="true" />}
@@ -130,14 +131,16 @@ function EditSessionForm({ session: s, onClose }: { session: Session; onClose: (
             label="Registration opens"
             description={`In ${v.timeZone.replace(/_/g, ' ')}; empty: when the workshop is published`}
             clearable
-            valueFormat="ddd D MMM YYYY, HH:mm"
+            valueFormat={dateTimePickerFormat()}
+            timePickerProps={timePickerFormat()}
             {...form.getInputProps('opensAt')}
           />
           <DateTimePicker
             label="Registration closes"
             description={`In ${v.timeZone.replace(/_/g, ' ')}; empty: at the start`}
             clearable
-            valueFormat="ddd D MMM YYYY, HH:mm"
+            valueFormat={dateTimePickerFormat()}
+            timePickerProps={timePickerFormat()}
             {...form.getInputProps('closesAt')}
           />
         </SimpleGrid>
