@@ -27,7 +27,7 @@ export function ErrorNotice({ error, onRetry, title = 'Could not load this' }: {
         <span>{errorMessage(error)}</span>
         {onRetry && (
           <Group>
-            <Button size="xs" variant="white" color="red" onClick={onRetry}>
+            <Button size="xs" variant="default" onClick={onRetry}>
               Try again
             </Button>
           </Group>
