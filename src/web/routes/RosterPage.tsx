@@ -15,6 +15,7 @@ import { CheckInCodeCard, RosterCounts } from '../features/roster/RosterSummary'
 import { EditSessionModal } from '../features/sessions/EditSessionModal';
 import { useCatalogEntry } from '../features/sessions/hooks';
 import { ModeLabel } from '../features/sessions/labels';
+import { SessionRecording } from '../features/sessions/SessionRecording';
 import { SessionTime } from '../features/sessions/SessionTime';
 import { formatDateTime } from '../lib/time';
 import { NotFoundPage } from './NotFoundPage';
@@ -103,6 +104,7 @@ export function RosterPage() {
             : 'This session is over and attendance is final.'}
         </Text>
       )}
+      {past && open && <SessionRecording session={s} canEdit />}
       <CheckInCodeCard sessionId={s.id} enabled={open && !past} />
       {open && !past && s.seats !== null && s.waitlistCount > s.seats && (
         <Alert
