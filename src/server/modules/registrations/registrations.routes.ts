@@ -65,7 +65,7 @@ export function registrationsRoutes(app: Api, registrations: RegistrationsServic
     {
       tags,
       description:
-        'Records someone who turned up as attended, for the hosts: 201 with a new registration, 200 when they already had one. Within the hosts\' check-in window (15 minutes before the start to 7 days after the end).',
+        "Records someone who turned up as attended, for the hosts: 201 with a new registration, 200 when they already had one. Within the hosts' check-in window (15 minutes before the start to 7 days after the end).",
       summary: 'Add someone who turned up, as attended (hosts)',
     },
     async (request, reply) => {
