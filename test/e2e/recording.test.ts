@@ -1,25 +1,8 @@
-import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { accessibilityChecks } from './accessibility.js';
-import { apiAs, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
+import { apiAs, endedHoursAgo, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
-
-/** Moves a session into the past in the server's database file (the API schedules only ahead). */
-function endedHoursAgo(sessionId: string, hours: number) {
-  const db = new Database(server.databasePath);
-  try {
-    db.pragma('busy_timeout = 5000');
-    const end = Date.now() - hours * 3_600_000;
-    db.prepare('update sessions set starts_at = ?, ends_at = ? where id = ?').run(
-      new Date(end - 3_600_000).toISOString(),
-      new Date(end).toISOString(),
-      sessionId,
-    );
-  } finally {
-    db.close();
-  }
-}
 
 it('a host adds the recording to a past session; a learner who missed it is mailed and finds it in the catalog and on the workshop', async () => {
   const axe = accessibilityChecks();
@@ -38,7 +21,7 @@ it('a host adds the recording to a past session; a learner who missed it is mail
   const learner = await signedInAs('Emre Kaya');
   const me = await apiAs<{ email: string }>(learner, server.url, 'GET', '/me');
   await apiAs(learner, server.url, 'POST', `/sessions/${sessionId}/registrations`, {});
-  endedHoursAgo(sessionId, 2);
+  endedHoursAgo(server, sessionId, 2);
 
   // The host opens the workshop; the past session offers to add the recording.
   await host.goto(`${server.url}/workshops/${workshop.id}`);

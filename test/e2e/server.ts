@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
@@ -163,4 +164,20 @@ export async function publishWorkshop(
   });
   await apiAs(page, baseUrl, 'POST', `/workshops/${created.id}/publish`, {});
   return created;
+}
+
+/** Moves a session into the past in the running server's database file (the API schedules only ahead). */
+export function endedHoursAgo(server: RunningServer, sessionId: string, hours: number): void {
+  const db = new Database(server.databasePath);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const end = Date.now() - hours * 3_600_000;
+    db.prepare('update sessions set starts_at = ?, ends_at = ? where id = ?').run(
+      new Date(end - 3_600_000).toISOString(),
+      new Date(end).toISOString(),
+      sessionId,
+    );
+  } finally {
+    db.close();
+  }
 }

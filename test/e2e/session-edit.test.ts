@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { accessibilityChecks } from './accessibility.js';
-import { apiAs, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
+import { apiAs, endedHoursAgo, lyceumInChromium, publishWorkshop, SCREENSHOTS } from './server.js';
 
 const { server, signedInAs } = lyceumInChromium();
 const DOCS = 'docs/screenshots';
@@ -135,22 +134,6 @@ it('a host with registrants moves the session; they receive the updated invitati
   axe.expectNone();
 });
 
-/** Moves a session into the past in the server's database file (the API schedules only ahead). */
-function endedHoursAgo(sessionId: string, hours: number) {
-  const db = new Database(server.databasePath);
-  try {
-    db.pragma('busy_timeout = 5000');
-    const end = Date.now() - hours * 3_600_000;
-    db.prepare('update sessions set starts_at = ?, ends_at = ? where id = ?').run(
-      new Date(end - 3_600_000).toISOString(),
-      new Date(end).toISOString(),
-      sessionId,
-    );
-  } finally {
-    db.close();
-  }
-}
-
 it("a past session's roster is about attendance: counts match the tabs; no check-in code, Add person or messages", async () => {
   const title = `Reading heap snapshots ${Date.now().toString(36)}`;
   const axe = accessibilityChecks();
@@ -169,7 +152,7 @@ it("a past session's roster is about attendance: counts match the tabs; no check
     ids.push((await apiAs<{ id: string }>(page, server.url, 'POST', `/sessions/${session.id}/registrations`, {})).id);
     await page.close();
   }
-  endedHoursAgo(session.id, 2);
+  endedHoursAgo(server, session.id, 2);
   await apiAs(host, server.url, 'POST', `/registrations/${ids[0]}/check-in`, {});
 
   await host.setViewportSize({ width: 1440, height: 1000 });
