@@ -1,4 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql, type Updateable } from 'kysely';
+import type { PeopleTable } from '../../db/schema.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { Condition } from './scim.filter.js';
 
@@ -218,24 +219,7 @@ export const scimRepository = {
       .execute();
   },
 
-  updatePerson(
-    db: Executor,
-    id: string,
-    changes: Partial<{
-      email: string;
-      name: string;
-      title: string | null;
-      team: string | null;
-      manager_id: string | null;
-      time_zone: string;
-      external_id: string | null;
-      scim_user_name: string | null;
-      scim_deleted_at: string | null;
-      role: 'member' | 'admin';
-      role_source: 'manual' | 'directory';
-    }>,
-    at: string,
-  ) {
+  updatePerson(db: Executor, id: string, changes: Omit<Updateable<PeopleTable>, 'id' | 'updated_at'>, at: string) {
     return db
       .updateTable('people')
       .set({ ...changes, updated_at: at })
