@@ -87,6 +87,7 @@ export async function buildApp({
   await installOpenApi(app, config);
 
   const container = createContainer(config, database);
+  container.signals.reportTo(app.log);
   installAuthentication(app, container.auth);
   installIdempotency(app, container.tx.executor);
   installInputGuards(app);
@@ -133,6 +134,7 @@ export async function buildApp({
     await outbox.stop();
     for (const stop of shutdowns) await stop();
     await container.outbound.close();
+    await container.signals.close();
   });
   // Exposed so the CLI and tests can run a sweep now instead of waiting for its tick.
   app.decorate('jobs', Object.fromEntries(jobs.map((j) => [j.name, j.run])));

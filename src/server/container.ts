@@ -80,6 +80,7 @@ import { TeamService } from './modules/team/team.service.js';
 import { workshopsRepository } from './modules/workshops/workshops.repository.js';
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { AccessChecker, accessRepository } from './platform/access/index.js';
+import { openChangeSignals } from './platform/change-signals.js';
 import type { DbHandle } from './platform/db.js';
 import { orgSettingsRepository } from './platform/org-settings.repository.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
@@ -95,6 +96,8 @@ import { createTransactor } from './platform/transaction.js';
 export function createContainer(config: Config, database: DbHandle) {
   const tx = createTransactor(database.db);
   // The only way out of the server: webhooks and Slack never reach internal addresses.
+  // "Something changed" for the caches each instance keeps (tokens, search): LISTEN/NOTIFY on PostgreSQL.
+  const signals = openChangeSignals(config.database, database.db);
   const outbound = createOutbound({
     policy: createAddressPolicy(config.outbound.allowedNetworks),
     timeoutMs: config.outbox.webhookTimeoutMs,
@@ -241,6 +244,7 @@ export function createContainer(config: Config, database: DbHandle) {
     calendar,
     composer,
     mailbox,
+    signals,
   };
 }
 
