@@ -22,6 +22,7 @@ import { CatalogService } from './modules/catalog/catalog.service.js';
 import { searchRepository } from './modules/catalog/search.repository.js';
 import { SearchService } from './modules/catalog/search.service.js';
 import { searchIndex } from './modules/catalog/search-index.repository.js';
+import { SearchKeeper } from './modules/catalog/search-keeper.js';
 import { channelsRepository } from './modules/channels/channels.repository.js';
 import { ChannelsService } from './modules/channels/channels.service.js';
 import { recommendationsRepository } from './modules/channels/recommendations.repository.js';
@@ -139,7 +140,9 @@ export function createContainer(config: Config, database: DbHandle) {
   const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
   const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
   const series = new SeriesService(tx, access, registrationsRepository, sessionsRepository, notifier);
-  const search = new SearchService(tx, searchRepository, workshopsRepository, registrationsRepository);
+  // Search answers from memory, kept from the change log the triggers write (search-keeper.ts).
+  const searchKeeper = new SearchKeeper(tx, searchRepository, database.dialect === 'postgres', signals);
+  const search = new SearchService(tx, searchRepository, registrationsRepository, searchKeeper);
   const catalog = new CatalogService(tx, catalogRepository, workshopsRepository, registrationsRepository);
   const templates = new TemplatesService(tx, checklistsRepository, access);
   const checklists = {

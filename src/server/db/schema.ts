@@ -317,6 +317,16 @@ export interface RequestVotesTable {
  * The full-text document of a workshop. SQLite: an FTS5 table (title, summary, description,
  * tags, channels, hosts); PostgreSQL: title plus a weighted tsvector. Only search-index.repository.ts touches it.
  */
+/**
+ * What changed for search (20261203T0800), written by triggers: the workshop whose search data
+ * changed, or null when the channel list did. Instances read it to keep their in-memory index.
+ */
+export interface SearchChangesTable {
+  seq: Generated<number>;
+  workshop_id: string | null;
+  changed_at: Generated<string>;
+}
+
 export interface WorkshopSearchTable {
   workshop_id: string;
   title: string;
@@ -587,6 +597,7 @@ export interface Database {
   workshop_requests: WorkshopRequestsTable;
   request_votes: RequestVotesTable;
   workshop_search: WorkshopSearchTable;
+  search_changes: SearchChangesTable;
   checklist_templates: ChecklistTemplatesTable;
   checklist_versions: ChecklistVersionsTable;
   checklist_items: ChecklistItemsTable;

@@ -6,4 +6,6 @@ export default lyceumModule('catalog', ['catalog', 'search', 'config'], (app, { 
   const { search } = container;
   catalogRoutes(app, container.catalog, search, container.config.searchCacheMs);
   addJob({ name: 'refresh-popularity', everyMs: 10 * 60_000, run: () => search.refreshPopularity() });
+  // Each instance reads the search change log before pruning it: none falls behind what is kept.
+  addJob({ name: 'prune-search-changes', everyMs: 60_000, run: () => search.pruneChanges() });
 });

@@ -5,7 +5,6 @@ import {
   type Format,
   type Mode,
   NEVER,
-  SEPARATOR,
   type SearchFilter,
   type SearchSort,
   type SessionGroupRow,
@@ -48,8 +47,6 @@ type AnyOf = 'channels' | 'formats' | 'modes' | 'locations';
 
 const FACET_LIMIT = 30;
 
-const split = (text: string | null) => (text ? text.split(SEPARATOR) : []);
-
 /** Sort values of a row: each compared ascending, or descending when marked. */
 type Key = { value: string | number; descending?: boolean }[];
 
@@ -69,15 +66,28 @@ function keyOf(sort: SearchSort, row: Pick<ResultRow, 'id' | 'next_starts_at' | 
   }
 }
 
-function compareKeys(a: Key, b: Key): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]?.value as string | number;
-    const y = b[i]?.value as string | number;
-    if (x === y) continue;
-    const order = x < y ? -1 : 1;
-    return a[i]?.descending ? -order : order;
+/** keyOf's order, compared field by field without building keys: this runs over every result per search. */
+function compareRows(sort: SearchSort, a: ResultRow, b: ResultRow): number {
+  switch (sort) {
+    case 'soonest':
+      return a.next_starts_at !== b.next_starts_at
+        ? a.next_starts_at < b.next_starts_at
+          ? -1
+          : 1
+        : a.id === b.id
+          ? 0
+          : a.id < b.id
+            ? -1
+            : 1;
+    case 'newest':
+      return a.published_at !== b.published_at ? (a.published_at < b.published_at ? 1 : -1) : a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
+    case 'popular':
+      return a.popularity !== b.popularity ? (a.popularity < b.popularity ? 1 : -1) : a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+    case 'relevance':
+      if (a.tier !== b.tier) return a.tier < b.tier ? -1 : 1;
+      if (a.next_starts_at !== b.next_starts_at) return a.next_starts_at < b.next_starts_at ? -1 : 1;
+      return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
   }
-  return 0;
 }
 
 /** The cursor holds the sort values of a page's last row, per sort. */
@@ -85,18 +95,19 @@ export function cursorOf(sort: SearchSort, row: ResultRow): string[] {
   return keyOf(sort, row).map((part) => String(part.value));
 }
 
-/** A cursor back into the key it was made from (numbers where the sort has numbers). */
-function cursorKey(sort: SearchSort, cursor: string[]): Key {
+/** A cursor as a row holding the sort values it was made from, for compareRows. */
+function cursorRow(sort: SearchSort, cursor: string[]): ResultRow {
   const [a = '', b = '', c = ''] = cursor;
+  const row: ResultRow = { id: '', format: 'talk', popularity: 0, published_at: '', tier: 0, next_starts_at: '', tags: [], channelIds: [] };
   switch (sort) {
     case 'soonest':
-      return keyOf(sort, { next_starts_at: a, id: b, published_at: '', popularity: 0, tier: 0 });
+      return { ...row, next_starts_at: a, id: b };
     case 'newest':
-      return keyOf(sort, { published_at: a, id: b, next_starts_at: '', popularity: 0, tier: 0 });
+      return { ...row, published_at: a, id: b };
     case 'popular':
-      return keyOf(sort, { popularity: Number(a), id: b, next_starts_at: '', published_at: '', tier: 0 });
+      return { ...row, popularity: Number(a), id: b };
     case 'relevance':
-      return keyOf(sort, { tier: Number(a), next_starts_at: b, id: c, published_at: '', popularity: 0 });
+      return { ...row, tier: Number(a), next_starts_at: b, id: c };
   }
 }
 
@@ -115,9 +126,10 @@ class Counter {
 }
 
 /**
- * Results, facets and one page, from the two reads of searchRepository. Each workshop is
- * judged once per facet that has its own filter set ("any of" facets are counted as if their
- * own filter were not set); the rest of the filters were applied by the reads.
+ * Results, facets and one page, from the candidates (the workshops passing the filters that are
+ * not facets) and each one's session groups (search-memory.ts). Each workshop is judged once per
+ * facet that has its own filter set ("any of" facets are counted as if their own filter were not
+ * set); with that filter unset, the judgement is the same and is not made again.
  */
 export function searchResults(input: {
   filter: SearchFilter;
@@ -125,19 +137,14 @@ export function searchResults(input: {
   after: string[] | undefined;
   limit: number;
   candidates: CandidateRow[];
-  groups: SessionGroupRow[];
+  /** A workshop's next session per mode and place, among those passing the date and seat filters. */
+  groupsOf: (workshopId: string) => readonly SessionGroupRow[];
   channels: Channel[];
 }): { total: number; page: ResultRow[]; more: boolean; facets: Facets } {
-  const { filter: f, sort, candidates, groups, channels } = input;
+  const { filter: f, sort, candidates, channels } = input;
   const channelById = new Map(channels.map((c) => [c.id, c]));
   const channelBySlug = new Map(channels.map((c) => [c.slug, c]));
   const chosenChannels = new Set(channels.filter((c) => f.channels.includes(c.slug)).map((c) => c.id));
-  const groupsOf = new Map<string, SessionGroupRow[]>();
-  for (const g of groups) {
-    const list = groupsOf.get(g.workshop_id);
-    if (list) list.push(g);
-    else groupsOf.set(g.workshop_id, [g]);
-  }
   // Plain loops and one object shape: this runs over every published workshop per search.
   const rows: ResultRow[] = candidates.map((c) => ({
     id: c.id,
@@ -146,18 +153,18 @@ export function searchResults(input: {
     published_at: c.published_at,
     tier: Number(c.tier),
     next_starts_at: NEVER,
-    tags: split(c.tags),
-    channelIds: split(c.channel_ids),
+    tags: c.tags,
+    channelIds: c.channelIds,
   }));
-  const none: SessionGroupRow[] = [];
+  const groupsOf = input.groupsOf;
 
   /** The workshop's matching session groups when it is a result without the `skip` filter; null when it is not. */
-  const judge = (row: ResultRow, skip?: AnyOf): SessionGroupRow[] | null => {
+  const judge = (row: ResultRow, skip?: AnyOf): readonly SessionGroupRow[] | null => {
     if (skip !== 'formats' && f.formats.length > 0 && !f.formats.includes(row.format)) return null;
     if (skip !== 'channels' && f.channels.length > 0 && !row.channelIds.some((id) => chosenChannels.has(id))) return null;
     const modes: string[] = skip === 'modes' ? [] : f.modes;
     const locations = skip === 'locations' ? [] : f.locations;
-    const all = groupsOf.get(row.id) ?? none;
+    const all = groupsOf(row.id);
     const matching =
       modes.length === 0 && locations.length === 0
         ? all
@@ -172,9 +179,11 @@ export function searchResults(input: {
   };
 
   const results: ResultRow[] = [];
+  const judged: (readonly SessionGroupRow[] | null)[] = [];
   const tags = new Counter();
   for (const row of rows) {
     const matching = judge(row);
+    judged.push(matching);
     if (!matching) continue;
     for (const g of matching) if (g.starts_at < row.next_starts_at) row.next_starts_at = g.starts_at;
     for (const tag of row.tags) tags.add(tag);
@@ -186,22 +195,26 @@ export function searchResults(input: {
   const modes = new Counter();
   const locations = new Counter();
   const seen = new Set<string>();
-  for (const row of rows) {
-    if (judge(row, 'channels')) {
+  // Without its own filter, a facet's judgement is the results' own.
+  const own = (row: ResultRow, i: number, skip: AnyOf, set: boolean) =>
+    set ? judge(row, skip) : (judged[i] as readonly SessionGroupRow[] | null);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ResultRow;
+    if (own(row, i, 'channels', f.channels.length > 0)) {
       for (const id of row.channelIds) {
         const slug = channelById.get(id)?.slug;
         if (slug) channelCounts.add(slug);
       }
     }
-    if (judge(row, 'formats')) formats.add(row.format);
+    if (own(row, i, 'formats', f.formats.length > 0)) formats.add(row.format);
     // A workshop counts once per mode and per place it has a matching session in.
-    const byMode = judge(row, 'modes');
+    const byMode = own(row, i, 'modes', f.modes.length > 0);
     if (byMode) {
       seen.clear();
       for (const g of byMode) seen.add(g.mode);
       for (const mode of seen) modes.add(mode);
     }
-    const byPlace = judge(row, 'locations');
+    const byPlace = own(row, i, 'locations', f.locations.length > 0);
     if (byPlace) {
       seen.clear();
       // Each room, and its city (office) too: the filter offers the city first, then its rooms.
@@ -222,14 +235,18 @@ export function searchResults(input: {
     locations: locations.top((place) => place, FACET_LIMIT * 2),
   };
 
-  const keyed = results.map((row) => ({ row, key: keyOf(sort, row) }));
-  const after = input.after ? cursorKey(sort, input.after) : undefined;
-  const remaining = after ? keyed.filter((r) => compareKeys(r.key, after) > 0) : keyed;
-  remaining.sort((a, b) => compareKeys(a.key, b.key));
-  return {
-    total: results.length,
-    page: remaining.slice(0, input.limit).map((r) => r.row),
-    more: remaining.length > input.limit,
-    facets,
-  };
+  // The page: the first `limit` after the cursor, kept in order as they are met (no sort of all results).
+  const after = input.after ? cursorRow(sort, input.after) : undefined;
+  const best: ResultRow[] = [];
+  let remaining = 0;
+  for (const row of results) {
+    if (after && compareRows(sort, row, after) <= 0) continue;
+    remaining++;
+    if (best.length === input.limit && compareRows(sort, row, best[input.limit - 1] as ResultRow) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compareRows(sort, row, best[at - 1] as ResultRow) < 0) at--;
+    best.splice(at, 0, row);
+    if (best.length > input.limit) best.pop();
+  }
+  return { total: results.length, page: best, more: remaining > input.limit, facets };
 }

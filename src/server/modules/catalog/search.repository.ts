@@ -1,7 +1,6 @@
-import { type Expression, PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { PLACE_SEPARATOR } from '../../../contracts/places.js';
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/transaction.js';
-import { searchIndex } from './search-index.repository.js';
+import type { MemoryWorkshop } from './search-memory.js';
 
 export type Mode = 'in_person' | 'online' | 'hybrid';
 export type Format = 'talk' | 'hands_on_lab' | 'discussion' | 'course' | 'office_hours';
@@ -36,9 +35,8 @@ export interface CandidateRow {
   published_at: string;
   /** Relevance: 0 exact title, 1 title matches, 2 the rest (0 without terms). */
   tier: number;
-  /** Tags and channel ids, joined by SEPARATOR (null when none). */
-  tags: string | null;
-  channel_ids: string | null;
+  tags: string[];
+  channelIds: string[];
 }
 
 /** A workshop's next upcoming session of one mode at one place, among those passing the session filters. */
@@ -49,144 +47,170 @@ export interface SessionGroupRow {
   starts_at: string;
 }
 
-export const SEPARATOR = '\u001f';
-
 /** Sorts after every real start time: workshops with nothing scheduled come last. */
 export const NEVER = '9999-12-31T00:00:00.000Z';
 
-/** Session `s` has a seat left in some pool (kept counts; null seats means no limit). */
-const seatsLeft = sql<SqlBool>`(s.seats is null
-  or (s.mode <> 'online' and s.seats > s.in_person_taken)
-  or (s.mode = 'online' and s.seats > s.online_taken)
-  or (s.mode = 'hybrid' and (s.online_seats is null or s.online_seats > s.online_taken)))`;
+/** Workshops read per statement when the memory index reads some of them again. */
+const CHUNK = 500;
 
-const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+/** Session `s` has a seat left in some pool (kept counts; null seats means no limit). Also the change log triggers' test. */
+const seatLeft = (s: { mode: Mode; seats: number | null; online_seats: number | null; in_person_taken: number; online_taken: number }) =>
+  s.seats === null ||
+  (s.mode !== 'online' && s.seats > s.in_person_taken) ||
+  (s.mode === 'online' && s.seats > s.online_taken) ||
+  (s.mode === 'hybrid' && (s.online_seats === null || s.online_seats > s.online_taken));
 
-/** The values of a one-column subquery joined into one text (an aggregate per dialect). */
-const joined = (db: Executor, column: Expression<string>): RawBuilder<string | null> =>
-  isPostgres(db) ? sql`string_agg(${column}, ${SEPARATOR})` : sql`group_concat(${column}, ${SEPARATOR})`;
+function groupBy<T extends { workshop_id: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.workshop_id);
+    if (list) list.push(row);
+    else map.set(row.workshop_id, [row]);
+  }
+  return map;
+}
 
 /**
- * The two reads behind a search. Both are single passes over covering indexes; the facet
- * filters (channels, formats, modes, places) are applied by the caller, so one read serves the
- * results and every facet's "without my own filter" count alike (search-results.ts).
+ * What search reads: the published workshops with what the memory index keeps of them
+ * (search-memory.ts), the change log that keeps it current, and the periodic popularity recount.
  */
 export const searchRepository = {
   /**
-   * Published workshops passing the text, tag, host, language and id filters, by id, `limit`
-   * after `afterId`: read in slices, so other requests are served in between.
+   * Published workshops (all, or those of `ids` that are published) with their tags, channels,
+   * hosts and upcoming scheduled sessions, as the memory index keeps them.
    */
-  candidates(db: Executor, f: SearchFilter, afterId: string | null, limit: number): Promise<CandidateRow[]> {
-    const tier =
-      f.terms.length === 0
-        ? sql<number>`0`
-        : sql<number>`case when lower(w.title) = ${f.exact} then 0 when ${searchIndex.titleMatches(db, sql.ref('w.id'), f.terms)} then 1 else 2 end`;
-    let query = db
+  async workshops(db: Executor, ids?: string[]): Promise<MemoryWorkshop[]> {
+    if (ids && ids.length > CHUNK) {
+      const out: MemoryWorkshop[] = [];
+      for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await searchRepository.workshops(db, ids.slice(i, i + CHUNK))));
+      return out;
+    }
+    if (ids && ids.length === 0) return [];
+    const now = new Date().toISOString();
+    let workshops = db
       .selectFrom('workshops as w')
       .select([
         'w.id',
+        'w.title',
+        'w.summary',
+        'w.description',
+        'w.language',
         'w.format',
         'w.popularity',
         sql<string>`coalesce(w.published_at, w.created_at)`.as('published_at'),
-        tier.as('tier'),
-        (eb) =>
-          eb
-            .selectFrom('workshop_tags as t')
-            .select(joined(db, sql.ref('t.tag')).as('v'))
-            .whereRef('t.workshop_id', '=', 'w.id')
-            .as('tags'),
-        (eb) =>
-          eb
-            .selectFrom('workshop_channels as wc')
-            .select(joined(db, sql.ref('wc.channel_id')).as('v'))
-            .whereRef('wc.workshop_id', '=', 'w.id')
-            .as('channel_ids'),
       ])
-      .where('w.status', '=', 'published')
-      .orderBy('w.id')
-      .limit(limit);
-    if (afterId !== null) query = query.where('w.id', '>', afterId);
-    for (const condition of restrictions(db, f, sql.ref('w.id'))) query = query.where(condition);
-    if (f.language) query = query.where('w.language', '=', f.language);
-    if (f.hosts.length > 0) {
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('workshop_hosts as h')
-            .select('h.person_id')
-            .whereRef('h.workshop_id', '=', 'w.id')
-            .where('h.person_id', 'in', f.hosts),
-        ),
-      );
+      .where('w.status', '=', 'published');
+    let tags = db.selectFrom('workshop_tags').select(['workshop_id', 'tag']).orderBy('workshop_id').orderBy('tag');
+    let channels = db.selectFrom('workshop_channels').select(['workshop_id', 'channel_id']);
+    let hosts = db
+      .selectFrom('workshop_hosts as h')
+      .innerJoin('people as p', 'p.id', 'h.person_id')
+      .select(['h.workshop_id', 'p.id', 'p.name', 'p.title'])
+      .orderBy('h.workshop_id')
+      .orderBy('h.added_at')
+      .orderBy('p.name');
+    let sessions = db
+      .selectFrom('sessions')
+      .select([
+        'id',
+        'workshop_id',
+        'starts_at',
+        'ends_at',
+        'time_zone',
+        'mode',
+        'location',
+        'seats',
+        'online_seats',
+        'in_person_taken',
+        'online_taken',
+      ])
+      .where('status', '=', 'scheduled')
+      .where('starts_at', '>=', now)
+      .orderBy('starts_at')
+      .orderBy('id');
+    let recorded = db.selectFrom('sessions').select('workshop_id').distinct().where('recording_url', 'is not', null);
+    if (ids) {
+      workshops = workshops.where('w.id', 'in', ids);
+      tags = tags.where('workshop_id', 'in', ids);
+      channels = channels.where('workshop_id', 'in', ids);
+      hosts = hosts.where('h.workshop_id', 'in', ids);
+      sessions = sessions.where('workshop_id', 'in', ids);
+      recorded = recorded.where('workshop_id', 'in', ids);
     }
-    return query.execute() as Promise<CandidateRow[]>;
+    const [w, t, c, h, s, r] = await Promise.all([
+      workshops.execute(),
+      tags.execute(),
+      channels.execute(),
+      hosts.execute(),
+      sessions.execute(),
+      recorded.execute(),
+    ]);
+    const tagsOf = groupBy(t);
+    const channelsOf = groupBy(c);
+    const hostsOf = groupBy(h);
+    const sessionsOf = groupBy(s);
+    const withRecording = new Set(r.map((row) => row.workshop_id));
+    return w.map((row) => ({
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      description: row.description,
+      language: row.language,
+      format: row.format,
+      popularity: Number(row.popularity),
+      published_at: row.published_at,
+      tags: (tagsOf.get(row.id) ?? []).map((x) => x.tag),
+      channelIds: (channelsOf.get(row.id) ?? []).map((x) => x.channel_id),
+      hosts: (hostsOf.get(row.id) ?? []).map((x) => ({ id: x.id, name: x.name, title: x.title })),
+      hasRecording: withRecording.has(row.id),
+      sessions: (sessionsOf.get(row.id) ?? []).map((x) => ({
+        id: x.id,
+        workshop_id: x.workshop_id,
+        starts_at: x.starts_at,
+        ends_at: x.ends_at,
+        time_zone: x.time_zone,
+        mode: x.mode,
+        location: x.location,
+        seats: x.seats,
+        online_seats: x.online_seats,
+        seat_left: seatLeft(x),
+      })),
+    }));
   },
 
-  /**
-   * Upcoming sessions passing the date and seat filters, one row per workshop, mode and place
-   * with the earliest start. Seats come from the counts kept on each session.
-   */
-  sessionGroups(db: Executor, f: SearchFilter): Promise<SessionGroupRow[]> {
-    let query = db
-      .selectFrom('sessions as s')
-      .select(['s.workshop_id', 's.mode', 's.location', (eb) => eb.fn.min('s.starts_at').as('starts_at')])
-      .where('s.status', '=', 'scheduled')
-      .where('s.starts_at', '>=', f.from)
-      .groupBy(['s.workshop_id', 's.mode', 's.location']);
-    if (f.to) query = query.where('s.starts_at', '<', f.to);
-    if (f.hasSeats) query = query.where(seatsLeft);
-    for (const condition of restrictions(db, f, sql.ref('s.workshop_id'))) query = query.where(condition);
-    return query.execute() as Promise<SessionGroupRow[]>;
-  },
-
-  /** Channels by id, for facet labels and filters by slug (a few hundred rows). */
+  /** Channels by id, for facet labels, filters by slug and the text of their workshops (a few hundred rows). */
   channels(db: Executor) {
     return db.selectFrom('channels').select(['id', 'slug', 'name']).execute();
   },
 
-  /** The page's workshops: what a result card shows. */
-  cards(db: Executor, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return (
-      db
-        .selectFrom('workshops as w')
-        .select(['w.id', 'w.title', 'w.summary', 'w.format', 'w.language', 'w.popularity'])
-        // "Recording available": a session of the workshop has one (a page of ids, each an index seek).
-        .select((eb) =>
-          eb
-            .exists(
-              eb.selectFrom('sessions as s').select('s.id').whereRef('s.workshop_id', '=', 'w.id').where('s.recording_url', 'is not', null),
-            )
-            .as('has_recording'),
-        )
-        .where('w.id', 'in', ids)
-        .execute()
-    );
+  /** The newest change's number (0 when the log is empty). */
+  async lastChange(db: Executor): Promise<number> {
+    const row = await db
+      .selectFrom('search_changes')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
   },
 
-  /** The upcoming sessions passing the filters for these workshops, soonest first. */
-  sessionsFor(db: Executor, workshopIds: string[], f: SearchFilter) {
-    if (workshopIds.length === 0) return Promise.resolve([]);
-    let query = db
-      .selectFrom('sessions as s')
-      .selectAll('s')
-      .where('s.workshop_id', 'in', workshopIds)
-      .where('s.status', '=', 'scheduled')
-      .where('s.starts_at', '>=', f.from);
-    if (f.to) query = query.where('s.starts_at', '<', f.to);
-    if (f.modes.length > 0) query = query.where('s.mode', 'in', f.modes);
-    // A chosen place is a room, or a city (office) matching each of its rooms ("Amsterdam · …").
-    if (f.locations.length > 0)
-      query = query.where((eb) =>
-        eb.or([
-          eb('s.location', 'in', f.locations),
-          ...f.locations.map(
-            (place) => sql<SqlBool>`substr(s.location, 1, ${place.length + PLACE_SEPARATOR.length}) = ${place + PLACE_SEPARATOR}`,
-          ),
-        ]),
-      );
-    if (f.hasSeats) query = query.where(seatsLeft);
-    return query.orderBy('s.starts_at').execute();
+  /** Changes after `after`, and those of `missing` that have appeared since (PostgreSQL commits out of order). */
+  changesSince(db: Executor, after: number, missing: number[]): Promise<{ seq: number; workshop_id: string | null }[]> {
+    let query = db.selectFrom('search_changes').select(['seq', 'workshop_id']).orderBy('seq');
+    query =
+      missing.length > 0 ? query.where((eb) => eb.or([eb('seq', '>', after), eb('seq', 'in', missing)])) : query.where('seq', '>', after);
+    return query.execute() as Promise<{ seq: number; workshop_id: string | null }[]>;
+  },
+
+  /** The change numbers present after `after` (to tell which ones a transaction still holds). */
+  async changeNumbersAfter(db: Executor, after: number): Promise<number[]> {
+    const rows = await db.selectFrom('search_changes').select('seq').where('seq', '>', after).execute();
+    return rows.map((r) => Number(r.seq));
+  },
+
+  /** Drops changes older than `before`, keeping the newest; returns how many went. */
+  async pruneChanges(db: Executor, before: string): Promise<number> {
+    const last = await searchRepository.lastChange(db);
+    const result = await db.deleteFrom('search_changes').where('changed_at', '<', before).where('seq', '<', last).executeTakeFirst();
+    return Number(result.numDeletedRows);
   },
 
   /** "Most popular": each workshop's registrations (not cancelled) created since `since`. */
@@ -206,15 +230,3 @@ export const searchRepository = {
     return Number(result.numUpdatedRows);
   },
 };
-
-/**
- * The cheap, selective filters both reads share, on a workshop id column: text, chosen ids,
- * every chosen tag. Applied to sessions too, so a text search reads only its workshops' sessions.
- */
-function restrictions(db: Executor, f: SearchFilter, id: Expression<string>): Expression<SqlBool>[] {
-  const conditions: Expression<SqlBool>[] = [];
-  if (f.terms.length > 0) conditions.push(searchIndex.matches(db, id, f.terms));
-  if (f.ids) conditions.push(f.ids.length > 0 ? sql<SqlBool>`${id} in (${sql.join(f.ids)})` : sql<SqlBool>`1 = 0`);
-  for (const tag of f.tags) conditions.push(sql<SqlBool>`${id} in (select workshop_id from workshop_tags where tag = ${tag})`);
-  return conditions;
-}

@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { z } from 'zod';
 import type { SearchHit, SearchResponse, searchQuery } from '../../../contracts/index.js';
 import { markdownToText } from '../../../contracts/markdown-text.js';
@@ -8,9 +7,10 @@ import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
 import type { registrationsRepository } from '../registrations/registrations.repository.js';
-import type { workshopsRepository } from '../workshops/workshops.repository.js';
-import type { CandidateRow, SearchFilter, SearchSort, searchRepository } from './search.repository.js';
-import { MARK_END, MARK_START, searchIndex, searchTerms } from './search-index.repository.js';
+import type { SearchFilter, SearchSort, searchRepository } from './search.repository.js';
+import { MARK_END, MARK_START, searchTerms } from './search-index.repository.js';
+import type { SearchKeeper } from './search-keeper.js';
+import { excerpt, type MemoryWorkshop } from './search-memory.js';
 import { cursorOf, searchResults } from './search-results.js';
 
 type Query = z.output<typeof searchQuery>;
@@ -20,31 +20,30 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 const markedExcerpt = (snippet: string) =>
   escapeHtml(markdownToText(snippet)).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 
-/** Workshops read per slice: other requests are served between slices. */
-const SLICE = 1500;
-
-/**
- * Searches computed at once; the rest queue in arrival order. Each holds the whole candidate
- * set in memory while it runs, and interleaved slices of many would all finish late.
- */
-const CONCURRENT_SEARCHES = 2;
-
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Discovery: full-text search and filters over published workshops, each with its next
  * (matching) session, facet counts over all results, and keyset pages. Answers depend only on
  * the query, not on who asks (the route shares one answer between identical searches for a moment).
+ * Computed from this instance's memory index (search-memory.ts, kept by search-keeper.ts: why
+ * there); the only query per search is the page's registration counts, beside the change log read.
  */
 export class SearchService {
-  private readonly slots = pLimit(CONCURRENT_SEARCHES);
-
   constructor(
     private readonly tx: Transactor,
     private readonly search: typeof searchRepository,
-    private readonly workshops: typeof workshopsRepository,
     private readonly registrations: typeof registrationsRepository,
+    private readonly keeper: SearchKeeper,
   ) {}
+
+  /** Drops old entries of the change log (a periodic job on every instance, which reads it first). */
+  pruneChanges(): Promise<number> {
+    return this.keeper.prune();
+  }
+
+  /** What the memory index holds, for /metrics-like reports and the benchmark. */
+  indexStatus() {
+    return this.keeper.status();
+  }
 
   /** Recounts every workshop's registrations of the last year (a periodic job). */
   async refreshPopularity(): Promise<number> {
@@ -104,11 +103,7 @@ export class SearchService {
     };
   }
 
-  private compute(query: Query, only?: string[]): Promise<SearchResponse> {
-    return this.slots(() => this.computeNow(query, only));
-  }
-
-  private async computeNow(query: Query, only?: string[]): Promise<SearchResponse> {
+  private async compute(query: Query, only?: string[]): Promise<SearchResponse> {
     const f = { ...this.filterOf(query), ids: only };
     const empty = { tags: [], channels: [], modes: [], formats: [], locations: [] };
     // Text with no letters or digits in it (only punctuation or emoji) matches nothing.
@@ -116,37 +111,27 @@ export class SearchService {
     const sort: SearchSort = query.sort ?? (f.terms.length > 0 ? 'relevance' : 'soonest');
     const parts = { soonest: 2, newest: 2, popular: 2, relevance: 3 }[sort];
     const after = decodeCursor(query.cursor, Array(parts).fill('text'));
-    const db = this.tx.executor;
-    const candidates: CandidateRow[] = [];
-    for (let slice = await this.search.candidates(db, f, null, SLICE); ; ) {
-      candidates.push(...slice);
-      const last = slice.at(-1);
-      if (slice.length < SLICE || !last) break;
-      await yieldToOthers();
-      slice = await this.search.candidates(db, f, last.id, SLICE);
-    }
-    await yieldToOthers();
-    const [groups, channels] = await Promise.all([this.search.sessionGroups(db, f), this.search.channels(db)]);
-    await yieldToOthers();
-    const { total, page, more, facets } = searchResults({ filter: f, sort, after, limit: query.limit, candidates, groups, channels });
+    const memory = await this.keeper.current();
+    const { total, page, more, facets } = searchResults({
+      filter: f,
+      sort,
+      after,
+      limit: query.limit,
+      candidates: memory.candidates(f),
+      groupsOf: (id) => memory.groupsOf(id, f),
+      channels: memory.channels,
+    });
     const last = page.at(-1);
-    const ids = page.map((r) => r.id);
-    const [cards, hosts, sessions, highlights] = await Promise.all([
-      this.search.cards(db, ids),
-      this.workshops.hostsOf(db, ids),
-      this.search.sessionsFor(db, ids, f),
-      searchIndex.highlights(db, ids, f.terms),
-    ]);
-    const cardOf = new Map(cards.map((c) => [c.id, c]));
-    const channelOf = new Map(channels.map((c) => [c.id, c]));
-    const nextOf = new Map<string, (typeof sessions)[number]>();
-    for (const s of sessions) if (!nextOf.has(s.workshop_id)) nextOf.set(s.workshop_id, s);
+    // Taken now: the memory may change while the counts are read.
+    const channelOf = new Map(memory.channels.map((c) => [c.id, c]));
+    const workshopOf = new Map(page.flatMap((r) => memory.get(r.id) ?? []).map((w) => [w.id, w]));
+    const nextOf = new Map(page.flatMap((r) => memory.nextSession(r.id, f) ?? []).map((s) => [s.workshop_id, s]));
     const counts = await this.registrations.countsFor(
-      db,
+      this.tx.executor,
       [...nextOf.values()].map((s) => s.id),
     );
     const items = page.map((row): SearchHit => {
-      const card = cardOf.get(row.id);
+      const card = workshopOf.get(row.id) as MemoryWorkshop;
       const next = nextOf.get(row.id);
       const c = next ? counts.get(next.id) : undefined;
       const free = (seats: number | null, used: number) => (seats === null ? null : Math.max(0, seats - used));
@@ -155,16 +140,16 @@ export class SearchService {
       return {
         workshop: {
           id: row.id,
-          title: card?.title ?? '',
-          summary: card?.summary ?? '',
+          title: card.title,
+          summary: card.summary,
           format: row.format,
-          language: card?.language ?? 'en',
+          language: card.language,
           tags: [...row.tags].sort(),
           channels: row.channelIds
             .flatMap((id) => channelOf.get(id) ?? [])
             .map((ch) => ({ slug: ch.slug, name: ch.name }))
             .sort((a, b) => a.name.localeCompare(b.name)),
-          hosts: hosts.filter((h) => h.workshop_id === row.id).map((h) => ({ id: h.id, name: h.name, title: h.title })),
+          hosts: card.hosts.map((h) => ({ id: h.id, name: h.name, title: h.title })),
           popularity: Number(row.popularity),
           publishedAt: row.published_at,
         },
@@ -186,8 +171,8 @@ export class SearchService {
               }),
             }
           : null,
-        hasRecording: Boolean(card?.has_recording),
-        highlight: highlights.has(row.id) ? markedExcerpt(highlights.get(row.id) as string) : null,
+        hasRecording: card.hasRecording,
+        highlight: f.terms.length > 0 ? markedExcerpt(excerpt(card, f.terms)) : null,
       };
     });
     return {
