@@ -23,11 +23,29 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://learn.example.com/',
       PORT: '8080',
     });
-    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/lyceum' });
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/lyceum', poolMax: 10 });
     expect(config.seedDemo).toBe(false);
     expect(config.publicUrl).toBe('https://learn.example.com');
     expect(config.secureCookies).toBe(true);
     expect(config.port).toBe(8080);
+  });
+
+  it('sizes the PostgreSQL pool with DB_POOL_MAX, listens where DATABASE_LISTEN_URL says, caches credentials for AUTH_CACHE_MS', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@pgbouncer:6432/lyceum',
+      DB_POOL_MAX: '25',
+      DATABASE_LISTEN_URL: 'postgres://u:secret@db:5432/lyceum',
+      AUTH_CACHE_MS: '0',
+    });
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@pgbouncer:6432/lyceum', poolMax: 25 });
+    expect(config.databaseListenUrl).toBe('postgres://u:secret@db:5432/lyceum');
+    expect(config.authCacheMs).toBe(0);
+    expect(loadConfig({}).authCacheMs).toBe(5000);
+    expect(() => loadConfig({ DB_POOL_MAX: '0' })).toThrow('Invalid DB_POOL_MAX="0": must be at least 1');
+    // The listening connection's password is masked like DATABASE_URL's.
+    expect(() => loadConfig({ DATABASE_LISTEN_URL: 'mysql://u:secret@db/x' })).toThrow(
+      /^Invalid DATABASE_LISTEN_URL="mysql:\/\/u:\*+@db\/x"/,
+    );
   });
 
   it('waits 30 s for an unreachable database at start-up unless DB_CONNECT_TIMEOUT_S says otherwise', () => {

@@ -37,6 +37,14 @@ const envSchema = z.object({
     }),
   DB_CONNECT_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(30),
   DB_QUERY_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(15),
+  DB_POOL_MAX: z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').max(1000).default(10),
+  DATABASE_LISTEN_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
+      message: 'must be postgres://… (PostgreSQL itself, not a pooler in transaction mode)',
+    })
+    .optional(),
+  AUTH_CACHE_MS: z.coerce.number('must be milliseconds').int('must be whole milliseconds').min(0).max(60_000).default(5000),
   ANALYTICS_READERS: z.coerce
     .number('must be a number')
     .int('must be a whole number')
@@ -187,7 +195,10 @@ const envSchema = z.object({
     .default([]),
 });
 
-export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; path: string }
+  /** poolMax: connections this process may hold at once (DB_POOL_MAX; 10 when not given). */
+  | { dialect: 'postgres'; url: string; poolMax?: number };
 
 export interface Config {
   port: number;
@@ -200,6 +211,17 @@ export interface Config {
    * 503 database_unavailable; undefined (DB_QUERY_TIMEOUT_S=0): as long as it takes.
    */
   databaseQueryTimeoutMs: number | undefined;
+  /**
+   * PostgreSQL: where the one connection that LISTENs for other instances' changes goes, when
+   * DATABASE_URL is a pooler in transaction mode (LISTEN needs a session of its own); undefined: DATABASE_URL.
+   */
+  databaseListenUrl: string | undefined;
+  /**
+   * How long a valid API token or browser session is answered from this instance's memory (0: a
+   * database read on every request). Changes reach every instance at once through change signals;
+   * this bounds how stale an answer can be when a signal is lost.
+   */
+  authCacheMs: number;
   /**
    * SQLite: read-only worker connections the dashboard's figures are read on (off the event loop,
    * several at once); 0 reads them on the server's own connection. Unused on PostgreSQL (its pool).
@@ -403,7 +425,7 @@ function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
 
 /** Settings whose values are secret in whole (tokens) or in part (a password inside a URL). */
 const SECRET_SETTINGS = new Set(['SLACK_BOT_TOKEN', 'OIDC_CLIENT_SECRET', 'SAML_SP_PRIVATE_KEY', 'SCIM_TOKEN']);
-const URL_SETTINGS_WITH_PASSWORDS = new Set(['DATABASE_URL', 'SMTP_URL']);
+const URL_SETTINGS_WITH_PASSWORDS = new Set(['DATABASE_URL', 'DATABASE_LISTEN_URL', 'SMTP_URL']);
 
 /** A wrong value as the start-up error may show it: never a token, never a password. */
 function shownValue(name: string, value: string | undefined): string {
@@ -416,6 +438,10 @@ function shownValue(name: string, value: string | undefined): string {
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: url.slice('sqlite:'.length) };
   return { dialect: 'postgres', url };
+}
+
+function withPoolMax(target: DatabaseTarget, poolMax: number): DatabaseTarget {
+  return target.dialect === 'postgres' ? { ...target, poolMax } : target;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -432,7 +458,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL),
+    database: withPoolMax(parseDatabaseUrl(e.DATABASE_URL), e.DB_POOL_MAX),
+    databaseListenUrl: e.DATABASE_LISTEN_URL,
+    authCacheMs: e.AUTH_CACHE_MS,
     databaseConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000,
     databaseQueryTimeoutMs: e.DB_QUERY_TIMEOUT_S > 0 ? e.DB_QUERY_TIMEOUT_S * 1000 : undefined,
     analyticsReaders: e.ANALYTICS_READERS,

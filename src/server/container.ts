@@ -82,6 +82,7 @@ import { workshopsRepository } from './modules/workshops/workshops.repository.js
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { AccessChecker, accessRepository } from './platform/access/index.js';
 import { openChangeSignals } from './platform/change-signals.js';
+import { credentialChanges } from './platform/credential-changes.js';
 import type { DbHandle } from './platform/db.js';
 import { orgSettingsRepository } from './platform/org-settings.repository.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
@@ -98,14 +99,18 @@ export function createContainer(config: Config, database: DbHandle) {
   const tx = createTransactor(database.db);
   // The only way out of the server: webhooks and Slack never reach internal addresses.
   // "Something changed" for the caches each instance keeps (tokens, search): LISTEN/NOTIFY on PostgreSQL.
-  const signals = openChangeSignals(config.database, database.db);
+  const signals = openChangeSignals(config.database, database.db, config.databaseListenUrl);
+  // Who someone is to Lyceum changed (tokens, sessions, deactivation, role): every instance's credential cache forgets them.
+  const credentials = credentialChanges(signals);
   const outbound = createOutbound({
     policy: createAddressPolicy(config.outbound.allowedNetworks),
     timeoutMs: config.outbox.webhookTimeoutMs,
   });
   const access = new AccessChecker(accessRepository);
 
-  const auth = new AuthService(tx, authRepository);
+  // Valid tokens and sessions answered from memory for AUTH_CACHE_MS, but only while other instances' changes are heard.
+  const auth = new AuthService(tx, authRepository, credentials, { ttlMs: config.authCacheMs, live: () => signals.status().listening });
+  auth.listenTo(signals);
   const audit = new AuditService(tx, auditRepository, access);
   const people = new PeopleService(tx, peopleRepository);
   const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
@@ -129,13 +134,20 @@ export function createContainer(config: Config, database: DbHandle) {
     leaverSeats({ registrations: registrationsRepository, sessions: sessionsRepository, notifier }),
     notifier,
     erasureRepository,
+    credentials,
   );
   // SCIM provisioning: the identity provider's active:false is the same deactivation as an admin's.
-  const scim = new ScimService(tx, scimRepository, leavers, {
-    tokenHash: config.scim.tokenHash,
-    adminGroups: config.scim.adminGroups,
-    baseUrl: `${config.publicUrl}/scim/v2`,
-  });
+  const scim = new ScimService(
+    tx,
+    scimRepository,
+    leavers,
+    {
+      tokenHash: config.scim.tokenHash,
+      adminGroups: config.scim.adminGroups,
+      baseUrl: `${config.publicUrl}/scim/v2`,
+    },
+    credentials,
+  );
   const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, registrationsRepository, access, notifier, seats);
   const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
   const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
@@ -248,6 +260,7 @@ export function createContainer(config: Config, database: DbHandle) {
     composer,
     mailbox,
     signals,
+    credentials,
   };
 }
 

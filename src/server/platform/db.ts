@@ -139,7 +139,7 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
     });
     return sqliteHandle(db);
   }
-  return openPostgres(target.url);
+  return openPostgres(target.url, target.poolMax);
 }
 
 /** One connection to a local file: no pool to report, no network to go silent (its lock waits are bounded by busy_timeout). */
@@ -164,8 +164,8 @@ export function openSqliteReadOnly(path: string): DbHandle {
   return sqliteHandle(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
 }
 
-function openPostgres(url: string): DbHandle {
-  const connections = openPostgresPool(url);
+function openPostgres(url: string, poolMax: number | undefined): DbHandle {
+  const connections = openPostgresPool(url, poolMax);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connections.pool }) });
   return {
     db,

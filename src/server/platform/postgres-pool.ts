@@ -7,6 +7,8 @@ export interface ConnectionLog {
   info(obj: object, msg: string): void;
 }
 
+/** Connections per instance when DB_POOL_MAX is not set. */
+export const DEFAULT_POOL_MAX = 10;
 // Opening one connection: a database that does not answer within this is unreachable (503).
 const CONNECT_TIMEOUT_MS = 5_000;
 // Waiting for a free connection while all are busy: a burst queues, far longer than a connect may
@@ -60,12 +62,13 @@ export interface WatchedPool {
  * A pg.Pool that survives lost connections and reports them once; its errors reach Kysely already
  * classified, so only a failure of the database itself becomes a DatabaseUnavailable.
  */
-export function openPostgresPool(url: string): WatchedPool {
+export function openPostgresPool(url: string, max = DEFAULT_POOL_MAX): WatchedPool {
   const pool = new pg.Pool({
     connectionString: url,
     // Shows in pg_stat_activity; an application_name in DATABASE_URL takes precedence.
     application_name: 'lyceum',
-    max: 10,
+    // DB_POOL_MAX: the most connections this instance holds; N instances hold N times this.
+    max,
     // pg-pool bounds both the queue and a new connection with connectionTimeoutMillis; the
     // connection gets its own, shorter bound from the client.
     connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,

@@ -31,7 +31,7 @@ export const authRepository = {
     return db
       .selectFrom('login_sessions as s')
       .innerJoin('people as p', 'p.id', 's.person_id')
-      .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 's.csrf_token'])
+      .select(['p.id', 'p.name', 'p.role', 'p.time_zone', 's.csrf_token', 's.expires_at'])
       .where('s.token_hash', '=', sessionHash)
       .where('s.expires_at', '>', now)
       .where('p.active', '=', 1)

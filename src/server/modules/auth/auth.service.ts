@@ -1,12 +1,15 @@
 import type { ApiToken, CreatedToken, TokenScope } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
+import type { ChangeSignals } from '../../platform/change-signals.js';
+import { type CredentialChanges, noCredentialChanges } from '../../platform/credential-changes.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { assertCanCreateToken } from './auth.policy.js';
 import { presentToken } from './auth.presenter.js';
 import type { authRepository } from './auth.repository.js';
+import { CredentialCache } from './credential-cache.js';
 
 const SESSION_DAYS = 14;
 // Writing last_used_at on every request would turn reads into writes; a minute's precision is plenty.
@@ -28,9 +31,27 @@ export interface NewTokenOptions {
   expiresInDays: number | null;
 }
 
+/** A valid token as this instance keeps it for a few seconds (credential-cache.ts). */
+interface CachedToken {
+  actor: Actor;
+  tokenId: string;
+  /** When this instance last queued a "last used" time for it (ms), so a cached token is not touched per request. */
+  touchedAt: number;
+}
+
+interface CachedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+const copyActor = (actor: Actor): Actor => (actor.apiToken ? { ...actor, apiToken: { ...actor.apiToken } } : { ...actor });
+
 export class AuthService {
   /** Token use to record: written in batches, so authenticating a request never writes. */
   private readonly pendingTouches = new Map<string, string>();
+  /** Valid tokens and sessions by their hash: most requests are authenticated without a database read. */
+  private readonly tokens: CredentialCache<CachedToken>;
+  private readonly sessions: CredentialCache<CachedSession>;
 
   /** Writes the buffered "last used" times (a periodic job, and once more at shutdown). */
   async flushTokenUse(): Promise<number> {
@@ -49,29 +70,63 @@ export class AuthService {
     return touches.length;
   }
 
+  /**
+   * `credentials`: where this service says that a person's credentials changed (after commit), so
+   * every instance's cache forgets them; `cache`: how long valid credentials are kept (AUTH_CACHE_MS,
+   * 0: read every time) and whether other instances' changes are heard now.
+   */
   constructor(
     private readonly tx: Transactor,
     private readonly auth: typeof authRepository,
-  ) {}
+    private readonly credentials: CredentialChanges = noCredentialChanges,
+    cache: { ttlMs: number; live?: () => boolean } = { ttlMs: 0 },
+  ) {
+    this.tokens = new CredentialCache(cache.ttlMs, cache.live);
+    this.sessions = new CredentialCache(cache.ttlMs, cache.live);
+  }
+
+  /** Both caches forget whom the signals name, and everything when signals may have been missed. */
+  listenTo(signals: ChangeSignals): void {
+    this.tokens.listenTo(signals);
+    this.sessions.listenTo(signals);
+  }
 
   async actorFromApiToken(token: string): Promise<ApiTokenCheck> {
-    const row = await this.auth.findPersonByTokenHash(this.tx.executor, hashSecret(token));
-    if (!row) return { status: 'unknown' };
+    const hash = hashSecret(token);
     const now = Date.now();
-    if (row.expires_at !== null && Date.parse(row.expires_at) <= now) return { status: 'expired', expiredAt: row.expires_at };
-    if (!row.last_used_at || now - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
-      this.pendingTouches.set(row.token_id, new Date(now).toISOString());
+    const cached = this.tokens.get(hash);
+    if (cached) {
+      if (now - cached.touchedAt > TOKEN_TOUCH_INTERVAL_MS) {
+        cached.touchedAt = now;
+        this.pendingTouches.set(cached.tokenId, new Date(now).toISOString());
+      }
+      return { status: 'valid', actor: copyActor(cached.actor) };
     }
-    return {
-      status: 'valid',
-      actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone, apiToken: { scope: row.scope } },
-    };
+    const ticket = this.tokens.ticket();
+    const row = await this.auth.findPersonByTokenHash(this.tx.executor, hash);
+    if (!row) return { status: 'unknown' };
+    if (row.expires_at !== null && Date.parse(row.expires_at) <= now) return { status: 'expired', expiredAt: row.expires_at };
+    let touchedAt = row.last_used_at ? Date.parse(row.last_used_at) : 0;
+    if (now - touchedAt > TOKEN_TOUCH_INTERVAL_MS) {
+      this.pendingTouches.set(row.token_id, new Date(now).toISOString());
+      touchedAt = now;
+    }
+    const actor: Actor = { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone, apiToken: { scope: row.scope } };
+    const expiry = row.expires_at === null ? undefined : Date.parse(row.expires_at);
+    this.tokens.store(hash, row.id, { actor, tokenId: row.token_id, touchedAt }, ticket, expiry);
+    return { status: 'valid', actor: copyActor(actor) };
   }
 
   async actorFromSessionCookie(cookie: string): Promise<ResolvedActor | undefined> {
-    const row = await this.auth.findPersonBySessionHash(this.tx.executor, hashSecret(cookie), nowIso());
+    const hash = hashSecret(cookie);
+    const cached = this.sessions.get(hash);
+    if (cached) return { actor: copyActor(cached.actor), csrfToken: cached.csrfToken };
+    const ticket = this.sessions.ticket();
+    const row = await this.auth.findPersonBySessionHash(this.tx.executor, hash, nowIso());
     if (!row) return undefined;
-    return { actor: { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone }, csrfToken: row.csrf_token };
+    const actor: Actor = { id: row.id, name: row.name, role: row.role, timeZone: row.time_zone };
+    this.sessions.store(hash, row.id, { actor, csrfToken: row.csrf_token }, ticket, Date.parse(row.expires_at));
+    return { actor: copyActor(actor), csrfToken: row.csrf_token };
   }
 
   /**
@@ -156,7 +211,7 @@ export class AuthService {
   async signOut(sessionCookie: string | undefined, origin?: AuditOrigin): Promise<{ idToken: string | null }> {
     if (!sessionCookie) return { idToken: null };
     const hash = hashSecret(sessionCookie);
-    return this.tx.transaction(async (trx) => {
+    const { idToken, personId } = await this.tx.transaction(async (trx) => {
       const person = await this.auth.findPersonBySessionHash(trx, hash, nowIso());
       const idToken = await this.auth.sessionIdToken(trx, hash);
       await this.auth.deleteLoginSession(trx, hash);
@@ -168,8 +223,11 @@ export class AuthService {
           summary: 'Signed out',
           origin,
         });
-      return { idToken };
+      return { idToken, personId: person?.id };
     });
+    this.sessions.forget(hash);
+    if (personId) await this.credentials.changed([personId]);
+    return { idToken };
   }
 
   async listTokens(actor: Actor): Promise<ApiToken[]> {
@@ -194,6 +252,7 @@ export class AuthService {
         origin,
       });
     });
+    await this.credentials.changed([actor.id]);
   }
 }
 

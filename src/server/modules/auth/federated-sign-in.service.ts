@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { SignInErrorCode } from '../../../contracts/sign-in-errors.js';
 import type { PeopleTable } from '../../db/schema.js';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
+import { type CredentialChanges, noCredentialChanges } from '../../platform/credential-changes.js';
 import { roleFromDirectoryGroups } from '../../platform/directory-roles.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
@@ -62,6 +63,8 @@ export class FederatedSignInService {
     private readonly auth: typeof authRepository,
     /** Members of any of these groups are admins; empty: the directory decides no roles. */
     private readonly adminGroups: string[],
+    /** Told after a sign-in changed an existing person (name, role), so no instance answers the old one. */
+    private readonly credentials: CredentialChanges = noCredentialChanges,
   ) {}
 
   /** The person this identity signs in as (made or updated), or a SignInRefusal; audited either way. */
@@ -73,7 +76,8 @@ export class FederatedSignInService {
     const admins = this.adminGroups;
     const inAdminGroup = admins.length > 0 && identity.groups.some((g) => admins.includes(g));
 
-    return this.tx.transaction(async (trx) => {
+    let changedPerson: string | undefined;
+    const signedIn = await this.tx.transaction(async (trx) => {
       const now = nowIso();
       const existing = await this.auth.findPersonByEmail(trx, email);
       if (existing && existing.active === 0) {
@@ -119,7 +123,10 @@ export class FederatedSignInService {
           if (role) Object.assign(changes, role);
         }
         if (changes.role) roleChange = { from: existing.role, to: String(changes.role) };
-        if (Object.keys(changes).length > 0) await this.auth.updatePerson(trx, personId, { ...changes, updated_at: now });
+        if (Object.keys(changes).length > 0) {
+          await this.auth.updatePerson(trx, personId, { ...changes, updated_at: now });
+          changedPerson = personId;
+        }
       }
       const shownName = name ?? existing?.name ?? email;
       if (roleChange) {
@@ -143,6 +150,8 @@ export class FederatedSignInService {
       });
       return { personId, name: shownName };
     });
+    if (changedPerson) await this.credentials.changed([changedPerson]);
+    return signedIn;
   }
 
   /** A refused sign-in, in the audit log: from where, and why. */

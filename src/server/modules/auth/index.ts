@@ -27,12 +27,12 @@ export default lyceumModule('auth', ['auth', 'people', 'config', 'tx', 'outbound
     config,
     client && settings && ((sealed) => client.endSessionUrl(openIdToken(settings.clientSecret, sealed))),
   );
-  const signIn = settings && new OidcSignInService(container.tx, authRepository, settings);
+  const signIn = settings && new OidcSignInService(container.tx, authRepository, settings, container.credentials);
   oidcRoutes(app, settings && client && signIn ? { auth, client, signIn, settings, config } : undefined);
   const saml = config.saml && {
     auth,
     client: new SamlClient(config.saml, container.tx.executor, config.publicUrl, authApi.samlAcs.path),
-    signIn: new FederatedSignInService(container.tx, authRepository, config.saml.adminGroups),
+    signIn: new FederatedSignInService(container.tx, authRepository, config.saml.adminGroups, container.credentials),
   };
   await samlRoutes(app, config, saml);
   if (saml) {

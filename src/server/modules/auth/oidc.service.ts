@@ -1,5 +1,6 @@
 import type { OidcConfig } from '../../config.js';
 import type { AuditOrigin } from '../../platform/audit.js';
+import type { CredentialChanges } from '../../platform/credential-changes.js';
 import type { Transactor } from '../../platform/transaction.js';
 import type { authRepository } from './auth.repository.js';
 import { type FederatedIdentity, FederatedSignInService, SignInRefusal } from './federated-sign-in.service.js';
@@ -49,8 +50,9 @@ export class OidcSignInService {
     tx: Transactor,
     auth: typeof authRepository,
     private readonly settings: OidcConfig,
+    credentials?: CredentialChanges,
   ) {
-    this.federated = new FederatedSignInService(tx, auth, settings.adminGroups);
+    this.federated = new FederatedSignInService(tx, auth, settings.adminGroups, credentials);
   }
 
   /** The person these claims sign in as (made or updated), or an OidcRefusal; audited either way. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
+import { changeWithPlainSql } from '../../../../test/helpers/credentials.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import { workshopBody } from '../../../../test/helpers/factories.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
@@ -151,7 +152,9 @@ describe('using API tokens', () => {
     const { token, id } = await newToken({ expiresInDays: 30 });
     expect((await as(t.app, token).get('/api/v1/me')).statusCode).toBe(200);
     const past = new Date(Date.now() - 60_000).toISOString();
-    await t.database.db.updateTable('api_tokens').set({ expires_at: past }).where('id', '=', id).execute();
+    await changeWithPlainSql(t.app, alice.id, () =>
+      t.database.db.updateTable('api_tokens').set({ expires_at: past }).where('id', '=', id).execute(),
+    );
 
     const res = await as(t.app, token).get('/api/v1/me');
     expectError(res, 401, 'unauthenticated');

@@ -2,6 +2,7 @@ import type { AdminPerson } from '../../../contracts/index.js';
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
+import { type CredentialChanges, noCredentialChanges } from '../../platform/credential-changes.js';
 import { AppError, invalidField, invalidState, notFound } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
@@ -25,7 +26,16 @@ export class LeaversService {
     private readonly seats: LeaverSeats,
     private readonly notices: LeaverNotices,
     private readonly erasure: typeof erasureRepository,
+    /** Told after a role change, deactivation or erasure commits: no instance answers the old credentials. */
+    private readonly credentials: CredentialChanges = noCredentialChanges,
   ) {}
+
+  /** One transaction about one person's standing, then every instance's credential cache forgets them. */
+  private async changing<T>(id: string, work: (trx: Executor) => Promise<T>): Promise<T> {
+    const result = await this.tx.transaction(work);
+    await this.credentials.changed([id]);
+    return result;
+  }
 
   async list(actor: Actor, query: { q?: string; cursor?: string; limit: number }) {
     this.access.admin(actor);
@@ -40,7 +50,7 @@ export class LeaversService {
   async changeRole(actor: Actor, id: string, role: 'member' | 'admin', origin: AuditOrigin): Promise<AdminPerson> {
     this.access.admin(actor);
     refuseSelf(actor, id, 'change your own role (ask another admin)');
-    return this.tx.transaction(async (trx) => {
+    return this.changing(id, async (trx) => {
       const row = await this.found(trx, id);
       if (row.erased_at) throw invalidState('This person was erased; their role no longer matters.');
       const at = new Date().toISOString();
@@ -63,7 +73,7 @@ export class LeaversService {
   async deactivate(actor: Actor, id: string, origin: AuditOrigin): Promise<AdminPerson> {
     this.access.admin(actor);
     refuseSelf(actor, id, 'deactivate yourself (ask another admin)');
-    return this.tx.transaction(async (trx) => {
+    return this.changing(id, async (trx) => {
       const row = await this.found(trx, id);
       await this.deactivateIn(trx, { actor }, row, origin);
       return this.present(trx, id);
@@ -75,7 +85,7 @@ export class LeaversService {
    * names the source in the audit log. False when the person was already inactive or is unknown.
    */
   async deactivateFromDirectory(id: string, label: string, origin?: AuditOrigin): Promise<boolean> {
-    return this.tx.transaction(async (trx) => {
+    return this.changing(id, async (trx) => {
       const row = await this.leavers.findById(trx, id);
       return row ? this.deactivateIn(trx, { actor: null, label }, row, origin) : false;
     });
@@ -119,7 +129,7 @@ export class LeaversService {
   async erase(actor: Actor, id: string, confirm: string, origin: AuditOrigin): Promise<AdminPerson> {
     this.access.admin(actor);
     refuseSelf(actor, id, 'erase yourself (ask another admin)');
-    return this.tx.transaction(async (trx) => {
+    return this.changing(id, async (trx) => {
       const row = await this.found(trx, id);
       if (row.erased_at) throw invalidState('This person was already erased.');
       if (confirm.toLowerCase() !== row.email.toLowerCase()) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { signInWithBrowser } from '../../../../test/helpers/browser.js';
+import { changeWithPlainSql } from '../../../../test/helpers/credentials.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
 import { newId } from '../../platform/ids.js';
@@ -188,7 +189,8 @@ describe('a person who leaves (People admin API)', () => {
   it('authentication itself refuses anyone inactive, whatever credentials are left (another path, a race)', async () => {
     const other = await signInWithBrowser(t.app, max.email);
     const feed = new URL((await other.post('/api/v1/me/calendar')).json().url).pathname;
-    const setActive = (active: number) => t.database.db.updateTable('people').set({ active }).where('id', '=', max.id).execute();
+    const setActive = (active: number) =>
+      changeWithPlainSql(t.app, max.id, () => t.database.db.updateTable('people').set({ active }).where('id', '=', max.id).execute());
     await setActive(0);
     try {
       expectError(await as(t.app, max.token).get('/api/v1/me'), 401, 'unauthenticated');

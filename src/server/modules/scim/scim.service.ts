@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
+import { type CredentialChanges, noCredentialChanges } from '../../platform/credential-changes.js';
 import { roleFromDirectoryGroups } from '../../platform/directory-roles.js';
 import { hashSecret, newId, nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
@@ -44,6 +45,8 @@ export class ScimService {
     private readonly scim: typeof scimRepository,
     private readonly leavers: ScimLeavers,
     private readonly settings: { tokenHash: string | undefined; adminGroups: string[]; baseUrl: string },
+    /** Told after a person's name or role changed here, so no instance answers their old credentials. */
+    private readonly credentials: CredentialChanges = noCredentialChanges,
   ) {}
 
   /** True for SCIM_TOKEN (compared in constant time) or a live token made with the CLI. */
@@ -134,7 +137,7 @@ export class ScimService {
 
   /** The provider deleted the person: deactivated (history stays for the figures) and gone from SCIM. */
   async deleteUser(id: string, origin: AuditOrigin): Promise<void> {
-    await this.tx.transaction(async (trx) => {
+    const roleChanged = await this.tx.transaction(async (trx) => {
       const row = await this.foundUser(trx, id);
       await this.scim.updatePerson(trx, id, { scim_deleted_at: nowIso() }, nowIso());
       // Out of the provider's groups too (and so out of an admin role the directory gave).
@@ -149,13 +152,14 @@ export class ScimService {
         details: groups.length > 0 ? { leftGroups: groups.length } : undefined,
         origin,
       });
-      await this.settleRoles(trx, [id], origin);
+      return this.settleRoles(trx, [id], origin);
     });
+    await this.credentials.changed(roleChanged);
     await this.leavers.deactivateFromDirectory(id, SCIM, origin);
   }
 
   private async updateUser(id: string, origin: AuditOrigin, read: (before: Record<string, unknown>) => UserState) {
-    const { state, wasActive } = await this.tx.transaction(async (trx) => {
+    const { state, wasActive, changed } = await this.tx.transaction(async (trx) => {
       const row = await this.foundUser(trx, id);
       const state = read(presentUser(this.settings.baseUrl, row) as unknown as Record<string, unknown>);
       const others = await this.scim.findClaimants(trx, [state.userName, state.email], id);
@@ -175,8 +179,9 @@ export class ScimService {
           origin,
         });
       }
-      return { state, wasActive: row.active === 1 };
+      return { state, wasActive: row.active === 1, changed: changed.length > 0 };
     });
+    if (changed) await this.credentials.changed([id]);
     await this.settleActive(id, state.name, wasActive, state.active, origin);
     return this.present(this.tx.executor, await this.foundUser(this.tx.executor, id));
   }
@@ -252,7 +257,7 @@ export class ScimService {
   async createGroup(body: unknown, origin: AuditOrigin) {
     const state = readGroup(body);
     const id = newId();
-    await this.tx.transaction(async (trx) => {
+    const roleChanged = await this.tx.transaction(async (trx) => {
       await this.refuseDuplicateName(trx, state.displayName, undefined);
       await this.checkMembers(trx, state.memberIds);
       const at = nowIso();
@@ -273,8 +278,9 @@ export class ScimService {
         details: { members: state.memberIds.length },
         origin,
       });
-      await this.settleRoles(trx, state.memberIds, origin);
+      return this.settleRoles(trx, state.memberIds, origin);
     });
+    await this.credentials.changed(roleChanged);
     return this.getGroup(id);
   }
 
@@ -288,7 +294,7 @@ export class ScimService {
   }
 
   async deleteGroup(id: string, origin: AuditOrigin): Promise<void> {
-    await this.tx.transaction(async (trx) => {
+    const roleChanged = await this.tx.transaction(async (trx) => {
       const row = await this.scim.findGroup(trx, id);
       if (!row) throw scimNotFound('Group', id);
       const members = (await this.scim.membersOf(trx, [id])).map((m) => m.person_id);
@@ -301,12 +307,13 @@ export class ScimService {
         summary: `SCIM deleted the group ${row.display_name}`,
         origin,
       });
-      await this.settleRoles(trx, members, origin);
+      return this.settleRoles(trx, members, origin);
     });
+    await this.credentials.changed(roleChanged);
   }
 
   private async updateGroup(id: string, origin: AuditOrigin, read: (before: Record<string, unknown>) => GroupState) {
-    await this.tx.transaction(async (trx) => {
+    const roleChanged = await this.tx.transaction(async (trx) => {
       const row = await this.scim.findGroup(trx, id);
       if (!row) throw scimNotFound('Group', id);
       const before = await this.scim.membersOf(trx, [id]);
@@ -334,8 +341,9 @@ export class ScimService {
         });
       }
       // A rename can make or unmake an admin group: everyone in it is looked at again.
-      await this.settleRoles(trx, renamed ? [...new Set([...state.memberIds, ...removed])] : [...added, ...removed], origin);
+      return this.settleRoles(trx, renamed ? [...new Set([...state.memberIds, ...removed])] : [...added, ...removed], origin);
     });
+    await this.credentials.changed(roleChanged);
     return this.getGroup(id);
   }
 
@@ -355,14 +363,19 @@ export class ScimService {
     if (unknown.length > 0) throw scimBadRequest('invalidValue', `No User with the id ${unknown.slice(0, 3).join(', ')}.`);
   }
 
-  /** Admin groups decide the admin role of these people (single sign-on's rule, platform/directory-roles.ts). */
-  private async settleRoles(trx: Executor, personIds: string[], origin: AuditOrigin) {
-    if (this.settings.adminGroups.length === 0 || personIds.length === 0) return;
+  /**
+   * Admin groups decide the admin role of these people (single sign-on's rule, platform/directory-roles.ts).
+   * Answers whose role changed, to be told after commit.
+   */
+  private async settleRoles(trx: Executor, personIds: string[], origin: AuditOrigin): Promise<string[]> {
+    if (this.settings.adminGroups.length === 0 || personIds.length === 0) return [];
+    const changed: string[] = [];
     const admins = await this.scim.inGroupsNamed(trx, personIds, this.settings.adminGroups);
     for (const p of await this.scim.rolesOf(trx, personIds)) {
       const change = roleFromDirectoryGroups(p, admins.has(p.id));
       if (!change) continue;
       await this.scim.updatePerson(trx, p.id, change, nowIso());
+      changed.push(p.id);
       await recordAudit(trx, {
         actor: null,
         actorLabel: SCIM,
@@ -373,6 +386,7 @@ export class ScimService {
         origin,
       });
     }
+    return changed;
   }
 
   // Tokens made with the CLI (scim.tokens.ts), here for the tests and any admin route to come.
