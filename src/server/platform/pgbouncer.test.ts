@@ -94,8 +94,6 @@ describe.runIf(onPostgres && installed)(title, () => {
         // Fewer server connections than the two apps' pools together: they share them.
         'default_pool_size = 4',
         'max_client_conn = 100',
-        // node-postgres sends it; PgBouncer 1.18 refuses unknown startup parameters otherwise.
-        'ignore_startup_parameters = extra_float_digits',
         `logfile = ${join(dir, 'pgbouncer.log')}`,
       ].join('\n'),
     );
