@@ -37,6 +37,8 @@ const SQLITE_PATH = join(CACHE_DIR, 'lyceum.sqlite');
 const SEEDED = join(CACHE_DIR, 'seeded.json');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET = { p99Ms: 25, share: 0.4, rssMb: 300 };
+/** Distinct searches in the mix (issue 17: at least 500). */
+const MIX_SIZE = 500;
 const COMPARE_COMPRESSION = process.env.BENCH_COMPRESSION === 'compare';
 const ACCEPT_COMPRESSED = 'gzip, br';
 /** Statements at least this slow get their whole plan printed (all plans go to a file). */
@@ -147,8 +149,62 @@ async function fixture(database: DbHandle): Promise<Fixture> {
       search(`(d) tag "${common.tag}" + next 30 days`, { tag: common.tag, from, to }),
       search('(e) facets: lab + has seats', { format: 'hands_on_lab', hasSeats: 'true' }),
       { label: `(f) workshop page (${ids.length} ids)`, paths: ids.map((r) => `/api/v1/workshops/${r.id}`) },
+      await searchMix(database),
     ],
   };
+}
+
+/**
+ * At least MIX_SIZE distinct searches, as people make them: title words, the same words typed
+ * letter by letter, two-word queries, tags alone and with a format, mode, seats, a sort or a date
+ * range. Cycled through in a fixed shuffled order, so the answer cache can hide little.
+ */
+async function searchMix(database: DbHandle): Promise<Query> {
+  const { db } = database;
+  const titles = await db.selectFrom('workshops').select('title').where('status', '=', 'published').orderBy('id').execute();
+  const counts = new Map<string, number>();
+  for (const { title } of titles) {
+    for (const word of title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+      if (word.length >= 4) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const words = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([w]) => w);
+  const tags = (
+    await db
+      .selectFrom('workshop_tags as t')
+      .innerJoin('workshops as w', 'w.id', 't.workshop_id')
+      .select(['t.tag', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('w.status', '=', 'published')
+      .groupBy('t.tag')
+      .orderBy('n', 'desc')
+      .orderBy('t.tag')
+      .limit(40)
+      .execute()
+  ).map((r) => r.tag);
+  const params: Record<string, string>[] = [];
+  // Typed letter by letter: every prefix of 40 common words.
+  for (const word of words.slice(0, 40)) for (let n = 1; n <= word.length; n++) params.push({ q: word.slice(0, n) });
+  for (const word of words.slice(40, 160)) params.push({ q: word });
+  for (let i = 0; i < 60; i++) params.push({ q: `${words[i]} ${words[(i * 7 + 3) % 80]}` });
+  const formats = ['talk', 'hands_on_lab', 'discussion', 'course', 'office_hours'];
+  const modes = ['in_person', 'online', 'hybrid'];
+  const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  tags.forEach((tag, i) => {
+    params.push({ tag });
+    params.push({ tag, format: formats[i % formats.length] as string });
+    params.push({ tag, mode: modes[i % modes.length] as string, hasSeats: 'true' });
+    params.push({ tag, sort: i % 2 ? 'popular' : 'newest' });
+    params.push({ tag, to });
+    params.push({ q: words[i] as string, tag });
+  });
+  for (const format of formats) for (const mode of modes) params.push({ format, mode });
+  const paths = [...new Set(params.map((p) => `/api/v1/search?${new URLSearchParams(p)}`))];
+  // A fixed shuffle: prefixes of one word do not come one after another.
+  for (let i = paths.length - 1; i > 0; i--) {
+    const j = (i * 7919) % (i + 1);
+    [paths[i], paths[j]] = [paths[j] as string, paths[i] as string];
+  }
+  if (paths.length < MIX_SIZE) throw new Error(`only ${paths.length} distinct searches for the mix`);
+  return { label: `(g) mix of ${fmt(paths.length)} distinct searches`, paths };
 }
 
 /** CPU time (clock ticks) a process has used, from /proc (Linux). */

@@ -6,6 +6,12 @@ export default lyceumModule('catalog', ['catalog', 'search', 'config'], (app, { 
   const { search } = container;
   catalogRoutes(app, container.catalog, search, container.config.searchCacheMs);
   addJob({ name: 'refresh-popularity', everyMs: 10 * 60_000, run: () => search.refreshPopularity() });
+  // The index is read while the server starts listening; a search arriving first waits for it.
+  app.addHook('onReady', async () => {
+    void search
+      .warm()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'search index: first read failed; the next search tries again'));
+  });
   // Each instance reads the search change log before pruning it: none falls behind what is kept.
   addJob({ name: 'prune-search-changes', everyMs: 60_000, run: () => search.pruneChanges() });
 });

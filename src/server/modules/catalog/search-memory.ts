@@ -73,6 +73,8 @@ interface Doc {
   lowerTitle: string;
   titleWords: string[];
   words: string[];
+  /** Its candidate row for searches without terms (searchResults only reads it). */
+  row?: CandidateRow;
   /** Session groups for searches without dates or seats, valid while `groupsUntil` has not started. */
   groups?: SessionGroupRow[];
   groupsFrom: string;
@@ -84,8 +86,11 @@ const MAX_TERM_LENGTH = 40;
 
 /** As search-index.repository.ts searchTerms(): accents folded, lower case, letters and digits. */
 export function wordsOf(text: string): string[] {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(WORD) ?? [];
+  // Plain ASCII (most words) has nothing to fold.
+  const folded = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  return folded.toLowerCase().match(WORD) ?? [];
 }
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Prefix sets cached per term: a short prefix ("k") unions thousands of postings, and people type one letter at a time. */
 const PREFIX_CACHE_LIMIT = 2000;
@@ -103,6 +108,8 @@ export class SearchMemory {
   private unsortedWords: string[] = [];
   private readonly prefixCache = new Map<string, Bits>();
   channels: MemoryChannel[] = [];
+  /** The time of the current search (candidates() sets it; groupsOf() drops sessions started before it). */
+  private now = '';
   private channelNames = new Map<string, string>();
 
   get size(): number {
@@ -205,6 +212,7 @@ export class SearchMemory {
    * language and id filters, with their relevance tier.
    */
   candidates(f: SearchFilter): CandidateRow[] {
+    this.now = new Date().toISOString();
     let docs: Iterable<Doc> = this.docs.values();
     if (f.terms.length > 0) {
       let bits: Bits | undefined;
@@ -235,15 +243,12 @@ export class SearchMemory {
       if (f.language && w.language !== f.language) continue;
       if (f.tags.length > 0 && !f.tags.every((t) => w.tags.includes(t))) continue;
       if (f.hosts.length > 0 && !w.hosts.some((h) => f.hosts.includes(h.id))) continue;
-      rows.push({
-        id: w.id,
-        format: w.format,
-        popularity: w.popularity,
-        published_at: w.published_at,
-        tier: f.terms.length === 0 ? 0 : tierOf(doc, f),
-        tags: w.tags,
-        channelIds: w.channelIds,
-      });
+      // Without terms every row is the same each time: made once per workshop.
+      if (f.terms.length > 0) rows.push(candidateRow(w, tierOf(doc, f)));
+      else {
+        doc.row ??= candidateRow(w, 0);
+        rows.push(doc.row);
+      }
     }
     return rows;
   }
@@ -261,8 +266,7 @@ export class SearchMemory {
     const sessions = doc.workshop.sessions;
     // Sessions that have started are never upcoming again.
     let past = 0;
-    const now = new Date().toISOString();
-    while (past < sessions.length && (sessions[past] as MemorySession).starts_at < now) past++;
+    while (past < sessions.length && (sessions[past] as MemorySession).starts_at < this.now) past++;
     if (past > 0) sessions.splice(0, past);
     const groups: SessionGroupRow[] = [];
     const seen = new Set<string>();
@@ -302,6 +306,16 @@ export class SearchMemory {
     return undefined;
   }
 }
+
+const candidateRow = (w: MemoryWorkshop, tier: number): CandidateRow => ({
+  id: w.id,
+  format: w.format,
+  popularity: w.popularity,
+  published_at: w.published_at,
+  tier,
+  tags: w.tags,
+  channelIds: w.channelIds,
+});
 
 /** Relevance: 0 the title is the query, 1 every term starts a word of the title, 2 the rest. */
 function tierOf(doc: Doc, f: SearchFilter): number {

@@ -156,7 +156,16 @@ export function searchResults(input: {
     tags: c.tags,
     channelIds: c.channelIds,
   }));
-  const groupsOf = input.groupsOf;
+  // Each workshop's groups are looked up once, however many facets judge it.
+  const groups = new Map<string, readonly SessionGroupRow[]>();
+  const groupsOf = (id: string) => {
+    let found = groups.get(id);
+    if (!found) {
+      found = input.groupsOf(id);
+      groups.set(id, found);
+    }
+    return found;
+  };
 
   /** The workshop's matching session groups when it is a result without the `skip` filter; null when it is not. */
   const judge = (row: ResultRow, skip?: AnyOf): readonly SessionGroupRow[] | null => {

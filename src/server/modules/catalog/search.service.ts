@@ -40,6 +40,11 @@ export class SearchService {
     return this.keeper.prune();
   }
 
+  /** Reads the memory index now (at start-up) rather than on the first search. */
+  async warm(): Promise<void> {
+    await this.keeper.current();
+  }
+
   /** What the memory index holds, for /metrics-like reports and the benchmark. */
   indexStatus() {
     return this.keeper.status();
