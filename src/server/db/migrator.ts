@@ -29,6 +29,7 @@ import * as m20261203T0710 from './migrations/20261203T0710_login_session_id_tok
 import * as m20261203T0730 from './migrations/20261203T0730_session_recordings.js';
 import * as m20261203T0800 from './migrations/20261203T0800_search_changes.js';
 import * as m20261203T0820 from './migrations/20261203T0820_credential_signals.js';
+import * as m20261203T0830 from './migrations/20261203T0830_seat_decision_function.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0730_session_recordings': m20261203T0730,
   '20261203T0800_search_changes': m20261203T0800,
   '20261203T0820_credential_signals': m20261203T0820,
+  '20261203T0830_seat_decision_function': m20261203T0830,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -64,6 +64,12 @@ const workshopLock = prepared((db, workshopId: string) =>
   db.selectNoFrom(sql<string>`pg_advisory_xact_lock(${sql.lit(SEAT_LOCKS)}, hashtext(${workshopId}))`.as('locked')),
 );
 
+const takePlaceQuery = prepared((db, id: string, sessionId: string, personId: string, pool: SeatPool, workshopId: string) =>
+  db
+    .selectFrom(sql<RegistrationRow>`take_place(${id}, ${sessionId}, ${personId}, ${pool}, ${workshopId}, ${sql.lit(SEAT_LOCKS)})`.as('r'))
+    .selectAll(),
+);
+
 // Every column, in the order the prepared insert below takes them.
 const COLUMNS = [
   'id',
@@ -172,6 +178,24 @@ export const registrationsRepository = {
    */
   async lockWorkshop(db: Executor, workshopId: string): Promise<void> {
     if (db.getExecutor().adapter instanceof PostgresAdapter) await workshopLock(db, workshopId);
+  },
+
+  /**
+   * PostgreSQL only: the seat decision of one registration in one statement (migration
+   * 20261203T0830 take_place): under the workshop's seat lock, the person's live registration if
+   * they have one, else `id` inserted with a seat or the next waitlist place. No row: the session
+   * is gone or registration closed while this request waited (the caller says why). The lock is
+   * held until the caller's transaction ends.
+   */
+  async takePlace(
+    db: Executor,
+    id: string,
+    session: { id: string; workshop_id: string },
+    personId: string,
+    pool: SeatPool,
+  ): Promise<RegistrationRow | undefined> {
+    const [row] = await takePlaceQuery(db, id, session.id, personId, pool, session.workshop_id);
+    return row;
   },
 
   /** The other waitlisted parts of a series registration. */

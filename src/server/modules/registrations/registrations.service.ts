@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { PostgresAdapter } from 'kysely';
 import type { Registration, SeatPool } from '../../../contracts/index.js';
 import type { AccessChecker } from '../../platform/access/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { invalidField, invalidState, notFound } from '../../platform/errors.js';
 import type { RetryGuard } from '../../platform/idempotency.js';
-import { nowIso } from '../../platform/ids.js';
+import { newId, nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
@@ -21,6 +22,8 @@ import {
 import { presentRegistration } from './registrations.presenter.js';
 import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
 import { cancelRegistration, type Ledger, openingFor } from './seat-ledger.js';
+
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** What registering did: a new registration (`created`), or the one the person already had. */
 export interface RegisterOutcome {
@@ -88,6 +91,7 @@ export class RegistrationsService {
     return this.tx.transaction(async (trx) => {
       // Authorization and reference reads happen before the lock, so the lock is held briefly.
       const checked = await this.checkRegistration(trx, actor, sessionId, input);
+      if (!retry && isPostgres(trx)) return this.registerInOneStatement(trx, checked);
       // A retry racing its original waits on the lock, then finds the stored answer.
       const session = await this.registrations.relock(trx, checked.session);
       const earlier = await retry?.earlier(trx);
@@ -96,6 +100,30 @@ export class RegistrationsService {
       await retry?.remember(trx, outcome);
       return outcome;
     });
+  }
+
+  /**
+   * PostgreSQL: lock, recount and insert are one statement (registrationsRepository.takePlace),
+   * so the seat lock is held for that statement, the outbox writes and COMMIT, whichever instance
+   * decides. The rules are registerLocked's, written once more in SQL for this one path.
+   */
+  private async registerInOneStatement(
+    trx: Executor,
+    checked: { session: SessionRow; workshop: WorkshopState; personId: string; pool: SeatPool },
+  ): Promise<RegisterOutcome> {
+    const { session, personId, pool } = checked;
+    const id = newId();
+    const row = await this.registrations.takePlace(trx, id, session, personId, pool);
+    if (!row) {
+      // Closed (or gone) while we waited for the lock: say why as registerLocked would.
+      const now = await this.registrations.sessionWithWorkshop(trx, session.id);
+      if (!now) throw notFound('Session');
+      assertOpen(now.session, now.workshop, new Date());
+      throw invalidState('Registration for this session is closed.');
+    }
+    if (row.id !== id) return { created: false, registration: presentRegistration(row) };
+    await this.notices.registration(trx, row, row.status === 'enrolled' ? 'registration.enrolled' : 'registration.waitlisted');
+    return { created: true, registration: presentRegistration(row) };
   }
 
   /** Who is registered, in which pool, and whether registration is open: no lock needed yet. */
