@@ -21,7 +21,8 @@ const PEOPLE = 1_000;
 // Token creation is limited to 20 a minute per address (auth.routes.ts).
 const REVOCATIONS = Math.min(20, Number(process.env.BENCH_REVOCATIONS ?? 20));
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-let port = 43_300;
+// Away from the other benches' ports (they may run on a shared machine).
+let port = 44_000 + Math.floor(Math.random() * 10_000);
 
 /** GETs `path` with the tokens in turn for `seconds` (after a 2 s warm-up that is not counted). */
 async function load(url: string, path: string, tokens: string[], seconds: number): Promise<LoadResult> {
