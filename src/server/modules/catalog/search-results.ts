@@ -66,27 +66,26 @@ function keyOf(sort: SearchSort, row: Pick<ResultRow, 'id' | 'next_starts_at' | 
   }
 }
 
-/** keyOf's order, compared field by field without building keys: this runs over every result per search. */
-function compareRows(sort: SearchSort, a: ResultRow, b: ResultRow): number {
+type Sortable = Pick<ResultRow, 'id' | 'popularity' | 'published_at' | 'tier'>;
+
+const byId = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
+
+/**
+ * keyOf's order, compared field by field without building keys or rows: this runs over every
+ * result per search. `an` and `bn` are the rows' next_starts_at.
+ */
+function compareRows(sort: SearchSort, a: Sortable, an: string, b: Sortable, bn: string): number {
   switch (sort) {
     case 'soonest':
-      return a.next_starts_at !== b.next_starts_at
-        ? a.next_starts_at < b.next_starts_at
-          ? -1
-          : 1
-        : a.id === b.id
-          ? 0
-          : a.id < b.id
-            ? -1
-            : 1;
+      return an !== bn ? (an < bn ? -1 : 1) : byId(a.id, b.id);
     case 'newest':
-      return a.published_at !== b.published_at ? (a.published_at < b.published_at ? 1 : -1) : a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
+      return a.published_at !== b.published_at ? (a.published_at < b.published_at ? 1 : -1) : -byId(a.id, b.id);
     case 'popular':
-      return a.popularity !== b.popularity ? (a.popularity < b.popularity ? 1 : -1) : a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+      return a.popularity !== b.popularity ? (a.popularity < b.popularity ? 1 : -1) : byId(a.id, b.id);
     case 'relevance':
       if (a.tier !== b.tier) return a.tier < b.tier ? -1 : 1;
-      if (a.next_starts_at !== b.next_starts_at) return a.next_starts_at < b.next_starts_at ? -1 : 1;
-      return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+      if (an !== bn) return an < bn ? -1 : 1;
+      return byId(a.id, b.id);
   }
 }
 
@@ -109,6 +108,29 @@ function cursorRow(sort: SearchSort, cursor: string[]): ResultRow {
     case 'relevance':
       return { ...row, tier: Number(a), next_starts_at: b, id: c };
   }
+}
+
+/**
+ * The modes and places a workshop counts once in, from its matching session groups: each room, and
+ * its city (office) too (the filter offers the city first, then its rooms). Remembered per list:
+ * the memory index hands out the same list for a workshop until its sessions change.
+ */
+const facetValues = new WeakMap<readonly SessionGroupRow[], { modes: string[]; places: string[] }>();
+function facetValuesOf(groups: readonly SessionGroupRow[]): { modes: string[]; places: string[] } {
+  let values = facetValues.get(groups);
+  if (values) return values;
+  const modes = new Set<string>();
+  const places = new Set<string>();
+  for (const g of groups) {
+    modes.add(g.mode);
+    if (g.location === null) continue;
+    places.add(g.location);
+    const city = cityOf(g.location);
+    if (city) places.add(city);
+  }
+  values = { modes: [...modes], places: [...places] };
+  facetValues.set(groups, values);
+  return values;
 }
 
 /** Counts values; the most frequent first, then by value. */
@@ -145,35 +167,24 @@ export function searchResults(input: {
   const channelById = new Map(channels.map((c) => [c.id, c]));
   const channelBySlug = new Map(channels.map((c) => [c.slug, c]));
   const chosenChannels = new Set(channels.filter((c) => f.channels.includes(c.slug)).map((c) => c.id));
-  // Plain loops and one object shape: this runs over every published workshop per search.
-  const rows: ResultRow[] = candidates.map((c) => ({
-    id: c.id,
-    format: c.format,
-    popularity: Number(c.popularity),
-    published_at: c.published_at,
-    tier: Number(c.tier),
-    next_starts_at: NEVER,
-    tags: c.tags,
-    channelIds: c.channelIds,
-  }));
+  // Plain loops over the candidates themselves, no object per workshop: this runs over every
+  // published workshop per search. Rows are made for the page only; `next` holds next_starts_at.
+  const rows = candidates;
+  const next: string[] = new Array(rows.length).fill(NEVER);
   // Each workshop's groups are looked up once, however many facets judge it.
-  const groups = new Map<string, readonly SessionGroupRow[]>();
-  const groupsOf = (id: string) => {
-    let found = groups.get(id);
-    if (!found) {
-      found = input.groupsOf(id);
-      groups.set(id, found);
-    }
-    return found;
-  };
+  const groupsAt: (readonly SessionGroupRow[] | undefined)[] = new Array(rows.length);
 
   /** The workshop's matching session groups when it is a result without the `skip` filter; null when it is not. */
-  const judge = (row: ResultRow, skip?: AnyOf): readonly SessionGroupRow[] | null => {
+  const judge = (row: CandidateRow, i: number, skip?: AnyOf): readonly SessionGroupRow[] | null => {
     if (skip !== 'formats' && f.formats.length > 0 && !f.formats.includes(row.format)) return null;
     if (skip !== 'channels' && f.channels.length > 0 && !row.channelIds.some((id) => chosenChannels.has(id))) return null;
     const modes: string[] = skip === 'modes' ? [] : f.modes;
     const locations = skip === 'locations' ? [] : f.locations;
-    const all = groupsOf(row.id);
+    let all = groupsAt[i];
+    if (!all) {
+      all = input.groupsOf(row.id);
+      groupsAt[i] = all;
+    }
     const matching =
       modes.length === 0 && locations.length === 0
         ? all
@@ -187,28 +198,30 @@ export function searchResults(input: {
     return sessionFiltered && matching.length === 0 ? null : matching;
   };
 
-  const results: ResultRow[] = [];
-  const judged: (readonly SessionGroupRow[] | null)[] = [];
+  const results: number[] = [];
+  const judged: (readonly SessionGroupRow[] | null)[] = new Array(rows.length);
   const tags = new Counter();
-  for (const row of rows) {
-    const matching = judge(row);
-    judged.push(matching);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as CandidateRow;
+    const matching = judge(row, i);
+    judged[i] = matching;
     if (!matching) continue;
-    for (const g of matching) if (g.starts_at < row.next_starts_at) row.next_starts_at = g.starts_at;
+    let soonest = NEVER;
+    for (const g of matching) if (g.starts_at < soonest) soonest = g.starts_at;
+    next[i] = soonest;
     for (const tag of row.tags) tags.add(tag);
-    results.push(row);
+    results.push(i);
   }
 
   const channelCounts = new Counter();
   const formats = new Counter();
   const modes = new Counter();
   const locations = new Counter();
-  const seen = new Set<string>();
   // Without its own filter, a facet's judgement is the results' own.
-  const own = (row: ResultRow, i: number, skip: AnyOf, set: boolean) =>
-    set ? judge(row, skip) : (judged[i] as readonly SessionGroupRow[] | null);
+  const own = (row: CandidateRow, i: number, skip: AnyOf, set: boolean) =>
+    set ? judge(row, i, skip) : (judged[i] as readonly SessionGroupRow[] | null);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as ResultRow;
+    const row = rows[i] as CandidateRow;
     if (own(row, i, 'channels', f.channels.length > 0)) {
       for (const id of row.channelIds) {
         const slug = channelById.get(id)?.slug;
@@ -218,23 +231,9 @@ export function searchResults(input: {
     if (own(row, i, 'formats', f.formats.length > 0)) formats.add(row.format);
     // A workshop counts once per mode and per place it has a matching session in.
     const byMode = own(row, i, 'modes', f.modes.length > 0);
-    if (byMode) {
-      seen.clear();
-      for (const g of byMode) seen.add(g.mode);
-      for (const mode of seen) modes.add(mode);
-    }
+    if (byMode) for (const mode of facetValuesOf(byMode).modes) modes.add(mode);
     const byPlace = own(row, i, 'locations', f.locations.length > 0);
-    if (byPlace) {
-      seen.clear();
-      // Each room, and its city (office) too: the filter offers the city first, then its rooms.
-      for (const g of byPlace) {
-        if (g.location === null) continue;
-        seen.add(g.location);
-        const city = cityOf(g.location);
-        if (city) seen.add(city);
-      }
-      for (const place of seen) locations.add(place);
-    }
+    if (byPlace) for (const place of facetValuesOf(byPlace).places) locations.add(place);
   }
   const facets: Facets = {
     tags: tags.top((tag) => tag),
@@ -246,16 +245,31 @@ export function searchResults(input: {
 
   // The page: the first `limit` after the cursor, kept in order as they are met (no sort of all results).
   const after = input.after ? cursorRow(sort, input.after) : undefined;
-  const best: ResultRow[] = [];
+  const best: number[] = [];
   let remaining = 0;
-  for (const row of results) {
-    if (after && compareRows(sort, row, after) <= 0) continue;
+  const before = (i: number, j: number) =>
+    compareRows(sort, rows[i] as CandidateRow, next[i] as string, rows[j] as CandidateRow, next[j] as string);
+  for (const i of results) {
+    if (after && compareRows(sort, rows[i] as CandidateRow, next[i] as string, after, after.next_starts_at) <= 0) continue;
     remaining++;
-    if (best.length === input.limit && compareRows(sort, row, best[input.limit - 1] as ResultRow) >= 0) continue;
+    if (best.length === input.limit && before(i, best[input.limit - 1] as number) >= 0) continue;
     let at = best.length;
-    while (at > 0 && compareRows(sort, row, best[at - 1] as ResultRow) < 0) at--;
-    best.splice(at, 0, row);
+    while (at > 0 && before(i, best[at - 1] as number) < 0) at--;
+    best.splice(at, 0, i);
     if (best.length > input.limit) best.pop();
   }
-  return { total: results.length, page: best, more: remaining > input.limit, facets };
+  const page = best.map((i): ResultRow => {
+    const c = rows[i] as CandidateRow;
+    return {
+      id: c.id,
+      format: c.format,
+      popularity: Number(c.popularity),
+      published_at: c.published_at,
+      tier: Number(c.tier),
+      next_starts_at: next[i] as string,
+      tags: c.tags,
+      channelIds: c.channelIds,
+    };
+  });
+  return { total: results.length, page, more: remaining > input.limit, facets };
 }
