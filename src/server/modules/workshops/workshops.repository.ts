@@ -1,4 +1,6 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, type Updateable } from 'kysely';
+import * as postgresJson from 'kysely/helpers/postgres';
+import * as sqliteJson from 'kysely/helpers/sqlite';
 import type { WorkshopHostsTable, WorkshopsTable } from '../../db/schema.js';
 import { prepared, preparedByIds } from '../../platform/prepared.js';
 import { containsIgnoringCase } from '../../platform/text-search.js';
@@ -35,7 +37,101 @@ export interface WorkshopListFilter {
 
 const workshopById = prepared((db, id: string) => db.selectFrom('workshops').selectAll().where('id', '=', id));
 
+/** What the workshop page shows of one workshop, beside its row. */
+export interface WorkshopPageRow {
+  row: WorkshopRow;
+  hosts: HostRow[];
+  tags: string[];
+  upcomingSessionCount: number;
+  checklist?: ChecklistSummary;
+  channels: { slug: string; name: string }[];
+}
+
+// JSON arrays come back parsed from PostgreSQL (json_agg) and as text from SQLite (json_group_array).
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * The workshop page in one statement: the row with its hosts, tags, channels and checklist as
+ * JSON arrays and its upcoming sessions counted, instead of a round trip for each.
+ */
+const workshopPageQuery = prepared((db, id: string, now: string) => {
+  const { jsonArrayFrom } = db.getExecutor().adapter instanceof PostgresAdapter ? postgresJson : sqliteJson;
+  return db
+    .selectFrom('workshops as w')
+    .selectAll('w')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('workshop_hosts as h')
+          .innerJoin('people as p', 'p.id', 'h.person_id')
+          .select(['h.workshop_id', 'p.id', 'p.name', 'p.title', 'h.role'])
+          .whereRef('h.workshop_id', '=', 'w.id')
+          .orderBy('h.added_at')
+          .orderBy('p.name'),
+      ).as('hosts_json'),
+      jsonArrayFrom(eb.selectFrom('workshop_tags as t').select('t.tag').whereRef('t.workshop_id', '=', 'w.id').orderBy('t.tag')).as(
+        'tags_json',
+      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom('workshop_channels as wc')
+          .innerJoin('channels as c', 'c.id', 'wc.channel_id')
+          .select(['c.slug', 'c.name'])
+          .whereRef('wc.workshop_id', '=', 'w.id')
+          .orderBy('c.name'),
+      ).as('channels_json'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('checklist_runs as r')
+          .innerJoin('checklist_templates as ct', 'ct.id', 'r.template_id')
+          .select((e) => [
+            'r.workshop_id',
+            'r.show_on_workshop',
+            'ct.name as template_name',
+            e
+              .selectFrom('checklist_items as i')
+              .whereRef('i.version_id', '=', 'r.version_id')
+              .select((x) => x.fn.countAll<number>().as('n'))
+              .as('total'),
+            e
+              .selectFrom('checklist_answers as a')
+              .innerJoin('checklist_items as i', (join) =>
+                join.onRef('i.key', '=', 'a.item_key').onRef('i.version_id', '=', 'r.version_id'),
+              )
+              .whereRef('a.run_id', '=', 'r.id')
+              .where('a.answer', 'is not', null)
+              .select((x) => x.fn.countAll<number>().as('n'))
+              .as('answered'),
+          ])
+          .whereRef('r.workshop_id', '=', 'w.id'),
+      ).as('checklist_json'),
+      eb
+        .selectFrom('sessions as s')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.workshop_id', '=', 'w.id')
+        .where('s.status', '=', 'scheduled')
+        .where('s.starts_at', '>=', now)
+        .as('upcoming'),
+    ])
+    .where('w.id', '=', id);
+});
+
 export const workshopsRepository = {
+  /** One workshop with everything its page shows (workshopPageQuery); undefined when there is none. */
+  async page(db: Executor, id: string, now: string): Promise<WorkshopPageRow | undefined> {
+    const [found] = await workshopPageQuery(db, id, now);
+    if (!found) return undefined;
+    const { hosts_json, tags_json, channels_json, checklist_json, upcoming, ...row } = found;
+    return {
+      row,
+      hosts: parsed<HostRow[]>(hosts_json),
+      tags: parsed<{ tag: string }[]>(tags_json).map((t) => t.tag),
+      channels: parsed<{ slug: string; name: string }[]>(channels_json),
+      checklist: parsed<ChecklistSummary[]>(checklist_json)[0],
+      upcomingSessionCount: Number(upcoming ?? 0),
+    };
+  },
+
   /** Checklist name and progress per workshop: items of the run's version, and those answered. */
   checklistSummaries: preparedByIds((db, ids) =>
     db

@@ -10,7 +10,7 @@ import type { searchIndex as searchIndexRepository } from '../catalog/search-ind
 import type { peopleRepository } from '../people/people.repository.js';
 import { can, type WorkshopAction } from './workshops.policy.js';
 import { presentWorkshop } from './workshops.presenter.js';
-import type { HostRow, WorkshopRow, workshopsRepository } from './workshops.repository.js';
+import type { HostRow, WorkshopPageRow, WorkshopRow, workshopsRepository } from './workshops.repository.js';
 
 type CreateInput = z.output<typeof createWorkshopBody>;
 type UpdateInput = z.output<typeof updateWorkshopBody>;
@@ -22,6 +22,13 @@ export interface WorkshopListQuery {
   status?: 'draft' | 'published';
   cursor?: string;
   limit: number;
+}
+
+function presentPage(actor: Actor, page: WorkshopPageRow): Workshop {
+  return presentWorkshop(page.row, {
+    ...page,
+    canEdit: can(actor, 'edit', { status: page.row.status, hostIds: page.hosts.map((h) => h.id) }),
+  });
 }
 
 export class WorkshopsService {
@@ -71,11 +78,11 @@ export class WorkshopsService {
     });
   }
 
+  /** The workshop page: one statement (workshopsRepository.page), then the same view rule as authorize. */
   async get(actor: Actor, id: string): Promise<Workshop> {
-    const db = this.tx.executor;
-    const { row, hosts } = await this.authorize(db, actor, id, 'view');
-    const [item] = await this.presentMany(db, actor, [row], hosts);
-    return item as Workshop;
+    const page = await this.workshops.page(this.tx.executor, id, nowIso());
+    if (!page || !can(actor, 'view', { status: page.row.status, hostIds: page.hosts.map((h) => h.id) })) throw notFound('Workshop');
+    return presentPage(actor, page);
   }
 
   async list(actor: Actor, query: WorkshopListQuery) {
@@ -194,10 +201,9 @@ export class WorkshopsService {
   }
 
   private async present(db: Executor, actor: Actor, id: string): Promise<Workshop> {
-    const row = await this.workshops.findById(db, id);
-    if (!row) throw notFound('Workshop');
-    const [item] = await this.presentMany(db, actor, [row]);
-    return item as Workshop;
+    const page = await this.workshops.page(db, id, nowIso());
+    if (!page) throw notFound('Workshop');
+    return presentPage(actor, page);
   }
 
   /** `knownHosts`: the hosts of `rows` when the caller has just read them. */
