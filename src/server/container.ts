@@ -148,7 +148,7 @@ export function createContainer(config: Config, database: DbHandle) {
     },
     credentials,
   );
-  const sessions = new SessionsService(tx, sessionsRepository, workshopsRepository, registrationsRepository, access, notifier, seats);
+  const sessions = new SessionsService(tx, sessionsRepository, registrationsRepository, access, notifier, seats);
   const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
   const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
   const series = new SeriesService(tx, access, registrationsRepository, sessionsRepository, notifier);

@@ -1,5 +1,7 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { SessionsTable } from '../../db/schema.js';
+import { type Insertable, PostgresAdapter, type Selectable, type Updateable } from 'kysely';
+import * as postgresJson from 'kysely/helpers/postgres';
+import * as sqliteJson from 'kysely/helpers/sqlite';
+import type { SessionsTable, WorkshopsTable } from '../../db/schema.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
@@ -7,7 +9,71 @@ export type SessionRow = Selectable<SessionsTable>;
 
 const sessionById = prepared((db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
 
+/** What the session page shows beside the session row: its workshop, hosts, tags and seat counts. */
+export interface SessionPageRow {
+  session: SessionRow;
+  workshop: { id: string; title: string; summary: string; format: WorkshopsTable['format']; status: 'draft' | 'published' };
+  hosts: { workshop_id: string; id: string; name: string; title: string | null; role: 'owner' | 'cohost' }[];
+  tags: string[];
+  /** Registrations per pool and status, seat holders and waiting only. */
+  counts: { mode: 'in_person' | 'online'; status: string; n: number }[];
+}
+
+// JSON arrays come back parsed from PostgreSQL (json_agg) and as text from SQLite (json_group_array).
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/** The session page in one statement, instead of a round trip for each part. */
+const sessionPageQuery = prepared((db, id: string) => {
+  const { jsonArrayFrom } = db.getExecutor().adapter instanceof PostgresAdapter ? postgresJson : sqliteJson;
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('workshops as w', 'w.id', 's.workshop_id')
+    .selectAll('s')
+    .select((eb) => [
+      'w.title as w_title',
+      'w.summary as w_summary',
+      'w.format as w_format',
+      'w.status as w_status',
+      jsonArrayFrom(
+        eb
+          .selectFrom('workshop_hosts as h')
+          .innerJoin('people as p', 'p.id', 'h.person_id')
+          .select(['h.workshop_id', 'p.id', 'p.name', 'p.title', 'h.role'])
+          .whereRef('h.workshop_id', '=', 'w.id')
+          .orderBy('h.added_at')
+          .orderBy('p.name'),
+      ).as('hosts_json'),
+      jsonArrayFrom(eb.selectFrom('workshop_tags as t').select('t.tag').whereRef('t.workshop_id', '=', 'w.id').orderBy('t.tag')).as(
+        'tags_json',
+      ),
+      // The statuses of registrations.repository.ts SEAT_HOLDING, and the waiting.
+      jsonArrayFrom(
+        eb
+          .selectFrom('registrations as r')
+          .select((e) => ['r.mode', 'r.status', e.fn.countAll<number>().as('n')])
+          .whereRef('r.session_id', '=', 's.id')
+          .where('r.status', 'in', ['enrolled', 'offered', 'attended', 'waitlisted'])
+          .groupBy(['r.mode', 'r.status']),
+      ).as('counts_json'),
+    ])
+    .where('s.id', '=', id);
+});
+
 export const sessionsRepository = {
+  /** One session with what its page shows (sessionPageQuery); undefined when there is none. */
+  async page(db: Executor, id: string): Promise<SessionPageRow | undefined> {
+    const [found] = await sessionPageQuery(db, id);
+    if (!found) return undefined;
+    const { w_title, w_summary, w_format, w_status, hosts_json, tags_json, counts_json, ...session } = found;
+    return {
+      session,
+      workshop: { id: session.workshop_id, title: w_title, summary: w_summary, format: w_format, status: w_status },
+      hosts: parsed<SessionPageRow['hosts']>(hosts_json),
+      tags: parsed<{ tag: string }[]>(tags_json).map((t) => t.tag),
+      counts: parsed<SessionPageRow['counts']>(counts_json),
+    };
+  },
+
   findById(db: Executor, id: string): Promise<SessionRow | undefined> {
     return sessionById(db, id).then(([row]) => row);
   },

@@ -13,8 +13,7 @@ import { AppError, invalidField, invalidState, notFound } from '../../platform/e
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import type { registrationsRepository } from '../registrations/registrations.repository.js';
-import type { workshopsRepository } from '../workshops/workshops.repository.js';
+import { emptyCounts, type registrationsRepository } from '../registrations/registrations.repository.js';
 import { presentCatalogEntry } from './catalog-entry.presenter.js';
 import type { SeatFiller, SessionNotices } from './ports.js';
 import { expandRepeat, type Occurrence, shiftLike } from './recurrence.js';
@@ -48,7 +47,6 @@ export class SessionsService {
   constructor(
     private readonly tx: Transactor,
     private readonly sessions: typeof sessionsRepository,
-    private readonly workshopsRepo: typeof workshopsRepository,
     private readonly registrations: typeof registrationsRepository,
     private readonly access: AccessChecker,
     private readonly notices: SessionNotices,
@@ -56,26 +54,23 @@ export class SessionsService {
     private readonly seats: SeatFiller,
   ) {}
 
+  /**
+   * The session page: the session with its workshop, hosts, tags and seat counts in one statement
+   * (sessionsRepository.page) beside the viewer's own registration, then the access rule on the
+   * facts just read (a session of a workshop you may not see does not exist for you).
+   */
   async get(actor: Actor, id: string): Promise<CatalogEntry> {
     const db = this.tx.executor;
-    // A session of a workshop you may not see does not exist for you.
-    const facts = await this.access.session(db, actor, 'session.view', id);
-    const [session, workshop, hosts, tags, extras] = await Promise.all([
-      this.sessions.findById(db, id),
-      this.workshopsRepo.findById(db, facts.workshopId),
-      this.workshopsRepo.hostsOf(db, [facts.workshopId]),
-      this.workshopsRepo.tagsOf(db, [facts.workshopId]),
-      this.extras(db, actor, id),
-    ]);
-    if (!session || !workshop) throw notFound('Session');
-    return presentCatalogEntry(
-      session,
-      workshop,
-      tags.map((t) => t.tag),
-      hosts,
-      actor,
-      extras,
-    );
+    const [page, mine] = await Promise.all([this.sessions.page(db, id), this.registrations.activeFor(db, actor.id, [id])]);
+    const facts = page && { workshopId: page.workshop.id, status: page.workshop.status, hostIds: page.hosts.map((h) => h.id) };
+    if (!page || !facts || !this.access.allows(actor, 'session.view', facts)) throw notFound('Session');
+    const counts = emptyCounts();
+    for (const c of page.counts) {
+      if (c.status === 'waitlisted') counts.waiting[c.mode] += Number(c.n);
+      else counts.taken[c.mode] += Number(c.n);
+    }
+    const { status: _status, ...workshop } = page.workshop;
+    return presentCatalogEntry(page.session, workshop, page.tags, page.hosts, actor, { counts, mine: mine[0] ?? null });
   }
 
   /** Seat counts and the viewer's own registration, for presenting one session. */
