@@ -369,7 +369,9 @@ export function excerpt(workshop: MemoryWorkshop, terms: string[]): string {
   }
   // Start a few words before the first match so it reads in context, as snippet() does.
   const firstHit = spans.findIndex((s, i) => i >= best && s.hit >= 0);
-  const start = Math.max(0, Math.min(best, firstHit < 0 ? best : firstHit - 3));
+  let start = Math.max(0, Math.min(best, firstHit < 0 ? best : firstHit - 3));
+  // Never start inside a compound word ("auto-instrumentation", "e.g"): back to the whitespace before it.
+  while (start > 0 && !/\s/.test(text.slice((spans[start - 1] as { end: number }).end, (spans[start] as { start: number }).start))) start--;
   const end = Math.min(spans.length, start + EXCERPT_WORDS);
   let out = start > 0 ? '…' : '';
   let at = (spans[start] as { start: number }).start;

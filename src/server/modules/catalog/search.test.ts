@@ -249,4 +249,14 @@ describe('search', () => {
     expect(hit?.highlight).not.toMatch(/^- |\*\*|\]\(|##|`/);
     expect(hit?.highlight).toContain('auto-instrumentation');
   });
+
+  it('starts an excerpt from the middle of a text at a whole word, not inside a hyphenated one', async () => {
+    await publish('compound', {
+      title: 'Tracing across five services',
+      summary: 'Trace one request through five services, in the room or from your desk.',
+      description: '## What you will do\n- auto-instrumentation of a wombatservice service\n- manual spans',
+    });
+    const hit = (await search('q=wombatservice')).items[0];
+    expect(hit?.highlight).toMatch(/^…auto-instrumentation of a <mark>wombatservice<\/mark>/);
+  });
 });
