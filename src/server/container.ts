@@ -97,11 +97,11 @@ import { createTransactor } from './platform/transaction.js';
  */
 export function createContainer(config: Config, database: DbHandle) {
   const tx = createTransactor(database.db);
-  // The only way out of the server: webhooks and Slack never reach internal addresses.
   // "Something changed" for the caches each instance keeps (tokens, search): LISTEN/NOTIFY on PostgreSQL.
   const signals = openChangeSignals(config.database, database.db, config.databaseListenUrl);
   // Who someone is to Lyceum changed (tokens, sessions, deactivation, role): every instance's credential cache forgets them.
   const credentials = credentialChanges(signals);
+  // The only way out of the server: webhooks and Slack never reach internal addresses.
   const outbound = createOutbound({
     policy: createAddressPolicy(config.outbound.allowedNetworks),
     timeoutMs: config.outbox.webhookTimeoutMs,
