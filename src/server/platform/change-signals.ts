@@ -11,6 +11,9 @@ export const SIGNAL_CHANNEL = 'lyceum_changes';
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 15_000;
 const CONNECT_TIMEOUT_MS = 5_000;
+// How long the listening connection waits to hear its own first NOTIFY, sent through the pool.
+const PROBE_TIMEOUT_MS = 3_000;
+const PROBE_TOPIC = 'lyceum.signals.probe';
 
 export interface SignalLog {
   warn(obj: object, msg: string): void;
@@ -42,6 +45,12 @@ export interface ChangeSignals {
   /** Where a lost and regained listening connection is reported (the app's logger). */
   reportTo(log: SignalLog): void;
   close(): Promise<void>;
+}
+
+class DeafListener extends Error {
+  constructor() {
+    super('the listening connection hears nothing');
+  }
 }
 
 interface Message {
@@ -108,6 +117,7 @@ export function postgresSignals(url: string, db: Db): ChangeSignals {
   let retry: NodeJS.Timeout | undefined;
   let schema: string | undefined;
   let listeningPid: number | undefined;
+  let warnedDeaf = false;
   let markReady: () => void = () => undefined;
   const isReady = new Promise<void>((resolve) => {
     markReady = resolve;
@@ -133,7 +143,9 @@ export function postgresSignals(url: string, db: Db): ChangeSignals {
     gone.removeAllListeners();
     gone.on('error', () => undefined);
     void gone.end().catch(() => undefined);
-    log?.warn({ reason: error instanceof Error ? error.message : String(error) }, 'change signals: listening connection lost; retrying');
+    // A deaf listener was reported once when it was found; its retries are not news.
+    if (!(error instanceof DeafListener))
+      log?.warn({ reason: error instanceof Error ? error.message : String(error) }, 'change signals: listening connection lost; retrying');
     schedule();
   };
 
@@ -158,6 +170,17 @@ export function postgresSignals(url: string, db: Db): ChangeSignals {
       await next.query(`listen ${SIGNAL_CHANNEL}`);
       const me = await next.query<{ schema: string; pid: number }>('select current_schema() as schema, pg_backend_pid() as pid');
       schema = me.rows[0]?.schema;
+      if (!(await hearsThePool(next))) {
+        // Through PgBouncer in transaction mode (or to another database), LISTEN succeeds and then
+        // hears nothing: caches would trust a silence. Not listening, so they read the database.
+        if (!warnedDeaf)
+          log?.warn(
+            { listenUrl: redacted(url) },
+            'change signals: the listening connection does not hear NOTIFY sent through the pool; is DATABASE_LISTEN_URL going through a pooler in transaction mode or to another database? Per-instance caches read the database until it does',
+          );
+        warnedDeaf = true;
+        throw new DeafListener();
+      }
       listeningPid = me.rows[0]?.pid;
     } catch (error) {
       if (client === next) lost(error);
@@ -169,12 +192,36 @@ export function postgresSignals(url: string, db: Db): ChangeSignals {
       return;
     }
     retryMs = FIRST_RETRY_MS;
+    if (warnedDeaf) log?.info({}, 'change signals: the listening connection hears NOTIFY now');
+    warnedDeaf = false;
     if (everConnected) {
       log?.info({}, 'change signals: listening again; per-instance caches start afresh');
       listeners.resynced();
     }
     everConnected = true;
     markReady();
+  };
+
+  /** Sends a NOTIFY through the pool (as the app's changes are) and waits to hear it on `listener`. */
+  const hearsThePool = async (listener: pg.Client): Promise<boolean> => {
+    const nonce = randomUUID();
+    let timer: NodeJS.Timeout | undefined;
+    let onProbe: ((message: pg.Notification) => void) | undefined;
+    const heard = new Promise<boolean>((resolve) => {
+      onProbe = (message) => {
+        if (message.payload?.includes(nonce)) resolve(true);
+      };
+      listener.on('notification', onProbe);
+      timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+    });
+    try {
+      const body = JSON.stringify({ topic: PROBE_TOPIC, payload: nonce, from: self, schema } satisfies Message);
+      await sql`select pg_notify(${SIGNAL_CHANNEL}, ${body})`.execute(db);
+      return await heard;
+    } finally {
+      clearTimeout(timer);
+      if (onProbe) listener.off('notification', onProbe);
+    }
   };
 
   void connect();
@@ -221,6 +268,17 @@ export function postgresSignals(url: string, db: Db): ChangeSignals {
       }
     },
   };
+}
+
+/** The URL without its password, for the log. */
+function redacted(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(not a URL)';
+  }
 }
 
 /** The signals of this deployment: in the process on SQLite, LISTEN/NOTIFY on PostgreSQL. */

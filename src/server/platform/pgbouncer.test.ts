@@ -11,6 +11,7 @@ import { as, buildTestApp } from '../../../test/helpers/app.js';
 import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../test/helpers/factories.js';
 import { loadConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrator.js';
+import { openChangeSignals } from './change-signals.js';
 import { type DbHandle, openDatabase } from './db.js';
 
 /**
@@ -197,5 +198,18 @@ describe.runIf(onPostgres && installed)(title, () => {
       c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1 and pid = any($2::int[])', [dbName, pids]),
     );
     expect(listeners.rows[0]?.n).toBe(2);
+  });
+
+  it('says so when the listening connection goes through the pooler too, and caches then read the database', async () => {
+    const warnings: string[] = [];
+    const signals = openChangeSignals({ dialect: 'postgres', url: pooledUrl }, (database as DbHandle).db, pooledUrl);
+    signals.reportTo({ warn: (_obj, msg) => warnings.push(msg), info: () => undefined });
+    try {
+      await within(10_000, async () => warnings.length > 0);
+      expect(warnings[0]).toMatch(/does not hear NOTIFY.*DATABASE_LISTEN_URL.*pooler in transaction mode/);
+      expect(signals.status().listening).toBe(false);
+    } finally {
+      await signals.close();
+    }
   });
 });
