@@ -82,13 +82,18 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
 }
 
-/** One request per token (POST with `{}` unless told otherwise), `connections` at a time, with autocannon. */
+/**
+ * One request per token (POST with `{}` unless told otherwise), `connections` at a time, with
+ * autocannon; `headers` go with every request (a calendar app's If-None-Match).
+ */
 export async function burst(
   url: string,
-  path: string,
+  /** One path, or the path of the i-th request. */
+  path: string | ((i: number) => string),
   tokens: string[],
   connections: number,
   method: 'GET' | 'POST' = 'POST',
+  headers: Record<string, string> = {},
 ): Promise<LoadResult> {
   let next = 0;
   const started = performance.now();
@@ -104,12 +109,15 @@ export async function burst(
         requests: [
           {
             method,
-            path,
+            path: typeof path === 'string' ? path : path(0),
             setupRequest: (request: any) => {
-              const authorization = `Bearer ${tokens[next++ % tokens.length]}`;
+              const i = next++;
+              const authorization = `Bearer ${tokens[i % tokens.length]}`;
+              const sent = { ...request.headers, ...headers, authorization };
+              const at = typeof path === 'string' ? path : path(i);
               return method === 'POST'
-                ? { ...request, headers: { ...request.headers, 'content-type': 'application/json', authorization }, body: '{}' }
-                : { ...request, headers: { ...request.headers, authorization } };
+                ? { ...request, path: at, headers: { ...sent, 'content-type': 'application/json' }, body: '{}' }
+                : { ...request, path: at, headers: sent };
             },
           },
         ],

@@ -10,7 +10,8 @@ export const calendarApi = {
     path: '/api/v1/sessions/:id/calendar.ics',
     operationId: 'downloadSessionCalendar',
     params: idParams,
-    responses: { 200: z.string() },
+    // 304: the If-None-Match sent names this file as it still is.
+    responses: { 200: z.string(), 304: z.null() },
   }),
   myFeed: endpoint({
     method: 'GET',
@@ -30,6 +31,7 @@ export const calendarApi = {
     path: '/calendar/:file',
     operationId: 'getCalendarFeed',
     params: z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'Unknown calendar.') }),
-    responses: { 200: z.string() },
+    // 304: the app's copy (If-None-Match, else If-Modified-Since) is current.
+    responses: { 200: z.string(), 304: z.null() },
   }),
 };

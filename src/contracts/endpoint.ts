@@ -17,8 +17,8 @@ export interface Endpoint {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** Success answers by status (a 204 is `z.null()`); files (CSV, iCalendar) are `z.string()`. */
-  responses: Partial<Record<200 | 201 | 202 | 204, z.ZodType>>;
+  /** Success answers by status (a 204 or 304 is `z.null()`); files (CSV, iCalendar) are `z.string()`. */
+  responses: Partial<Record<200 | 201 | 202 | 204 | 304, z.ZodType>>;
 }
 
 /** Declares an endpoint, keeping its literal types for both ends. */

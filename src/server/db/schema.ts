@@ -327,6 +327,16 @@ export interface SearchChangesTable {
   changed_at: Generated<string>;
 }
 
+/**
+ * What changed in personal calendar feeds (20261204T0000), written by triggers for people who
+ * have a feed: a feed's version is the sum of its person's numbers, its Last-Modified the latest.
+ */
+export interface CalendarChangesTable {
+  seq: Generated<number>;
+  person_id: string;
+  changed_at: Generated<string>;
+}
+
 export interface WorkshopSearchTable {
   workshop_id: string;
   title: string;
@@ -598,6 +608,7 @@ export interface Database {
   request_votes: RequestVotesTable;
   workshop_search: WorkshopSearchTable;
   search_changes: SearchChangesTable;
+  calendar_changes: CalendarChangesTable;
   checklist_templates: ChecklistTemplatesTable;
   checklist_versions: ChecklistVersionsTable;
   checklist_items: ChecklistItemsTable;

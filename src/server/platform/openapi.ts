@@ -46,6 +46,7 @@ const responseDescriptions: Record<string, string> = {
   200: 'OK.',
   201: 'Created.',
   204: 'Done; no content.',
+  304: 'Not modified: your copy (named by If-None-Match or If-Modified-Since) is current; no content.',
   400: 'The request is not valid: `validation_failed` (`details` names each field), `invalid_json` or `bad_request`.',
   401: 'Not signed in, or the API token is unknown, revoked or expired (`unauthenticated`).',
   403:
@@ -112,7 +113,7 @@ function documentRoute(input: Parameters<typeof jsonSchemaTransform>[0] & { rout
 
   for (const [status, body] of Object.entries(documented)) {
     const description = responseDescriptions[status] ?? 'See the operation description.';
-    if (status === '204') {
+    if (status === '204' || status === '304') {
       // `type: 'null'` tells @fastify/swagger there is no body at all.
       documented[status] = { type: 'null', description };
     } else if (isSuccess(status) && schema.produces) {

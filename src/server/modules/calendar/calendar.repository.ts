@@ -22,6 +22,14 @@ export interface FeedSession extends PublishedSession {
   hosting: boolean;
 }
 
+/** What decides whether a feed changed: its person, when its address was made, its version and latest change. */
+export interface FeedVersion {
+  personId: string;
+  createdAt: string;
+  version: string;
+  changedAt: string | null;
+}
+
 /** SQLite and PostgreSQL both answer an integer column with a number, a missing row with null. */
 const sequenceOf = (value: number | string | null) => Number(value ?? 0);
 
@@ -75,16 +83,59 @@ export const calendarRepository = {
     return db.selectFrom('calendar_feeds').select(['created_at', 'hint']).where('person_id', '=', personId).executeTakeFirst();
   },
 
-  async personOfFeed(db: Executor, tokenHash: string): Promise<string | undefined> {
-    // A feed of someone who left answers like an unknown address.
+  /**
+   * The feed behind a secret address, with its version: the sum of the numbers of its changes
+   * (the calendar_changes log, 20261204T0000) and when the latest was. A feed of someone who left
+   * answers like an unknown address. One indexed read: all a 304 needs.
+   */
+  async feedByToken(db: Executor, tokenHash: string): Promise<FeedVersion | undefined> {
     const row = await db
       .selectFrom('calendar_feeds as f')
       .innerJoin('people as p', 'p.id', 'f.person_id')
-      .select('f.person_id')
+      .select((eb) => [
+        'f.person_id',
+        'f.created_at',
+        eb
+          .selectFrom('calendar_changes as c')
+          .whereRef('c.person_id', '=', 'f.person_id')
+          .select((c) => c.fn.sum<string | number>('c.seq').as('s'))
+          .as('version'),
+        eb
+          .selectFrom('calendar_changes as c')
+          .whereRef('c.person_id', '=', 'f.person_id')
+          .select((c) => c.fn.max('c.changed_at').as('m'))
+          .as('changed_at'),
+      ])
       .where('f.token_hash', '=', tokenHash)
       .where('p.active', '=', 1)
       .executeTakeFirst();
-    return row?.person_id;
+    return (
+      row && {
+        personId: row.person_id,
+        createdAt: row.created_at,
+        version: String(row.version ?? 0),
+        changedAt: row.changed_at ?? null,
+      }
+    );
+  },
+
+  /** Forgets changes older than `before`, but each person's latest (it is their feed's Last-Modified). */
+  async pruneChanges(db: Executor, before: string): Promise<number> {
+    const result = await db
+      .deleteFrom('calendar_changes as c')
+      .where('c.changed_at', '<', before)
+      .where((eb) =>
+        eb(
+          'c.seq',
+          '<',
+          eb
+            .selectFrom('calendar_changes as n')
+            .whereRef('n.person_id', '=', 'c.person_id')
+            .select((n) => n.fn.max('n.seq').as('m')),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   },
 
   /** One feed per person: a new address replaces the old one. */

@@ -1,3 +1,4 @@
+import fresh from 'fresh';
 import { calendarApi } from '../../../contracts/index.js';
 import { requireActor } from '../../platform/authenticate.js';
 import type { Api } from '../../platform/http.js';
@@ -18,7 +19,9 @@ export function calendarRoutes(app: Api, calendar: CalendarService): void {
       produces: ['text/calendar'],
     },
     async (request, reply) => {
-      const body = await calendar.sessionFile(requireActor(request), request.params.id);
+      const { body, validators } = await calendar.sessionFile(requireActor(request), request.params.id);
+      reply.header('etag', validators.etag).header('cache-control', 'private, no-cache');
+      if (fresh(request.headers, { etag: validators.etag })) return reply.code(304).send();
       return reply.type(ICS).header('content-disposition', 'attachment; filename="session.ics"').send(body);
     },
   );
@@ -61,8 +64,16 @@ export function calendarRoutes(app: Api, calendar: CalendarService): void {
       errors: false,
     },
     async (request, reply) => {
-      const body = await calendar.feedFile(request.params.file.replace(/\.ics$/, ''));
-      return reply.type(ICS).header('cache-control', 'private, max-age=300').send(body);
+      // A 304 when the app's copy is current (RFC 9110 13.1: If-None-Match first, else If-Modified-Since).
+      const { validators, body } = await calendar.feedFile(request.params.file.replace(/\.ics$/, ''), (v) =>
+        fresh(request.headers, { etag: v.etag, 'last-modified': v.lastModified }),
+      );
+      reply
+        .header('etag', validators.etag)
+        .header('last-modified', validators.lastModified)
+        .header('cache-control', 'private, max-age=300');
+      if (body === null) return reply.code(304).send();
+      return reply.type(ICS).send(body);
     },
   );
 }

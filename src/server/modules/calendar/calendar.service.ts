@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { type CalendarFeed, type CreatedCalendarFeed, videoLinkFor } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
@@ -8,36 +10,70 @@ import { assertCanMakeFeed } from './calendar.policy.js';
 import type { calendarRepository } from './calendar.repository.js';
 import type { SessionViewer } from './ports.js';
 
+const DAY_MS = 86_400_000;
+/** Rendered feeds kept per instance, by size: about 150 feeds of 500 sessions, thousands of small ones. */
+const RENDERED_BYTES = 32 * 2 ** 20;
+
+/** What tells a calendar app whether its copy is current. */
+export interface Validators {
+  etag: string;
+  /** An HTTP date. */
+  lastModified: string;
+}
+
+/** The feed's validators, and its text unless the caller's copy is current. */
+export interface FeedAnswer {
+  validators: Validators;
+  body: string | null;
+}
+
 /** Past sessions a feed still shows: a quarter back, so last month's workshops stay in the calendar. */
-const FEED_HISTORY_MS = 90 * 86_400_000;
+const FEED_HISTORY_MS = 90 * DAY_MS;
+
+const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
 
 /** Calendar files and personal feeds, for everyone. */
 export class CalendarService {
+  private readonly rendered = new LRUCache<string, { etag: string; body: string }>({
+    maxSize: RENDERED_BYTES,
+    sizeCalculation: (entry) => entry.body.length || 1,
+  });
+  /** The settings a feed's text depends on: a changed address or sender is a new version. */
+  private readonly settingsTag: string;
+
   constructor(
     private readonly tx: Transactor,
     private readonly calendar: typeof calendarRepository,
     private readonly sessions: SessionViewer,
     private readonly settings: { publicUrl: string; mailFrom: string },
-  ) {}
+  ) {
+    this.settingsTag = shortHash(`${settings.publicUrl}\n${settings.mailFrom}`);
+  }
 
   /** Published calendars name the same organizer as the invitations: the address mail comes from. */
   private get organizer() {
     return parseAddress(this.settings.mailFrom);
   }
 
-  /** One session as a calendar file, for anyone who may see the session. */
-  async sessionFile(actor: Actor, sessionId: string): Promise<string> {
+  /**
+   * One session as a calendar file, for anyone who may see the session, with an ETag that names
+   * what the file says (not when it was made), so a client's copy of an unchanged session is current.
+   */
+  async sessionFile(actor: Actor, sessionId: string): Promise<{ body: string; validators: Pick<Validators, 'etag'> }> {
     // The session as the actor sees it: 404 if they may not, and the video link only if they may.
     const seen = await this.sessions.get(actor, sessionId);
     const session = await this.calendar.session(this.tx.executor, sessionId, actor.id);
     if (!session) throw notFound('Session');
-    return feed({
+    const shown = { ...session, video_url: seen.videoUrl };
+    const etag = `W/"${shortHash(JSON.stringify([shown, actor.id, this.settingsTag]))}"`;
+    const body = feed({
       name: session.title,
-      sessions: [{ ...session, video_url: seen.videoUrl }],
+      sessions: [shown],
       personId: actor.id,
       organizer: this.organizer,
       publicUrl: this.settings.publicUrl,
     });
+    return { body, validators: { etag } };
   }
 
   /** Whether the actor has a feed; its address was shown once, when it was made. */
@@ -58,12 +94,36 @@ export class CalendarService {
     return { url: `${this.settings.publicUrl}/calendar/${token}.ics`, createdAt: feed.at, hint: feed.hint };
   }
 
-  /** The feed behind a secret address (no sign-in: calendar apps cannot sign in). */
-  async feedFile(token: string): Promise<string> {
+  /**
+   * The feed behind a secret address (no sign-in: calendar apps cannot sign in), or only its
+   * validators when `isFresh` says the caller already has this version (a 304). The version comes
+   * from the database, so every instance gives the same ETag; the rendered text is kept per
+   * instance until the version moves on.
+   */
+  async feedFile(token: string, isFresh: (validators: Validators) => boolean): Promise<FeedAnswer> {
     const db = this.tx.executor;
-    const personId = await this.calendar.personOfFeed(db, hashSecret(token));
-    if (!personId) throw notFound('Calendar');
-    const since = new Date(Date.now() - FEED_HISTORY_MS).toISOString();
+    const found = await this.calendar.feedByToken(db, hashSecret(token));
+    if (!found) throw notFound('Calendar');
+    // The window starts at a day's boundary, so a feed changes at most once a day by time alone.
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    const since = new Date(today - FEED_HISTORY_MS).toISOString();
+    const created = Date.parse(found.createdAt);
+    const changed = found.changedAt ? Date.parse(found.changedAt) : 0;
+    const validators = {
+      // Weak: two renderings of one version differ in their DTSTAMPs, the time they were made.
+      etag: `W/"${created.toString(36)}.${found.version}.${(today / DAY_MS).toString(36)}.${this.settingsTag}"`,
+      lastModified: new Date(Math.max(created, changed, today)).toUTCString(),
+    };
+    if (isFresh(validators)) return { validators, body: null };
+    const kept = this.rendered.get(found.personId);
+    if (kept?.etag === validators.etag) return { validators, body: kept.body };
+    const body = await this.renderFeed(found.personId, since);
+    this.rendered.set(found.personId, { etag: validators.etag, body });
+    return { validators, body };
+  }
+
+  private async renderFeed(personId: string, since: string): Promise<string> {
+    const db = this.tx.executor;
     const [sessions, role] = await Promise.all([this.calendar.feed(db, personId, since), this.calendar.roleOf(db, personId)]);
     const reader = { id: personId, role: role ?? 'member' };
     const shown = sessions.map((s) => ({
@@ -75,5 +135,10 @@ export class CalendarService {
       }),
     }));
     return feed({ name: 'Lyceum', sessions: shown, personId, organizer: this.organizer, publicUrl: this.settings.publicUrl });
+  }
+
+  /** Forgets feed changes no instance needs any more (a day old), each person's latest kept. */
+  pruneChanges(): Promise<number> {
+    return this.calendar.pruneChanges(this.tx.executor, new Date(Date.now() - DAY_MS).toISOString());
   }
 }

@@ -1,4 +1,11 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  type ICalCalendarData,
+  ICalCalendarMethod,
+  type ICalEventData,
+  ICalEventStatus,
+} from 'ical-generator';
 
 /** One session as a calendar event shows it (the video link only when the reader may see it). */
 export interface CalendarSession {
@@ -33,13 +40,61 @@ export interface PublishedSession extends CalendarSession {
   sequence: number;
 }
 
+const END = 'END:VCALENDAR';
+
 /**
- * The one way a calendar becomes text. RFC 5545 (3.1) ends every content line with CRLF, the
- * last one too; ical-generator leaves the final END:VCALENDAR without it.
+ * The one way a calendar becomes text: ical-generator's, with its events folded here. RFC 5545
+ * (3.1) ends every content line with CRLF, the last one too; ical-generator leaves the final
+ * END:VCALENDAR without it. The text is the library's own, byte for byte (calendar.test.ts).
  */
-function render(calendar: ICalCalendar): string {
-  const text = calendar.toString();
-  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+export function renderCalendar(options: ICalCalendarData, events: ICalEventData[]): string {
+  const shell = ical(options).toString();
+  if (!shell.endsWith(END)) throw new Error('ical-generator wrote something after END:VCALENDAR');
+  const calendar = ical(options);
+  let text = shell.slice(0, -END.length);
+  for (const event of events) text += foldLines(calendar.createEvent(event).toString());
+  return `${text}${END}\r\n`;
+}
+
+/**
+ * Folds content lines longer than 75 octets (RFC 5545 3.1) exactly as ical-generator does (74
+ * octets, then CRLF, a space and up to 74 more), without its cost: it encodes each character with
+ * a new TextEncoder, 97 % of the time a 500-event feed took (about 250 ms of 258).
+ */
+export function foldLines(text: string): string {
+  const lines = text.split('\r\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.length > 18 && Buffer.byteLength(line) > 74) lines[i] = foldLine(line);
+  }
+  return lines.join('\r\n');
+}
+
+/** UTF-8 octets of one UTF-16 code unit (a lone surrogate is written as U+FFFD: three). */
+const octetsOf = (code: number) => (code < 0x80 ? 1 : code < 0x800 ? 2 : 3);
+
+function foldLine(line: string): string {
+  let result = '';
+  let octets = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let ch = line[i] as string;
+    let size = octetsOf(code);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // A high surrogate is taken with what follows: a pair is four octets; alone it becomes U+FFFD.
+      ch += line.charAt(++i);
+      const next = ch.charCodeAt(1);
+      if (next >= 0xdc00 && next <= 0xdfff) size = 4;
+      else if (ch.length === 2) size += octetsOf(next);
+    }
+    octets += size;
+    if (octets > 74) {
+      result += '\r\n ';
+      octets = size;
+    }
+    result += ch;
+  }
+  return result;
 }
 
 /**
@@ -81,11 +136,11 @@ export function invitation(input: {
 }): string {
   const { session: s, attendee, organizer, publicUrl } = input;
   const domain = new URL(publicUrl).hostname;
-  const calendar = ical({
+  const options = {
     prodId: { company: 'Lyceum', product: 'Lyceum', language: 'EN' },
     method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  calendar.createEvent({
+  };
+  const event: ICalEventData = {
     id: inviteUid(s.id, attendee.id, domain),
     sequence: input.sequence,
     start: new Date(s.starts_at),
@@ -105,8 +160,8 @@ export function invitation(input: {
         status: ICalAttendeeStatus.ACCEPTED,
       },
     ],
-  });
-  return render(calendar);
+  };
+  return renderCalendar(options, [event]);
 }
 
 /**
@@ -122,20 +177,21 @@ export function feed(input: {
   publicUrl: string;
 }): string {
   const domain = new URL(input.publicUrl).hostname;
-  const calendar = ical({
+  const options = {
     name: calendarName(input.name),
     prodId: { company: 'Lyceum', product: 'Lyceum', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 3600,
-  });
-  for (const s of input.sessions) {
-    calendar.createEvent({
+  };
+  const stamp = new Date();
+  const events = input.sessions.map(
+    (s): ICalEventData => ({
       // The same UID as the person's invitation: a calendar that has both shows one event.
       id: inviteUid(s.id, input.personId, domain),
       sequence: s.sequence,
       start: new Date(s.starts_at),
       end: new Date(s.ends_at),
-      stamp: new Date(),
+      stamp,
       summary: s.title,
       description: describe(s, input.publicUrl),
       location: place(s),
@@ -143,9 +199,9 @@ export function feed(input: {
       status: s.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       // RFC 5546 3.2.1: a published event names its organizer, as the invitations do.
       organizer: input.organizer,
-    });
-  }
-  return render(calendar);
+    }),
+  );
+  return renderCalendar(options, events);
 }
 
 /**
