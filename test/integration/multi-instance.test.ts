@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/server/platform/db.js';
+import { type DbHandle, openDatabase } from '../../src/server/platform/db.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { buildPerson, type TestPerson } from '../helpers/factories.js';
 import { checkSeatInvariants } from '../helpers/invariants.js';
@@ -62,33 +62,47 @@ describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('three app instances o
   }, 90_000);
 });
 
-describe.runIf(process.env.LYCEUM_TEST_DB !== 'postgres')('an acknowledged registration', () => {
+/** A database a server process can be killed over: a SQLite file (not memory), or a PostgreSQL schema. */
+async function killableDatabase(): Promise<{ url: string; db: DbHandle['db']; close: () => Promise<void> }> {
+  if (process.env.LYCEUM_TEST_DB === 'postgres') return createTestDatabase();
+  const path = join(mkdtempSync(join(tmpdir(), 'lyceum-kill-')), 'lyceum.sqlite');
+  const handle = openDatabase({ dialect: 'sqlite', path });
+  const { migrateToLatest } = await import('../../src/server/db/migrator.js');
+  await migrateToLatest(handle.db);
+  return { url: `sqlite:${path}`, db: handle.db, close: () => handle.close() };
+}
+
+describe('an acknowledged registration', () => {
   it('survives kill -9 of the server right after the response', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'lyceum-kill-')), 'lyceum.sqlite');
-    const url = `sqlite:${path}`;
-    const setup = openDatabase({ dialect: 'sqlite', path });
-    const { migrateToLatest } = await import('../../src/server/db/migrator.js');
-    await migrateToLatest(setup.db);
-    const host = await buildPerson(setup.db);
-    const people = await Promise.all(Array.from({ length: 20 }, () => buildPerson(setup.db)));
-    await setup.close();
+    const database = await killableDatabase();
+    try {
+      const host = await buildPerson(database.db);
+      const people = await Promise.all(Array.from({ length: 20 }, () => buildPerson(database.db)));
+      const server = await serveLyceum(database.url);
+      const sessionId = await sessionFor(server.url, host, 5);
+      const acknowledged: string[] = [];
+      await Promise.all(
+        people.map(async (p) => {
+          const res = await callApi(server.url, p.token, 'POST', `/api/v1/sessions/${sessionId}/registrations`, {});
+          if (res.status === 201) acknowledged.push(res.body.id);
+        }),
+      );
+      server.child.kill('SIGKILL');
+      await new Promise((r) => server.child.once('exit', r));
 
-    const server = await serveLyceum(url);
-    const sessionId = await sessionFor(server.url, host, 5);
-    const acknowledged: string[] = [];
-    await Promise.all(
-      people.map(async (p) => {
-        const res = await callApi(server.url, p.token, 'POST', `/api/v1/sessions/${sessionId}/registrations`, {});
-        if (res.status === 201) acknowledged.push(res.body.id);
-      }),
-    );
-    server.child.kill('SIGKILL');
-    await new Promise((r) => server.child.once('exit', r));
-
-    const reopened = openDatabase({ dialect: 'sqlite', path });
-    const stored = await reopened.db.selectFrom('registrations').select('id').execute();
-    await reopened.close();
-    expect(acknowledged).toHaveLength(20);
-    expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
+      // What the killed server acknowledged is in the database, for any other reader.
+      const stored = await database.db.selectFrom('registrations').select('id').where('session_id', '=', sessionId).execute();
+      expect(acknowledged).toHaveLength(20);
+      expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
+      expect(await checkSeatInvariants(database.db, sessionId, 5)).toMatchObject({
+        holding: 5,
+        waiting: 15,
+        overbooked: false,
+        gapFree: true,
+      });
+    } finally {
+      await stopServers();
+      await database.close();
+    }
   }, 60_000);
 });

@@ -69,9 +69,23 @@ export const calendarRepository = {
       .leftJoin('workshop_hosts as h', (join) => join.onRef('h.workshop_id', '=', 's.workshop_id').on('h.person_id', '=', personId))
       .leftJoin('calendar_invites as i', (join) => join.onRef('i.session_id', '=', 's.id').on('i.person_id', '=', personId))
       .select([...COLUMNS, 'r.status as registration_status', 'h.person_id as host_id', 'i.sequence'])
+      // Driven by the person's own seats and hosted workshops (indexes by person), never a scan of all sessions.
+      .where('s.id', 'in', (eb) =>
+        eb
+          .selectFrom('registrations as mine')
+          .select('mine.session_id')
+          .where('mine.person_id', '=', personId)
+          .where('mine.status', 'in', ['enrolled', 'offered', 'attended'])
+          .union(
+            eb
+              .selectFrom('workshop_hosts as hosted')
+              .innerJoin('sessions as hs', 'hs.workshop_id', 'hosted.workshop_id')
+              .select('hs.id as session_id')
+              .where('hosted.person_id', '=', personId),
+          ),
+      )
       .where('s.ends_at', '>=', since)
       .where('w.status', '=', 'published')
-      .where((eb) => eb.or([eb('r.status', 'in', ['enrolled', 'offered', 'attended']), eb('h.person_id', 'is not', null)]))
       .orderBy('s.starts_at')
       .limit(1000)
       .execute();

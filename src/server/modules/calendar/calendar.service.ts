@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
-import { feed, parseAddress } from './calendar.js';
+import { EventFragments, feed, parseAddress } from './calendar.js';
 import { assertCanMakeFeed } from './calendar.policy.js';
 import type { calendarRepository } from './calendar.repository.js';
 import type { SessionViewer } from './ports.js';
@@ -38,6 +38,7 @@ export class CalendarService {
     maxSize: RENDERED_BYTES,
     sizeCalculation: (entry) => entry.body.length || 1,
   });
+  private readonly fragments = new EventFragments();
   /** The settings a feed's text depends on: a changed address or sender is a new version. */
   private readonly settingsTag: string;
 
@@ -134,7 +135,14 @@ export class CalendarService {
         registration: s.registration_status ? { status: s.registration_status } : null,
       }),
     }));
-    return feed({ name: 'Lyceum', sessions: shown, personId, organizer: this.organizer, publicUrl: this.settings.publicUrl });
+    return feed({
+      name: 'Lyceum',
+      sessions: shown,
+      personId,
+      organizer: this.organizer,
+      publicUrl: this.settings.publicUrl,
+      fragments: this.fragments,
+    });
   }
 
   /** Forgets feed changes no instance needs any more (a day old), each person's latest kept. */

@@ -1,11 +1,13 @@
 import ical, {
   ICalAttendeeRole,
   ICalAttendeeStatus,
+  type ICalCalendar,
   type ICalCalendarData,
   ICalCalendarMethod,
   type ICalEventData,
   ICalEventStatus,
 } from 'ical-generator';
+import { LRUCache } from 'lru-cache';
 
 /** One session as a calendar event shows it (the video link only when the reader may see it). */
 export interface CalendarSession {
@@ -47,13 +49,37 @@ const END = 'END:VCALENDAR';
  * (3.1) ends every content line with CRLF, the last one too; ical-generator leaves the final
  * END:VCALENDAR without it. The text is the library's own, byte for byte (calendar.test.ts).
  */
-export function renderCalendar(options: ICalCalendarData, events: ICalEventData[]): string {
+export function renderCalendar(options: ICalCalendarData, events: ICalEventData[], fragments?: EventFragments): string {
   const shell = ical(options).toString();
   if (!shell.endsWith(END)) throw new Error('ical-generator wrote something after END:VCALENDAR');
   const calendar = ical(options);
   let text = shell.slice(0, -END.length);
-  for (const event of events) text += foldLines(calendar.createEvent(event).toString());
+  for (const event of events) text += fragments ? fragments.render(calendar, event) : foldLines(calendar.createEvent(event).toString());
   return `${text}${END}\r\n`;
+}
+
+/**
+ * Rendered events kept by what they say, for feeds: each session's event is the same text for
+ * everyone who sees it alike, but for its first three lines (BEGIN, the person's UID, SEQUENCE),
+ * which are written here. Kept by content, so a changed session is a new entry and nothing needs
+ * invalidating; its DTSTAMP is when its text was first made. About 1 KB each.
+ */
+export class EventFragments {
+  private readonly kept = new LRUCache<string, string>({ max: 20_000 });
+
+  render(calendar: ICalCalendar, event: ICalEventData): string {
+    const { id, sequence, stamp: _stamp, ...said } = event;
+    const key = JSON.stringify(said);
+    let rest = this.kept.get(key);
+    if (rest === undefined) {
+      const text = calendar.createEvent({ ...event, stamp: new Date() }).toString();
+      const at = text.indexOf('\r\nDTSTAMP:');
+      if (!text.startsWith('BEGIN:VEVENT\r\nUID:') || at < 0) throw new Error('ical-generator changed the order of an event');
+      rest = foldLines(text.slice(at + 2));
+      this.kept.set(key, rest);
+    }
+    return foldLines(`BEGIN:VEVENT\r\nUID:${id}\r\nSEQUENCE:${sequence ?? 0}\r\n`) + rest;
+  }
 }
 
 /**
@@ -175,6 +201,8 @@ export function feed(input: {
   personId: string;
   organizer: Organizer;
   publicUrl: string;
+  /** Events already rendered, kept across feeds (a personal feed's; not a one-off file's). */
+  fragments?: EventFragments;
 }): string {
   const domain = new URL(input.publicUrl).hostname;
   const options = {
@@ -201,7 +229,7 @@ export function feed(input: {
       organizer: input.organizer,
     }),
   );
-  return renderCalendar(options, events);
+  return renderCalendar(options, events, input.fragments);
 }
 
 /**
