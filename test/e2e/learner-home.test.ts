@@ -117,6 +117,8 @@ it('home is short with the catalog one click away; a hybrid card names each pool
   await rooms.locator('label', { hasText: /^Room Turing\s*\d/ }).click();
   await learner.waitForURL((u) => u.searchParams.getAll('location').join('|') === 'Amsterdam · Room Turing');
   await learner.getByRole('link', { name: title }).waitFor();
+  // The card was on the page before the filter too: wait until the list is no longer dimmed while it reloads.
+  await settle(learner);
   await axe.check(learner, 'Catalog, a city then a room chosen');
   await learner.screenshot({ path: `${SHOTS}/catalog-locations.png` });
   await learner.getByRole('button', { name: 'Clear all' }).click();
