@@ -106,13 +106,16 @@ it('home is short with the catalog one click away; a hybrid card names each pool
   await learner.getByText(/\d+ workshops?, soonest first/).waitFor();
   expect(await learner.getByRole('heading', { name: 'All workshops' }).count()).toBe(1);
 
-  // Locations: the city (office) first, then its rooms.
+  // Locations: the city (office) first, then its rooms. Each click waits for the previous answer:
+  // facets re-sort when it lands, and a click during that lands on another place (seen on a busy CI).
   await learner.setViewportSize(DESKTOP);
+  await settle(learner);
   await learner
     .getByRole('group', { name: 'Location' })
     .locator('label', { hasText: /^Amsterdam\s*\d/ })
     .click();
   await learner.waitForURL((u) => u.searchParams.getAll('location').join('|') === 'Amsterdam');
+  await settle(learner);
   const rooms = learner.getByRole('group', { name: 'Rooms in Amsterdam' });
   await rooms.locator('label', { hasText: /^Room Turing\s*\d/ }).click();
   await learner.waitForURL((u) => u.searchParams.getAll('location').join('|') === 'Amsterdam · Room Turing');
