@@ -169,7 +169,8 @@ async function measure(label: string, database: DbHandle, databaseUrl: string) {
   const { paths, ids } = await feeds(database);
   console.log(`${label}: ${PEOPLE} feeds of ${SESSIONS} sessions made in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
   const p = port++;
-  const server = start(['bin/lyceum.js', 'serve'], {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const server = start([...profile, 'bin/lyceum.js', 'serve'], {
     PORT: String(p),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,

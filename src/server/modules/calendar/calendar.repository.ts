@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RegistrationStatus } from '../../../contracts/index.js';
+import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { PublishedSession } from './calendar.js';
 
@@ -25,6 +26,8 @@ export interface FeedSession extends PublishedSession {
 /** What decides whether a feed changed: its person, when its address was made, its version and latest change. */
 export interface FeedVersion {
   personId: string;
+  /** Whether the person is an admin (a feed has no signed-in actor, only the person behind the address). */
+  role: 'member' | 'admin';
   createdAt: string;
   version: string;
   changedAt: string | null;
@@ -32,6 +35,30 @@ export interface FeedVersion {
 
 /** SQLite and PostgreSQL both answer an integer column with a number, a missing row with null. */
 const sequenceOf = (value: number | string | null) => Number(value ?? 0);
+
+/** A feed's version by its address's hash: every conditional request of a calendar app asks it. */
+const feedByTokenQuery = prepared((db: Executor, tokenHash: string) =>
+  db
+    .selectFrom('calendar_feeds as f')
+    .innerJoin('people as p', 'p.id', 'f.person_id')
+    .select((eb) => [
+      'f.person_id',
+      'f.created_at',
+      'p.role',
+      eb
+        .selectFrom('calendar_changes as c')
+        .whereRef('c.person_id', '=', 'f.person_id')
+        .select((c) => c.fn.sum<string | number>('c.seq').as('s'))
+        .as('version'),
+      eb
+        .selectFrom('calendar_changes as c')
+        .whereRef('c.person_id', '=', 'f.person_id')
+        .select((c) => c.fn.max('c.changed_at').as('m'))
+        .as('changed_at'),
+    ])
+    .where('f.token_hash', '=', tokenHash)
+    .where('p.active', '=', 1),
+);
 
 /** Sessions as calendars show them, and the secret addresses of personal feeds. */
 export const calendarRepository = {
@@ -45,12 +72,6 @@ export const calendarRepository = {
       .where('s.id', '=', id)
       .executeTakeFirst();
     return row && { ...row, sequence: sequenceOf(row.sequence) };
-  },
-
-  /** Whether the person is an admin (the feed has no signed-in actor, only the person behind the address). */
-  async roleOf(db: Executor, personId: string): Promise<'member' | 'admin' | undefined> {
-    const row = await db.selectFrom('people').select('role').where('id', '=', personId).executeTakeFirst();
-    return row?.role;
   },
 
   /**
@@ -89,7 +110,13 @@ export const calendarRepository = {
       .orderBy('s.starts_at')
       .limit(1000)
       .execute();
-    return rows.map(({ host_id, sequence, ...row }) => ({ ...row, hosting: host_id !== null, sequence: sequenceOf(sequence) }));
+    // Set on the rows themselves: a feed has hundreds, and a copy of each costs more than reading it.
+    const sessions = rows as unknown as (FeedSession & { host_id: string | null })[];
+    for (const row of sessions) {
+      row.hosting = row.host_id !== null;
+      row.sequence = sequenceOf(row.sequence);
+    }
+    return sessions;
   },
 
   /** When the person's feed address was made and how it ends; the address itself is not kept. */
@@ -103,29 +130,11 @@ export const calendarRepository = {
    * answers like an unknown address. One indexed read: all a 304 needs.
    */
   async feedByToken(db: Executor, tokenHash: string): Promise<FeedVersion | undefined> {
-    const row = await db
-      .selectFrom('calendar_feeds as f')
-      .innerJoin('people as p', 'p.id', 'f.person_id')
-      .select((eb) => [
-        'f.person_id',
-        'f.created_at',
-        eb
-          .selectFrom('calendar_changes as c')
-          .whereRef('c.person_id', '=', 'f.person_id')
-          .select((c) => c.fn.sum<string | number>('c.seq').as('s'))
-          .as('version'),
-        eb
-          .selectFrom('calendar_changes as c')
-          .whereRef('c.person_id', '=', 'f.person_id')
-          .select((c) => c.fn.max('c.changed_at').as('m'))
-          .as('changed_at'),
-      ])
-      .where('f.token_hash', '=', tokenHash)
-      .where('p.active', '=', 1)
-      .executeTakeFirst();
+    const [row] = await feedByTokenQuery(db, tokenHash);
     return (
       row && {
         personId: row.person_id,
+        role: row.role,
         createdAt: row.created_at,
         version: String(row.version ?? 0),
         changedAt: row.changed_at ?? null,

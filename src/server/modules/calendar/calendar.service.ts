@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
-import { EventFragments, feed, parseAddress } from './calendar.js';
+import { EventFragments, feed, parseAddress, personalFeed } from './calendar.js';
 import { assertCanMakeFeed } from './calendar.policy.js';
 import type { calendarRepository } from './calendar.repository.js';
 import type { SessionViewer } from './ports.js';
@@ -21,10 +21,10 @@ export interface Validators {
   lastModified: string;
 }
 
-/** The feed's validators, and its text unless the caller's copy is current. */
+/** The feed's validators, and its text (UTF-8) unless the caller's copy is current. */
 export interface FeedAnswer {
   validators: Validators;
-  body: string | null;
+  body: Buffer | null;
 }
 
 /** Past sessions a feed still shows: a quarter back, so last month's workshops stay in the calendar. */
@@ -34,7 +34,7 @@ const shortHash = (text: string) => createHash('sha256').update(text).digest('ba
 
 /** Calendar files and personal feeds, for everyone. */
 export class CalendarService {
-  private readonly rendered = new LRUCache<string, { etag: string; body: string }>({
+  private readonly rendered = new LRUCache<string, { etag: string; body: Buffer }>({
     maxSize: RENDERED_BYTES,
     sizeCalculation: (entry) => entry.body.length || 1,
   });
@@ -118,31 +118,24 @@ export class CalendarService {
     if (isFresh(validators)) return { validators, body: null };
     const kept = this.rendered.get(found.personId);
     if (kept?.etag === validators.etag) return { validators, body: kept.body };
-    const body = await this.renderFeed(found.personId, since);
+    const body = await this.renderFeed({ id: found.personId, role: found.role }, since);
     this.rendered.set(found.personId, { etag: validators.etag, body });
     return { validators, body };
   }
 
-  private async renderFeed(personId: string, since: string): Promise<string> {
-    const db = this.tx.executor;
-    const [sessions, role] = await Promise.all([this.calendar.feed(db, personId, since), this.calendar.roleOf(db, personId)]);
-    const reader = { id: personId, role: role ?? 'member' };
-    const shown = sessions.map((s) => ({
-      ...s,
-      video_url: videoLinkFor(s.video_url, {
+  private async renderFeed(reader: { id: string; role: 'member' | 'admin' }, since: string): Promise<Buffer> {
+    const sessions = await this.calendar.feed(this.tx.executor, reader.id, since);
+    // Each shows its video link only where the person may see it (the rows are this call's own).
+    for (const s of sessions)
+      s.video_url = videoLinkFor(s.video_url, {
         actor: reader,
-        hostIds: s.hosting ? [personId] : [],
+        hostIds: s.hosting ? [reader.id] : [],
         registration: s.registration_status ? { status: s.registration_status } : null,
-      }),
-    }));
-    return feed({
-      name: 'Lyceum',
-      sessions: shown,
-      personId,
-      organizer: this.organizer,
-      publicUrl: this.settings.publicUrl,
-      fragments: this.fragments,
-    });
+      });
+    return personalFeed(
+      { name: 'Lyceum', sessions, personId: reader.id, organizer: this.organizer, publicUrl: this.settings.publicUrl },
+      this.fragments,
+    );
   }
 
   /** Forgets feed changes no instance needs any more (a day old), each person's latest kept. */

@@ -49,36 +49,46 @@ const END = 'END:VCALENDAR';
  * (3.1) ends every content line with CRLF, the last one too; ical-generator leaves the final
  * END:VCALENDAR without it. The text is the library's own, byte for byte (calendar.test.ts).
  */
-export function renderCalendar(options: ICalCalendarData, events: ICalEventData[], fragments?: EventFragments): string {
-  const shell = ical(options).toString();
-  if (!shell.endsWith(END)) throw new Error('ical-generator wrote something after END:VCALENDAR');
+export function renderCalendar(options: ICalCalendarData, events: ICalEventData[]): string {
   const calendar = ical(options);
-  let text = shell.slice(0, -END.length);
-  for (const event of events) text += fragments ? fragments.render(calendar, event) : foldLines(calendar.createEvent(event).toString());
+  let text = calendarHead(options);
+  for (const event of events) text += foldLines(calendar.createEvent(event).toString());
   return `${text}${END}\r\n`;
 }
 
+/** The calendar's text up to its first event. */
+function calendarHead(options: ICalCalendarData): string {
+  const shell = ical(options).toString();
+  if (!shell.endsWith(END)) throw new Error('ical-generator wrote something after END:VCALENDAR');
+  return shell.slice(0, -END.length);
+}
+
+/** What an event's text depends on, besides the person (UID, SEQUENCE). */
+const SAID = ['workshop_id', 'title', 'summary', 'starts_at', 'ends_at', 'mode', 'location', 'video_url', 'status'] as const;
+
 /**
- * Rendered events kept by what they say, for feeds: each session's event is the same text for
- * everyone who sees it alike, but for its first three lines (BEGIN, the person's UID, SEQUENCE),
- * which are written here. Kept by content, so a changed session is a new entry and nothing needs
- * invalidating; its DTSTAMP is when its text was first made. About 1 KB each.
+ * Rendered events kept across feeds, for one Lyceum (one address and organizer): each session's
+ * event is the same text for everyone who sees it alike, but for its first three lines (BEGIN,
+ * the person's UID, SEQUENCE), written per feed. Kept by session and video link, checked against
+ * what the session says now (a changed session is rendered anew), as UTF-8 ready to send; its
+ * DTSTAMP is when its text was first made. About 1 KB each.
  */
 export class EventFragments {
-  private readonly kept = new LRUCache<string, string>({ max: 20_000 });
+  private readonly kept = new LRUCache<string, { from: CalendarSession; text: Buffer }>({ max: 20_000 });
 
-  render(calendar: ICalCalendar, event: ICalEventData): string {
-    const { id, sequence, stamp: _stamp, ...said } = event;
-    const key = JSON.stringify(said);
-    let rest = this.kept.get(key);
-    if (rest === undefined) {
-      const text = calendar.createEvent({ ...event, stamp: new Date() }).toString();
-      const at = text.indexOf('\r\nDTSTAMP:');
-      if (!text.startsWith('BEGIN:VEVENT\r\nUID:') || at < 0) throw new Error('ical-generator changed the order of an event');
-      rest = foldLines(text.slice(at + 2));
-      this.kept.set(key, rest);
-    }
-    return foldLines(`BEGIN:VEVENT\r\nUID:${id}\r\nSEQUENCE:${sequence ?? 0}\r\n`) + rest;
+  /** The event's text after its SEQUENCE line; `make` gives the event when it has to be rendered. */
+  rest(session: CalendarSession, make: () => { calendar: ICalCalendar; event: ICalEventData }): Buffer {
+    const key = session.video_url === null ? session.id : `${session.id} ${session.video_url}`;
+    const found = this.kept.get(key);
+    if (found && SAID.every((field) => found.from[field] === session[field])) return found.text;
+    const { calendar, event } = make();
+    const text = calendar.createEvent({ ...event, stamp: new Date() }).toString();
+    const at = text.indexOf('\r\nDTSTAMP:');
+    if (!text.startsWith('BEGIN:VEVENT\r\nUID:') || at < 0) throw new Error('ical-generator changed the order of an event');
+    const rendered = Buffer.from(foldLines(text.slice(at + 2)));
+    const from = { ...session };
+    this.kept.set(key, { from, text: rendered });
+    return rendered;
   }
 }
 
@@ -190,46 +200,76 @@ export function invitation(input: {
   return renderCalendar(options, [event]);
 }
 
-/**
- * A calendar of sessions to subscribe to or download (METHOD:PUBLISH): one event per session,
- * each the same event as the person's invitation for it (UID and SEQUENCE), so a calendar that
- * has both shows one event, and the newer of the two wins.
- */
-export function feed(input: {
+interface FeedInput {
   name: string;
   sessions: PublishedSession[];
   personId: string;
   organizer: Organizer;
   publicUrl: string;
-  /** Events already rendered, kept across feeds (a personal feed's; not a one-off file's). */
-  fragments?: EventFragments;
-}): string {
-  const domain = new URL(input.publicUrl).hostname;
-  const options = {
-    name: calendarName(input.name),
-    prodId: { company: 'Lyceum', product: 'Lyceum', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: 3600,
+}
+
+const feedOptions = (name: string): ICalCalendarData => ({
+  name: calendarName(name),
+  prodId: { company: 'Lyceum', product: 'Lyceum', language: 'EN' },
+  method: ICalCalendarMethod.PUBLISH,
+  ttl: 3600,
+});
+
+/** One session of a feed as an event: the same UID and SEQUENCE as the person's invitation for it. */
+function feedEvent(s: PublishedSession, input: FeedInput, domain: string, stamp: Date): ICalEventData {
+  return {
+    // The same UID as the person's invitation: a calendar that has both shows one event.
+    id: inviteUid(s.id, input.personId, domain),
+    sequence: s.sequence,
+    start: new Date(s.starts_at),
+    end: new Date(s.ends_at),
+    stamp,
+    summary: s.title,
+    description: describe(s, input.publicUrl),
+    location: place(s),
+    url: sessionLink(input.publicUrl, s),
+    status: s.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    // RFC 5546 3.2.1: a published event names its organizer, as the invitations do.
+    organizer: input.organizer,
   };
+}
+
+/**
+ * A calendar of sessions to subscribe to or download (METHOD:PUBLISH): one event per session,
+ * each the same event as the person's invitation for it (UID and SEQUENCE), so a calendar that
+ * has both shows one event, and the newer of the two wins.
+ */
+export function feed(input: FeedInput): string {
+  const domain = new URL(input.publicUrl).hostname;
   const stamp = new Date();
-  const events = input.sessions.map(
-    (s): ICalEventData => ({
-      // The same UID as the person's invitation: a calendar that has both shows one event.
-      id: inviteUid(s.id, input.personId, domain),
-      sequence: s.sequence,
-      start: new Date(s.starts_at),
-      end: new Date(s.ends_at),
-      stamp,
-      summary: s.title,
-      description: describe(s, input.publicUrl),
-      location: place(s),
-      url: sessionLink(input.publicUrl, s),
-      status: s.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      // RFC 5546 3.2.1: a published event names its organizer, as the invitations do.
-      organizer: input.organizer,
-    }),
+  return renderCalendar(
+    feedOptions(input.name),
+    input.sessions.map((s) => feedEvent(s, input, domain, stamp)),
   );
-  return renderCalendar(options, events, input.fragments);
+}
+
+/**
+ * A personal feed as the bytes to send: the text `feed` makes, but each event's body taken from
+ * `fragments` (rendered once for everyone who sees the session alike) and only its UID and
+ * SEQUENCE written for this person.
+ */
+export function personalFeed(input: FeedInput, fragments: EventFragments): Buffer {
+  const domain = new URL(input.publicUrl).hostname;
+  const options = feedOptions(input.name);
+  let calendar: ICalCalendar | undefined;
+  const chunks: Buffer[] = [Buffer.from(calendarHead(options))];
+  for (const s of input.sessions) {
+    const head = foldLines(`BEGIN:VEVENT\r\nUID:${inviteUid(s.id, input.personId, domain)}\r\nSEQUENCE:${s.sequence}\r\n`);
+    chunks.push(Buffer.from(head));
+    chunks.push(
+      fragments.rest(s, () => {
+        calendar ??= ical(options);
+        return { calendar, event: feedEvent(s, input, domain, new Date()) };
+      }),
+    );
+  }
+  chunks.push(Buffer.from(`${END}\r\n`));
+  return Buffer.concat(chunks);
 }
 
 /**
