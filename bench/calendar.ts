@@ -19,7 +19,7 @@ import { migrateToLatest } from '../src/server/db/migrator.js';
 import { renderCalendar } from '../src/server/modules/calendar/calendar.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
-import { burst, createPeople, type LoadResult, line, start, waitFor } from './lib.js';
+import { analyze, burst, createPeople, type LoadResult, line, start, waitFor } from './lib.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const CONNECTIONS = 50;
@@ -167,6 +167,7 @@ async function measure(label: string, database: DbHandle, databaseUrl: string) {
   await migrateToLatest(database.db);
   const setupStarted = performance.now();
   const { paths, ids } = await feeds(database);
+  await analyze(database.db);
   console.log(`${label}: ${PEOPLE} feeds of ${SESSIONS} sessions made in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
   const p = port++;
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];

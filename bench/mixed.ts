@@ -20,7 +20,7 @@ import { migrateToLatest } from '../src/server/db/migrator.js';
 import type { Database } from '../src/server/db/schema.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret } from '../src/server/platform/ids.js';
-import { start, waitFor } from './lib.js';
+import { analyze, start, waitFor } from './lib.js';
 
 const PEOPLE_ENV = process.env.BENCH_PEOPLE ? Number(process.env.BENCH_PEOPLE) : undefined;
 const SCALE = Number(process.env.BENCH_SCALE ?? (PEOPLE_ENV ? PEOPLE_ENV / 20_000 : 1));
@@ -574,6 +574,7 @@ async function warmUp(urls: string[], f: Fixture): Promise<void> {
 async function measure(label: string, database: DbHandle, databaseUrl: string, instances: number, f: Fixture): Promise<Row> {
   await migrateToLatest(database.db);
   await insertAll(database.db, f);
+  await analyze(database.db);
   const servers = Array.from({ length: instances }, () => serve(databaseUrl));
   const urls = servers.map((s) => s.url);
   await Promise.all(urls.map((u) => waitFor(`${u}/readyz`)));

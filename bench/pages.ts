@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
-import { burst, createPeople, type LoadResult, line, start, waitFor } from './lib.js';
+import { analyze, burst, createPeople, type LoadResult, line, start, waitFor } from './lib.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CONNECTIONS = 50;
@@ -79,6 +79,7 @@ async function measure(label: string, database: DbHandle, databaseUrl: string) {
   const url = `http://127.0.0.1:${p}`;
   await waitFor(`${url}/readyz`);
   const paths = await pages(url, host, tokens);
+  await analyze(database.db);
   const views = Array.from({ length: REQUESTS }, (_, i) => tokens[i % tokens.length] as string);
   for (const [page, path] of Object.entries(paths)) {
     const ceiling = await ceilingFor(url, host, path);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
-import { burst, createPeople, type LoadResult, line, peakRssMb, start, waitFor } from './lib.js';
+import { analyze, burst, createPeople, type LoadResult, line, peakRssMb, start, waitFor } from './lib.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const SEATS = 100;
@@ -130,6 +130,7 @@ async function onPostgres(ceiling: LoadResult): Promise<boolean> {
     const urls = ports.map((p) => `http://127.0.0.1:${p}`);
     await Promise.all(urls.map((u) => waitFor(`${u}/readyz`)));
     const sessionId = await createSession(urls[0] as string, hostToken);
+    await analyze(database.db);
     const slices = urls.map((_, i) => tokens.filter((_t, j) => j % urls.length === i));
     await Promise.all(
       urls.map((u, i) => burst(u, `/api/v1/sessions/${sessionId}`, (slices[i] as string[]).slice(0, WARM_UP), CONNECTIONS, 'GET')),
