@@ -15,8 +15,9 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { authRepository } from './modules/auth/auth.repository.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { calendarInvitations } from './modules/calendar/calendar.js';
+import type { FeedVersion } from './modules/calendar/calendar.repository.js';
 import { calendarRepository } from './modules/calendar/calendar.repository.js';
-import { CalendarService } from './modules/calendar/calendar.service.js';
+import { CALENDAR_TOPIC, CalendarService, FEED_VERSION_TTL_MS } from './modules/calendar/calendar.service.js';
 import { catalogRepository } from './modules/catalog/catalog.repository.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { searchRepository } from './modules/catalog/search.repository.js';
@@ -81,7 +82,8 @@ import { TeamService } from './modules/team/team.service.js';
 import { workshopsRepository } from './modules/workshops/workshops.repository.js';
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { AccessChecker, accessRepository } from './platform/access/index.js';
-import { openChangeSignals } from './platform/change-signals.js';
+import { type ChangeSignals, openChangeSignals } from './platform/change-signals.js';
+import { CredentialCache } from './platform/credential-cache.js';
 import { credentialChanges } from './platform/credential-changes.js';
 import type { DbHandle } from './platform/db.js';
 import { orgSettingsRepository } from './platform/org-settings.repository.js';
@@ -171,7 +173,13 @@ export function createContainer(config: Config, database: DbHandle) {
   const notifications = new NotificationsService(tx, outboxRepository, mailboxRepository, preferencesRepository, {
     slackAvailable: config.slack.botToken !== undefined,
   });
-  const calendar = new CalendarService(tx, calendarRepository, sessions, { publicUrl: config.publicUrl, mailFrom: config.mail.from });
+  const calendar = new CalendarService(
+    tx,
+    calendarRepository,
+    sessions,
+    { publicUrl: config.publicUrl, mailFrom: config.mail.from },
+    feedVersionCache(database.dialect, signals),
+  );
   // What the email and Slack deliverers send: the notifications module writes it, with the calendar module's invitations.
   const composer = new MessageComposer(
     deliveryRepository,
@@ -262,6 +270,18 @@ export function createContainer(config: Config, database: DbHandle) {
     signals,
     credentials,
   };
+}
+
+/**
+ * Calendar feed versions kept in memory where triggers signal every change to every instance
+ * (PostgreSQL, migration 20261204T0100); on SQLite the command line or plain SQL in another
+ * process would change a feed unheard, so each request reads its version.
+ */
+function feedVersionCache(dialect: DbHandle['dialect'], signals: ChangeSignals): CredentialCache<FeedVersion> | undefined {
+  if (dialect !== 'postgres') return undefined;
+  const cache = new CredentialCache<FeedVersion>(FEED_VERSION_TTL_MS, () => signals.status().listening);
+  cache.listenTo(signals, CALENDAR_TOPIC);
+  return cache;
 }
 
 export type Container = ReturnType<typeof createContainer>;

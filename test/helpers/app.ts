@@ -9,7 +9,8 @@ import { checkResponsesAgainstDocument } from './openapi-conformance.js';
 
 export interface TestApp {
   app: FastifyInstance;
-  database: DbHandle;
+  /** With the URL a second instance would open (in-memory SQLite: a new, empty one). */
+  database: DbHandle & { url: string };
   close(): Promise<void>;
 }
 

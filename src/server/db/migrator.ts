@@ -31,6 +31,7 @@ import * as m20261203T0800 from './migrations/20261203T0800_search_changes.js';
 import * as m20261203T0820 from './migrations/20261203T0820_credential_signals.js';
 import * as m20261203T0830 from './migrations/20261203T0830_seat_decision_function.js';
 import * as m20261204T0000 from './migrations/20261204T0000_calendar_feed_versions.js';
+import * as m20261204T0100 from './migrations/20261204T0100_calendar_feed_signals.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0820_credential_signals': m20261203T0820,
   '20261203T0830_seat_decision_function': m20261203T0830,
   '20261204T0000_calendar_feed_versions': m20261204T0000,
+  '20261204T0100_calendar_feed_signals': m20261204T0100,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

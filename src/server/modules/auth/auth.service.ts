@@ -9,7 +9,7 @@ import type { Transactor } from '../../platform/transaction.js';
 import { assertCanCreateToken } from './auth.policy.js';
 import { presentToken } from './auth.presenter.js';
 import type { authRepository } from './auth.repository.js';
-import { CredentialCache } from './credential-cache.js';
+import { CredentialCache } from '../../platform/credential-cache.js';
 
 const SESSION_DAYS = 14;
 // Writing last_used_at on every request would turn reads into writes; a minute's precision is plenty.

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { createTestDatabase } from '../../../../test/helpers/database.js';
 import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { publishedSession } from '../../../../test/helpers/sessions.js';
 import { loadConfig } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import type { DbHandle } from '../../platform/db.js';
@@ -181,6 +182,39 @@ describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('authentication on two
       expect((await meWithCookie(b, browser)).statusCode).toBe(200);
     }
     expect(credentialReads()).toBe(before);
+  });
+
+  it("B answers a calendar app's conditional request from memory; a change or a new address made on A reaches it within the signal delay", async () => {
+    const cal = await buildPerson(database.db, { name: 'Cal' });
+    const browser = await signIn(a, cal.email);
+    const makeFeed = async () =>
+      new URL(
+        (
+          await a.inject({
+            method: 'POST',
+            url: '/api/v1/me/calendar',
+            cookies: browser.cookies,
+            headers: { 'x-csrf-token': browser.csrf },
+          })
+        ).json().url,
+      ).pathname;
+    const path = await makeFeed();
+    const ask = (at: string, etag?: string) => b.inject({ method: 'GET', url: at, headers: etag ? { 'if-none-match': etag } : {} });
+    const etag = (await ask(path)).headers.etag as string;
+    expect((await ask(path, etag)).statusCode).toBe(304);
+    const feedReads = () => counted.queries.filter((q) => /"calendar_feeds"/.test(q)).length;
+    const before = feedReads();
+    for (let i = 0; i < 5; i++) expect((await ask(path, etag)).statusCode).toBe(304);
+    expect(feedReads()).toBe(before);
+
+    // A seat taken on A (a trigger logs it, another tells every instance): B answers the new feed.
+    const sessionId = await publishedSession(a, admin.token);
+    expect((await as(a, cal.token).post(`/api/v1/sessions/${sessionId}/registrations`, {})).statusCode).toBe(201);
+    await within(SIGNAL_DEADLINE_MS, async () => (await ask(path, etag)).statusCode === 200);
+
+    // A new address made on A: the old one is unknown on B.
+    await makeFeed();
+    await within(SIGNAL_DEADLINE_MS, async () => (await ask(path)).statusCode === 404);
   });
 
   it('a token revoked on A is refused by B within the signal delay', async () => {

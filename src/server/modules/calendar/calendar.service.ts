@@ -7,7 +7,7 @@ import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { EventFragments, feed, parseAddress, personalFeed } from './calendar.js';
 import { assertCanMakeFeed } from './calendar.policy.js';
-import type { calendarRepository } from './calendar.repository.js';
+import type { calendarRepository, FeedVersion } from './calendar.repository.js';
 import type { SessionViewer } from './ports.js';
 
 const DAY_MS = 86_400_000;
@@ -30,6 +30,26 @@ export interface FeedAnswer {
 /** Past sessions a feed still shows: a quarter back, so last month's workshops stay in the calendar. */
 const FEED_HISTORY_MS = 90 * DAY_MS;
 
+/**
+ * The change-signal topic for "these people's feeds changed" (migration 20261204T0100 sends it on
+ * PostgreSQL): the payload is person ids, comma-separated, or EVERYONE.
+ */
+export const CALENDAR_TOPIC = 'calendar';
+
+/**
+ * How long an instance answers a feed's version from memory (PostgreSQL only). Signals drop it
+ * within milliseconds of a change; this bounds the delay when a signal was lost and nothing noticed.
+ */
+export const FEED_VERSION_TTL_MS = 5 * 60_000;
+
+/** Feed versions by the hash of their address, as CredentialCache keeps credentials. */
+export interface FeedVersionCache {
+  get(tokenHash: string): FeedVersion | undefined;
+  ticket(): number;
+  store(tokenHash: string, personId: string, version: FeedVersion, ticket: number): void;
+  forgetPerson(personId: string): void;
+}
+
 const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
 
 /** Calendar files and personal feeds, for everyone. */
@@ -47,6 +67,8 @@ export class CalendarService {
     private readonly calendar: typeof calendarRepository,
     private readonly sessions: SessionViewer,
     private readonly settings: { publicUrl: string; mailFrom: string },
+    /** On PostgreSQL, kept current by CALENDAR_TOPIC signals; SQLite reads every version (no signals from other processes). */
+    private readonly versions?: FeedVersionCache,
   ) {
     this.settingsTag = shortHash(`${settings.publicUrl}\n${settings.mailFrom}`);
   }
@@ -92,6 +114,8 @@ export class CalendarService {
     const token = newSecret('cal');
     const feed = { personId: actor.id, tokenHash: hashSecret(token), hint: token.slice(-4), at: nowIso() };
     await this.tx.transaction((trx) => this.calendar.saveFeed(trx, feed));
+    // The old address stops working here at once; other instances hear it from the trigger.
+    this.versions?.forgetPerson(actor.id);
     return { url: `${this.settings.publicUrl}/calendar/${token}.ics`, createdAt: feed.at, hint: feed.hint };
   }
 
@@ -102,8 +126,7 @@ export class CalendarService {
    * instance until the version moves on.
    */
   async feedFile(token: string, isFresh: (validators: Validators) => boolean): Promise<FeedAnswer> {
-    const db = this.tx.executor;
-    const found = await this.calendar.feedByToken(db, hashSecret(token));
+    const found = await this.versionOf(hashSecret(token));
     if (!found) throw notFound('Calendar');
     // The window starts at a day's boundary, so a feed changes at most once a day by time alone.
     const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
@@ -121,6 +144,16 @@ export class CalendarService {
     const body = await this.renderFeed({ id: found.personId, role: found.role }, since);
     this.rendered.set(found.personId, { etag: validators.etag, body });
     return { validators, body };
+  }
+
+  /** A feed's version: from memory where signals keep it current, else one indexed read. */
+  private async versionOf(tokenHash: string): Promise<FeedVersion | undefined> {
+    const kept = this.versions?.get(tokenHash);
+    if (kept) return kept;
+    const ticket = this.versions?.ticket() ?? 0;
+    const found = await this.calendar.feedByToken(this.tx.executor, tokenHash);
+    if (found) this.versions?.store(tokenHash, found.personId, found, ticket);
+    return found;
   }
 
   private async renderFeed(reader: { id: string; role: 'member' | 'admin' }, since: string): Promise<Buffer> {

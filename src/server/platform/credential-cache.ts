@@ -1,5 +1,5 @@
-import type { ChangeSignals } from '../../platform/change-signals.js';
-import { CREDENTIALS_TOPIC, EVERYONE } from '../../platform/credential-changes.js';
+import type { ChangeSignals } from './change-signals.js';
+import { CREDENTIALS_TOPIC, EVERYONE } from './credential-changes.js';
 
 // Enough for every active token and session of a large organisation; beyond it the oldest go.
 const MOST_ENTRIES = 20_000;
@@ -12,7 +12,7 @@ interface Entry<V> {
 }
 
 /**
- * Valid credentials (API tokens, browser sessions) this instance answered from the database in
+ * Valid credentials (API tokens, browser sessions, calendar feed addresses) this instance answered from the database in
  * the last `ttlMs`, keyed by the credential's SHA-256 (never the credential itself), so a request
  * is authenticated without a database read. Only valid answers are kept: a new token works at
  * once, a refusal is always read again.
@@ -38,11 +38,17 @@ export class CredentialCache<V> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Forgets a person on CREDENTIALS_TOPIC, and everyone after signals may have been missed. */
-  listenTo(signals: ChangeSignals): void {
-    signals.subscribe(CREDENTIALS_TOPIC, (personId) =>
-      personId === EVERYONE || personId === '' ? this.forgetAll() : this.forgetPerson(personId),
-    );
+  /**
+   * Forgets the people named on `topic` (CREDENTIALS_TOPIC for sign-in; a calendar feed's address listens
+   * to its own), everyone on EVERYONE, and everyone after signals may have been missed.
+   */
+  listenTo(signals: ChangeSignals, topic = CREDENTIALS_TOPIC): void {
+    // The payload names one person, several (comma-separated: a trigger's statement), or everyone.
+    signals.subscribe(topic, (payload) => {
+      const people = payload.split(',');
+      if (people.includes(EVERYONE) || people.includes('')) this.forgetAll();
+      else for (const personId of people) this.forgetPerson(personId);
+    });
     signals.onResync(() => this.forgetAll());
   }
 
