@@ -122,8 +122,8 @@ export class CalendarService {
   /**
    * The feed behind a secret address (no sign-in: calendar apps cannot sign in), or only its
    * validators when `isFresh` says the caller already has this version (a 304). The version comes
-   * from the database, so every instance gives the same ETag; the rendered text is kept per
-   * instance until the version moves on.
+   * from the database (kept in memory on PostgreSQL until a signal says it moved), so every
+   * instance gives the same ETag; the rendered text is kept per instance until the version moves on.
    */
   async feedFile(token: string, isFresh: (validators: Validators) => boolean): Promise<FeedAnswer> {
     const found = await this.versionOf(hashSecret(token));
