@@ -170,8 +170,7 @@ async function measure(label: string, database: DbHandle, databaseUrl: string) {
   await analyze(database.db);
   console.log(`${label}: ${PEOPLE} feeds of ${SESSIONS} sessions made in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
   const p = port++;
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = start([...profile, 'bin/lyceum.js', 'serve'], {
+  const server = start(['bin/lyceum.js', 'serve'], {
     PORT: String(p),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,

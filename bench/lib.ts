@@ -16,8 +16,15 @@ export async function analyze(db: Db): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze`.execute(db);
 }
 
+/** A child node process; with BENCH_PROFILE=<dir>, each `lyceum serve` writes a CPU profile there when it exits. */
 export function start(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile =
+    process.env.BENCH_PROFILE && args.includes('bin/lyceum.js') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return spawn(process.execPath, [...profile, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 export async function waitFor(url: string): Promise<void> {

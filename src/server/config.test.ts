@@ -23,21 +23,28 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://learn.example.com/',
       PORT: '8080',
     });
-    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/lyceum', poolMax: 10 });
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@db:5432/lyceum', poolMax: 10, preparedStatements: true });
     expect(config.seedDemo).toBe(false);
     expect(config.publicUrl).toBe('https://learn.example.com');
     expect(config.secureCookies).toBe(true);
     expect(config.port).toBe(8080);
   });
 
-  it('sizes the PostgreSQL pool with DB_POOL_MAX, listens where DATABASE_LISTEN_URL says, caches credentials for AUTH_CACHE_MS', () => {
+  it('sizes the PostgreSQL pool with DB_POOL_MAX, turns prepared statements off for an old PgBouncer, listens where DATABASE_LISTEN_URL says, caches credentials for AUTH_CACHE_MS', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u@pgbouncer:6432/lyceum',
       DB_POOL_MAX: '25',
+      DB_PREPARED_STATEMENTS: 'false',
       DATABASE_LISTEN_URL: 'postgres://u:secret@db:5432/lyceum',
       AUTH_CACHE_MS: '0',
     });
-    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@pgbouncer:6432/lyceum', poolMax: 25 });
+    expect(config.database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@pgbouncer:6432/lyceum',
+      poolMax: 25,
+      preparedStatements: false,
+    });
+    expect(() => loadConfig({ DB_PREPARED_STATEMENTS: 'no' })).toThrow('Invalid DB_PREPARED_STATEMENTS="no": must be true or false');
     expect(config.databaseListenUrl).toBe('postgres://u:secret@db:5432/lyceum');
     expect(config.authCacheMs).toBe(0);
     expect(loadConfig({}).authCacheMs).toBe(5000);

@@ -38,6 +38,7 @@ const envSchema = z.object({
   DB_CONNECT_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(30),
   DB_QUERY_TIMEOUT_S: z.coerce.number('must be seconds').int('must be whole seconds').min(0).max(3600).default(15),
   DB_POOL_MAX: z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').max(1000).default(10),
+  DB_PREPARED_STATEMENTS: booleanish.default(true),
   DATABASE_LISTEN_URL: z
     .string()
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
@@ -198,7 +199,17 @@ const envSchema = z.object({
 export type DatabaseTarget =
   | { dialect: 'sqlite'; path: string }
   /** poolMax: connections this process may hold at once (DB_POOL_MAX; 10 when not given). */
-  | { dialect: 'postgres'; url: string; poolMax?: number };
+  | {
+      dialect: 'postgres';
+      url: string;
+      poolMax?: number;
+      /**
+       * Whether the hottest queries are named prepared statements, parsed and planned once per
+       * connection (DB_PREPARED_STATEMENTS, default true). Off behind PgBouncer in transaction mode
+       * before 1.21 (or without max_prepared_statements), which cannot keep them.
+       */
+      preparedStatements?: boolean;
+    };
 
 export interface Config {
   port: number;
@@ -440,8 +451,8 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   return { dialect: 'postgres', url };
 }
 
-function withPoolMax(target: DatabaseTarget, poolMax: number): DatabaseTarget {
-  return target.dialect === 'postgres' ? { ...target, poolMax } : target;
+function withPool(target: DatabaseTarget, poolMax: number, preparedStatements: boolean): DatabaseTarget {
+  return target.dialect === 'postgres' ? { ...target, poolMax, preparedStatements } : target;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -458,7 +469,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
-    database: withPoolMax(parseDatabaseUrl(e.DATABASE_URL), e.DB_POOL_MAX),
+    database: withPool(parseDatabaseUrl(e.DATABASE_URL), e.DB_POOL_MAX, e.DB_PREPARED_STATEMENTS),
     databaseListenUrl: e.DATABASE_LISTEN_URL,
     authCacheMs: e.AUTH_CACHE_MS,
     databaseConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000,

@@ -153,7 +153,7 @@ export function openDatabase(target: DatabaseTarget): DbHandle {
     });
     return sqliteHandle(db);
   }
-  return openPostgres(target.url, target.poolMax);
+  return openPostgres(target.url, target.poolMax, target.preparedStatements ?? true);
 }
 
 /** One connection to a local file: no pool to report, no network to go silent (its lock waits are bounded by busy_timeout). */
@@ -178,8 +178,8 @@ export function openSqliteReadOnly(path: string): DbHandle {
   return sqliteHandle(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
 }
 
-function openPostgres(url: string, poolMax: number | undefined): DbHandle {
-  const connections = openPostgresPool(url, poolMax);
+function openPostgres(url: string, poolMax: number | undefined, preparedStatements: boolean): DbHandle {
+  const connections = openPostgresPool(url, poolMax, { preparedStatements });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connections.pool }) });
   return {
     db,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/database.js';
 import type { DbHandle } from './db.js';
@@ -54,6 +55,21 @@ describe('prepared queries', () => {
   it('refuse a builder that changes its arguments instead of passing them on', async () => {
     const lowered = prepared((db, name: string) => db.selectFrom('people').select('id').where('email', '=', name.toLowerCase()));
     await expect(lowered(database.db, 'ADA@example.com')).rejects.toThrow(/argument 0 is not passed through/);
+  });
+});
+
+describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('prepared queries on PostgreSQL', () => {
+  it('are named statements, parsed once per connection and run many times; other queries are not kept', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      // One transaction: one connection, whose prepared statements pg_prepared_statements lists.
+      for (let i = 1; i <= 7; i++) expect(await byRole(trx, 'member', i)).toHaveLength(Math.min(i, 2));
+      await trx.selectFrom('people').select('id').where('name', '=', 'Ada').execute();
+      const kept = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx);
+      const ours = kept.rows.filter((r) => r.statement.includes('"people"'));
+      expect(ours).toHaveLength(1);
+      expect(ours[0]?.name).toMatch(/^lyceum_[0-9a-f]{20}$/);
+      expect(ours[0]?.statement).toContain('order by "name"');
+    });
   });
 });
 

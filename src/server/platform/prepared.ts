@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Compilable, CompiledQuery } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Executor } from './transaction.js';
@@ -13,7 +14,9 @@ interface Compiled {
 /**
  * A query that Kysely builds and compiles once per dialect instead of on every call. Building and
  * compiling costs more than running the short queries on the hottest paths (authenticating every
- * request, registering), so those are written as usual and wrapped here.
+ * request, registering), so those are written as usual and wrapped here. On PostgreSQL the
+ * query also goes as a named statement (postgres-pool.ts, unless DB_PREPARED_STATEMENTS=false),
+ * so each connection parses and plans it once rather than on every call.
  *
  * The builder is run once with marker values in place of the arguments; where a marker shows up
  * among the compiled parameters, later calls put their own argument. So the builder must pass its
@@ -31,6 +34,7 @@ export function prepared<A extends Arg[], R>(build: (db: Executor, ...args: A) =
       if (!slots.includes(i)) throw new Error(`prepared query: argument ${i} is not passed through as a parameter`);
     }
     if (markers.some((m) => query.sql.includes(m))) throw new Error('prepared query: an argument ended up inside the SQL text');
+    nameStatement(query.sql);
     return { query, slots };
   }
 
@@ -49,6 +53,21 @@ export function prepared<A extends Arg[], R>(build: (db: Executor, ...args: A) =
     const result = await db.executeQuery<R>({ ...query, parameters });
     return result.rows;
   };
+}
+
+/** Statement names by SQL text, for the queries `prepared` compiled (a bounded set: one per query and dialect). */
+const statementNames = new Map<string, string>();
+
+function nameStatement(sql: string): void {
+  if (!statementNames.has(sql)) statementNames.set(sql, `lyceum_${createHash('sha256').update(sql).digest('hex').slice(0, 20)}`);
+}
+
+/**
+ * The name under which PostgreSQL may keep this SQL parsed and planned on a connection: only
+ * the queries `prepared` made, never ad-hoc ones (whose texts are unbounded: lists of ids).
+ */
+export function statementNameOf(sql: string): string | undefined {
+  return statementNames.get(sql);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ApiToken, CreatedToken, TokenScope } from '../../../contracts/inde
 import type { Actor } from '../../platform/actor.js';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import type { ChangeSignals } from '../../platform/change-signals.js';
+import { CredentialCache } from '../../platform/credential-cache.js';
 import { type CredentialChanges, noCredentialChanges } from '../../platform/credential-changes.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
@@ -9,7 +10,6 @@ import type { Transactor } from '../../platform/transaction.js';
 import { assertCanCreateToken } from './auth.policy.js';
 import { presentToken } from './auth.presenter.js';
 import type { authRepository } from './auth.repository.js';
-import { CredentialCache } from '../../platform/credential-cache.js';
 
 const SESSION_DAYS = 14;
 // Writing last_used_at on every request would turn reads into writes; a minute's precision is plenty.
