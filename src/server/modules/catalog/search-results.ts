@@ -111,12 +111,41 @@ function cursorRow(sort: SearchSort, cursor: string[]): ResultRow {
 }
 
 /**
+ * Facet values (tags, channel ids, formats, modes, places) as small integers for the life of the
+ * process, so counting a search's results is array arithmetic rather than a string-keyed Map per
+ * value: a page over every published workshop counts tens of thousands of values. The set only
+ * grows, by values ever seen (a few thousand tags and places in a large organisation).
+ */
+const valueIds = new Map<string, number>();
+const valueOfId: string[] = [];
+function idOf(value: string): number {
+  let id = valueIds.get(value);
+  if (id === undefined) {
+    id = valueOfId.length;
+    valueOfId.push(value);
+    valueIds.set(value, id);
+  }
+  return id;
+}
+
+/** A list's values as ids, remembered per list: the memory index hands out the same list until it changes. */
+const idLists = new WeakMap<readonly string[], Int32Array>();
+function idsOf(list: readonly string[]): Int32Array {
+  let ids = idLists.get(list);
+  if (!ids) {
+    ids = Int32Array.from(list, idOf);
+    idLists.set(list, ids);
+  }
+  return ids;
+}
+
+/**
  * The modes and places a workshop counts once in, from its matching session groups: each room, and
  * its city (office) too (the filter offers the city first, then its rooms). Remembered per list:
  * the memory index hands out the same list for a workshop until its sessions change.
  */
-const facetValues = new WeakMap<readonly SessionGroupRow[], { modes: string[]; places: string[] }>();
-function facetValuesOf(groups: readonly SessionGroupRow[]): { modes: string[]; places: string[] } {
+const facetValues = new WeakMap<readonly SessionGroupRow[], { modes: Int32Array; places: Int32Array }>();
+function facetValuesOf(groups: readonly SessionGroupRow[]): { modes: Int32Array; places: Int32Array } {
   let values = facetValues.get(groups);
   if (values) return values;
   const modes = new Set<string>();
@@ -128,19 +157,39 @@ function facetValuesOf(groups: readonly SessionGroupRow[]): { modes: string[]; p
     const city = cityOf(g.location);
     if (city) places.add(city);
   }
-  values = { modes: [...modes], places: [...places] };
+  values = { modes: Int32Array.from(modes, idOf), places: Int32Array.from(places, idOf) };
   facetValues.set(groups, values);
   return values;
 }
 
-/** Counts values; the most frequent first, then by value. */
+/** Counts values by id; the most frequent first, then by value. */
 class Counter {
-  private readonly counts = new Map<string, number>();
-  add(value: string): void {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+  private counts = new Int32Array(Math.max(64, valueOfId.length));
+  private readonly seen: number[] = [];
+
+  add(id: number): void {
+    if (id >= this.counts.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const count = this.counts[id] as number;
+    this.counts[id] = count + 1;
+    if (count === 0) this.seen.push(id);
   }
-  top(label: (value: string) => string, limit = FACET_LIMIT): Facet[] {
-    return [...this.counts]
+
+  addAll(ids: Int32Array): void {
+    for (let k = 0; k < ids.length; k++) this.add(ids[k] as number);
+  }
+
+  /** `label` names a value; `shown` gives the value a facet shows for a counted one (undefined: left out). */
+  top(label: (value: string) => string, limit = FACET_LIMIT, shown: (value: string) => string | undefined = (v) => v): Facet[] {
+    const entries: [string, number][] = [];
+    for (const id of this.seen) {
+      const value = shown(valueOfId[id] as string);
+      if (value !== undefined) entries.push([value, this.counts[id] as number]);
+    }
+    return entries
       .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, limit)
       .map(([value, count]) => ({ value, label: label(value), count }));
@@ -209,7 +258,7 @@ export function searchResults(input: {
     let soonest = NEVER;
     for (const g of matching) if (g.starts_at < soonest) soonest = g.starts_at;
     next[i] = soonest;
-    for (const tag of row.tags) tags.add(tag);
+    tags.addAll(idsOf(row.tags));
     results.push(i);
   }
 
@@ -223,21 +272,23 @@ export function searchResults(input: {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as CandidateRow;
     if (own(row, i, 'channels', f.channels.length > 0)) {
-      for (const id of row.channelIds) {
-        const slug = channelById.get(id)?.slug;
-        if (slug) channelCounts.add(slug);
-      }
+      // Counted by channel id; shown by slug (a channel gone meanwhile is left out).
+      channelCounts.addAll(idsOf(row.channelIds));
     }
-    if (own(row, i, 'formats', f.formats.length > 0)) formats.add(row.format);
+    if (own(row, i, 'formats', f.formats.length > 0)) formats.add(idOf(row.format));
     // A workshop counts once per mode and per place it has a matching session in.
     const byMode = own(row, i, 'modes', f.modes.length > 0);
-    if (byMode) for (const mode of facetValuesOf(byMode).modes) modes.add(mode);
+    if (byMode) modes.addAll(facetValuesOf(byMode).modes);
     const byPlace = own(row, i, 'locations', f.locations.length > 0);
-    if (byPlace) for (const place of facetValuesOf(byPlace).places) locations.add(place);
+    if (byPlace) locations.addAll(facetValuesOf(byPlace).places);
   }
   const facets: Facets = {
     tags: tags.top((tag) => tag),
-    channels: channelCounts.top((slug) => channelBySlug.get(slug)?.name ?? slug),
+    channels: channelCounts.top(
+      (slug) => channelBySlug.get(slug)?.name ?? slug,
+      FACET_LIMIT,
+      (id) => channelById.get(id)?.slug,
+    ),
     formats: formats.top((format) => formatLabels[format as Format]),
     modes: modes.top((mode) => modeLabels[mode as Mode] ?? mode),
     locations: locations.top((place) => place, FACET_LIMIT * 2),
