@@ -12,9 +12,9 @@ interface Entry<V> {
 }
 
 /**
- * Valid credentials (API tokens, browser sessions, calendar feed addresses) this instance answered from the database in
- * the last `ttlMs`, keyed by the credential's SHA-256 (never the credential itself), so a request
- * is authenticated without a database read. Only valid answers are kept: a new token works at
+ * Valid credentials (API tokens, browser sessions, calendar feed addresses) this instance answered
+ * from the database in the last `ttlMs`, keyed by the credential's SHA-256 (never the credential
+ * itself), so a request is authenticated without a database read. Only valid answers are kept: a new token works at
  * once, a refusal is always read again.
  *
  * Freshness: a change of a person's credentials or standing (CREDENTIALS_TOPIC) drops that
@@ -39,8 +39,8 @@ export class CredentialCache<V> {
   ) {}
 
   /**
-   * Forgets the people named on `topic` (CREDENTIALS_TOPIC for sign-in; a calendar feed's address listens
-   * to its own), everyone on EVERYONE, and everyone after signals may have been missed.
+   * Forgets the people named on `topic` (CREDENTIALS_TOPIC for sign-in; calendar feed addresses
+   * listen to their own), everyone on EVERYONE, and everyone after signals may have been missed.
    */
   listenTo(signals: ChangeSignals, topic = CREDENTIALS_TOPIC): void {
     // The payload names one person, several (comma-separated: a trigger's statement), or everyone.

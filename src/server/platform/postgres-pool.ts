@@ -110,6 +110,9 @@ export function openPostgresPool(url: string, max = DEFAULT_POOL_MAX, options: {
   };
 }
 
+/** SQLSTATE feature_not_supported: what PostgreSQL answers a kept statement whose tables changed shape. */
+const STALE_PLAN = '0A000';
+
 interface QuerySettings {
   timeoutMs: number | undefined;
   /** Whether `prepared` queries go as named statements (platform/prepared.ts statementNameOf). */
@@ -139,6 +142,15 @@ function classifying(client: pg.PoolClient, watch: ConnectionWatch, settings: Qu
       watch.connected();
       return result;
     } catch (error) {
+      if (settings.named && (error as { code?: string }).code === STALE_PLAN && statementNameOf(sql)) {
+        // A migration changed a table under a statement this connection kept ("cached plan must
+        // not change result type", as in a rolling upgrade): this request is answered 503 (try
+        // again) and the connection is replaced; a new one prepares the statement afresh.
+        broken = new DatabaseUnavailable('a kept statement predates a schema change; the connection is replaced', 'connection', {
+          cause: error,
+        });
+        throw broken;
+      }
       const classified = classifyDatabaseError(error);
       if (classified instanceof DatabaseUnavailable) {
         broken = classified;

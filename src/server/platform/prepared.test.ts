@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/database.js';
-import type { DbHandle } from './db.js';
+import { type DbHandle, openDatabase } from './db.js';
+import { DatabaseUnavailable } from './db-errors.js';
 import { newId, nowIso } from './ids.js';
 import { cachedStatements, prepared } from './prepared.js';
 
@@ -70,6 +71,23 @@ describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('prepared queries on P
       expect(ours[0]?.name).toMatch(/^lyceum_[0-9a-f]{20}$/);
       expect(ours[0]?.statement).toContain('order by "name"');
     });
+  });
+});
+
+describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('a kept statement after a migration', () => {
+  it('fails its one request with 503 database_unavailable, then works on a new connection that sees the new column', async () => {
+    const everything = prepared((db, name: string) => db.selectFrom('people').selectAll().where('name', '=', name));
+    const one = openDatabase({ dialect: 'postgres', url: (database as DbHandle & { url: string }).url, poolMax: 1 });
+    try {
+      expect(await everything(one.db, 'Ada')).toHaveLength(1);
+      await sql`alter table people add column kept_statement_probe text`.execute(database.db);
+      await expect(everything(one.db, 'Ada')).rejects.toBeInstanceOf(DatabaseUnavailable);
+      const [ada] = await everything(one.db, 'Ada');
+      expect(ada).toHaveProperty('kept_statement_probe', null);
+    } finally {
+      await sql`alter table people drop column if exists kept_statement_probe`.execute(database.db);
+      await one.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { type CalendarFeed, type CreatedCalendarFeed, videoLinkFor } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
+import type { CredentialCache } from '../../platform/credential-cache.js';
 import { notFound } from '../../platform/errors.js';
 import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
 import type { Transactor } from '../../platform/transaction.js';
@@ -42,13 +43,8 @@ export const CALENDAR_TOPIC = 'calendar';
  */
 export const FEED_VERSION_TTL_MS = 5 * 60_000;
 
-/** Feed versions by the hash of their address, as CredentialCache keeps credentials. */
-export interface FeedVersionCache {
-  get(tokenHash: string): FeedVersion | undefined;
-  ticket(): number;
-  store(tokenHash: string, personId: string, version: FeedVersion, ticket: number): void;
-  forgetPerson(personId: string): void;
-}
+/** Feed versions by the hash of their address: the credential cache, as a feed's address is a credential. */
+type FeedVersionCache = Pick<CredentialCache<FeedVersion>, 'get' | 'ticket' | 'store' | 'forgetPerson'>;
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
 
