@@ -1,6 +1,8 @@
 import { placeMatches } from '../../../contracts/places.js';
+import { type Bits, hasSlot, PrefixIndex } from './prefix-index.js';
 import type { CandidateRow, Format, Mode, SearchFilter, SessionGroupRow } from './search.repository.js';
 import { MARK_END, MARK_START } from './search-index.repository.js';
+import { idOf } from './search-results.js';
 
 /**
  * The catalog's searchable data, held in memory by each instance (issue 17).
@@ -73,12 +75,12 @@ interface Doc {
   lowerTitle: string;
   titleWords: string[];
   words: string[];
-  /** Its candidate row for searches without terms (searchResults only reads it). */
-  row?: CandidateRow;
-  /** Session groups for searches without dates or seats, valid while `groupsUntil` has not started. */
+  /** Its candidate row per relevance tier, made once (searchResults only reads them). */
+  rows: (CandidateRow | undefined)[];
+  /** Session groups for searches without an end date or seats, valid for a search from `groupsFrom` until `groupsUntil` (ms). */
   groups?: SessionGroupRow[];
-  groupsFrom: string;
-  groupsUntil: string;
+  groupsFrom: number;
+  groupsUntil: number;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -92,24 +94,21 @@ export function wordsOf(text: string): string[] {
 }
 const NON_ASCII = /[^\p{ASCII}]/u;
 
-/** Prefix sets cached per term: a short prefix ("k") unions thousands of postings, and people type one letter at a time. */
-const PREFIX_CACHE_LIMIT = 2000;
-
-/** A set of document slots, one bit each. */
-type Bits = Uint32Array;
-
 export class SearchMemory {
   private readonly docs = new Map<string, Doc>();
   private bySlot: (Doc | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  /** Word → slots of the documents with it; words sorted for prefix ranges (kept even once unused). */
-  private readonly postings = new Map<string, Set<number>>();
-  private sortedWords: string[] = [];
-  private unsortedWords: string[] = [];
-  private readonly prefixCache = new Map<string, Bits>();
+  /** Every word of the text, and the title's words alone (they decide the second relevance tier). */
+  private readonly text = new PrefixIndex();
+  private readonly titles = new PrefixIndex();
+  /** Every workshop's row (tier 0), for searches with no filter before the facets (the catalog's first page). */
+  private allRows: CandidateRow[] | undefined;
   channels: MemoryChannel[] = [];
   /** The time of the current search (candidates() sets it; groupsOf() drops sessions started before it). */
   private now = '';
+  /** The search being answered and its `from` as a number: groupsOf() runs for every candidate. */
+  private filter: SearchFilter | undefined;
+  private fromMs = 0;
   private channelNames = new Map<string, string>();
 
   get size(): number {
@@ -144,21 +143,15 @@ export class SearchMemory {
       lowerTitle: workshop.title.toLowerCase(),
       titleWords: [...new Set(wordsOf(workshop.title))],
       words,
-      groupsFrom: '',
-      groupsUntil: '',
+      rows: [],
+      groupsFrom: 0,
+      groupsUntil: 0,
     };
     this.docs.set(workshop.id, doc);
     this.bySlot[slot] = doc;
-    for (const word of words) {
-      let set = this.postings.get(word);
-      if (!set) {
-        set = new Set();
-        this.postings.set(word, set);
-        this.unsortedWords.push(word);
-      }
-      set.add(slot);
-    }
-    this.prefixCache.clear();
+    this.text.add(slot, words);
+    this.titles.add(slot, doc.titleWords);
+    this.allRows = undefined;
   }
 
   /** Forgets a workshop (unpublished, deleted, or about to be read again). */
@@ -168,43 +161,18 @@ export class SearchMemory {
     this.docs.delete(id);
     this.bySlot[doc.slot] = undefined;
     this.freeSlots.push(doc.slot);
-    for (const word of doc.words) this.postings.get(word)?.delete(doc.slot);
-    this.prefixCache.clear();
+    this.text.remove(doc.slot, doc.words);
+    this.titles.remove(doc.slot, doc.titleWords);
+    this.allRows = undefined;
   }
 
   clear(): void {
     this.docs.clear();
     this.bySlot = [];
     this.freeSlots.length = 0;
-    this.postings.clear();
-    this.sortedWords = [];
-    this.unsortedWords = [];
-    this.prefixCache.clear();
-  }
-
-  /** The slots of documents with a word starting with `term`. */
-  private withPrefix(term: string): Bits {
-    const cached = this.prefixCache.get(term);
-    if (cached) return cached;
-    if (this.unsortedWords.length > 0) {
-      this.sortedWords = [...this.sortedWords, ...this.unsortedWords].sort();
-      this.unsortedWords = [];
-    }
-    const words = this.sortedWords;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((words[mid] as string) < term) lo = mid + 1;
-      else hi = mid;
-    }
-    const bits: Bits = new Uint32Array((this.bySlot.length >>> 5) + 1);
-    for (let i = lo; i < words.length && (words[i] as string).startsWith(term); i++) {
-      for (const slot of this.postings.get(words[i] as string) ?? []) bits[slot >>> 5] = (bits[slot >>> 5] as number) | (1 << (slot & 31));
-    }
-    if (this.prefixCache.size >= PREFIX_CACHE_LIMIT) this.prefixCache.clear();
-    this.prefixCache.set(term, bits);
-    return bits;
+    this.text.clear();
+    this.titles.clear();
+    this.allRows = undefined;
   }
 
   /**
@@ -213,17 +181,18 @@ export class SearchMemory {
    */
   candidates(f: SearchFilter): CandidateRow[] {
     this.now = new Date().toISOString();
+    const plain = f.terms.length === 0 && !f.ids && !f.language && f.tags.length === 0 && f.hosts.length === 0;
+    if (plain && this.allRows) return this.allRows;
     let docs: Iterable<Doc> = this.docs.values();
+    /** The documents whose title has a word starting with each term (the second tier). */
+    let inTitle: Bits | undefined;
     if (f.terms.length > 0) {
-      let bits: Bits | undefined;
-      for (const term of f.terms) {
-        const these = this.withPrefix(term.slice(0, MAX_TERM_LENGTH));
-        if (!bits) bits = Uint32Array.from(these);
-        else for (let i = 0; i < bits.length; i++) bits[i] = (bits[i] as number) & ((these[i] as number) ?? 0);
-      }
+      const slots = this.bySlot.length;
+      const bits = this.allOf(this.text, f.terms, slots);
+      inTitle = this.allOf(this.titles, f.terms, slots);
       const found: Doc[] = [];
-      for (let w = 0; w < (bits as Bits).length; w++) {
-        let word = (bits as Bits)[w] as number;
+      for (let w = 0; w < bits.length; w++) {
+        let word = bits[w] as number;
         while (word !== 0) {
           const bit = 31 - Math.clz32(word & -word);
           word &= word - 1;
@@ -243,14 +212,29 @@ export class SearchMemory {
       if (f.language && w.language !== f.language) continue;
       if (f.tags.length > 0 && !f.tags.every((t) => w.tags.includes(t))) continue;
       if (f.hosts.length > 0 && !w.hosts.some((h) => f.hosts.includes(h.id))) continue;
-      // Without terms every row is the same each time: made once per workshop.
-      if (f.terms.length > 0) rows.push(candidateRow(w, tierOf(doc, f)));
-      else {
-        doc.row ??= candidateRow(w, 0);
-        rows.push(doc.row);
+      // Relevance: 0 the title is the query, 1 every term starts a word of the title, 2 the rest.
+      const tier = !inTitle ? 0 : doc.lowerTitle === f.exact ? 0 : hasSlot(inTitle, doc.slot) ? 1 : 2;
+      // A workshop's row is the same each time for a tier: made once.
+      let row = doc.rows[tier];
+      if (!row) {
+        row = candidateRow(w, tier, doc.slot);
+        doc.rows[tier] = row;
       }
+      rows.push(row);
     }
+    if (plain) this.allRows = rows;
     return rows;
+  }
+
+  /** The slots of documents with a word starting with every one of `terms`. */
+  private allOf(index: PrefixIndex, terms: string[], slots: number): Bits {
+    let bits: Bits | undefined;
+    for (const term of terms) {
+      const these = index.withPrefix(term.slice(0, MAX_TERM_LENGTH), slots);
+      if (!bits) bits = Uint32Array.from(these);
+      else for (let i = 0; i < bits.length; i++) bits[i] = (bits[i] as number) & ((these[i] as number) ?? 0);
+    }
+    return bits ?? new Uint32Array((slots >>> 5) + 1);
   }
 
   /**
@@ -258,11 +242,19 @@ export class SearchMemory {
    * those passing the date and seat filters. Searches without dates or seats share one list per
    * workshop until its soonest session starts.
    */
-  groupsOf(id: string, f: SearchFilter): SessionGroupRow[] {
-    const doc = this.docs.get(id);
+  groupsOf(row: CandidateRow, f: SearchFilter): SessionGroupRow[] {
+    const id = row.id;
+    // By slot, as candidates() just handed it out; by id should the workshop have moved since.
+    const bySlot = this.bySlot[row.slot];
+    const doc = bySlot?.workshop.id === id ? bySlot : this.docs.get(id);
     if (!doc) return [];
     const plain = !f.to && !f.hasSeats;
-    if (plain && doc.groups && f.from >= doc.groupsFrom && f.from <= doc.groupsUntil) return doc.groups;
+    if (f !== this.filter) {
+      this.filter = f;
+      this.fromMs = Date.parse(f.from);
+    }
+    const from = this.fromMs;
+    if (plain && doc.groups && from >= doc.groupsFrom && from <= doc.groupsUntil) return doc.groups;
     const sessions = doc.workshop.sessions;
     // Sessions that have started are never upcoming again.
     let past = 0;
@@ -283,9 +275,9 @@ export class SearchMemory {
     }
     if (plain) {
       doc.groups = groups;
-      doc.groupsFrom = f.from;
+      doc.groupsFrom = from;
       // Valid until the soonest of them starts (then it would drop out); with none, as long as nothing changes.
-      doc.groupsUntil = first || '9999';
+      doc.groupsUntil = first ? Date.parse(first) : Number.POSITIVE_INFINITY;
     }
     return groups;
   }
@@ -307,7 +299,7 @@ export class SearchMemory {
   }
 }
 
-const candidateRow = (w: MemoryWorkshop, tier: number): CandidateRow => ({
+const candidateRow = (w: MemoryWorkshop, tier: number, slot: number): CandidateRow => ({
   id: w.id,
   format: w.format,
   popularity: w.popularity,
@@ -315,13 +307,11 @@ const candidateRow = (w: MemoryWorkshop, tier: number): CandidateRow => ({
   tier,
   tags: w.tags,
   channelIds: w.channelIds,
+  tagIds: Int32Array.from(w.tags, idOf),
+  channelNums: Int32Array.from(w.channelIds, idOf),
+  formatId: idOf(w.format),
+  slot,
 });
-
-/** Relevance: 0 the title is the query, 1 every term starts a word of the title, 2 the rest. */
-function tierOf(doc: Doc, f: SearchFilter): number {
-  if (doc.lowerTitle === f.exact) return 0;
-  return f.terms.every((t) => doc.titleWords.some((w) => w.startsWith(t))) ? 1 : 2;
-}
 
 /** Words around the best match, as FTS5's snippet() picks them: the window of this many words with the most terms. */
 const EXCERPT_WORDS = 16;
@@ -335,7 +325,8 @@ export function excerpt(workshop: MemoryWorkshop, terms: string[]): string {
   const text = `${workshop.summary}\n${workshop.description}`;
   const spans: { start: number; end: number; hit: number }[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    const folded = wordsOf(m[0]);
+    // A plain ASCII word folds to itself in lower case (most words): no second regex.
+    const folded = NON_ASCII.test(m[0]) ? wordsOf(m[0]) : [m[0].toLowerCase()];
     let hit = -1;
     for (const part of folded) {
       const i = terms.findIndex((t) => part.startsWith(t));

@@ -118,7 +118,7 @@ function cursorRow(sort: SearchSort, cursor: string[]): ResultRow {
  */
 const valueIds = new Map<string, number>();
 const valueOfId: string[] = [];
-function idOf(value: string): number {
+export function idOf(value: string): number {
   let id = valueIds.get(value);
   if (id === undefined) {
     id = valueOfId.length;
@@ -128,37 +128,37 @@ function idOf(value: string): number {
   return id;
 }
 
-/** A list's values as ids, remembered per list: the memory index hands out the same list until it changes. */
-const idLists = new WeakMap<readonly string[], Int32Array>();
-function idsOf(list: readonly string[]): Int32Array {
-  let ids = idLists.get(list);
-  if (!ids) {
-    ids = Int32Array.from(list, idOf);
-    idLists.set(list, ids);
-  }
-  return ids;
+/** What a list of session groups counts in and sorts by: its modes, its places and its soonest start. */
+interface GroupValues {
+  modes: Int32Array;
+  places: Int32Array;
+  /** NEVER when there is no group. */
+  soonest: string;
 }
+
+/** A list of session groups (search-memory.ts groupsOf) with its values, once made. */
+type Groups = readonly SessionGroupRow[] & { facetValues?: GroupValues };
 
 /**
  * The modes and places a workshop counts once in, from its matching session groups: each room, and
- * its city (office) too (the filter offers the city first, then its rooms). Remembered per list:
- * the memory index hands out the same list for a workshop until its sessions change.
+ * its city (office) too (the filter offers the city first, then its rooms). Kept on the list: the
+ * memory index hands out the same list for a workshop until its sessions change.
  */
-const facetValues = new WeakMap<readonly SessionGroupRow[], { modes: Int32Array; places: Int32Array }>();
-function facetValuesOf(groups: readonly SessionGroupRow[]): { modes: Int32Array; places: Int32Array } {
-  let values = facetValues.get(groups);
-  if (values) return values;
+function facetValuesOf(groups: Groups): GroupValues {
+  if (groups.facetValues) return groups.facetValues;
   const modes = new Set<string>();
   const places = new Set<string>();
+  let soonest = NEVER;
   for (const g of groups) {
+    if (g.starts_at < soonest) soonest = g.starts_at;
     modes.add(g.mode);
     if (g.location === null) continue;
     places.add(g.location);
     const city = cityOf(g.location);
     if (city) places.add(city);
   }
-  values = { modes: Int32Array.from(modes, idOf), places: Int32Array.from(places, idOf) };
-  facetValues.set(groups, values);
+  const values = { modes: Int32Array.from(modes, idOf), places: Int32Array.from(places, idOf), soonest };
+  (groups as { facetValues?: GroupValues }).facetValues = values;
   return values;
 }
 
@@ -179,7 +179,18 @@ class Counter {
   }
 
   addAll(ids: Int32Array): void {
-    for (let k = 0; k < ids.length; k++) this.add(ids[k] as number);
+    // The first of a value goes through add() (it may grow the array and notes the value); the rest only count.
+    if (ids.length === 0) return;
+    let counts = this.counts;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      const count = id < counts.length ? (counts[id] as number) : 0;
+      if (count > 0) counts[id] = count + 1;
+      else {
+        this.add(id);
+        counts = this.counts;
+      }
+    }
   }
 
   /** `label` names a value; `shown` gives the value a facet shows for a counted one (undefined: left out). */
@@ -209,7 +220,7 @@ export function searchResults(input: {
   limit: number;
   candidates: CandidateRow[];
   /** A workshop's next session per mode and place, among those passing the date and seat filters. */
-  groupsOf: (workshopId: string) => readonly SessionGroupRow[];
+  groupsOf: (row: CandidateRow) => readonly SessionGroupRow[];
   channels: Channel[];
 }): { total: number; page: ResultRow[]; more: boolean; facets: Facets } {
   const { filter: f, sort, candidates, channels } = input;
@@ -231,7 +242,7 @@ export function searchResults(input: {
     const locations = skip === 'locations' ? [] : f.locations;
     let all = groupsAt[i];
     if (!all) {
-      all = input.groupsOf(row.id);
+      all = input.groupsOf(row);
       groupsAt[i] = all;
     }
     const matching =
@@ -250,33 +261,37 @@ export function searchResults(input: {
   const results: number[] = [];
   const judged: (readonly SessionGroupRow[] | null)[] = new Array(rows.length);
   const tags = new Counter();
+  const channelCounts = new Counter();
+  const formats = new Counter();
+  const modes = new Counter();
+  const locations = new Counter();
+  // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
+  const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as CandidateRow;
     const matching = judge(row, i);
     judged[i] = matching;
     if (!matching) continue;
-    let soonest = NEVER;
-    for (const g of matching) if (g.starts_at < soonest) soonest = g.starts_at;
-    next[i] = soonest;
-    tags.addAll(idsOf(row.tags));
+    const values = facetValuesOf(matching);
+    next[i] = values.soonest;
+    tags.addAll(row.tagIds);
     results.push(i);
+    if (anyOfSet) continue;
+    // Counted by channel id; shown by slug (a channel gone meanwhile is left out).
+    channelCounts.addAll(row.channelNums);
+    formats.add(row.formatId);
+    // A workshop counts once per mode and per place it has a matching session in.
+    modes.addAll(values.modes);
+    locations.addAll(values.places);
   }
 
-  const channelCounts = new Counter();
-  const formats = new Counter();
-  const modes = new Counter();
-  const locations = new Counter();
-  // Without its own filter, a facet's judgement is the results' own.
+  // Otherwise each facet with its own filter set judges every workshop again without it.
   const own = (row: CandidateRow, i: number, skip: AnyOf, set: boolean) =>
     set ? judge(row, i, skip) : (judged[i] as readonly SessionGroupRow[] | null);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; anyOfSet && i < rows.length; i++) {
     const row = rows[i] as CandidateRow;
-    if (own(row, i, 'channels', f.channels.length > 0)) {
-      // Counted by channel id; shown by slug (a channel gone meanwhile is left out).
-      channelCounts.addAll(idsOf(row.channelIds));
-    }
-    if (own(row, i, 'formats', f.formats.length > 0)) formats.add(idOf(row.format));
-    // A workshop counts once per mode and per place it has a matching session in.
+    if (own(row, i, 'channels', f.channels.length > 0)) channelCounts.addAll(row.channelNums);
+    if (own(row, i, 'formats', f.formats.length > 0)) formats.add(row.formatId);
     const byMode = own(row, i, 'modes', f.modes.length > 0);
     if (byMode) modes.addAll(facetValuesOf(byMode).modes);
     const byPlace = own(row, i, 'locations', f.locations.length > 0);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { MemoryWorkshop } from './search-memory.js';
 
@@ -37,6 +38,12 @@ export interface CandidateRow {
   tier: number;
   tags: string[];
   channelIds: string[];
+  /** The tags, the channel ids and the format as facet value ids (search-results.ts idOf): counted per result. */
+  tagIds: Int32Array;
+  channelNums: Int32Array;
+  formatId: number;
+  /** Where the memory index keeps the workshop (search-memory.ts): found again without a lookup by id. */
+  slot: number;
 }
 
 /** A workshop's next upcoming session of one mode at one place, among those passing the session filters. */
@@ -46,6 +53,10 @@ export interface SessionGroupRow {
   location: string | null;
   starts_at: string;
 }
+
+const changesAfter = prepared((db, after: number) =>
+  db.selectFrom('search_changes').select(['seq', 'workshop_id']).where('seq', '>', after).orderBy('seq'),
+);
 
 /** Sorts after every real start time: workshops with nothing scheduled come last. */
 export const NEVER = '9999-12-31T00:00:00.000Z';
@@ -194,6 +205,8 @@ export const searchRepository = {
 
   /** Changes after `after`, and those of `missing` that have appeared since (PostgreSQL commits out of order). */
   changesSince(db: Executor, after: number, missing: number[]): Promise<{ seq: number; workshop_id: string | null }[]> {
+    // Read before every search, and nearly always with nothing missing: compiled once.
+    if (missing.length === 0) return changesAfter(db, after) as Promise<{ seq: number; workshop_id: string | null }[]>;
     let query = db.selectFrom('search_changes').select(['seq', 'workshop_id']).orderBy('seq');
     query =
       missing.length > 0 ? query.where((eb) => eb.or([eb('seq', '>', after), eb('seq', 'in', missing)])) : query.where('seq', '>', after);

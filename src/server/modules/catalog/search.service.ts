@@ -123,7 +123,7 @@ export class SearchService {
       after,
       limit: query.limit,
       candidates: memory.candidates(f),
-      groupsOf: (id) => memory.groupsOf(id, f),
+      groupsOf: (row) => memory.groupsOf(row, f),
       channels: memory.channels,
     });
     const last = page.at(-1);
