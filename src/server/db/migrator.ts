@@ -32,6 +32,7 @@ import * as m20261203T0820 from './migrations/20261203T0820_credential_signals.j
 import * as m20261203T0830 from './migrations/20261203T0830_seat_decision_function.js';
 import * as m20261204T0000 from './migrations/20261204T0000_calendar_feed_versions.js';
 import * as m20261204T0100 from './migrations/20261204T0100_calendar_feed_signals.js';
+import * as m20261204T0600 from './migrations/20261204T0600_feedback_reminder_index.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0830_seat_decision_function': m20261203T0830,
   '20261204T0000_calendar_feed_versions': m20261204T0000,
   '20261204T0100_calendar_feed_signals': m20261204T0100,
+  '20261204T0600_feedback_reminder_index': m20261204T0600,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -92,9 +92,16 @@ export const remindersRepository = {
             ),
           ),
         )
-        // Sessions last less than a day: a range on the start lets the index find them.
-        .where('s.starts_at', '>', new Date(Date.parse(from) - 86_400_000).toISOString())
-        .where('s.starts_at', '<=', to)
+        // Sessions last less than a day: a range on the start lets the index find them. As a
+        // subquery, so that SQLite starts from those few sessions rather than from every attended
+        // registration (at org scale 550 ms every minute, blocking the process; now 3 ms).
+        .where('r.session_id', 'in', (eb) =>
+          eb
+            .selectFrom('sessions as recent')
+            .select('recent.id')
+            .where('recent.starts_at', '>', new Date(Date.parse(from) - 86_400_000).toISOString())
+            .where('recent.starts_at', '<=', to),
+        )
         .where('r.status', '=', 'attended')
         .where('r.thanked_at', 'is', null)
         .limit(limit)
