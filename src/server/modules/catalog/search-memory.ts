@@ -77,11 +77,26 @@ interface Doc {
   words: string[];
   /** Its candidate row per relevance tier, made once (searchResults only reads them). */
   rows: (CandidateRow | undefined)[];
-  /** Session groups for searches without an end date or seats, valid for a search from `groupsFrom` until `groupsUntil` (ms). */
-  groups?: SessionGroupRow[];
-  groupsFrom: number;
-  groupsUntil: number;
+  /** Its session groups for the last few kinds of session filter (end date, seats), newest first. */
+  groups: KeptGroups[];
 }
+
+/**
+ * Session groups kept for one end date and seat filter: valid for a search starting from `from`
+ * up to `until` (ms), as long as the workshop does not change (a change replaces the document;
+ * a seat running out is a logged change too). Sessions before `from` have started, and none
+ * starts before `until`, so moving `from` within that span leaves the same sessions.
+ */
+interface KeptGroups {
+  to: string | undefined;
+  hasSeats: boolean;
+  from: number;
+  until: number;
+  groups: SessionGroupRow[];
+}
+
+/** Kinds of session filter kept per workshop: the plain search and a few end dates or seat filters in use. */
+const KEPT_GROUPS = 4;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_TERM_LENGTH = 40;
@@ -101,6 +116,8 @@ export class SearchMemory {
   /** Every word of the text, and the title's words alone (they decide the second relevance tier). */
   private readonly text = new PrefixIndex();
   private readonly titles = new PrefixIndex();
+  /** Tag → slots of the workshops with it (a tag filter is an exact match, as common as a word search). */
+  private readonly tagged = new Map<string, Set<number>>();
   /** Every workshop's row (tier 0), for searches with no filter before the facets (the catalog's first page). */
   private allRows: CandidateRow[] | undefined;
   channels: MemoryChannel[] = [];
@@ -144,13 +161,20 @@ export class SearchMemory {
       titleWords: [...new Set(wordsOf(workshop.title))],
       words,
       rows: [],
-      groupsFrom: 0,
-      groupsUntil: 0,
+      groups: [],
     };
     this.docs.set(workshop.id, doc);
     this.bySlot[slot] = doc;
     this.text.add(slot, words);
     this.titles.add(slot, doc.titleWords);
+    for (const tag of workshop.tags) {
+      let slots = this.tagged.get(tag);
+      if (!slots) {
+        slots = new Set();
+        this.tagged.set(tag, slots);
+      }
+      slots.add(slot);
+    }
     this.allRows = undefined;
   }
 
@@ -163,6 +187,7 @@ export class SearchMemory {
     this.freeSlots.push(doc.slot);
     this.text.remove(doc.slot, doc.words);
     this.titles.remove(doc.slot, doc.titleWords);
+    for (const tag of doc.workshop.tags) this.tagged.get(tag)?.delete(doc.slot);
     this.allRows = undefined;
   }
 
@@ -172,6 +197,7 @@ export class SearchMemory {
     this.freeSlots.length = 0;
     this.text.clear();
     this.titles.clear();
+    this.tagged.clear();
     this.allRows = undefined;
   }
 
@@ -186,10 +212,16 @@ export class SearchMemory {
     let docs: Iterable<Doc> = this.docs.values();
     /** The documents whose title has a word starting with each term (the second tier). */
     let inTitle: Bits | undefined;
-    if (f.terms.length > 0) {
-      const slots = this.bySlot.length;
-      const bits = this.allOf(this.text, f.terms, slots);
-      inTitle = this.allOf(this.titles, f.terms, slots);
+    const slots = this.bySlot.length;
+    let bits = f.terms.length > 0 ? this.allOf(this.text, f.terms, slots) : undefined;
+    if (f.terms.length > 0) inTitle = this.allOf(this.titles, f.terms, slots);
+    for (const tag of f.tags) {
+      const these = new Uint32Array((slots >>> 5) + 1);
+      for (const slot of this.tagged.get(tag) ?? []) these[slot >>> 5] = (these[slot >>> 5] as number) | (1 << (slot & 31));
+      if (!bits) bits = these;
+      else for (let i = 0; i < bits.length; i++) bits[i] = (bits[i] as number) & (these[i] as number);
+    }
+    if (bits) {
       const found: Doc[] = [];
       for (let w = 0; w < bits.length; w++) {
         let word = bits[w] as number;
@@ -203,14 +235,13 @@ export class SearchMemory {
       docs = found;
     }
     if (f.ids) {
-      const matched = f.terms.length > 0 ? new Set(docs) : undefined;
+      const matched = bits ? new Set(docs) : undefined;
       docs = f.ids.flatMap((id) => this.docs.get(id) ?? []).filter((d) => !matched || matched.has(d));
     }
     const rows: CandidateRow[] = [];
     for (const doc of docs) {
       const w = doc.workshop;
       if (f.language && w.language !== f.language) continue;
-      if (f.tags.length > 0 && !f.tags.every((t) => w.tags.includes(t))) continue;
       if (f.hosts.length > 0 && !w.hosts.some((h) => f.hosts.includes(h.id))) continue;
       // Relevance: 0 the title is the query, 1 every term starts a word of the title, 2 the rest.
       const tier = !inTitle ? 0 : doc.lowerTitle === f.exact ? 0 : hasSlot(inTitle, doc.slot) ? 1 : 2;
@@ -239,8 +270,8 @@ export class SearchMemory {
 
   /**
    * searchRepository.sessionGroups for one workshop: its next session per mode and place among
-   * those passing the date and seat filters. Searches without dates or seats share one list per
-   * workshop until its soonest session starts.
+   * those passing the date and seat filters. Searches with the same end date and seat filter
+   * share one list per workshop until its soonest session starts (KeptGroups).
    */
   groupsOf(row: CandidateRow, f: SearchFilter): SessionGroupRow[] {
     const id = row.id;
@@ -248,37 +279,38 @@ export class SearchMemory {
     const bySlot = this.bySlot[row.slot];
     const doc = bySlot?.workshop.id === id ? bySlot : this.docs.get(id);
     if (!doc) return [];
-    const plain = !f.to && !f.hasSeats;
     if (f !== this.filter) {
       this.filter = f;
       this.fromMs = Date.parse(f.from);
     }
     const from = this.fromMs;
-    if (plain && doc.groups && from >= doc.groupsFrom && from <= doc.groupsUntil) return doc.groups;
+    const kept = doc.groups;
+    for (let k = 0; k < kept.length; k++) {
+      const g = kept[k] as KeptGroups;
+      if (g.to === f.to && g.hasSeats === f.hasSeats && from >= g.from && from <= g.until) return g.groups;
+    }
     const sessions = doc.workshop.sessions;
     // Sessions that have started are never upcoming again.
     let past = 0;
     while (past < sessions.length && (sessions[past] as MemorySession).starts_at < this.now) past++;
     if (past > 0) sessions.splice(0, past);
     const groups: SessionGroupRow[] = [];
-    const seen = new Set<string>();
     let first = '';
     for (const s of sessions) {
       if (s.starts_at < f.from) continue;
       if (f.to && s.starts_at >= f.to) break;
       if (f.hasSeats && !s.seat_left) continue;
       first ||= s.starts_at;
-      const key = `${s.mode}\u001f${s.location ?? ''}\u001f${s.location === null ? 0 : 1}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // One group per mode and place (few per workshop: a scan beats a set of string keys).
+      if (groups.some((g) => g.mode === s.mode && g.location === s.location)) continue;
       groups.push({ workshop_id: id, mode: s.mode, location: s.location, starts_at: s.starts_at });
     }
-    if (plain) {
-      doc.groups = groups;
-      doc.groupsFrom = from;
-      // Valid until the soonest of them starts (then it would drop out); with none, as long as nothing changes.
-      doc.groupsUntil = first ? Date.parse(first) : Number.POSITIVE_INFINITY;
-    }
+    // Valid until the soonest of them starts (then it would drop out); with none, as long as nothing changes.
+    const entry = { to: f.to, hasSeats: f.hasSeats, from, until: first ? Date.parse(first) : Number.POSITIVE_INFINITY, groups };
+    const same = kept.findIndex((g) => g.to === f.to && g.hasSeats === f.hasSeats);
+    if (same >= 0) kept.splice(same, 1);
+    kept.unshift(entry);
+    if (kept.length > KEPT_GROUPS) kept.pop();
     return groups;
   }
 
