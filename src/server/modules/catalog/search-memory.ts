@@ -339,9 +339,9 @@ const candidateRow = (w: MemoryWorkshop, tier: number, slot: number): CandidateR
   tier,
   tags: w.tags,
   channelIds: w.channelIds,
-  tagIds: Int32Array.from(w.tags, idOf),
-  channelNums: Int32Array.from(w.channelIds, idOf),
-  formatId: idOf(w.format),
+  tagIds: Int32Array.from(w.tags, (tag) => idOf('tag', tag)),
+  channelNums: Int32Array.from(w.channelIds, (id) => idOf('channel', id)),
+  formatId: idOf('format', w.format),
   slot,
 });
 

@@ -110,20 +110,27 @@ function cursorRow(sort: SearchSort, cursor: string[]): ResultRow {
   }
 }
 
+/** The facets whose values are counted; a value's id says which facet it belongs to. */
+export type FacetKind = 'tag' | 'channel' | 'format' | 'mode' | 'place';
+
 /**
  * Facet values (tags, channel ids, formats, modes, places) as small integers for the life of the
- * process, so counting a search's results is array arithmetic rather than a string-keyed Map per
- * value: a page over every published workshop counts tens of thousands of values. The set only
- * grows, by values ever seen (a few thousand tags and places in a large organisation).
+ * process, one number per facet and value, so counting a search's results is array arithmetic
+ * into one counter rather than a string-keyed Map per value: a page over every published
+ * workshop counts tens of thousands of values. The set only grows, by values ever seen (a few
+ * thousand tags and places in a large organisation).
  */
 const valueIds = new Map<string, number>();
 const valueOfId: string[] = [];
-export function idOf(value: string): number {
-  let id = valueIds.get(value);
+const kindOfId: FacetKind[] = [];
+export function idOf(kind: FacetKind, value: string): number {
+  const key = `${kind}\u0000${value}`;
+  let id = valueIds.get(key);
   if (id === undefined) {
     id = valueOfId.length;
     valueOfId.push(value);
-    valueIds.set(value, id);
+    kindOfId.push(kind);
+    valueIds.set(key, id);
   }
   return id;
 }
@@ -132,6 +139,8 @@ export function idOf(value: string): number {
 interface GroupValues {
   modes: Int32Array;
   places: Int32Array;
+  /** With the workshop's tags, channels and format: every value it counts in when no "any of" filter is set. */
+  all?: Int32Array;
   /** NEVER when there is no group. */
   soonest: string;
 }
@@ -157,12 +166,29 @@ function facetValuesOf(groups: Groups): GroupValues {
     const city = cityOf(g.location);
     if (city) places.add(city);
   }
-  const values = { modes: Int32Array.from(modes, idOf), places: Int32Array.from(places, idOf), soonest };
+  const values = {
+    modes: Int32Array.from(modes, (mode) => idOf('mode', mode)),
+    places: Int32Array.from(places, (place) => idOf('place', place)),
+    soonest,
+  };
   (groups as { facetValues?: GroupValues }).facetValues = values;
   return values;
 }
 
-/** Counts values by id; the most frequent first, then by value. */
+/** Every value a workshop counts in with these groups (kept with them: the same workshop each time). */
+function allValuesOf(row: CandidateRow, values: GroupValues): Int32Array {
+  if (values.all) return values.all;
+  const all = new Int32Array(row.tagIds.length + row.channelNums.length + 1 + values.modes.length + values.places.length);
+  let at = 0;
+  for (const list of [row.tagIds, row.channelNums, Int32Array.of(row.formatId), values.modes, values.places]) {
+    all.set(list, at);
+    at += list.length;
+  }
+  values.all = all;
+  return all;
+}
+
+/** Counts values by id; per facet, the most frequent first, then by value. */
 class Counter {
   private counts = new Int32Array(Math.max(64, valueOfId.length));
   private readonly seen: number[] = [];
@@ -194,9 +220,15 @@ class Counter {
   }
 
   /** `label` names a value; `shown` gives the value a facet shows for a counted one (undefined: left out). */
-  top(label: (value: string) => string, limit = FACET_LIMIT, shown: (value: string) => string | undefined = (v) => v): Facet[] {
+  top(
+    kind: FacetKind,
+    label: (value: string) => string,
+    limit = FACET_LIMIT,
+    shown: (value: string) => string | undefined = (v) => v,
+  ): Facet[] {
     const entries: [string, number][] = [];
     for (const id of this.seen) {
+      if (kindOfId[id] !== kind) continue;
       const value = shown(valueOfId[id] as string);
       if (value !== undefined) entries.push([value, this.counts[id] as number]);
     }
@@ -260,11 +292,7 @@ export function searchResults(input: {
 
   const results: number[] = [];
   const judged: (readonly SessionGroupRow[] | null)[] = new Array(rows.length);
-  const tags = new Counter();
-  const channelCounts = new Counter();
-  const formats = new Counter();
-  const modes = new Counter();
-  const locations = new Counter();
+  const counts = new Counter();
   // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
   const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
   for (let i = 0; i < rows.length; i++) {
@@ -274,15 +302,10 @@ export function searchResults(input: {
     if (!matching) continue;
     const values = facetValuesOf(matching);
     next[i] = values.soonest;
-    tags.addAll(row.tagIds);
     results.push(i);
-    if (anyOfSet) continue;
-    // Counted by channel id; shown by slug (a channel gone meanwhile is left out).
-    channelCounts.addAll(row.channelNums);
-    formats.add(row.formatId);
-    // A workshop counts once per mode and per place it has a matching session in.
-    modes.addAll(values.modes);
-    locations.addAll(values.places);
+    // A workshop counts once per tag, channel, mode and place it has (modes and places of its matching sessions).
+    if (!anyOfSet) counts.addAll(allValuesOf(row, values));
+    else counts.addAll(row.tagIds);
   }
 
   // Otherwise each facet with its own filter set judges every workshop again without it.
@@ -290,23 +313,25 @@ export function searchResults(input: {
     set ? judge(row, i, skip) : (judged[i] as readonly SessionGroupRow[] | null);
   for (let i = 0; anyOfSet && i < rows.length; i++) {
     const row = rows[i] as CandidateRow;
-    if (own(row, i, 'channels', f.channels.length > 0)) channelCounts.addAll(row.channelNums);
-    if (own(row, i, 'formats', f.formats.length > 0)) formats.add(row.formatId);
+    if (own(row, i, 'channels', f.channels.length > 0)) counts.addAll(row.channelNums);
+    if (own(row, i, 'formats', f.formats.length > 0)) counts.add(row.formatId);
     const byMode = own(row, i, 'modes', f.modes.length > 0);
-    if (byMode) modes.addAll(facetValuesOf(byMode).modes);
+    if (byMode) counts.addAll(facetValuesOf(byMode).modes);
     const byPlace = own(row, i, 'locations', f.locations.length > 0);
-    if (byPlace) locations.addAll(facetValuesOf(byPlace).places);
+    if (byPlace) counts.addAll(facetValuesOf(byPlace).places);
   }
   const facets: Facets = {
-    tags: tags.top((tag) => tag),
-    channels: channelCounts.top(
+    tags: counts.top('tag', (tag) => tag),
+    // Counted by channel id; shown by slug (a channel gone meanwhile is left out).
+    channels: counts.top(
+      'channel',
       (slug) => channelBySlug.get(slug)?.name ?? slug,
       FACET_LIMIT,
       (id) => channelById.get(id)?.slug,
     ),
-    formats: formats.top((format) => formatLabels[format as Format]),
-    modes: modes.top((mode) => modeLabels[mode as Mode] ?? mode),
-    locations: locations.top((place) => place, FACET_LIMIT * 2),
+    formats: counts.top('format', (format) => formatLabels[format as Format]),
+    modes: counts.top('mode', (mode) => modeLabels[mode as Mode] ?? mode),
+    locations: counts.top('place', (place) => place, FACET_LIMIT * 2),
   };
 
   // The page: the first `limit` after the cursor, kept in order as they are met (no sort of all results).
