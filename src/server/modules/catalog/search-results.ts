@@ -143,6 +143,8 @@ interface GroupValues {
   all?: Int32Array;
   /** NEVER when there is no group. */
   soonest: string;
+  /** The same as a number, for comparing thousands of results. */
+  soonestMs: number;
 }
 
 /** A list of session groups (search-memory.ts groupsOf) with its values, once made. */
@@ -170,6 +172,7 @@ function facetValuesOf(groups: Groups): GroupValues {
     modes: Int32Array.from(modes, (mode) => idOf('mode', mode)),
     places: Int32Array.from(places, (place) => idOf('place', place)),
     soonest,
+    soonestMs: Date.parse(soonest),
   };
   (groups as { facetValues?: GroupValues }).facetValues = values;
   return values;
@@ -263,6 +266,7 @@ export function searchResults(input: {
   // published workshop per search. Rows are made for the page only; `next` holds next_starts_at.
   const rows = candidates;
   const next: string[] = new Array(rows.length).fill(NEVER);
+  const nextMs = new Float64Array(rows.length);
   // Each workshop's groups are looked up once, however many facets judge it.
   const groupsAt: (readonly SessionGroupRow[] | undefined)[] = new Array(rows.length);
 
@@ -302,6 +306,7 @@ export function searchResults(input: {
     if (!matching) continue;
     const values = facetValuesOf(matching);
     next[i] = values.soonest;
+    nextMs[i] = values.soonestMs;
     results.push(i);
     // A workshop counts once per tag, channel, mode and place it has (modes and places of its matching sessions).
     if (!anyOfSet) counts.addAll(allValuesOf(row, values));
@@ -343,7 +348,18 @@ export function searchResults(input: {
   for (const i of results) {
     if (after && compareRows(sort, rows[i] as CandidateRow, next[i] as string, after, after.next_starts_at) <= 0) continue;
     remaining++;
-    if (best.length === input.limit && before(i, best[input.limit - 1] as number) >= 0) continue;
+    if (best.length === input.limit) {
+      // Most results start later than the page's last one: told apart by numbers, without comparing rows.
+      const last = best[input.limit - 1] as number;
+      const later = (nextMs[i] as number) > (nextMs[last] as number);
+      if (sort === 'soonest' && later) continue;
+      if (sort === 'relevance') {
+        const tier = (rows[i] as CandidateRow).tier;
+        const lastTier = (rows[last] as CandidateRow).tier;
+        if (tier > lastTier || (tier === lastTier && later)) continue;
+      }
+      if (before(i, last) >= 0) continue;
+    }
     let at = best.length;
     while (at > 0 && before(i, best[at - 1] as number) < 0) at--;
     best.splice(at, 0, i);
