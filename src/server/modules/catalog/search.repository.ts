@@ -226,20 +226,25 @@ export const searchRepository = {
     return Number(result.numDeletedRows);
   },
 
-  /** "Most popular": each workshop's registrations (not cancelled) created since `since`. */
-  async refreshPopularity(db: Executor, since: string): Promise<number> {
-    const result = await db
-      .updateTable('workshops')
-      .set((eb) => ({
-        popularity: eb
-          .selectFrom('registrations as r')
-          .innerJoin('sessions as s', 's.id', 'r.session_id')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('s.workshop_id', '=', 'workshops.id')
-          .where('r.status', '<>', 'cancelled')
-          .where('r.created_at', '>=', since),
-      }))
-      .executeTakeFirst();
+  /** Every workshop's id, in order (the popularity recount goes through them a slice at a time). */
+  async workshopIds(db: Executor): Promise<string[]> {
+    const rows = await db.selectFrom('workshops').select('id').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** "Most popular": each workshop's (or these workshops') registrations (not cancelled) created since `since`. */
+  async refreshPopularity(db: Executor, since: string, ids?: string[]): Promise<number> {
+    let update = db.updateTable('workshops').set((eb) => ({
+      popularity: eb
+        .selectFrom('registrations as r')
+        .innerJoin('sessions as s', 's.id', 'r.session_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.workshop_id', '=', 'workshops.id')
+        .where('r.status', '<>', 'cancelled')
+        .where('r.created_at', '>=', since),
+    }));
+    if (ids) update = update.where('id', 'in', ids);
+    const result = await update.executeTakeFirst();
     return Number(result.numUpdatedRows);
   },
 };
