@@ -295,15 +295,18 @@ export function searchResults(input: {
   };
 
   const results: number[] = [];
-  const judged: (readonly SessionGroupRow[] | null)[] = new Array(rows.length);
+  const judged: (readonly SessionGroupRow[] | null)[] = new Array(rows.length).fill(null);
   const counts = new Counter();
   // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
   const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
+  // Any session filter (dates, seats) leaves out workshops with no matching session.
+  const sessionFiltered = f.hasSeats || f.dated;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as CandidateRow;
-    const matching = judge(row, i);
+    // Without "any of" filters a workshop's matching groups are all its groups: judge() made plain.
+    const matching = anyOfSet ? judge(row, i) : input.groupsOf(row);
+    if (!matching || (sessionFiltered && matching.length === 0)) continue;
     judged[i] = matching;
-    if (!matching) continue;
     const values = facetValuesOf(matching);
     next[i] = values.soonest;
     nextMs[i] = values.soonestMs;
