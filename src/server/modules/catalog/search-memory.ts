@@ -345,6 +345,38 @@ const candidateRow = (w: MemoryWorkshop, tier: number, slot: number): CandidateR
   slot,
 });
 
+/** A workshop's summary and description as words: where each is, and its folded form (its parts, when folding splits it). */
+interface TextWords {
+  text: string;
+  bounds: Int32Array;
+  folded: (string | string[])[];
+}
+
+/**
+ * Split once per workshop and kept while the workshop object lives (a change replaces it): result
+ * pages show the same workshops again and again, and splitting is most of an excerpt's cost.
+ */
+const textWords = new WeakMap<MemoryWorkshop, TextWords>();
+function wordsOfText(workshop: MemoryWorkshop): TextWords {
+  let found = textWords.get(workshop);
+  if (!found) {
+    const text = `${workshop.summary}\n${workshop.description}`;
+    const matches = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
+    const bounds = new Int32Array(matches.length * 2);
+    const folded = matches.map((m, w) => {
+      bounds[2 * w] = m.index;
+      bounds[2 * w + 1] = m.index + m[0].length;
+      // A plain ASCII word folds to itself in lower case (most words): no second regex.
+      if (!NON_ASCII.test(m[0])) return m[0].toLowerCase();
+      const parts = wordsOf(m[0]);
+      return parts.length === 1 ? (parts[0] as string) : parts;
+    });
+    found = { text, bounds, folded };
+    textWords.set(workshop, found);
+  }
+  return found;
+}
+
 /** Words around the best match, as FTS5's snippet() picks them: the window of this many words with the most terms. */
 const EXCERPT_WORDS = 16;
 
@@ -354,20 +386,16 @@ const EXCERPT_WORDS = 16;
  * by FTS5 snippet() or ts_headline(): both databases then give the same excerpt, without a query.
  */
 export function excerpt(workshop: MemoryWorkshop, terms: string[]): string {
-  const text = `${workshop.summary}\n${workshop.description}`;
+  const { text, bounds, folded } = wordsOfText(workshop);
   const spans: { start: number; end: number; hit: number }[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    // A plain ASCII word folds to itself in lower case (most words): no second regex.
-    const folded = NON_ASCII.test(m[0]) ? wordsOf(m[0]) : [m[0].toLowerCase()];
+  for (let w = 0; w < folded.length; w++) {
+    const parts = folded[w] as string | string[];
     let hit = -1;
-    for (const part of folded) {
-      const i = terms.findIndex((t) => part.startsWith(t));
-      if (i >= 0) {
-        hit = i;
-        break;
-      }
+    for (let t = 0; t < terms.length && hit < 0; t++) {
+      const term = terms[t] as string;
+      if (typeof parts === 'string' ? parts.startsWith(term) : parts.some((part) => part.startsWith(term))) hit = t;
     }
-    spans.push({ start: m.index, end: m.index + m[0].length, hit });
+    spans.push({ start: bounds[2 * w] as number, end: bounds[2 * w + 1] as number, hit });
   }
   if (spans.length === 0) return '';
   // The window with the most distinct terms, then the most matches, the earliest first.
