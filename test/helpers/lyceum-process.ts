@@ -78,16 +78,24 @@ export function startLyceum(databaseUrl: string, env: Record<string, string> = {
 
 /** `lyceum serve` on a free port; resolves once /readyz answers, fails with the process's output if it never does. */
 export async function serveLyceum(databaseUrl: string, env: Record<string, string> = {}): Promise<ServedLyceum> {
-  const served = startLyceum(databaseUrl, env);
-  for (let i = 0; i < 600 && served.alive(); i++) {
-    try {
-      if ((await fetch(`${served.url}/readyz`)).ok) return served;
-    } catch {
-      // starting
+  for (let attempt = 1; ; attempt++) {
+    const served = startLyceum(databaseUrl, env);
+    for (let i = 0; i < 600 && served.alive(); i++) {
+      try {
+        if ((await fetch(`${served.url}/readyz`)).ok) return served;
+      } catch {
+        // starting
+      }
+      await new Promise((r) => setTimeout(r, 100));
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Its last words may still be in the pipe.
+    await new Promise((r) => setTimeout(r, 50));
+    // Test files run side by side, each counting ports up from its own random start: when another
+    // file's server holds this one, the next port will do.
+    const portTaken = served.lines.some((line) => line.includes('EADDRINUSE'));
+    if (portTaken && attempt < 5) continue;
+    throw new Error(`lyceum serve at ${served.url} did not become ready:\n${served.lines.join('\n')}`);
   }
-  throw new Error(`lyceum serve at ${served.url} did not become ready:\n${served.lines.join('\n')}`);
 }
 
 /** Stops every server started so far and waits until they are gone (they hold database locks while they run). */
