@@ -1,4 +1,5 @@
 import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { idList } from '../../platform/id-list.js';
 import type { Executor } from '../../platform/transaction.js';
 
 /** The period and filters every table and export is asked for (analyticsPeriodQuery). */
@@ -85,14 +86,6 @@ export async function withOrganisation<T extends ScopeFilters>(db: Executor, sco
   if (scope.manager === undefined || scope.organisation !== undefined) return scope;
   const rows = await organisationOf(db, scope.manager).execute();
   return { ...scope, organisation: rows.map((r) => r.id) };
-}
-
-/** Ids as one bound JSON parameter, read as a one-column table (a list of thousands of ids stays one parameter). */
-export function idList(db: Executor, ids: readonly string[]) {
-  const json = JSON.stringify(ids);
-  return isPostgres(db)
-    ? db.selectNoFrom(sql<string>`jsonb_array_elements_text(cast(${json} as jsonb))`.as('id'))
-    : db.selectFrom(sql<{ value: string }>`json_each(${json})`.as('ids')).select(sql<string>`ids.value`.as('id'));
 }
 
 /** The workshops a channel (slug) or format filter keeps; undefined when neither is set. */

@@ -207,10 +207,12 @@ export const searchRepository = {
   changesSince(db: Executor, after: number, missing: number[]): Promise<{ seq: number; workshop_id: string | null }[]> {
     // Read before every search, and nearly always with nothing missing: compiled once.
     if (missing.length === 0) return changesAfter(db, after) as Promise<{ seq: number; workshop_id: string | null }[]>;
-    let query = db.selectFrom('search_changes').select(['seq', 'workshop_id']).orderBy('seq');
-    query =
-      missing.length > 0 ? query.where((eb) => eb.or([eb('seq', '>', after), eb('seq', 'in', missing)])) : query.where('seq', '>', after);
-    return query.execute() as Promise<{ seq: number; workshop_id: string | null }[]>;
+    return db
+      .selectFrom('search_changes')
+      .select(['seq', 'workshop_id'])
+      .where((eb) => eb.or([eb('seq', '>', after), eb('seq', 'in', missing)]))
+      .orderBy('seq')
+      .execute() as Promise<{ seq: number; workshop_id: string | null }[]>;
   },
 
   /** The change numbers present after `after` (to tell which ones a transaction still holds). */

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, RegistrationsTable, SeatPool, SessionsTable } from '../../db/schema.js';
+import { jsonIdList } from '../../platform/id-list.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
@@ -52,13 +53,7 @@ const countsQuery = prepared((db, sessionIdsJson: string) => {
       lastPlace('in_person')(eb).as('in_person_waiting'),
       lastPlace('online')(eb).as('online_waiting'),
     ])
-    .where(
-      's.id',
-      'in',
-      db.getExecutor().adapter instanceof PostgresAdapter
-        ? sql<string>`(select jsonb_array_elements_text(${sessionIdsJson}::jsonb))`
-        : sql<string>`(select value from json_each(${sessionIdsJson}))`,
-    );
+    .where('s.id', 'in', jsonIdList(db, sessionIdsJson));
 });
 
 const poolCountsQuery = prepared((db, sessionId: string, pool: SeatPool) =>
