@@ -1,7 +1,8 @@
 // bench/catalog: discovery on an organization-sized catalog (`lyceum seed --scale org`: 20,000
 // people, 5,000 workshops, 50,000 sessions, 1,000,000 registrations). Starts `lyceum serve` on
 // SQLite and drives, with 50 connections for a fixed time each, the upcoming-sessions page, text
-// searches, a tag + date filter, facets and a workshop page; twice: with the search micro-cache
+// searches, a tag + date filter, facets and a workshop page (a warm-up, then the measured seconds
+// on the same connections: lib.ts steadyLoad); twice: with the search micro-cache
 // (SEARCH_CACHE_MS default) and without it (every request computed). A bare Fastify route
 // returning a search response of the same size gives this machine's ceiling. Prints req/s, p50,
 // p99, the share of the ceiling, the server's peak RSS and the query plans; then the same on
@@ -13,7 +14,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -27,7 +27,7 @@ import { registrationsRepository } from '../src/server/modules/registrations/reg
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
 import { createTransactor } from '../src/server/platform/transaction.js';
-import { type LoadResult, peakRssMb, ROOT, start, waitFor } from './lib.js';
+import { type LoadResult, peakRssMb, ROOT, start, steadyLoad, waitFor } from './lib.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -247,46 +247,25 @@ function postgresBusy(url: string): () => Promise<boolean> {
 }
 
 /** GETs `paths` in turn, `CONNECTIONS` at a time, for `seconds`; then waits for the server to be idle again. */
+/** A warm-up, then SECONDS measured on the same connections (lib.ts steadyLoad: why), then the server left to settle. */
 async function drive(
   url: string,
   paths: string[],
   token: string,
-  seconds: number,
   pid?: number,
   databaseBusy?: () => Promise<boolean>,
   acceptEncoding?: string,
 ): Promise<LoadResult & { bytesPerAnswer: number }> {
-  let next = 0;
-  const result: any = await new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: seconds,
-        // Slow answers are answers: count them (up to 60 s) rather than give up at autocannon's 10 s.
-        timeout: 60,
-        headers: { authorization: `Bearer ${token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
-        requests: [{ method: 'GET', setupRequest: (request: any) => ({ ...request, path: paths[next++ % paths.length] }) }],
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
+  const result = await steadyLoad({
+    url,
+    paths,
+    headers: { authorization: `Bearer ${token}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+    connections: CONNECTIONS,
+    warmUpSeconds: WARM_UP_SECONDS,
+    seconds: SECONDS,
   });
   await settle(pid, databaseBusy);
-  const statusCodes: Record<string, number> = Object.fromEntries(
-    Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, s]) => [code, s.count]),
-  );
-  return {
-    requests: result.requests.total,
-    // Answers completed within the run, per second of the run; requests still in flight at the end are not counted.
-    perSecond: Math.round(result.requests.total / seconds),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    statusCodes,
-    // Bytes on the wire, headers included: what compression saves.
-    bytesPerAnswer: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
-  };
+  return result;
 }
 
 function serve(databaseUrl: string, cacheMs?: number): { child: ChildProcess; url: string } {
@@ -345,8 +324,7 @@ async function ceiling(sample: string): Promise<LoadResult> {
   try {
     const url = `http://127.0.0.1:${p}`;
     await waitFor(`${url}/`);
-    await drive(url, ['/api/v1/search'], 'x', WARM_UP_SECONDS, child.pid);
-    return await drive(url, ['/api/v1/search'], 'x', SECONDS, child.pid);
+    return await drive(url, ['/api/v1/search'], 'x', child.pid);
   } finally {
     await stop(child);
   }
@@ -396,11 +374,10 @@ async function load(name: string, databaseUrl: string, f: Fixture, bare: LoadRes
     try {
       await waitFor(`${url}/readyz`);
       for (const q of f.queries) {
-        await drive(url, q.paths, f.token, WARM_UP_SECONDS, child.pid, databaseBusy);
-        const plain = await drive(url, q.paths, f.token, SECONDS, child.pid, databaseBusy);
+        const plain = await drive(url, q.paths, f.token, child.pid, databaseBusy);
         console.log(row(q.label, plain, bare));
         if (!COMPARE_COMPRESSION) continue;
-        const compressed = await drive(url, q.paths, f.token, SECONDS, child.pid, databaseBusy, ACCEPT_COMPRESSED);
+        const compressed = await drive(url, q.paths, f.token, child.pid, databaseBusy, ACCEPT_COMPRESSED);
         console.log(row(`  ↳ Accept-Encoding: ${ACCEPT_COMPRESSED}`, compressed, bare));
         console.log(compressionCost(plain, compressed));
       }

@@ -160,6 +160,84 @@ export async function burst(
   };
 }
 
+/**
+ * `connections` clients in a closed loop for `warmUpSeconds`, then `seconds` measured on the same
+ * connections: only answers arriving in the measured window count, and their latencies are the
+ * figures. The window opens after the warm-up, once every connection has had an answer. Why not two autocannon runs: each opens its connections afresh, and a Node process
+ * already busy accepts one new connection per turn of its event loop, so the last of 50 waits
+ * seconds for its first answer. A plain `node:http` server spending 2 ms per request shows it:
+ * p99 1.1 s from a fresh run. Clients keep their connections (browsers, a load balancer's pool),
+ * so the ramp is not what a search costs.
+ */
+export async function steadyLoad(options: {
+  url: string;
+  paths: string[];
+  headers: Record<string, string>;
+  connections: number;
+  warmUpSeconds: number;
+  seconds: number;
+}): Promise<LoadResult & { bytesPerAnswer: number }> {
+  const { paths, warmUpSeconds, seconds } = options;
+  let next = 0;
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let bytes = 0;
+  let errors = 0;
+  let windowStart = Number.POSITIVE_INFINITY;
+  let windowEnd = Number.POSITIVE_INFINITY;
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        // Stopped by the window below; this is only a bound.
+        duration: warmUpSeconds + seconds + 60,
+        // Slow answers are answers: count them (up to 60 s) rather than give up at autocannon's 10 s.
+        timeout: 60,
+        headers: options.headers,
+        requests: [{ method: 'GET', setupRequest: (request: any) => ({ ...request, path: paths[next++ % paths.length] }) }],
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    const warmUpEnd = performance.now() + warmUpSeconds * 1000;
+    const answered = new Set<unknown>();
+    instance.on('response', (client: unknown, status: number, resBytes: number, responseTime: number) => {
+      const now = performance.now();
+      // The window opens once the warm-up is over and every connection has had an answer.
+      if (windowStart === Number.POSITIVE_INFINITY) {
+        answered.add(client);
+        if (now < warmUpEnd || answered.size < options.connections) return;
+        windowStart = now;
+        windowEnd = now + seconds * 1000;
+        return;
+      }
+      if (now > windowEnd) {
+        instance.stop();
+        return;
+      }
+      latencies.push(responseTime);
+      statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+      bytes += resBytes;
+    });
+    instance.on('reqError', () => {
+      if (performance.now() >= windowStart && performance.now() <= windowEnd) errors++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const ok = Object.entries(statusCodes).reduce((n, [code, count]) => (code.startsWith('2') ? n + count : n), 0);
+  return {
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / seconds),
+    p50: at(0.5),
+    p99: at(0.99),
+    non2xx: latencies.length - ok,
+    errors,
+    statusCodes,
+    bytesPerAnswer: latencies.length > 0 ? bytes / latencies.length : 0,
+  };
+}
+
 export function line(label: string, r: LoadResult, ceiling?: LoadResult): string {
   const ratio = ceiling ? `  ${((r.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of the bare route` : '';
   return `${label.padEnd(34)} ${String(r.perSecond).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  codes ${JSON.stringify(r.statusCodes)}${ratio}`;
