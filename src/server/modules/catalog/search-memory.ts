@@ -77,26 +77,53 @@ interface Doc {
   words: string[];
   /** Its candidate row per relevance tier, made once (searchResults only reads them). */
   rows: (CandidateRow | undefined)[];
-  /** Its session groups for the last few kinds of session filter (end date, seats), newest first. */
-  groups: KeptGroups[];
 }
 
 /**
- * Session groups kept for one end date and seat filter: valid for a search starting from `from`
- * up to `until` (ms), as long as the workshop does not change (a change replaces the document;
- * a seat running out is a logged change too). Sessions before `from` have started, and none
- * starts before `until`, so moving `from` within that span leaves the same sessions.
+ * Every workshop's session groups for one end date and seat filter, by slot. A slot's list is
+ * valid for a search starting from `from` up to `until` (ms), as long as the workshop does not
+ * change (a change forgets its slot; a seat running out is a logged change too). Sessions before
+ * `from` have started, and none starts before `until`, so moving `from` within that span leaves
+ * the same sessions. Kept as arrays by slot rather than on each workshop: a search over every
+ * workshop finds its lists by index, without following a workshop's objects (at org scale that
+ * chase was a quarter of a search's time).
  */
-interface KeptGroups {
-  to: string | undefined;
-  hasSeats: boolean;
-  from: number;
-  until: number;
-  groups: SessionGroupRow[];
+class GroupTable {
+  from: Float64Array;
+  until: Float64Array;
+  lists: (SessionGroupRow[] | undefined)[];
+
+  constructor(
+    readonly to: string | undefined,
+    readonly hasSeats: boolean,
+    size: number,
+  ) {
+    this.from = new Float64Array(size);
+    this.until = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+    this.lists = new Array(size);
+  }
+
+  /** Room for `size` slots (new slots hold nothing). */
+  fit(size: number): void {
+    if (size <= this.until.length) return;
+    const capacity = Math.max(size, this.until.length * 2);
+    const from = new Float64Array(capacity);
+    from.set(this.from);
+    const until = new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY);
+    until.set(this.until);
+    this.from = from;
+    this.until = until;
+  }
+
+  forget(slot: number): void {
+    if (slot >= this.until.length) return;
+    this.until[slot] = Number.NEGATIVE_INFINITY;
+    this.lists[slot] = undefined;
+  }
 }
 
-/** Kinds of session filter kept per workshop: the plain search and a few end dates or seat filters in use. */
-const KEPT_GROUPS = 4;
+/** Kinds of session filter kept: the plain search and a few end dates or seat filters in use. */
+const KEPT_TABLES = 4;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_TERM_LENGTH = 40;
@@ -123,9 +150,12 @@ export class SearchMemory {
   channels: MemoryChannel[] = [];
   /** The time of the current search (candidates() sets it; groupsOf() drops sessions started before it). */
   private now = '';
-  /** The search being answered and its `from` as a number: groupsOf() runs for every candidate. */
+  /** Session groups by kind of session filter, the most recently used first. */
+  private tables: GroupTable[] = [];
+  /** The search being answered, its `from` as a number and its table: groupsOf() runs for every candidate. */
   private filter: SearchFilter | undefined;
   private fromMs = 0;
+  private table: GroupTable | undefined;
   private channelNames = new Map<string, string>();
 
   get size(): number {
@@ -161,7 +191,6 @@ export class SearchMemory {
       titleWords: [...new Set(wordsOf(workshop.title))],
       words,
       rows: [],
-      groups: [],
     };
     this.docs.set(workshop.id, doc);
     this.bySlot[slot] = doc;
@@ -185,6 +214,8 @@ export class SearchMemory {
     this.docs.delete(id);
     this.bySlot[doc.slot] = undefined;
     this.freeSlots.push(doc.slot);
+    // The slot's groups were the workshop's (put() removes first, so a replaced workshop comes here too).
+    for (const table of this.tables) table.forget(doc.slot);
     this.text.remove(doc.slot, doc.words);
     this.titles.remove(doc.slot, doc.titleWords);
     for (const tag of doc.workshop.tags) this.tagged.get(tag)?.delete(doc.slot);
@@ -199,6 +230,8 @@ export class SearchMemory {
     this.titles.clear();
     this.tagged.clear();
     this.allRows = undefined;
+    this.tables = [];
+    this.filter = undefined;
   }
 
   /**
@@ -271,24 +304,21 @@ export class SearchMemory {
   /**
    * searchRepository.sessionGroups for one workshop: its next session per mode and place among
    * those passing the date and seat filters. Searches with the same end date and seat filter
-   * share one list per workshop until its soonest session starts (KeptGroups).
+   * share one list per workshop until its soonest session starts (GroupTable).
    */
   groupsOf(row: CandidateRow, f: SearchFilter): SessionGroupRow[] {
-    const id = row.id;
-    // By slot, as candidates() just handed it out; by id should the workshop have moved since.
-    const bySlot = this.bySlot[row.slot];
-    const doc = bySlot?.workshop.id === id ? bySlot : this.docs.get(id);
-    if (!doc) return [];
-    if (f !== this.filter) {
+    if (f !== this.filter || !this.table) {
       this.filter = f;
       this.fromMs = Date.parse(f.from);
+      this.table = this.tableFor(f);
     }
+    const table = this.table;
     const from = this.fromMs;
-    const kept = doc.groups;
-    for (let k = 0; k < kept.length; k++) {
-      const g = kept[k] as KeptGroups;
-      if (g.to === f.to && g.hasSeats === f.hasSeats && from >= g.from && from <= g.until) return g.groups;
-    }
+    // The row is from candidates() of this search: its slot holds its workshop, and a change forgets the slot.
+    const slot = row.slot;
+    if (from >= (table.from[slot] as number) && from <= (table.until[slot] as number)) return table.lists[slot] as SessionGroupRow[];
+    const doc = this.bySlot[slot];
+    if (!doc || doc.workshop.id !== row.id) return [];
     const sessions = doc.workshop.sessions;
     // Sessions that have started are never upcoming again.
     let past = 0;
@@ -303,15 +333,23 @@ export class SearchMemory {
       first ||= s.starts_at;
       // One group per mode and place (few per workshop: a scan beats a set of string keys).
       if (groups.some((g) => g.mode === s.mode && g.location === s.location)) continue;
-      groups.push({ workshop_id: id, mode: s.mode, location: s.location, starts_at: s.starts_at });
+      groups.push({ workshop_id: row.id, mode: s.mode, location: s.location, starts_at: s.starts_at });
     }
     // Valid until the soonest of them starts (then it would drop out); with none, as long as nothing changes.
-    const entry = { to: f.to, hasSeats: f.hasSeats, from, until: first ? Date.parse(first) : Number.POSITIVE_INFINITY, groups };
-    const same = kept.findIndex((g) => g.to === f.to && g.hasSeats === f.hasSeats);
-    if (same >= 0) kept.splice(same, 1);
-    kept.unshift(entry);
-    if (kept.length > KEPT_GROUPS) kept.pop();
+    table.from[slot] = from;
+    table.until[slot] = first ? Date.parse(first) : Number.POSITIVE_INFINITY;
+    table.lists[slot] = groups;
     return groups;
+  }
+
+  /** The table of this end date and seat filter, made the most recently used (a new one replaces the least). */
+  private tableFor(f: SearchFilter): GroupTable {
+    const at = this.tables.findIndex((t) => t.to === f.to && t.hasSeats === f.hasSeats);
+    const table = at >= 0 ? (this.tables.splice(at, 1)[0] as GroupTable) : new GroupTable(f.to, f.hasSeats, this.bySlot.length);
+    this.tables.unshift(table);
+    if (this.tables.length > KEPT_TABLES) this.tables.pop();
+    table.fit(this.bySlot.length);
+    return table;
   }
 
   /** searchRepository.sessionsFor for one workshop: its upcoming sessions passing every session filter, soonest first. */

@@ -229,16 +229,25 @@ class Counter {
     limit = FACET_LIMIT,
     shown: (value: string) => string | undefined = (v) => v,
   ): Facet[] {
-    const entries: [string, number][] = [];
+    // The `limit` first kept in order as they are met: a facet has hundreds of values, it shows 30.
+    const best: { value: string; count: number }[] = [];
     for (const id of this.seen) {
       if (kindOfId[id] !== kind) continue;
+      const count = this.counts[id] as number;
+      if (best.length === limit && count < (best[limit - 1] as { count: number }).count) continue;
       const value = shown(valueOfId[id] as string);
-      if (value !== undefined) entries.push([value, this.counts[id] as number]);
+      if (value === undefined) continue;
+      let at = best.length;
+      while (at > 0) {
+        const other = best[at - 1] as { value: string; count: number };
+        if (other.count > count || (other.count === count && other.value < value)) break;
+        at--;
+      }
+      if (at === limit) continue;
+      best.splice(at, 0, { value, count });
+      if (best.length > limit) best.pop();
     }
-    return entries
-      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-      .slice(0, limit)
-      .map(([value, count]) => ({ value, label: label(value), count }));
+    return best.map(({ value, count }) => ({ value, label: label(value), count }));
   }
 }
 
