@@ -274,10 +274,13 @@ export function searchResults(input: {
   // Plain loops over the candidates themselves, no object per workshop: this runs over every
   // published workshop per search. Rows are made for the page only; `next` holds next_starts_at.
   const rows = candidates;
-  const next: string[] = new Array(rows.length).fill(NEVER);
+  // Set for the results only (the rest are never read).
+  const next: string[] = new Array(rows.length);
   const nextMs = new Float64Array(rows.length);
+  // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
+  const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
   // Each workshop's groups are looked up once, however many facets judge it.
-  const groupsAt: (readonly SessionGroupRow[] | undefined)[] = new Array(rows.length);
+  const groupsAt: (readonly SessionGroupRow[] | undefined)[] = anyOfSet ? new Array(rows.length) : [];
 
   /** The workshop's matching session groups when it is a result without the `skip` filter; null when it is not. */
   const judge = (row: CandidateRow, i: number, skip?: AnyOf): readonly SessionGroupRow[] | null => {
@@ -290,24 +293,20 @@ export function searchResults(input: {
       all = input.groupsOf(row);
       groupsAt[i] = all;
     }
-    const matching =
-      modes.length === 0 && locations.length === 0
-        ? all
-        : all.filter(
-            (g) =>
-              (modes.length === 0 || modes.includes(g.mode)) &&
-              (locations.length === 0 || (g.location !== null && locations.some((place) => placeMatches(g.location as string, place)))),
-          );
+    const passes = (g: SessionGroupRow) =>
+      (modes.length === 0 || modes.includes(g.mode)) &&
+      (locations.length === 0 || (g.location !== null && locations.some((place) => placeMatches(g.location as string, place))));
+    // The list itself when every group passes: its facet values are kept with it (facetValuesOf).
+    const matching = (modes.length === 0 && locations.length === 0) || all.every(passes) ? all : all.filter(passes);
     // Any session filter (mode, place, dates, seats) leaves out workshops with no matching session.
     const sessionFiltered = modes.length > 0 || locations.length > 0 || f.hasSeats || f.dated;
     return sessionFiltered && matching.length === 0 ? null : matching;
   };
 
   const results: number[] = [];
-  const judged: (readonly SessionGroupRow[] | null)[] = new Array(rows.length).fill(null);
+  // Each workshop's judgement, for the facets counted in a second pass ("any of" filters only).
+  const judged: (readonly SessionGroupRow[] | null)[] = anyOfSet ? new Array(rows.length).fill(null) : [];
   const counts = new Counter();
-  // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
-  const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
   // Any session filter (dates, seats) leaves out workshops with no matching session.
   const sessionFiltered = f.hasSeats || f.dated;
   for (let i = 0; i < rows.length; i++) {
@@ -315,7 +314,7 @@ export function searchResults(input: {
     // Without "any of" filters a workshop's matching groups are all its groups: judge() made plain.
     const matching = anyOfSet ? judge(row, i) : input.groupsOf(row);
     if (!matching || (sessionFiltered && matching.length === 0)) continue;
-    judged[i] = matching;
+    if (anyOfSet) judged[i] = matching;
     const values = facetValuesOf(matching);
     next[i] = values.soonest;
     nextMs[i] = values.soonestMs;
