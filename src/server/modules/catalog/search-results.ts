@@ -191,6 +191,24 @@ function allValuesOf(row: CandidateRow, values: GroupValues): Int32Array {
   return all;
 }
 
+/**
+ * The groups of one of `modes` at one of `locations` (none given: any). The list itself when every
+ * group passes, as it mostly does: its facet values are kept with it (facetValuesOf).
+ */
+function groupsIn(all: readonly SessionGroupRow[], modes: string[], locations: string[]): readonly SessionGroupRow[] {
+  if (modes.length === 0 && locations.length === 0) return all;
+  let some: SessionGroupRow[] | undefined;
+  for (let k = 0; k < all.length; k++) {
+    const g = all[k] as SessionGroupRow;
+    const passes =
+      (modes.length === 0 || modes.includes(g.mode)) &&
+      (locations.length === 0 || (g.location !== null && locations.some((place) => placeMatches(g.location as string, place))));
+    if (passes) some?.push(g);
+    else some ??= all.slice(0, k);
+  }
+  return some ?? all;
+}
+
 /** Counts values by id; per facet, the most frequent first, then by value. */
 class Counter {
   private counts = new Int32Array(Math.max(64, valueOfId.length));
@@ -293,11 +311,7 @@ export function searchResults(input: {
       all = input.groupsOf(row);
       groupsAt[i] = all;
     }
-    const passes = (g: SessionGroupRow) =>
-      (modes.length === 0 || modes.includes(g.mode)) &&
-      (locations.length === 0 || (g.location !== null && locations.some((place) => placeMatches(g.location as string, place))));
-    // The list itself when every group passes: its facet values are kept with it (facetValuesOf).
-    const matching = (modes.length === 0 && locations.length === 0) || all.every(passes) ? all : all.filter(passes);
+    const matching = groupsIn(all, modes, locations);
     // Any session filter (mode, place, dates, seats) leaves out workshops with no matching session.
     const sessionFiltered = modes.length > 0 || locations.length > 0 || f.hasSeats || f.dated;
     return sessionFiltered && matching.length === 0 ? null : matching;
