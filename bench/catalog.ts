@@ -246,7 +246,6 @@ function postgresBusy(url: string): () => Promise<boolean> {
   };
 }
 
-/** GETs `paths` in turn, `CONNECTIONS` at a time, for `seconds`; then waits for the server to be idle again. */
 /** A warm-up, then SECONDS measured on the same connections (lib.ts steadyLoad: why), then the server left to settle. */
 async function drive(
   url: string,

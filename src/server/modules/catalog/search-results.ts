@@ -247,7 +247,7 @@ class Counter {
     limit = FACET_LIMIT,
     shown: (value: string) => string | undefined = (v) => v,
   ): Facet[] {
-    // The `limit` first kept in order as they are met: a facet has hundreds of values, it shows 30.
+    // Only the first `limit` are kept, in order, as the values are met: a facet has hundreds, it shows 30.
     const best: { value: string; count: number }[] = [];
     for (const id of this.seen) {
       if (kindOfId[id] !== kind) continue;
