@@ -174,6 +174,8 @@ export async function steadyLoad(options: {
   url: string;
   paths: string[];
   headers: Record<string, string>;
+  /** Bearer tokens taken in turn, one per request (many people viewing); none: `headers` alone. */
+  tokens?: string[];
   connections: number;
   warmUpSeconds: number;
   seconds: number;
@@ -196,7 +198,17 @@ export async function steadyLoad(options: {
         // Slow answers are answers: count them (up to 60 s) rather than give up at autocannon's 10 s.
         timeout: 60,
         headers: options.headers,
-        requests: [{ method: 'GET', setupRequest: (request: any) => ({ ...request, path: paths[next++ % paths.length] }) }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request: any) => {
+              const i = next++;
+              const token = options.tokens?.[i % options.tokens.length];
+              const headers = token ? { ...request.headers, authorization: `Bearer ${token}` } : request.headers;
+              return { ...request, path: paths[i % paths.length], headers };
+            },
+          },
+        ],
       },
       (error) => (error ? reject(error) : resolve()),
     );

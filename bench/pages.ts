@@ -1,7 +1,9 @@
 // bench/pages: the workshop page (GET /api/v1/workshops/{id}) and the session page
 // (GET /api/v1/sessions/{id}) against `lyceum serve` on SQLite and PostgreSQL (one instance each),
 // beside a bare Fastify route answering the same JSON (the ceiling of the same run).
-// BENCH_REQUESTS per page (default 10,000), 50 connections; BENCH_DATABASES=sqlite,postgres.
+// BENCH_REQUESTS per page (default 10,000), 50 connections, as a burst on fresh connections; then
+// BENCH_SECONDS (default 5) on warm connections (lib.ts steadyLoad), both beside the bare route
+// measured the same way. BENCH_DATABASES=sqlite,postgres.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,10 +11,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
-import { analyze, burst, createPeople, type LoadResult, line, start, waitFor } from './lib.js';
+import { analyze, burst, createPeople, type LoadResult, line, start, steadyLoad, waitFor } from './lib.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CONNECTIONS = 50;
+/** Seconds each page is also driven on warm connections, after its burst. */
+const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 let port = 43_300;
 
@@ -51,7 +55,7 @@ async function pages(url: string, host: string, learners: string[]) {
   return { workshop: `/api/v1/workshops/${w.id}`, session: `/api/v1/sessions/${sessions[0]}` };
 }
 
-async function ceilingFor(url: string, token: string, path: string): Promise<LoadResult> {
+async function ceilingFor(url: string, token: string, path: string): Promise<{ fresh: LoadResult; warm: LoadResult }> {
   const file = join(mkdtempSync(join(tmpdir(), 'lyceum-pages-')), 'body.json');
   writeFileSync(file, await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })).text());
   const p = port++;
@@ -59,9 +63,15 @@ async function ceilingFor(url: string, token: string, path: string): Promise<Loa
   await waitFor(`http://127.0.0.1:${p}/`);
   const tokens = Array.from({ length: REQUESTS }, (_, i) => `t${i}`);
   await burst(`http://127.0.0.1:${p}`, path, tokens.slice(0, 2000), CONNECTIONS, 'GET');
-  const result = await burst(`http://127.0.0.1:${p}`, path, tokens, CONNECTIONS, 'GET');
+  const fresh = await burst(`http://127.0.0.1:${p}`, path, tokens, CONNECTIONS, 'GET');
+  const warm = await steady(`http://127.0.0.1:${p}`, path, tokens);
   child.kill('SIGKILL');
-  return result;
+  return { fresh, warm };
+}
+
+/** The same page on warm connections for STEADY_SECONDS (lib.ts steadyLoad: why it differs from a burst). */
+function steady(url: string, path: string, tokens: string[]): Promise<LoadResult> {
+  return steadyLoad({ url, paths: [path], headers: {}, tokens, connections: CONNECTIONS, warmUpSeconds: 2, seconds: STEADY_SECONDS });
 }
 
 async function measure(label: string, database: DbHandle, databaseUrl: string) {
@@ -85,8 +95,11 @@ async function measure(label: string, database: DbHandle, databaseUrl: string) {
     const ceiling = await ceilingFor(url, host, path);
     await burst(url, path, views.slice(0, 2000), CONNECTIONS, 'GET');
     const result = await burst(url, path, views, CONNECTIONS, 'GET');
-    console.log(line(`bare route, ${page} page body (ceiling)`, ceiling));
-    console.log(line(`${label}, ${page} page`, result, ceiling));
+    const warm = await steady(url, path, views);
+    console.log(line(`bare route, ${page} page body (ceiling)`, ceiling.fresh));
+    console.log(line(`${label}, ${page} page`, result, ceiling.fresh));
+    console.log(line(`  warm connections: bare route`, ceiling.warm));
+    console.log(line(`  warm connections: ${label}`, warm, ceiling.warm));
   }
   server.kill('SIGTERM');
 }
