@@ -46,6 +46,7 @@ const envSchema = z.object({
     })
     .optional(),
   AUTH_CACHE_MS: z.coerce.number('must be milliseconds').int('must be whole milliseconds').min(0).max(60_000).default(5000),
+  WORKSHOP_PAGE_CACHE_MS: z.coerce.number('must be milliseconds').int('must be whole milliseconds').min(0).max(3_600_000).default(60_000),
   ANALYTICS_READERS: z.coerce
     .number('must be a number')
     .int('must be a whole number')
@@ -233,6 +234,12 @@ export interface Config {
    * this bounds how stale an answer can be when a signal is lost.
    */
   authCacheMs: number;
+  /**
+   * PostgreSQL: how long a workshop page is answered from this instance's memory (0: a database
+   * read on every request). Triggers signal every change to every instance; this bounds how stale
+   * a page can be when a signal is lost. SQLite reads every page (another process may write unheard).
+   */
+  workshopPageCacheMs: number;
   /**
    * SQLite: read-only worker connections the dashboard's figures are read on (off the event loop,
    * several at once); 0 reads them on the server's own connection. Unused on PostgreSQL (its pool).
@@ -472,6 +479,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: withPool(parseDatabaseUrl(e.DATABASE_URL), e.DB_POOL_MAX, e.DB_PREPARED_STATEMENTS),
     databaseListenUrl: e.DATABASE_LISTEN_URL,
     authCacheMs: e.AUTH_CACHE_MS,
+    workshopPageCacheMs: e.WORKSHOP_PAGE_CACHE_MS,
     databaseConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000,
     databaseQueryTimeoutMs: e.DB_QUERY_TIMEOUT_S > 0 ? e.DB_QUERY_TIMEOUT_S * 1000 : undefined,
     analyticsReaders: e.ANALYTICS_READERS,

@@ -79,16 +79,17 @@ import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SessionsService } from './modules/sessions/sessions.service.js';
 import { teamRepository } from './modules/team/team.repository.js';
 import { TeamService } from './modules/team/team.service.js';
+import { WorkshopPages } from './modules/workshops/workshop-pages.js';
 import { workshopsRepository } from './modules/workshops/workshops.repository.js';
 import { WorkshopsService } from './modules/workshops/workshops.service.js';
 import { AccessChecker, accessRepository } from './platform/access/index.js';
 import { type ChangeSignals, openChangeSignals } from './platform/change-signals.js';
-import { CredentialCache } from './platform/credential-cache.js';
 import { credentialChanges } from './platform/credential-changes.js';
 import type { DbHandle } from './platform/db.js';
 import { orgSettingsRepository } from './platform/org-settings.repository.js';
 import { createAddressPolicy, createOutbound } from './platform/outbound/index.js';
 import { outboxRepository } from './platform/outbox/outbox.repository.js';
+import { SignalledCache } from './platform/signalled-cache.js';
 import { openSqliteReaders } from './platform/sqlite-readers.js';
 import { createTransactor } from './platform/transaction.js';
 
@@ -115,7 +116,12 @@ export function createContainer(config: Config, database: DbHandle) {
   auth.listenTo(signals);
   const audit = new AuditService(tx, auditRepository, access);
   const people = new PeopleService(tx, peopleRepository);
-  const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex);
+  // Workshop pages answered from memory on PostgreSQL, dropped by the triggers' signals (workshop-pages.ts).
+  const workshopPages = new WorkshopPages(
+    workshopsRepository,
+    database.dialect === 'postgres' ? { ttlMs: config.workshopPageCacheMs, signals } : undefined,
+  );
+  const workshops = new WorkshopsService(tx, workshopsRepository, peopleRepository, searchIndex, workshopPages);
   const webhookEvents = new WebhookEvents(outboxRepository, webhooksRepository);
   const notifier = new Notifier(
     outboxRepository,
@@ -150,7 +156,7 @@ export function createContainer(config: Config, database: DbHandle) {
     },
     credentials,
   );
-  const sessions = new SessionsService(tx, sessionsRepository, registrationsRepository, access, notifier, seats);
+  const sessions = new SessionsService(tx, sessionsRepository, registrationsRepository, access, notifier, seats, workshopPages);
   const registrations = new RegistrationsService(tx, access, registrationsRepository, sessionsRepository, peopleRepository, notifier);
   const roster = new RosterService(tx, access, rosterRepository, registrationsRepository, registrations, sessions);
   const series = new SeriesService(tx, access, registrationsRepository, sessionsRepository, notifier);
@@ -161,7 +167,7 @@ export function createContainer(config: Config, database: DbHandle) {
   const templates = new TemplatesService(tx, checklistsRepository, access);
   const checklists = {
     templates,
-    runs: new RunsService(tx, checklistsRepository, templates, access),
+    runs: new RunsService(tx, checklistsRepository, templates, access, workshopPages),
     suggestions: new SuggestionsService(tx, suggestionsRepository, checklistsRepository, templates, access),
     adoption: new AdoptionService(tx, checklistsRepository, access),
   };
@@ -277,9 +283,9 @@ export function createContainer(config: Config, database: DbHandle) {
  * (PostgreSQL, migration 20261204T0100); on SQLite the command line or plain SQL in another
  * process would change a feed unheard, so each request reads its version.
  */
-function feedVersionCache(dialect: DbHandle['dialect'], signals: ChangeSignals): CredentialCache<FeedVersion> | undefined {
+function feedVersionCache(dialect: DbHandle['dialect'], signals: ChangeSignals): SignalledCache<FeedVersion> | undefined {
   if (dialect !== 'postgres') return undefined;
-  const cache = new CredentialCache<FeedVersion>(FEED_VERSION_TTL_MS, () => signals.status().listening);
+  const cache = new SignalledCache<FeedVersion>(FEED_VERSION_TTL_MS, () => signals.status().listening);
   cache.listenTo(signals, CALENDAR_TOPIC);
   return cache;
 }

@@ -3,7 +3,7 @@ import type { ChangeSignals } from './change-signals.js';
 /**
  * The change-signal topic for "who this person is to Lyceum changed": a token revoked or deleted,
  * a session ended, the person deactivated, erased, renamed, made admin or member. Each instance
- * keeps valid credentials in memory for a few seconds (AUTH_CACHE_MS, platform/credential-cache.ts)
+ * keeps valid credentials in memory for a few seconds (AUTH_CACHE_MS, platform/signalled-cache.ts)
  * and drops the person's entries when it hears this. The payload is a person id, or EVERYONE.
  *
  * On PostgreSQL triggers on people, api_tokens and login_sessions send the same signal

@@ -2,10 +2,10 @@ import type { ApiToken, CreatedToken, TokenScope } from '../../../contracts/inde
 import type { Actor } from '../../platform/actor.js';
 import { type AuditOrigin, recordAudit } from '../../platform/audit.js';
 import type { ChangeSignals } from '../../platform/change-signals.js';
-import { CredentialCache } from '../../platform/credential-cache.js';
 import { type CredentialChanges, noCredentialChanges } from '../../platform/credential-changes.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret, nowIso } from '../../platform/ids.js';
+import { SignalledCache } from '../../platform/signalled-cache.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { assertCanCreateToken } from './auth.policy.js';
 import { presentToken } from './auth.presenter.js';
@@ -31,7 +31,7 @@ export interface NewTokenOptions {
   expiresInDays: number | null;
 }
 
-/** A valid token as this instance keeps it for a few seconds (credential-cache.ts). */
+/** A valid token as this instance keeps it for a few seconds (signalled-cache.ts). */
 interface CachedToken {
   actor: Actor;
   tokenId: string;
@@ -50,8 +50,8 @@ export class AuthService {
   /** Token use to record: written in batches, so authenticating a request never writes. */
   private readonly pendingTouches = new Map<string, string>();
   /** Valid tokens and sessions by their hash: most requests are authenticated without a database read. */
-  private readonly tokens: CredentialCache<CachedToken>;
-  private readonly sessions: CredentialCache<CachedSession>;
+  private readonly tokens: SignalledCache<CachedToken>;
+  private readonly sessions: SignalledCache<CachedSession>;
 
   /** Writes the buffered "last used" times (a periodic job, and once more at shutdown). */
   async flushTokenUse(): Promise<number> {
@@ -81,8 +81,8 @@ export class AuthService {
     private readonly credentials: CredentialChanges = noCredentialChanges,
     cache: { ttlMs: number; live?: () => boolean } = { ttlMs: 0 },
   ) {
-    this.tokens = new CredentialCache(cache.ttlMs, cache.live);
-    this.sessions = new CredentialCache(cache.ttlMs, cache.live);
+    this.tokens = new SignalledCache(cache.ttlMs, cache.live);
+    this.sessions = new SignalledCache(cache.ttlMs, cache.live);
   }
 
   /** Both caches forget whom the signals name, and everything when signals may have been missed. */

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { type CalendarFeed, type CreatedCalendarFeed, videoLinkFor } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
-import type { CredentialCache } from '../../platform/credential-cache.js';
 import { notFound } from '../../platform/errors.js';
 import { hashSecret, newSecret, nowIso } from '../../platform/ids.js';
+import type { SignalledCache } from '../../platform/signalled-cache.js';
 import type { Transactor } from '../../platform/transaction.js';
 import { EventFragments, feed, parseAddress, personalFeed } from './calendar.js';
 import { assertCanMakeFeed } from './calendar.policy.js';
@@ -44,7 +44,7 @@ export const CALENDAR_TOPIC = 'calendar';
 export const FEED_VERSION_TTL_MS = 5 * 60_000;
 
 /** Feed versions by the hash of their address: the credential cache, as a feed's address is a credential. */
-type FeedVersionCache = Pick<CredentialCache<FeedVersion>, 'get' | 'ticket' | 'store' | 'forgetPerson'>;
+type FeedVersionCache = Pick<SignalledCache<FeedVersion>, 'get' | 'ticket' | 'store' | 'forgetGroup'>;
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
 
@@ -111,7 +111,7 @@ export class CalendarService {
     const feed = { personId: actor.id, tokenHash: hashSecret(token), hint: token.slice(-4), at: nowIso() };
     await this.tx.transaction((trx) => this.calendar.saveFeed(trx, feed));
     // The old address stops working here at once; other instances hear it from the trigger.
-    this.versions?.forgetPerson(actor.id);
+    this.versions?.forgetGroup(actor.id);
     return { url: `${this.settings.publicUrl}/calendar/${token}.ics`, createdAt: feed.at, hint: feed.hint };
   }
 

@@ -26,7 +26,15 @@ export class RunsService {
     private readonly checklists: typeof checklistsRepository,
     private readonly templates: TemplatesService,
     private readonly access: AccessChecker,
+    /** The workshop pages this instance keeps (they show the checklist's name and progress): told after each commit. */
+    private readonly pages: { changed(workshopIds: readonly string[]): void } = { changed: () => undefined },
   ) {}
+
+  /** A change of the workshop's checklist in one transaction; then its page, kept per instance, is read again. */
+  private async changing(workshopId: string, change: (trx: Executor) => Promise<void>): Promise<void> {
+    await this.tx.transaction(change);
+    this.pages.changed([workshopId]);
+  }
 
   /** 404 unless the actor sees the workshop (404 Workshop) and may see its checklist (hosts, admins; 404 Checklist). */
   private async viewer(db: Executor, actor: Actor, workshopId: string) {
@@ -56,7 +64,7 @@ export class RunsService {
   /** Starts a checklist, or switches it to another template (answers follow items with the same key). */
   async start(actor: Actor, workshopId: string, templateId: string): Promise<{ created: boolean; run: ChecklistRun }> {
     let created = false;
-    await this.tx.transaction(async (trx) => {
+    await this.changing(workshopId, async (trx) => {
       await this.forHost(trx, actor, workshopId);
       const existing = await this.checklists.findRun(trx, workshopId);
       if (existing?.template_id === templateId) return;
@@ -96,7 +104,7 @@ export class RunsService {
 
   /** Moves the run to the template's current version; answers carry over item by item, by key. */
   async upgrade(actor: Actor, workshopId: string): Promise<ChecklistRun> {
-    await this.tx.transaction(async (trx) => {
+    await this.changing(workshopId, async (trx) => {
       await this.forHost(trx, actor, workshopId);
       const run = await this.runOf(trx, workshopId);
       const template = (await this.checklists.findTemplate(trx, run.template_id)) as TemplateRow;
@@ -109,7 +117,7 @@ export class RunsService {
   }
 
   async update(actor: Actor, workshopId: string, input: UpdateInput): Promise<ChecklistRun> {
-    await this.tx.transaction(async (trx) => {
+    await this.changing(workshopId, async (trx) => {
       await this.forHost(trx, actor, workshopId);
       const run = await this.runOf(trx, workshopId);
       const changes = {
@@ -126,14 +134,14 @@ export class RunsService {
 
   /** Stops using a checklist: the run and its answers go. */
   async remove(actor: Actor, workshopId: string): Promise<void> {
-    await this.tx.transaction(async (trx) => {
+    await this.changing(workshopId, async (trx) => {
       await this.forHost(trx, actor, workshopId);
       await this.checklists.deleteRun(trx, (await this.runOf(trx, workshopId)).id);
     });
   }
 
   async answer(actor: Actor, workshopId: string, itemId: string, input: AnswerInput): Promise<ChecklistRun> {
-    await this.tx.transaction(async (trx) => {
+    await this.changing(workshopId, async (trx) => {
       await this.forHost(trx, actor, workshopId);
       const run = await this.runOf(trx, workshopId);
       const item = (await this.checklists.items(trx, run.version_id)).find((i) => i.id === itemId);

@@ -52,6 +52,11 @@ export class SessionsService {
     private readonly notices: SessionNotices,
     /** Registrations' seat rules, for filling seats a change adds (the container fills the port). */
     private readonly seats: SeatFiller,
+    /**
+     * The workshop pages this instance keeps (they count upcoming sessions; the container fills the
+     * port): told after each commit, as other instances hear it from the database's triggers.
+     */
+    private readonly pages: { changed(workshopIds: readonly string[]): void } = { changed: () => undefined },
   ) {}
 
   /**
@@ -158,6 +163,7 @@ export class SessionsService {
       }
       return workshop.hostIds;
     });
+    this.pages.changed([workshopId]);
     return rows.map((r) => presentSession(r, { actor, hostIds }));
   }
 
@@ -182,7 +188,7 @@ export class SessionsService {
    * other fields are set as sent; a recording and materials stay with this session.
    */
   async update(actor: Actor, id: string, input: UpdateInput, scope: UpdateScope = 'this'): Promise<Session> {
-    return this.tx.transaction(async (trx) => {
+    const { workshopId, answer } = await this.tx.transaction(async (trx) => {
       const { hostIds, workshopId } = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
       // Lock before reading: seat changes and registrations must not interleave.
       const session = await this.registrations.lockSession(trx, id);
@@ -216,8 +222,10 @@ export class SessionsService {
           await this.change(trx, next, { ...shared, ...times }, new Date());
         }
       }
-      return presentSession(updated, audienceOf(actor, hostIds), await this.extras(trx, actor, id));
+      return { workshopId, answer: presentSession(updated, audienceOf(actor, hostIds), await this.extras(trx, actor, id)) };
     });
+    this.pages.changed([workshopId]);
+    return answer;
   }
 
   /** One session's change inside the caller's transaction (the workshop is locked): checks, notices, seats. */
@@ -271,7 +279,7 @@ export class SessionsService {
 
   /** Published sessions are cancelled, never deleted, so people who saw them learn what happened. */
   async cancel(actor: Actor, id: string): Promise<Session> {
-    return this.tx.transaction(async (trx) => {
+    const answer = await this.tx.transaction(async (trx) => {
       const { hostIds } = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
       const session = await this.sessions.findById(trx, id);
       if (!session) throw notFound('Session');
@@ -283,15 +291,19 @@ export class SessionsService {
       await this.notices.session(trx, { ...session, ...changes }, 'session.cancelled', await this.registrations.activeOf(trx, id));
       return presentSession({ ...session, ...changes }, audienceOf(actor, hostIds), await this.extras(trx, actor, id));
     });
+    this.pages.changed([answer.workshopId]);
+    return answer;
   }
 
   /** Only a draft workshop's sessions can be deleted: nobody else has seen them. */
   async delete(actor: Actor, id: string): Promise<void> {
-    await this.tx.transaction(async (trx) => {
+    const workshopId = await this.tx.transaction(async (trx) => {
       const workshop = await this.access.session(trx, actor, 'session.edit', id, EDIT_REFUSAL);
       if (workshop.status === 'published') throw invalidState('Sessions of a published workshop are cancelled, not deleted.');
       await this.sessions.delete(trx, id);
+      return workshop.workshopId;
     });
+    this.pages.changed([workshopId]);
   }
 }
 

@@ -43,6 +43,8 @@ export interface WorkshopPageRow {
   hosts: HostRow[];
   tags: string[];
   upcomingSessionCount: number;
+  /** When the soonest upcoming session starts (the count above changes then, by time alone). */
+  nextUpcomingStart: string | null;
   checklist?: ChecklistSummary;
   channels: { slug: string; name: string }[];
 }
@@ -112,6 +114,13 @@ const workshopPageQuery = prepared((db, id: string, now: string) => {
         .where('s.status', '=', 'scheduled')
         .where('s.starts_at', '>=', now)
         .as('upcoming'),
+      eb
+        .selectFrom('sessions as s')
+        .select((e) => e.fn.min('s.starts_at').as('n'))
+        .whereRef('s.workshop_id', '=', 'w.id')
+        .where('s.status', '=', 'scheduled')
+        .where('s.starts_at', '>=', now)
+        .as('next_upcoming'),
     ])
     .where('w.id', '=', id);
 });
@@ -121,7 +130,7 @@ export const workshopsRepository = {
   async page(db: Executor, id: string, now: string): Promise<WorkshopPageRow | undefined> {
     const [found] = await workshopPageQuery(db, id, now);
     if (!found) return undefined;
-    const { hosts_json, tags_json, channels_json, checklist_json, upcoming, ...row } = found;
+    const { hosts_json, tags_json, channels_json, checklist_json, upcoming, next_upcoming, ...row } = found;
     return {
       row,
       hosts: parsed<HostRow[]>(hosts_json),
@@ -129,6 +138,7 @@ export const workshopsRepository = {
       channels: parsed<{ slug: string; name: string }[]>(channels_json),
       checklist: parsed<ChecklistSummary[]>(checklist_json)[0],
       upcomingSessionCount: Number(upcoming ?? 0),
+      nextUpcomingStart: next_upcoming ?? null,
     };
   },
 

@@ -8,6 +8,7 @@ import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { searchIndex as searchIndexRepository } from '../catalog/search-index.repository.js';
 import type { peopleRepository } from '../people/people.repository.js';
+import type { WorkshopPages } from './workshop-pages.js';
 import { can, type WorkshopAction } from './workshops.policy.js';
 import { presentWorkshop } from './workshops.presenter.js';
 import type { HostRow, WorkshopPageRow, WorkshopRow, workshopsRepository } from './workshops.repository.js';
@@ -38,6 +39,8 @@ export class WorkshopsService {
     private readonly people: typeof peopleRepository,
     /** Keeps the full-text document in step with the workshop, in the same transaction. */
     private readonly searchIndex: Pick<typeof searchIndexRepository, 'refresh'>,
+    /** The pages kept per instance (workshop-pages.ts); every change here ends in `present`, which tells it. */
+    private readonly pages: WorkshopPages,
   ) {}
 
   /**
@@ -78,9 +81,12 @@ export class WorkshopsService {
     });
   }
 
-  /** The workshop page: one statement (workshopsRepository.page), then the same view rule as authorize. */
+  /**
+   * The workshop page: one statement (workshopsRepository.page), or none where this instance keeps
+   * it (workshop-pages.ts), then the same view rule as authorize.
+   */
   async get(actor: Actor, id: string): Promise<Workshop> {
-    const page = await this.workshops.page(this.tx.executor, id, nowIso());
+    const page = await this.pages.get(this.tx.executor, id);
     if (!page || !can(actor, 'view', { status: page.row.status, hostIds: page.hosts.map((h) => h.id) })) throw notFound('Workshop');
     return presentPage(actor, page);
   }
@@ -128,7 +134,7 @@ export class WorkshopsService {
       await this.workshops.replaceTags(trx, id, input.tags);
       await this.searchIndex.refresh(trx, [id]);
     });
-    return this.present(this.tx.executor, actor, id);
+    return this.present(actor, id);
   }
 
   async update(actor: Actor, id: string, input: UpdateInput, origin?: AuditOrigin): Promise<Workshop> {
@@ -154,7 +160,7 @@ export class WorkshopsService {
         origin,
       );
     });
-    return this.present(this.tx.executor, actor, id);
+    return this.present(actor, id);
   }
 
   /** Draft → published, no approval step. Publishing twice is harmless. */
@@ -166,7 +172,7 @@ export class WorkshopsService {
       await this.workshops.update(trx, id, { status: 'published', published_at: now, updated_at: now });
       await this.auditAdminChange(trx, actor, workshop, { action: 'workshop.admin_published', summary: 'Published' }, origin);
     });
-    return this.present(this.tx.executor, actor, id);
+    return this.present(actor, id);
   }
 
   async addHost(actor: Actor, id: string, personId: string, origin?: AuditOrigin): Promise<Workshop> {
@@ -182,7 +188,7 @@ export class WorkshopsService {
       const change = { action: 'workshop.admin_host_added', summary: `Made ${person.name} a co-host of`, details: { personId } };
       await this.auditAdminChange(trx, actor, workshop, change, origin);
     });
-    return this.present(this.tx.executor, actor, id);
+    return this.present(actor, id);
   }
 
   async removeHost(actor: Actor, id: string, personId: string, origin?: AuditOrigin): Promise<Workshop> {
@@ -197,11 +203,13 @@ export class WorkshopsService {
       const change = { action: 'workshop.admin_host_removed', summary: `Removed ${removed.name} as a host of`, details: { personId } };
       await this.auditAdminChange(trx, actor, workshop, change, origin);
     });
-    return this.present(this.tx.executor, actor, id);
+    return this.present(actor, id);
   }
 
-  private async present(db: Executor, actor: Actor, id: string): Promise<Workshop> {
-    const page = await this.workshops.page(db, id, nowIso());
+  /** The page after a change of this service's, committed: this instance forgets what it kept first. */
+  private async present(actor: Actor, id: string): Promise<Workshop> {
+    this.pages.changed([id]);
+    const page = await this.pages.get(this.tx.executor, id);
     if (!page) throw notFound('Workshop');
     return presentPage(actor, page);
   }

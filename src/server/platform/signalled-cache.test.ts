@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialCache } from './credential-cache.js';
+import { SignalledCache } from './signalled-cache.js';
 
 /** A clock the test moves by hand. */
 function clock(start = 1_000_000) {
@@ -12,10 +12,10 @@ function clock(start = 1_000_000) {
   };
 }
 
-describe('the credential cache', () => {
+describe('the signalled cache', () => {
   it('keeps a valid answer for its lifetime, and not past the credential’s own expiry', () => {
     const time = clock();
-    const cache = new CredentialCache<string>(5_000, () => true, time.now);
+    const cache = new SignalledCache<string>(5_000, () => true, time.now);
     cache.store('token-a', 'p1', 'Alice', cache.ticket());
     cache.store('token-b', 'p1', 'Alice (expires soon)', cache.ticket(), time.now() + 1_000);
     expect(cache.get('token-a')).toBe('Alice');
@@ -28,22 +28,22 @@ describe('the credential cache', () => {
     expect(cache.size).toBe(0);
   });
 
-  it('forgets one person’s credentials, or everyone’s', () => {
-    const cache = new CredentialCache<string>(5_000);
+  it('forgets one group’s entries (a person’s credentials), or all', () => {
+    const cache = new SignalledCache<string>(5_000);
     cache.store('a1', 'alice', 'A', cache.ticket());
     cache.store('a2', 'alice', 'A', cache.ticket());
     cache.store('b1', 'bob', 'B', cache.ticket());
-    cache.forgetPerson('alice');
+    cache.forgetGroup('alice');
     expect([cache.get('a1'), cache.get('a2'), cache.get('b1')]).toEqual([undefined, undefined, 'B']);
     cache.forgetAll();
     expect(cache.get('b1')).toBeUndefined();
   });
 
   it('does not keep a read that was under way when a change arrived (it may have seen the row before the change)', () => {
-    const cache = new CredentialCache<string>(5_000);
+    const cache = new SignalledCache<string>(5_000);
     const ticket = cache.ticket();
     // The database answered "valid", then the revocation's signal came before the answer was stored.
-    cache.forgetPerson('alice');
+    cache.forgetGroup('alice');
     cache.store('a1', 'alice', 'A (before the change)', ticket);
     expect(cache.get('a1')).toBeUndefined();
     cache.store('a1', 'alice', 'A', cache.ticket());
@@ -52,7 +52,7 @@ describe('the credential cache', () => {
 
   it('answers nothing while changes from other instances are not heard, and nothing at all when its lifetime is 0', () => {
     let listening = true;
-    const cache = new CredentialCache<string>(5_000, () => listening);
+    const cache = new SignalledCache<string>(5_000, () => listening);
     cache.store('a1', 'alice', 'A', cache.ticket());
     listening = false;
     expect(cache.get('a1')).toBeUndefined();
@@ -60,7 +60,7 @@ describe('the credential cache', () => {
     listening = true;
     expect(cache.get('a1')).toBeUndefined();
 
-    const off = new CredentialCache<string>(0);
+    const off = new SignalledCache<string>(0);
     off.store('a1', 'alice', 'A', off.ticket());
     expect(off.get('a1')).toBeUndefined();
     expect(off.enabled).toBe(false);

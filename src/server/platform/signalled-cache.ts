@@ -6,19 +6,20 @@ const MOST_ENTRIES = 20_000;
 
 interface Entry<V> {
   value: V;
-  personId: string;
+  group: string;
   /** Date.now() after which the entry is read again from the database. */
   until: number;
 }
 
 /**
- * Valid credentials (API tokens, browser sessions, calendar feed addresses) this instance answered
- * from the database in the last `ttlMs`, keyed by the credential's SHA-256 (never the credential
- * itself), so a request is authenticated without a database read. Only valid answers are kept: a new token works at
- * once, a refusal is always read again.
+ * Answers this instance read from the database in the last `ttlMs`, kept until a change signal
+ * names their group: valid credentials (API tokens, browser sessions, calendar feed addresses),
+ * keyed by the credential's SHA-256 (never the credential itself) and grouped by person, so a
+ * request is authenticated without a database read; workshop pages, keyed and grouped by workshop.
+ * Only answers found are kept: a new token works at once, a refusal is always read again.
  *
- * Freshness: a change of a person's credentials or standing (CREDENTIALS_TOPIC) drops that
- * person's entries on every instance as soon as its signal arrives, within milliseconds. A signal
+ * Freshness: a change (a person's credentials or standing on CREDENTIALS_TOPIC, a workshop's page
+ * on its own topic) drops that group's entries on every instance as soon as its signal arrives, within milliseconds. A signal
  * can be lost only while an instance's listening connection is down; the cache is bypassed as
  * soon as that is noticed, everything is dropped when it comes back (onResync), and no entry
  * outlives `ttlMs` in any case, which bounds the delay when nothing else does.
@@ -26,9 +27,9 @@ interface Entry<V> {
  * A read that was under way while a change arrived (it may have seen the row before the change)
  * is not kept: every change moves `generation`, and `store` takes the generation the read began at.
  */
-export class CredentialCache<V> {
+export class SignalledCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
-  private readonly byPerson = new Map<string, Set<string>>();
+  private readonly byGroup = new Map<string, Set<string>>();
   private generation = 0;
 
   constructor(
@@ -39,15 +40,16 @@ export class CredentialCache<V> {
   ) {}
 
   /**
-   * Forgets the people named on `topic` (CREDENTIALS_TOPIC for sign-in; calendar feed addresses
-   * listen to their own), everyone on EVERYONE, and everyone after signals may have been missed.
+   * Forgets the groups named on `topic` (people on CREDENTIALS_TOPIC for sign-in; calendar feed
+   * addresses and workshop pages listen to their own), everything on EVERYONE, and everything
+   * after signals may have been missed.
    */
   listenTo(signals: ChangeSignals, topic = CREDENTIALS_TOPIC): void {
-    // The payload names one person, several (comma-separated: a trigger's statement), or everyone.
+    // The payload names one group, several (comma-separated: a trigger's statement), or all.
     signals.subscribe(topic, (payload) => {
-      const people = payload.split(',');
-      if (people.includes(EVERYONE) || people.includes('')) this.forgetAll();
-      else for (const personId of people) this.forgetPerson(personId);
+      const groups = payload.split(',');
+      if (groups.includes(EVERYONE) || groups.includes('')) this.forgetAll();
+      else for (const group of groups) this.forgetGroup(group);
     });
     signals.onResync(() => this.forgetAll());
   }
@@ -65,7 +67,7 @@ export class CredentialCache<V> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.until <= this.now() || !this.live()) {
-      this.drop(key, entry.personId);
+      this.drop(key, entry.group);
       return undefined;
     }
     return entry.value;
@@ -76,45 +78,45 @@ export class CredentialCache<V> {
     return this.generation;
   }
 
-  /** Keeps a valid answer for ttlMs (less when `notAfter`, the credential's own expiry, comes first). */
-  store(key: string, personId: string, value: V, ticket: number, notAfter?: number): void {
+  /** Keeps an answer for ttlMs (less when `notAfter` comes first: a credential's own expiry, the next change by time alone). */
+  store(key: string, group: string, value: V, ticket: number, notAfter?: number): void {
     if (!this.enabled || ticket !== this.generation || !this.live()) return;
     const until = Math.min(this.now() + this.ttlMs, notAfter ?? Number.POSITIVE_INFINITY);
     if (until <= this.now()) return;
-    this.drop(key, personId);
+    this.drop(key, group);
     if (this.entries.size >= MOST_ENTRIES) {
       const [oldest] = this.entries.entries();
-      if (oldest) this.drop(oldest[0], oldest[1].personId);
+      if (oldest) this.drop(oldest[0], oldest[1].group);
     }
-    this.entries.set(key, { value, personId, until });
-    const keys = this.byPerson.get(personId) ?? new Set<string>();
+    this.entries.set(key, { value, group, until });
+    const keys = this.byGroup.get(group) ?? new Set<string>();
     keys.add(key);
-    this.byPerson.set(personId, keys);
+    this.byGroup.set(group, keys);
   }
 
-  /** Drops one credential (signing out on this instance). */
+  /** Drops one entry (a credential signed out on this instance). */
   forget(key: string): void {
     this.generation++;
     const entry = this.entries.get(key);
-    if (entry) this.drop(key, entry.personId);
+    if (entry) this.drop(key, entry.group);
   }
 
-  forgetPerson(personId: string): void {
+  forgetGroup(group: string): void {
     this.generation++;
-    for (const key of this.byPerson.get(personId) ?? []) this.entries.delete(key);
-    this.byPerson.delete(personId);
+    for (const key of this.byGroup.get(group) ?? []) this.entries.delete(key);
+    this.byGroup.delete(group);
   }
 
   forgetAll(): void {
     this.generation++;
     this.entries.clear();
-    this.byPerson.clear();
+    this.byGroup.clear();
   }
 
-  private drop(key: string, personId: string): void {
+  private drop(key: string, group: string): void {
     this.entries.delete(key);
-    const keys = this.byPerson.get(personId);
+    const keys = this.byGroup.get(group);
     keys?.delete(key);
-    if (keys?.size === 0) this.byPerson.delete(personId);
+    if (keys?.size === 0) this.byGroup.delete(group);
   }
 }

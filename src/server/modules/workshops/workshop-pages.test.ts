@@ -1,0 +1,166 @@
+import type { FastifyInstance } from 'fastify';
+import { Kysely, PostgresDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { moveSession } from '../../../../test/helpers/sessions.js';
+import type { Workshop } from '../../../contracts/index.js';
+import { loadConfig } from '../../config.js';
+import type { Database } from '../../db/schema.js';
+import type { DbHandle } from '../../platform/db.js';
+import { openPostgresPool } from '../../platform/postgres-pool.js';
+
+/**
+ * The workshop page is kept per instance on PostgreSQL (workshop-pages.ts) and dropped when the
+ * database's triggers signal a change (migration 20261204T1200). The cross-instance tests run with
+ * a lifetime of an hour and a deadline of 3 s, so only the signal can make them pass.
+ */
+const SIGNAL_DEADLINE_MS = 3_000;
+const LONG_CACHE = { WORKSHOP_PAGE_CACHE_MS: '3600000' };
+
+async function within(ms: number, check: () => Promise<boolean>): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const page = async (app: FastifyInstance, token: string, id: string): Promise<Workshop> => {
+  const res = await as(app, token).get(`/api/v1/workshops/${id}`);
+  expect(res.statusCode).toBe(200);
+  return res.json();
+};
+
+async function publishedWorkshop(app: FastifyInstance, host: TestPerson, sessionsDaysAhead: number[] = [7]): Promise<string> {
+  const api = as(app, host.token);
+  const { id } = (await api.post('/api/v1/workshops', workshopBody({ title: 'Kept pages', tags: ['caching'] }))).json();
+  for (const days of sessionsDaysAhead)
+    expect((await api.post(`/api/v1/workshops/${id}/sessions`, sessionBody(days))).statusCode).toBe(201);
+  expect((await api.post(`/api/v1/workshops/${id}/publish`)).statusCode).toBe(200);
+  return id;
+}
+
+describe('the workshop page after a change on the same instance', () => {
+  let t: TestApp;
+  let host: TestPerson;
+  let reader: TestPerson;
+  beforeAll(async () => {
+    t = await createTestApp(LONG_CACHE);
+    host = await buildPerson(t.database.db, { name: 'Hana Host' });
+    reader = await buildPerson(t.database.db, { name: 'Rey Reader' });
+  });
+  afterAll(() => t.close());
+
+  it('shows every change the moment it is answered: an edit, a session scheduled or cancelled, the checklist badge', async () => {
+    const id = await publishedWorkshop(t.app, host);
+    const api = as(t.app, host.token);
+    expect(await page(t.app, reader.token, id)).toMatchObject({ title: 'Kept pages', upcomingSessionCount: 1, preparedWith: null });
+
+    expect((await api.patch(`/api/v1/workshops/${id}`, { title: 'Kept pages, renamed', tags: ['caching', 'http'] })).statusCode).toBe(200);
+    expect(await page(t.app, reader.token, id)).toMatchObject({ title: 'Kept pages, renamed', tags: ['caching', 'http'] });
+
+    const second = (await api.post(`/api/v1/workshops/${id}/sessions`, sessionBody(14))).json();
+    expect((await page(t.app, reader.token, id)).upcomingSessionCount).toBe(2);
+    expect((await api.post(`/api/v1/sessions/${second.id}/cancel`)).statusCode).toBe(200);
+    expect((await page(t.app, reader.token, id)).upcomingSessionCount).toBe(1);
+
+    const templates = (await api.get(`/api/v1/checklist-templates?workshopId=${id}`)).json().items as { id: string }[];
+    expect((await api.put(`/api/v1/workshops/${id}/checklist`, { templateId: templates[0]?.id })).statusCode).toBeLessThan(300);
+    expect((await api.patch(`/api/v1/workshops/${id}/checklist`, { showOnWorkshop: true })).statusCode).toBe(200);
+    expect((await page(t.app, reader.token, id)).preparedWith).not.toBeNull();
+  });
+});
+
+/** Another instance's database handle on the same database, whose every query is counted. */
+function countedDatabase(url: string): DbHandle & { queries: string[] } {
+  const connections = openPostgresPool(url);
+  const queries: string[] = [];
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: connections.pool }),
+    log: (event) => void queries.push(event.query.sql),
+  });
+  return {
+    db,
+    dialect: 'postgres',
+    queries,
+    poolStats: () => connections.stats(),
+    reportConnectionsTo: (log) => connections.reportTo(log),
+    setQueryTimeout: (ms) => connections.setQueryTimeout(ms),
+    close: () => db.destroy(),
+  };
+}
+
+describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('the workshop page on two instances of one PostgreSQL database', () => {
+  let database: DbHandle & { url: string };
+  let counted: DbHandle & { queries: string[] };
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+  let host: TestPerson;
+  let reader: TestPerson;
+  // The page's one statement (workshopsRepository.page) is the only one that counts upcoming starts.
+  const pageReads = () => counted.queries.filter((q) => q.includes('"next_upcoming"')).length;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', SEARCH_CACHE_MS: '0', ...LONG_CACHE });
+    counted = countedDatabase(database.url);
+    a = await buildTestApp({ config, database });
+    b = await buildTestApp({ config, database: counted });
+    await Promise.all([a.ready(), b.ready()]);
+    await Promise.all([a.lyceum.container.signals.ready(), b.lyceum.container.signals.ready()]);
+    host = await buildPerson(database.db, { name: 'Hana Host' });
+    reader = await buildPerson(database.db, { name: 'Rey Reader' });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await counted?.close();
+    await database?.close();
+  });
+
+  it('B reads a page once, then answers it from memory; registrations moving its seat counts do not drop it', async () => {
+    const id = await publishedWorkshop(a, host);
+    await page(b, reader.token, id);
+    const before = pageReads();
+    expect(before).toBe(1);
+    for (let i = 0; i < 5; i++) expect((await page(b, reader.token, id)).title).toBe('Kept pages');
+    const [session] = (await as(a, host.token).get(`/api/v1/workshops/${id}/sessions`)).json().items as { id: string }[];
+    expect((await as(a, reader.token).post(`/api/v1/sessions/${session?.id}/registrations`, {})).statusCode).toBe(201);
+    // Time for a signal to arrive, had one been sent.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await page(b, reader.token, id);
+    expect(pageReads()).toBe(before);
+  });
+
+  it('a change made on A reaches B within the signal delay: an edit, a session, a host’s new name, the checklist badge', async () => {
+    const id = await publishedWorkshop(a, host);
+    const api = as(a, host.token);
+    expect(await page(b, reader.token, id)).toMatchObject({ title: 'Kept pages', upcomingSessionCount: 1 });
+
+    await api.patch(`/api/v1/workshops/${id}`, { title: 'Kept pages, renamed on A' });
+    await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).title === 'Kept pages, renamed on A');
+
+    await api.post(`/api/v1/workshops/${id}/sessions`, sessionBody(21));
+    await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).upcomingSessionCount === 2);
+
+    const templates = (await api.get(`/api/v1/checklist-templates?workshopId=${id}`)).json().items as { id: string }[];
+    await api.put(`/api/v1/workshops/${id}/checklist`, { templateId: templates[0]?.id });
+    await api.patch(`/api/v1/workshops/${id}/checklist`, { showOnWorkshop: true });
+    await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).preparedWith !== null);
+
+    // Plain SQL is heard too (the command line, an admin at the database): the host's name.
+    await database.db.updateTable('people').set({ name: 'Hana Renamed' }).where('id', '=', host.id).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).hosts[0]?.name === 'Hana Renamed');
+  });
+
+  it('counts a session as upcoming until it starts, with no signal needed at that moment', async () => {
+    const id = await publishedWorkshop(a, host, [7, 14]);
+    const [soonest] = (await as(a, host.token).get(`/api/v1/workshops/${id}/sessions`)).json().items as { id: string }[];
+    // Moved by SQL to start in a moment (the API schedules only ahead); the trigger drops B's page.
+    await moveSession(database.db, soonest?.id as string, 1_500);
+    await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).upcomingSessionCount === 2);
+    await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).upcomingSessionCount === 1);
+  });
+});
