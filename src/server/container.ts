@@ -171,7 +171,7 @@ export function createContainer(config: Config, database: DbHandle) {
     suggestions: new SuggestionsService(tx, suggestionsRepository, checklistsRepository, templates, access),
     adoption: new AdoptionService(tx, checklistsRepository, access),
   };
-  const channels = new ChannelsService(tx, channelsRepository, peopleRepository, access, search, searchIndex, outbound);
+  const channels = new ChannelsService(tx, channelsRepository, peopleRepository, access, search, searchIndex, outbound, workshopPages);
   const recommendations = new RecommendationsService(tx, recommendationsRepository, channelsRepository, peopleRepository, search);
   const requests = new RequestsService(tx, requestsRepository, access);
   const team = new TeamService(tx, teamRepository, access, notifier);

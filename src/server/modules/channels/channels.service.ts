@@ -34,6 +34,8 @@ export class ChannelsService {
     private readonly search: UpcomingSessions,
     private readonly searchIndex: Pick<typeof searchIndexRepository, 'refresh'>,
     private readonly destinations: Pick<Outbound, 'refusedUrl'>,
+    /** The workshop pages this instance keeps (they show their channels): told after each commit. */
+    private readonly pages: { changed(workshopIds: readonly string[]): void } = { changed: () => undefined },
   ) {}
 
   private async channelOf(db: Executor, slug: string): Promise<ChannelRow> {
@@ -129,6 +131,7 @@ export class ChannelsService {
   }
 
   async update(actor: Actor, slug: string, input: UpdateInput, origin?: AuditOrigin): Promise<Channel> {
+    let renamedIn: string[] = [];
     await this.tx.transaction(async (trx) => {
       const row = await this.channelOf(trx, slug);
       const [current] = await this.present(trx, actor, [row]);
@@ -156,11 +159,13 @@ export class ChannelsService {
         await this.checkOwners(trx, input.ownerIds);
         await this.channels.replaceOwners(trx, row.id, input.ownerIds);
       }
-      // Channel names are part of their workshops' search documents.
+      // Channel names are part of their workshops' search documents and pages.
       if (input.name !== undefined && input.name !== row.name) {
-        await this.searchIndex.refresh(trx, await this.channels.workshopIdsOf(trx, row.id));
+        renamedIn = await this.channels.workshopIdsOf(trx, row.id);
+        await this.searchIndex.refresh(trx, renamedIn);
       }
     });
+    this.pages.changed(renamedIn);
     return (await this.page(actor, slug)).channel;
   }
 
@@ -212,6 +217,7 @@ export class ChannelsService {
       await this.channels.replaceWorkshopChannels(trx, workshopId, ids);
       await this.searchIndex.refresh(trx, [workshopId]);
     });
+    this.pages.changed([workshopId]);
     return { channels: slugs };
   }
 
