@@ -146,13 +146,54 @@ describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('the workshop page on 
     await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).upcomingSessionCount === 2);
 
     const templates = (await api.get(`/api/v1/checklist-templates?workshopId=${id}`)).json().items as { id: string }[];
-    await api.put(`/api/v1/workshops/${id}/checklist`, { templateId: templates[0]?.id });
+    const run = (await api.put(`/api/v1/workshops/${id}/checklist`, { templateId: templates[0]?.id })).json();
     await api.patch(`/api/v1/workshops/${id}/checklist`, { showOnWorkshop: true });
     await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).preparedWith !== null);
+    // The host's progress, from an answer (a trigger that finds the answer's workshop through its run).
+    expect((await page(b, host.token, id)).checklistPercent).toBe(0);
+    await api.patch(`/api/v1/workshops/${id}/checklist/items/${run.items[0].id}`, { answer: 'yes' });
+    await within(SIGNAL_DEADLINE_MS, async () => ((await page(b, host.token, id)).checklistPercent ?? 0) > 0);
 
     // Plain SQL is heard too (the command line, an admin at the database): the host's name.
     await database.db.updateTable('people').set({ name: 'Hana Renamed' }).where('id', '=', host.id).execute();
     await within(SIGNAL_DEADLINE_MS, async () => (await page(b, reader.token, id)).hosts[0]?.name === 'Hana Renamed');
+  });
+
+  it('hears every kind of change by plain SQL (tags, channels and a channel’s name, hosts, sessions, the row, deletion), and not the popularity recount', async () => {
+    const id = await publishedWorkshop(a, host);
+    const db = database.db;
+    const seen = () => page(b, reader.token, id);
+    await seen();
+
+    await db.insertInto('workshop_tags').values({ workshop_id: id, tag: 'sql' }).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await seen()).tags.includes('sql'));
+
+    const now = new Date().toISOString();
+    const channel = { id: `ch-${id}`, slug: `kept-${id.slice(-8)}`, name: 'Kept', description: '', created_at: now, updated_at: now };
+    await db.insertInto('channels').values(channel).execute();
+    await db.insertInto('workshop_channels').values({ workshop_id: id, channel_id: channel.id }).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await seen()).channels[0]?.name === 'Kept');
+    await db.updateTable('channels').set({ name: 'Kept, renamed' }).where('id', '=', channel.id).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await seen()).channels[0]?.name === 'Kept, renamed');
+
+    const cohost = await buildPerson(db, { name: 'Cody Cohost' });
+    await db.insertInto('workshop_hosts').values({ workshop_id: id, person_id: cohost.id, role: 'cohost', added_at: now }).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await seen()).hosts.length === 2);
+
+    await db.updateTable('sessions').set({ status: 'cancelled', cancelled_at: now }).where('workshop_id', '=', id).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await seen()).upcomingSessionCount === 0);
+
+    await db.updateTable('workshops').set({ summary: 'Changed at the database' }).where('id', '=', id).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await seen()).summary === 'Changed at the database');
+
+    const reads = pageReads();
+    await db.updateTable('workshops').set({ popularity: 42 }).where('id', '=', id).execute();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await seen();
+    expect(pageReads()).toBe(reads);
+
+    await db.deleteFrom('workshops').where('id', '=', id).execute();
+    await within(SIGNAL_DEADLINE_MS, async () => (await as(b, reader.token).get(`/api/v1/workshops/${id}`)).statusCode === 404);
   });
 
   it('counts a session as upcoming until it starts, with no signal needed at that moment', async () => {
