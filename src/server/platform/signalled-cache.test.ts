@@ -65,4 +65,13 @@ describe('the signalled cache', () => {
     expect(off.get('a1')).toBeUndefined();
     expect(off.enabled).toBe(false);
   });
+
+  it('keeps at most its bound, dropping the oldest kept', () => {
+    const cache = new SignalledCache<string>(5_000, () => true, Date.now, 2);
+    cache.store('w1', 'w1', 'first', cache.ticket());
+    cache.store('w2', 'w2', 'second', cache.ticket());
+    cache.store('w3', 'w3', 'third', cache.ticket());
+    expect([cache.get('w1'), cache.get('w2'), cache.get('w3')]).toEqual([undefined, 'second', 'third']);
+    expect(cache.size).toBe(2);
+  });
 });

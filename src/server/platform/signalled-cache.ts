@@ -37,6 +37,8 @@ export class SignalledCache<V> {
     /** Whether changes from other instances are heard now; when not, every lookup reads the database. */
     private readonly live: () => boolean = () => true,
     private readonly now: () => number = Date.now,
+    /** Beyond this many entries the oldest goes. */
+    private readonly maxEntries = MOST_ENTRIES,
   ) {}
 
   /**
@@ -84,7 +86,7 @@ export class SignalledCache<V> {
     const until = Math.min(this.now() + this.ttlMs, notAfter ?? Number.POSITIVE_INFINITY);
     if (until <= this.now()) return;
     this.drop(key, group);
-    if (this.entries.size >= MOST_ENTRIES) {
+    if (this.entries.size >= this.maxEntries) {
       const [oldest] = this.entries.entries();
       if (oldest) this.drop(oldest[0], oldest[1].group);
     }

@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { type TwoInstances, twoInstances, within } from '../../../../test/helpers/instances.js';
 import { publishedSession } from '../../../../test/helpers/sessions.js';
-import { loadConfig } from '../../config.js';
-import type { Database } from '../../db/schema.js';
 import type { DbHandle } from '../../platform/db.js';
-import { openPostgresPool } from '../../platform/postgres-pool.js';
 import { authRepository } from './auth.repository.js';
 
 /**
@@ -21,16 +17,6 @@ import { authRepository } from './auth.repository.js';
  */
 const SIGNAL_DEADLINE_MS = 3_000;
 const LONG_CACHE = { AUTH_CACHE_MS: '60000' };
-
-/** Polls `check` until it holds or the deadline passes (no fixed sleep). */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return Date.now() - started;
-}
 
 interface Browser {
   cookies: Record<string, string>;
@@ -126,49 +112,20 @@ describe('authentication on one instance', () => {
   });
 });
 
-/** Another instance's database handle on the same database, whose every query is counted. */
-function countedDatabase(url: string): DbHandle & { queries: string[] } {
-  const connections = openPostgresPool(url);
-  const queries: string[] = [];
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: connections.pool }),
-    log: (event) => void queries.push(event.query.sql),
-  });
-  return {
-    db,
-    dialect: 'postgres',
-    queries,
-    poolStats: () => connections.stats(),
-    reportConnectionsTo: (log) => connections.reportTo(log),
-    setQueryTimeout: (ms) => connections.setQueryTimeout(ms),
-    close: () => db.destroy(),
-  };
-}
-
 describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('authentication on two instances of one PostgreSQL database', () => {
+  let two: TwoInstances;
   let database: DbHandle & { url: string };
-  let counted: DbHandle & { queries: string[] };
   let a: FastifyInstance;
   let b: FastifyInstance;
   let admin: TestPerson;
-  const credentialReads = () => counted.queries.filter((q) => /"(api_tokens|login_sessions)"/.test(q)).length;
+  const credentialReads = () => two.queriesOfB.filter((q) => /"(api_tokens|login_sessions)"/.test(q)).length;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', SEARCH_CACHE_MS: '0', ...LONG_CACHE });
-    counted = countedDatabase(database.url);
-    a = await buildTestApp({ config, database });
-    b = await buildTestApp({ config, database: counted });
-    await Promise.all([a.ready(), b.ready()]);
-    await Promise.all([a.lyceum.container.signals.ready(), b.lyceum.container.signals.ready()]);
+    two = await twoInstances(LONG_CACHE);
+    ({ database, a, b } = two);
     admin = await buildPerson(database.db, { name: 'Ada Admin', role: 'admin' });
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await counted?.close();
-    await database?.close();
-  });
+  afterAll(() => two?.close());
 
   it('B answers a valid token and session without reading the database once it has read them', async () => {
     const dan = await buildPerson(database.db, { name: 'Dan' });
@@ -202,7 +159,7 @@ describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('authentication on two
     const ask = (at: string, etag?: string) => b.inject({ method: 'GET', url: at, headers: etag ? { 'if-none-match': etag } : {} });
     const etag = (await ask(path)).headers.etag as string;
     expect((await ask(path, etag)).statusCode).toBe(304);
-    const feedReads = () => counted.queries.filter((q) => /"calendar_feeds"/.test(q)).length;
+    const feedReads = () => two.queriesOfB.filter((q) => /"calendar_feeds"/.test(q)).length;
     const before = feedReads();
     for (let i = 0; i < 5; i++) expect((await ask(path, etag)).statusCode).toBe(304);
     expect(feedReads()).toBe(before);

@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildTestApp, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { as, createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildPerson, sessionBody, type TestPerson, workshopBody } from '../../../../test/helpers/factories.js';
+import { type TwoInstances, twoInstances, within } from '../../../../test/helpers/instances.js';
 import { moveSession } from '../../../../test/helpers/sessions.js';
 import type { Workshop } from '../../../contracts/index.js';
-import { loadConfig } from '../../config.js';
-import type { Database } from '../../db/schema.js';
 import type { DbHandle } from '../../platform/db.js';
-import { openPostgresPool } from '../../platform/postgres-pool.js';
 
 /**
  * The workshop page is kept per instance on PostgreSQL (workshop-pages.ts) and dropped when the
@@ -18,14 +14,6 @@ import { openPostgresPool } from '../../platform/postgres-pool.js';
  */
 const SIGNAL_DEADLINE_MS = 3_000;
 const LONG_CACHE = { WORKSHOP_PAGE_CACHE_MS: '3600000' };
-
-async function within(ms: number, check: () => Promise<boolean>): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 const page = async (app: FastifyInstance, token: string, id: string): Promise<Workshop> => {
   const res = await as(app, token).get(`/api/v1/workshops/${id}`);
@@ -73,52 +61,23 @@ describe('the workshop page after a change on the same instance', () => {
   });
 });
 
-/** Another instance's database handle on the same database, whose every query is counted. */
-function countedDatabase(url: string): DbHandle & { queries: string[] } {
-  const connections = openPostgresPool(url);
-  const queries: string[] = [];
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: connections.pool }),
-    log: (event) => void queries.push(event.query.sql),
-  });
-  return {
-    db,
-    dialect: 'postgres',
-    queries,
-    poolStats: () => connections.stats(),
-    reportConnectionsTo: (log) => connections.reportTo(log),
-    setQueryTimeout: (ms) => connections.setQueryTimeout(ms),
-    close: () => db.destroy(),
-  };
-}
-
 describe.runIf(process.env.LYCEUM_TEST_DB === 'postgres')('the workshop page on two instances of one PostgreSQL database', () => {
+  let two: TwoInstances;
   let database: DbHandle & { url: string };
-  let counted: DbHandle & { queries: string[] };
   let a: FastifyInstance;
   let b: FastifyInstance;
   let host: TestPerson;
   let reader: TestPerson;
   // The page's one statement (workshopsRepository.page) is the only one that counts upcoming starts.
-  const pageReads = () => counted.queries.filter((q) => q.includes('"next_upcoming"')).length;
+  const pageReads = () => two.queriesOfB.filter((q) => q.includes('"next_upcoming"')).length;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', SEARCH_CACHE_MS: '0', ...LONG_CACHE });
-    counted = countedDatabase(database.url);
-    a = await buildTestApp({ config, database });
-    b = await buildTestApp({ config, database: counted });
-    await Promise.all([a.ready(), b.ready()]);
-    await Promise.all([a.lyceum.container.signals.ready(), b.lyceum.container.signals.ready()]);
+    two = await twoInstances(LONG_CACHE);
+    ({ database, a, b } = two);
     host = await buildPerson(database.db, { name: 'Hana Host' });
     reader = await buildPerson(database.db, { name: 'Rey Reader' });
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await counted?.close();
-    await database?.close();
-  });
+  afterAll(() => two?.close());
 
   it('B reads a page once, then answers it from memory; registrations moving its seat counts do not drop it', async () => {
     const id = await publishedWorkshop(a, host);

@@ -4,6 +4,12 @@ import { SignalledCache } from '../../platform/signalled-cache.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { WorkshopPageRow, workshopsRepository } from './workshops.repository.js';
 
+/**
+ * Pages kept at most: every workshop of a large organisation (5,000 at the bench's org scale), at a
+ * few kilobytes each; beyond it the oldest kept goes.
+ */
+const MOST_PAGES = 5_000;
+
 /** The change-signal topic the page triggers send on (migration 20261204T1200), naming workshop ids. */
 export const WORKSHOP_PAGE_TOPIC = 'workshop-page';
 
@@ -32,7 +38,7 @@ export class WorkshopPages implements WorkshopPageChanges {
     keep?: { ttlMs: number; signals: ChangeSignals },
   ) {
     if (keep && keep.ttlMs > 0) {
-      this.cache = new SignalledCache<WorkshopPageRow>(keep.ttlMs, () => keep.signals.status().listening);
+      this.cache = new SignalledCache<WorkshopPageRow>(keep.ttlMs, () => keep.signals.status().listening, Date.now, MOST_PAGES);
       this.cache.listenTo(keep.signals, WORKSHOP_PAGE_TOPIC);
     }
   }
