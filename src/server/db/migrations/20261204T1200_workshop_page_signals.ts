@@ -24,48 +24,32 @@ const notify = (payload: string) =>
   `perform pg_notify('lyceum_changes', json_build_object('topic', '${TOPIC}', 'schema', current_schema(), 'payload', ${payload})::text);`;
 const named = (ids: string) => `case when cardinality(${ids}) > ${MOST_NAMED} then '*' else array_to_string(${ids}, ',') end`;
 
+const fn = (name: string, body: string, declare = '') =>
+  `create function ${name}() returns trigger language plpgsql as $$
+    ${declare}
+    begin
+      ${body}
+      return null;
+    end $$`;
+/** A function that signals the workshops `select` puts into `ids` (none: nothing to say). */
+const signalIds = (name: string, select: string) =>
+  fn(name, `${select}; if ids is null then return null; end if; ${notify(named('ids'))}`, 'declare ids text[];');
+
 const FUNCTIONS = [
   // Statement level: the changed rows are in `changed`; TG_ARGV[0] names their workshop column.
-  `create function lyceum_workshop_pages_changed() returns trigger language plpgsql as $$
-    declare ids text[];
-    begin
-      execute format('select array_agg(distinct %I::text) from changed', tg_argv[0]) into ids;
-      if ids is null then return null; end if;
-      ${notify(named('ids'))}
-      return null;
-    end $$`,
-  `create function lyceum_workshop_pages_answers_changed() returns trigger language plpgsql as $$
-    declare ids text[];
-    begin
-      select array_agg(distinct r.workshop_id) into ids from changed c join checklist_runs r on r.id = c.run_id;
-      if ids is null then return null; end if;
-      ${notify(named('ids'))}
-      return null;
-    end $$`,
+  signalIds('lyceum_workshop_pages_changed', "execute format('select array_agg(distinct %I::text) from changed', tg_argv[0]) into ids"),
+  signalIds(
+    'lyceum_workshop_pages_answers_changed',
+    'select array_agg(distinct r.workshop_id) into ids from changed c join checklist_runs r on r.id = c.run_id',
+  ),
+  signalIds('lyceum_workshop_page_host_changed', 'select array_agg(workshop_id) into ids from workshop_hosts where person_id = new.id'),
   // Row level, behind a WHEN: the row's workshop before and after (a session may move to another).
-  `create function lyceum_workshop_page_row_changed() returns trigger language plpgsql as $$
-    begin
-      ${notify("case when old.workshop_id = new.workshop_id then new.workshop_id else old.workshop_id || ',' || new.workshop_id end")}
-      return null;
-    end $$`,
-  `create function lyceum_workshop_page_workshop_changed() returns trigger language plpgsql as $$
-    begin
-      ${notify('new.id')}
-      return null;
-    end $$`,
-  `create function lyceum_workshop_page_host_changed() returns trigger language plpgsql as $$
-    declare ids text[];
-    begin
-      select array_agg(workshop_id) into ids from workshop_hosts where person_id = new.id;
-      if ids is null then return null; end if;
-      ${notify(named('ids'))}
-      return null;
-    end $$`,
-  `create function lyceum_workshop_pages_all_changed() returns trigger language plpgsql as $$
-    begin
-      ${notify("'*'")}
-      return null;
-    end $$`,
+  fn(
+    'lyceum_workshop_page_row_changed',
+    notify("case when old.workshop_id = new.workshop_id then new.workshop_id else old.workshop_id || ',' || new.workshop_id end"),
+  ),
+  fn('lyceum_workshop_page_workshop_changed', notify('new.id')),
+  fn('lyceum_workshop_pages_all_changed', notify("'*'")),
 ];
 
 /** Columns of `workshops` the page shows or its view rule reads (not popularity: the recount). */
@@ -179,12 +163,12 @@ const functionName = (definition: string) => /create function (\w+)\(\)/.exec(de
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const fn of FUNCTIONS) await sql.raw(fn).execute(db);
+  for (const definition of FUNCTIONS) await sql.raw(definition).execute(db);
   for (const trigger of triggers()) await sql.raw(`create trigger ${trigger.name} ${trigger.definition}`).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   for (const trigger of triggers()) await sql.raw(`drop trigger ${trigger.name} on ${trigger.table}`).execute(db);
-  for (const fn of FUNCTIONS) await sql.raw(`drop function ${functionName(fn)}()`).execute(db);
+  for (const definition of FUNCTIONS) await sql.raw(`drop function ${functionName(definition)}()`).execute(db);
 }
