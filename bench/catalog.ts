@@ -10,15 +10,13 @@
 // BENCH_COMPRESSION=compare starts the servers with COMPRESS_RESPONSES=true and drives every query
 // twice, back to back on the same server: without and with `Accept-Encoding: gzip, br`; it prints
 // what compressing the answers costs in throughput.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { searchQuery } from '../src/contracts/index.js';
-import { orgClock } from '../src/seed/org/org-clock.js';
 import type { Database } from '../src/server/db/schema.js';
 import { searchRepository } from '../src/server/modules/catalog/search.repository.js';
 import { SearchService } from '../src/server/modules/catalog/search.service.js';
@@ -27,14 +25,14 @@ import { registrationsRepository } from '../src/server/modules/registrations/reg
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
 import { createTransactor } from '../src/server/platform/transaction.js';
-import { type LoadResult, peakRssMb, ROOT, start, steadyLoad, waitFor } from './lib.js';
+import { type LoadResult, peakRssMb, start, steadyLoad, waitFor } from './lib.js';
+import { orgPostgres, orgSqlite } from './org-database.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 2;
 const CACHE_DIR = '/tmp/lyceum-bench-org';
 const SQLITE_PATH = join(CACHE_DIR, 'lyceum.sqlite');
-const SEEDED = join(CACHE_DIR, 'seeded.json');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET = { p99Ms: 25, share: 0.4, rssMb: 300 };
 /** Distinct searches in the mix (issue 17: at least 500). */
@@ -59,50 +57,6 @@ interface Fixture {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const check = (ok: boolean) => (ok ? '✓' : '✗');
-
-/** The generator's sources: a cached database made by another version of them is made again. */
-function generatorVersion(): string {
-  const hash = createHash('sha256');
-  for (const dir of ['src/seed/org', 'src/seed/shared'].map((d) => join(ROOT, d))) {
-    for (const file of readdirSync(dir).sort()) hash.update(readFileSync(join(dir, file)));
-  }
-  return hash.digest('hex').slice(0, 12);
-}
-
-/** `lyceum seed --scale org` against a database; returns the wall time in seconds. */
-async function seed(databaseUrl: string): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bin/lyceum.js', 'seed', '--scale', 'org'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`lyceum seed --scale org failed (exit ${code})`);
-  console.log(`  ${out.trim()}`);
-  return (performance.now() - started) / 1000;
-}
-
-/** The org-sized SQLite database, cached between runs; made again in a new week or by a changed generator. */
-async function sqliteDatabase(): Promise<void> {
-  const week = new Date(orgClock(new Date()).anchorMs).toISOString().slice(0, 10);
-  const version = generatorVersion();
-  const meta = existsSync(SEEDED) ? (JSON.parse(readFileSync(SEEDED, 'utf8')) as { week: string; version: string; seconds: number }) : null;
-  if (meta && meta.week === week && meta.version === version && existsSync(SQLITE_PATH)) {
-    console.log(`SQLite: reusing ${SQLITE_PATH} (seeded this week in ${meta.seconds.toFixed(0)} s)`);
-    return;
-  }
-  for (const file of [SQLITE_PATH, `${SQLITE_PATH}-wal`, `${SQLITE_PATH}-shm`, SEEDED]) rmSync(file, { force: true });
-  mkdirSync(CACHE_DIR, { recursive: true });
-  console.log(`SQLite: seeding ${SQLITE_PATH} with lyceum seed --scale org`);
-  const seconds = await seed(`sqlite:${SQLITE_PATH}`);
-  console.log(`  seed took ${seconds.toFixed(1)} s (wall, including start-up and migrations)`);
-  writeFileSync(SEEDED, JSON.stringify({ week, version, seconds, seededAt: nowIso() }));
-}
 
 /** An API token for one member, a common tag and published workshops to rotate over. */
 async function fixture(database: DbHandle): Promise<Fixture> {
@@ -544,7 +498,7 @@ async function plans(name: string, explainer: Explainer, f: Fixture): Promise<vo
 // ---- The run ----
 
 async function onSqlite(): Promise<void> {
-  await sqliteDatabase();
+  await orgSqlite(CACHE_DIR);
   const database = openDatabase({ dialect: 'sqlite', path: SQLITE_PATH });
   const f = await fixture(database);
   await database.close();
@@ -568,37 +522,24 @@ async function onSqlite(): Promise<void> {
 let ceilingForPostgres: { bare: LoadResult; sample: string } | undefined;
 
 async function onPostgres(): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_URL });
+  const schema = await orgPostgres(PG_URL, APPLICATION_NAME);
+  if (!schema) return;
+  const { url } = schema;
   try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`\nPostgreSQL at ${PG_URL} not reachable (${(error as Error).message}); skipped`);
-    return;
-  }
-  const schema = `bench_catalog_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create schema ${schema}`);
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  url.searchParams.set('application_name', APPLICATION_NAME);
-  try {
-    console.log(`\nPostgreSQL: seeding schema ${schema} with lyceum seed --scale org`);
-    const seconds = await seed(url.toString());
-    console.log(`  seed took ${seconds.toFixed(1)} s (wall, including start-up and migrations)`);
-    const database = openDatabase({ dialect: 'postgres', url: url.toString() });
+    const database = openDatabase({ dialect: 'postgres', url });
     const f = await fixture(database);
     await database.close();
     console.log('\nPostgreSQL · one request each (cold):');
-    const sample = await samples(url.toString(), f);
+    const sample = await samples(url, f);
     let bare = ceilingForPostgres?.bare;
     if (!bare) {
       bare = await ceiling(sample);
       console.log(`\nceiling: bare Fastify route, fixed ${(sample.length / 1024).toFixed(1)} KB response: ${fmt(bare.perSecond)} req/s`);
     }
-    await load('PostgreSQL', url.toString(), f, bare, postgresBusy(PG_URL));
-    await plans('PostgreSQL', postgresExplainer(url.toString()), f);
+    await load('PostgreSQL', url, f, bare, postgresBusy(PG_URL));
+    await plans('PostgreSQL', postgresExplainer(url), f);
   } finally {
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
+    await schema.drop();
   }
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchFilter } from './search.repository.js';
+import { cityOf } from '../../../contracts/places.js';
+import { NEVER, type SearchFilter } from './search.repository.js';
 import { searchTerms } from './search-index.repository.js';
 import { type MemorySession, type MemoryWorkshop, SearchMemory, wordsOf } from './search-memory.js';
+import { idOf } from './search-results.js';
 
 // The memory index keeps bit sets of words, titles and tags, and session groups per kind of
 // session filter, so that a search does little work. Here its answers are compared with the
@@ -100,20 +102,31 @@ function expected(all: MemoryWorkshop[], f: SearchFilter) {
         if (!groups.some((g) => g.mode === s.mode && g.location === s.location))
           groups.push({ mode: s.mode, location: s.location, starts_at: s.starts_at });
       }
-      return { id: w.id, tier, groups };
+      // What a search counts the workshop in (its facet values as ids, in any order) and sorts it by.
+      const values = [
+        ...w.tags.map((tag) => idOf('tag', tag)),
+        ...w.channelIds.map((id) => idOf('channel', id)),
+        idOf('format', w.format),
+        ...new Set(groups.map((g) => idOf('mode', g.mode))),
+        ...new Set(
+          groups.flatMap((g) => (g.location ? [g.location, cityOf(g.location)] : [])).flatMap((p) => (p ? [idOf('place', p)] : [])),
+        ),
+      ].sort((a, b) => a - b);
+      const soonest = groups.reduce((first, g) => (g.starts_at < first ? g.starts_at : first), NEVER);
+      return { id: w.id, tier, groups, values, soonest };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 function found(memory: SearchMemory, f: SearchFilter) {
-  return memory
-    .candidates(f)
-    .map((row) => ({
-      id: row.id,
-      tier: row.tier,
-      groups: memory.groupsOf(row, f).map((g) => ({ mode: g.mode, location: g.location, starts_at: g.starts_at })),
-    }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const { slots, tiers, length } = memory.candidates(f);
+  return Array.from({ length }, (_, i) => {
+    const row = memory.rowOf(slots[i] as number, tiers[i] as number);
+    const groups = memory.groupsOf(row.slot, f).map((g) => ({ mode: g.mode, location: g.location, starts_at: g.starts_at }));
+    const table = memory.sessionTable;
+    const values = [...table.pool.subarray(table.start[row.slot], table.end[row.slot])].sort((a, b) => a - b);
+    return { id: row.id, tier: row.tier, groups, values, soonest: table.soonest[row.slot] };
+  }).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 describe('the memory search index', () => {
@@ -121,7 +134,8 @@ describe('the memory search index', () => {
     const next = random(17);
     // A day ahead: groupsOf drops sessions that have started by the real clock.
     const base = Date.now() + DAY;
-    const memory = new SearchMemory();
+    // Room for a few workshops' facet values at first: the tables outgrow it and move what they keep.
+    const memory = new SearchMemory(64);
     let all = workshops(next, 120, base);
     for (const w of all) memory.put(structuredClone(w));
     for (let round = 0; round < 400; round++) {

@@ -2,7 +2,7 @@ import { placeMatches } from '../../../contracts/places.js';
 import { type Bits, hasSlot, PrefixIndex } from './prefix-index.js';
 import type { CandidateRow, Format, Mode, SearchFilter, SessionGroupRow } from './search.repository.js';
 import { MARK_END, MARK_START } from './search-index.repository.js';
-import { idOf } from './search-results.js';
+import { facetValuesOf, idOf } from './search-results.js';
 
 /**
  * The catalog's searchable data, held in memory by each instance (issue 17).
@@ -75,8 +75,10 @@ interface Doc {
   lowerTitle: string;
   titleWords: string[];
   words: string[];
-  /** Its candidate row per relevance tier, made once (searchResults only reads them). */
+  /** Its candidate row per relevance tier, made when first needed (searchResults only reads them). */
   rows: (CandidateRow | undefined)[];
+  /** Its tags, channels and format as facet value ids (search-results.ts idOf). */
+  own: Int32Array;
 }
 
 /**
@@ -84,35 +86,59 @@ interface Doc {
  * valid for a search starting from `from` up to `until` (ms), as long as the workshop does not
  * change (a change forgets its slot; a seat running out is a logged change too). Sessions before
  * `from` have started, and none starts before `until`, so moving `from` within that span leaves
- * the same sessions. Kept as arrays by slot rather than on each workshop: a search over every
- * workshop finds its lists by index, without following a workshop's objects (at org scale that
- * chase was a quarter of a search's time).
+ * the same sessions.
+ *
+ * What a search reads per result is kept beside the lists as columns by slot: the soonest start,
+ * whether there is a group, and every facet value the workshop counts in with these groups (its
+ * tags, channels and format, and the groups' modes and places), side by side in one pool. A
+ * search over thousands of workshops then reads typed arrays by index instead of following a
+ * few objects per workshop: at org scale those reads, each a cache miss, were most of its time.
  */
-class GroupTable {
+export class GroupTable {
   from: Float64Array;
   until: Float64Array;
-  lists: (SessionGroupRow[] | undefined)[];
+  soonestMs: Float64Array;
+  /** 1 when the slot has a group (a session passing the date and seat filters). */
+  grouped: Uint8Array;
+  /** The slot's facet values are pool[start[slot]] up to pool[end[slot]]. */
+  start: Int32Array;
+  end: Int32Array;
+  pool: Int32Array;
+  private used = 0;
+  lists: (SessionGroupRow[] | undefined)[] = [];
+  /** The soonest start as text (NEVER when none): what a result shows and its cursor holds. */
+  soonest: string[] = [];
 
   constructor(
     readonly to: string | undefined,
     readonly hasSeats: boolean,
     size: number,
+    private readonly firstPool: number,
   ) {
+    this.pool = new Int32Array(firstPool);
     this.from = new Float64Array(size);
     this.until = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
-    this.lists = new Array(size);
+    this.soonestMs = new Float64Array(size);
+    this.grouped = new Uint8Array(size);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
   }
 
   /** Room for `size` slots (new slots hold nothing). */
   fit(size: number): void {
     if (size <= this.until.length) return;
     const capacity = Math.max(size, this.until.length * 2);
-    const from = new Float64Array(capacity);
-    from.set(this.from);
-    const until = new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY);
-    until.set(this.until);
-    this.from = from;
-    this.until = until;
+    const grown = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const array = make(capacity);
+      array.set(old);
+      return array;
+    };
+    this.from = grown(this.from, (n) => new Float64Array(n));
+    this.until = grown(this.until, (n) => new Float64Array(n).fill(Number.NEGATIVE_INFINITY));
+    this.soonestMs = grown(this.soonestMs, (n) => new Float64Array(n));
+    this.grouped = grown(this.grouped, (n) => new Uint8Array(n));
+    this.start = grown(this.start, (n) => new Int32Array(n));
+    this.end = grown(this.end, (n) => new Int32Array(n));
   }
 
   forget(slot: number): void {
@@ -120,12 +146,87 @@ class GroupTable {
     this.until[slot] = Number.NEGATIVE_INFINITY;
     this.lists[slot] = undefined;
   }
+
+  /** A slot's groups, valid from `from` to `until`, with the workshop's own facet values. */
+  store(slot: number, from: number, until: number, groups: SessionGroupRow[], own: Int32Array): void {
+    const values = facetValuesOf(groups);
+    const length = own.length + values.modes.length + values.places.length;
+    this.reserve(length);
+    let at = this.used;
+    this.start[slot] = at;
+    for (const list of [own, values.modes, values.places]) {
+      this.pool.set(list, at);
+      at += list.length;
+    }
+    this.end[slot] = at;
+    this.used = at;
+    this.from[slot] = from;
+    this.until[slot] = until;
+    this.lists[slot] = groups;
+    this.soonest[slot] = values.soonest;
+    this.soonestMs[slot] = values.soonestMs;
+    this.grouped[slot] = groups.length > 0 ? 1 : 0;
+  }
+
+  /** Room for `length` more values: the ranges still in use moved to a new pool when the old one is full. */
+  private reserve(length: number): void {
+    if (this.used + length <= this.pool.length) return;
+    let live = 0;
+    for (let slot = 0; slot < this.until.length; slot++)
+      if (this.until[slot] !== Number.NEGATIVE_INFINITY) live += (this.end[slot] as number) - (this.start[slot] as number);
+    const pool = new Int32Array(Math.max(this.firstPool, (live + length) * 2));
+    let at = 0;
+    for (let slot = 0; slot < this.until.length; slot++) {
+      if (this.until[slot] === Number.NEGATIVE_INFINITY) continue;
+      const values = this.pool.subarray(this.start[slot], this.end[slot]);
+      pool.set(values, at);
+      this.start[slot] = at;
+      at += values.length;
+      this.end[slot] = at;
+    }
+    this.pool = pool;
+    this.used = at;
+  }
+}
+
+/**
+ * By slot: the format as a facet value id (a format filter tests it for every candidate), the
+ * popularity and the publication time in ms (the "popular" and "newest" pages compare them for
+ * every result). The time is NaN unless written as toISOString() writes it: only then does the
+ * number sort as the text does.
+ */
+export interface SlotColumns {
+  format: Int32Array;
+  popularity: Float64Array;
+  publishedMs: Float64Array;
+}
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Columns with room for twice as many slots (1,024 to begin with), holding what they held. */
+function grownColumns(old?: SlotColumns): SlotColumns {
+  const size = old ? old.format.length * 2 : 1024;
+  const columns = { format: new Int32Array(size), popularity: new Float64Array(size), publishedMs: new Float64Array(size) };
+  if (old) {
+    columns.format.set(old.format);
+    columns.popularity.set(old.popularity);
+    columns.publishedMs.set(old.publishedMs);
+  }
+  return columns;
+}
+
+/** A search's candidates: the slots of the workshops passing its filters, each with its relevance tier. */
+export interface Candidates {
+  slots: Int32Array;
+  tiers: Uint8Array;
+  length: number;
 }
 
 /** Kinds of session filter kept: the plain search and a few end dates or seat filters in use. */
 const KEPT_TABLES = 4;
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** SearchService cuts the query it compares with titles (`exact`) at this length. */
+export const MAX_EXACT = 300;
 const MAX_TERM_LENGTH = 40;
 
 /** As search-index.repository.ts searchTerms(): accents folded, lower case, letters and digits. */
@@ -137,6 +238,9 @@ export function wordsOf(text: string): string[] {
 const NON_ASCII = /[^\p{ASCII}]/u;
 
 export class SearchMemory {
+  /** @param firstPool values a session table has room for at first (the tests make it small, so that it fills). */
+  constructor(private readonly firstPool = 4096) {}
+
   private readonly docs = new Map<string, Doc>();
   private bySlot: (Doc | undefined)[] = [];
   private readonly freeSlots: number[] = [];
@@ -145,9 +249,11 @@ export class SearchMemory {
   private readonly titles = new PrefixIndex();
   /** Tag → slots of the workshops with it (a tag filter is an exact match, as common as a word search). */
   private readonly tagged = new Map<string, Set<number>>();
-  /** Every workshop's row (tier 0), for searches with no filter before the facets (the catalog's first page). */
-  private allRows: CandidateRow[] | undefined;
+  /** Every workshop (tier 0), for searches with no filter before the facets (the catalog's first page). */
+  private everyone: Candidates | undefined;
   channels: MemoryChannel[] = [];
+  /** What every candidate is tested or sorted by, by slot. */
+  private columns = grownColumns();
   /** The time of the current search (candidates() sets it; groupsOf() drops sessions started before it). */
   private now = '';
   /** Session groups by kind of session filter, the most recently used first. */
@@ -191,9 +297,21 @@ export class SearchMemory {
       titleWords: [...new Set(wordsOf(workshop.title))],
       words,
       rows: [],
+      own: Int32Array.from(
+        [
+          ...workshop.tags.map((tag) => ['tag', tag] as const),
+          ...workshop.channelIds.map((id) => ['channel', id] as const),
+          ['format', workshop.format] as const,
+        ],
+        ([kind, value]) => idOf(kind, value),
+      ),
     };
     this.docs.set(workshop.id, doc);
     this.bySlot[slot] = doc;
+    if (slot >= this.columns.format.length) this.columns = grownColumns(this.columns);
+    this.columns.format[slot] = doc.own[doc.own.length - 1] as number;
+    this.columns.popularity[slot] = workshop.popularity;
+    this.columns.publishedMs[slot] = CANONICAL_TIME.test(workshop.published_at) ? Date.parse(workshop.published_at) : Number.NaN;
     this.text.add(slot, words);
     this.titles.add(slot, doc.titleWords);
     for (const tag of workshop.tags) {
@@ -204,7 +322,7 @@ export class SearchMemory {
       }
       slots.add(slot);
     }
-    this.allRows = undefined;
+    this.everyone = undefined;
   }
 
   /** Forgets a workshop (unpublished, deleted, or about to be read again). */
@@ -219,7 +337,7 @@ export class SearchMemory {
     this.text.remove(doc.slot, doc.words);
     this.titles.remove(doc.slot, doc.titleWords);
     for (const tag of doc.workshop.tags) this.tagged.get(tag)?.delete(doc.slot);
-    this.allRows = undefined;
+    this.everyone = undefined;
   }
 
   clear(): void {
@@ -229,20 +347,21 @@ export class SearchMemory {
     this.text.clear();
     this.titles.clear();
     this.tagged.clear();
-    this.allRows = undefined;
+    this.everyone = undefined;
     this.tables = [];
     this.filter = undefined;
   }
 
   /**
    * searchRepository.candidates, from memory: published workshops passing the text, tag, host,
-   * language and id filters, with their relevance tier.
+   * language and id filters, with their relevance tier. Makes the search's session table current
+   * (groups() reads it).
    */
-  candidates(f: SearchFilter): CandidateRow[] {
+  candidates(f: SearchFilter): Candidates {
     this.now = new Date().toISOString();
+    this.use(f);
     const plain = f.terms.length === 0 && !f.ids && !f.language && f.tags.length === 0 && f.hosts.length === 0;
-    if (plain && this.allRows) return this.allRows;
-    let docs: Iterable<Doc> = this.docs.values();
+    if (plain && this.everyone) return this.everyone;
     /** The documents whose title has a word starting with each term (the second tier). */
     let inTitle: Bits | undefined;
     const slots = this.bySlot.length;
@@ -254,40 +373,59 @@ export class SearchMemory {
       if (!bits) bits = these;
       else for (let i = 0; i < bits.length; i++) bits[i] = (bits[i] as number) & (these[i] as number);
     }
-    if (bits) {
-      const found: Doc[] = [];
+    const found: Candidates = { slots: new Int32Array(slots), tiers: new Uint8Array(slots), length: 0 };
+    // A title equal to the query has every term starting one of its words, so only those titles are
+    // compared (reading every candidate's title would cost a cache miss each), unless the query
+    // was cut (searchTerms and `exact` cut it at different lengths).
+    const exactAnywhere = f.exact.length >= MAX_EXACT;
+    /** Relevance: 0 the title is the query, 1 every term starts a word of the title, 2 the rest. */
+    const add = (slot: number) => {
+      const titled = !!inTitle && hasSlot(inTitle, slot);
+      const exact = (titled || exactAnywhere) && (this.bySlot[slot] as Doc).lowerTitle === f.exact;
+      const tier = !inTitle || exact ? 0 : titled ? 1 : 2;
+      found.slots[found.length] = slot;
+      found.tiers[found.length] = tier;
+      found.length++;
+    };
+    const filtered = !!f.language || f.hosts.length > 0;
+    const passes = (doc: Doc) =>
+      (!f.language || doc.workshop.language === f.language) &&
+      (f.hosts.length === 0 || doc.workshop.hosts.some((h) => f.hosts.includes(h.id)));
+    if (f.ids) {
+      for (const id of f.ids) {
+        const doc = this.docs.get(id);
+        if (doc && (!bits || hasSlot(bits, doc.slot)) && passes(doc)) add(doc.slot);
+      }
+    } else if (bits) {
       for (let w = 0; w < bits.length; w++) {
         let word = bits[w] as number;
         while (word !== 0) {
           const bit = 31 - Math.clz32(word & -word);
           word &= word - 1;
-          const doc = this.bySlot[w * 32 + bit];
-          if (doc) found.push(doc);
+          const slot = w * 32 + bit;
+          const doc = this.bySlot[slot];
+          if (doc && (!filtered || passes(doc))) add(slot);
         }
       }
-      docs = found;
-    }
-    if (f.ids) {
-      const matched = bits ? new Set(docs) : undefined;
-      docs = f.ids.flatMap((id) => this.docs.get(id) ?? []).filter((d) => !matched || matched.has(d));
-    }
-    const rows: CandidateRow[] = [];
-    for (const doc of docs) {
-      const w = doc.workshop;
-      if (f.language && w.language !== f.language) continue;
-      if (f.hosts.length > 0 && !w.hosts.some((h) => f.hosts.includes(h.id))) continue;
-      // Relevance: 0 the title is the query, 1 every term starts a word of the title, 2 the rest.
-      const tier = !inTitle ? 0 : doc.lowerTitle === f.exact ? 0 : hasSlot(inTitle, doc.slot) ? 1 : 2;
-      // A workshop's row is the same each time for a tier: made once.
-      let row = doc.rows[tier];
-      if (!row) {
-        row = candidateRow(w, tier, doc.slot);
-        doc.rows[tier] = row;
+    } else {
+      for (let slot = 0; slot < this.bySlot.length; slot++) {
+        const doc = this.bySlot[slot];
+        if (doc && (!filtered || passes(doc))) add(slot);
       }
-      rows.push(row);
     }
-    if (plain) this.allRows = rows;
-    return rows;
+    if (plain) this.everyone = found;
+    return found;
+  }
+
+  /** A candidate's row (what the page shows of it and sorts it by), made once per workshop and tier. */
+  rowOf(slot: number, tier: number): CandidateRow {
+    const doc = this.bySlot[slot] as Doc;
+    let row = doc.rows[tier];
+    if (!row) {
+      row = candidateRow(doc.workshop, tier, slot, doc.own);
+      doc.rows[tier] = row;
+    }
+    return row;
   }
 
   /** The slots of documents with a word starting with every one of `terms`. */
@@ -301,24 +439,35 @@ export class SearchMemory {
     return bits ?? new Uint32Array((slots >>> 5) + 1);
   }
 
+  /** Makes `f` the search being answered: its `from` as a number and its session table. */
+  private use(f: SearchFilter): void {
+    this.filter = f;
+    this.fromMs = Date.parse(f.from);
+    this.table = this.tableFor(f);
+  }
+
+  get slotColumns(): SlotColumns {
+    return this.columns;
+  }
+
+  /** The session table of the search being answered (candidates() made it current). */
+  get sessionTable(): GroupTable {
+    return this.table as GroupTable;
+  }
+
   /**
-   * searchRepository.sessionGroups for one workshop: its next session per mode and place among
-   * those passing the date and seat filters. Searches with the same end date and seat filter
-   * share one list per workshop until its soonest session starts (GroupTable).
+   * searchRepository.sessionGroups for one workshop of the search being answered (by its slot,
+   * from its candidates()): its next session per mode and place among those passing the date
+   * and seat filters. Searches with the same end date and seat filter share one list per
+   * workshop until its soonest session starts, with its columns in the table (GroupTable).
    */
-  groupsOf(row: CandidateRow, f: SearchFilter): SessionGroupRow[] {
-    if (f !== this.filter || !this.table) {
-      this.filter = f;
-      this.fromMs = Date.parse(f.from);
-      this.table = this.tableFor(f);
-    }
-    const table = this.table;
+  groups(slot: number): readonly SessionGroupRow[] {
+    const table = this.table as GroupTable;
+    const f = this.filter as SearchFilter;
     const from = this.fromMs;
-    // The row is from candidates() of this search: its slot holds its workshop, and a change forgets the slot.
-    const slot = row.slot;
     if (from >= (table.from[slot] as number) && from <= (table.until[slot] as number)) return table.lists[slot] as SessionGroupRow[];
-    const doc = this.bySlot[slot];
-    if (!doc || doc.workshop.id !== row.id) return [];
+    // A slot of this search's candidates: a change between the two would have to wait for a read of the log.
+    const doc = this.bySlot[slot] as Doc;
     const sessions = doc.workshop.sessions;
     // Sessions that have started are never upcoming again.
     let past = 0;
@@ -333,19 +482,24 @@ export class SearchMemory {
       first ||= s.starts_at;
       // One group per mode and place (few per workshop: a scan beats a set of string keys).
       if (groups.some((g) => g.mode === s.mode && g.location === s.location)) continue;
-      groups.push({ workshop_id: row.id, mode: s.mode, location: s.location, starts_at: s.starts_at });
+      groups.push({ workshop_id: doc.workshop.id, mode: s.mode, location: s.location, starts_at: s.starts_at });
     }
     // Valid until the soonest of them starts (then it would drop out); with none, as long as nothing changes.
-    table.from[slot] = from;
-    table.until[slot] = first ? Date.parse(first) : Number.POSITIVE_INFINITY;
-    table.lists[slot] = groups;
+    table.store(slot, from, first ? Date.parse(first) : Number.POSITIVE_INFINITY, groups, doc.own);
     return groups;
+  }
+
+  /** groups() for a search of its own (the tests compare it with the obvious computation). */
+  groupsOf(slot: number, f: SearchFilter): readonly SessionGroupRow[] {
+    if (f !== this.filter) this.use(f);
+    return this.groups(slot);
   }
 
   /** The table of this end date and seat filter, made the most recently used (a new one replaces the least). */
   private tableFor(f: SearchFilter): GroupTable {
     const at = this.tables.findIndex((t) => t.to === f.to && t.hasSeats === f.hasSeats);
-    const table = at >= 0 ? (this.tables.splice(at, 1)[0] as GroupTable) : new GroupTable(f.to, f.hasSeats, this.bySlot.length);
+    const table =
+      at >= 0 ? (this.tables.splice(at, 1)[0] as GroupTable) : new GroupTable(f.to, f.hasSeats, this.bySlot.length, this.firstPool);
     this.tables.unshift(table);
     if (this.tables.length > KEPT_TABLES) this.tables.pop();
     table.fit(this.bySlot.length);
@@ -369,7 +523,7 @@ export class SearchMemory {
   }
 }
 
-const candidateRow = (w: MemoryWorkshop, tier: number, slot: number): CandidateRow => ({
+const candidateRow = (w: MemoryWorkshop, tier: number, slot: number, own: Int32Array): CandidateRow => ({
   id: w.id,
   format: w.format,
   popularity: w.popularity,
@@ -377,9 +531,10 @@ const candidateRow = (w: MemoryWorkshop, tier: number, slot: number): CandidateR
   tier,
   tags: w.tags,
   channelIds: w.channelIds,
-  tagIds: Int32Array.from(w.tags, (tag) => idOf('tag', tag)),
-  channelNums: Int32Array.from(w.channelIds, (id) => idOf('channel', id)),
-  formatId: idOf('format', w.format),
+  // `own` holds the tags', the channels' and the format's ids in that order.
+  tagIds: own.subarray(0, w.tags.length),
+  channelNums: own.subarray(w.tags.length, w.tags.length + w.channelIds.length),
+  formatId: own[own.length - 1] as number,
   slot,
 });
 
@@ -425,53 +580,69 @@ const EXCERPT_WORDS = 16;
  */
 export function excerpt(workshop: MemoryWorkshop, terms: string[]): string {
   const { text, bounds, folded } = wordsOfText(workshop);
-  const spans: { start: number; end: number; hit: number }[] = [];
-  for (let w = 0; w < folded.length; w++) {
+  const count = folded.length;
+  if (count === 0) return '';
+  // Per word, the bit of the first term it matches (0: none). At most 8 terms (searchTerms), so a
+  // window's distinct terms are the bits of an OR. Typed arrays, no object per word: twenty of
+  // these are made per answer, over descriptions of hundreds of words.
+  if (hitBits.length < count) hitBits = new Uint32Array(Math.max(count, hitBits.length * 2));
+  const hits = hitBits;
+  for (let w = 0; w < count; w++) {
     const parts = folded[w] as string | string[];
-    let hit = -1;
-    for (let t = 0; t < terms.length && hit < 0; t++) {
+    let hit = 0;
+    for (let t = 0; t < terms.length && hit === 0; t++) {
       const term = terms[t] as string;
-      if (typeof parts === 'string' ? parts.startsWith(term) : parts.some((part) => part.startsWith(term))) hit = t;
+      if (typeof parts === 'string' ? parts.startsWith(term) : parts.some((part) => part.startsWith(term))) hit = 1 << t;
     }
-    spans.push({ start: bounds[2 * w] as number, end: bounds[2 * w + 1] as number, hit });
+    hits[w] = hit;
   }
-  if (spans.length === 0) return '';
   // The window with the most distinct terms, then the most matches, the earliest first.
   let best = 0;
   let bestScore = -1;
-  for (let i = 0; i < spans.length; i++) {
-    if ((spans[i] as { hit: number }).hit < 0 && i > 0) continue;
-    const distinct = new Set<number>();
-    let hits = 0;
-    for (let j = i; j < Math.min(spans.length, i + EXCERPT_WORDS); j++) {
-      const hit = (spans[j] as { hit: number }).hit;
-      if (hit >= 0) {
-        distinct.add(hit);
-        hits++;
+  for (let i = 0; i < count; i++) {
+    if (hits[i] === 0 && i > 0) continue;
+    let distinct = 0;
+    let matches = 0;
+    for (let j = i; j < Math.min(count, i + EXCERPT_WORDS); j++) {
+      const hit = hits[j] as number;
+      if (hit !== 0) {
+        distinct |= hit;
+        matches++;
       }
     }
-    const score = distinct.size * 1000 + hits;
+    const score = bitCount(distinct) * 1000 + matches;
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   }
+  const startOf = (w: number) => bounds[2 * w] as number;
+  const endOf = (w: number) => bounds[2 * w + 1] as number;
   // Start a few words before the first match so it reads in context, as snippet() does.
-  const firstHit = spans.findIndex((s, i) => i >= best && s.hit >= 0);
-  let start = Math.max(0, Math.min(best, firstHit < 0 ? best : firstHit - 3));
+  let firstHit = best;
+  while (firstHit < count && hits[firstHit] === 0) firstHit++;
+  let start = Math.max(0, Math.min(best, firstHit === count ? best : firstHit - 3));
   // Never start inside a compound word ("auto-instrumentation", "e.g"): back to the whitespace before it.
-  while (start > 0 && !/\s/.test(text.slice((spans[start - 1] as { end: number }).end, (spans[start] as { start: number }).start))) start--;
-  const end = Math.min(spans.length, start + EXCERPT_WORDS);
+  while (start > 0 && !/\s/.test(text.slice(endOf(start - 1), startOf(start)))) start--;
+  const end = Math.min(count, start + EXCERPT_WORDS);
   let out = start > 0 ? '…' : '';
-  let at = (spans[start] as { start: number }).start;
+  let at = startOf(start);
   for (let i = start; i < end; i++) {
-    const s = spans[i] as { start: number; end: number; hit: number };
-    out += text.slice(at, s.start);
-    out += s.hit >= 0 ? `${MARK_START}${text.slice(s.start, s.end)}${MARK_END}` : text.slice(s.start, s.end);
-    at = s.end;
+    out += text.slice(at, startOf(i));
+    out += hits[i] !== 0 ? `${MARK_START}${text.slice(startOf(i), endOf(i))}${MARK_END}` : text.slice(startOf(i), endOf(i));
+    at = endOf(i);
   }
   // Up to the end of the text, or the punctuation that follows the last word (a closing ** or ")").
-  if (end >= spans.length) out += text.slice(at);
-  else out += `${text.slice(at, (spans[end] as { start: number }).start).trimEnd()}…`;
+  if (end >= count) out += text.slice(at);
+  else out += `${text.slice(at, startOf(end)).trimEnd()}…`;
   return out.trim();
+}
+
+/** excerpt()'s per-word matches, reused from call to call (it never waits, so never shared). */
+let hitBits = new Uint32Array(1024);
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
 }

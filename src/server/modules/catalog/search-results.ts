@@ -1,14 +1,7 @@
 import { formatLabels, modeLabels } from '../../../contracts/index.js';
 import { cityOf, placeMatches } from '../../../contracts/places.js';
-import {
-  type CandidateRow,
-  type Format,
-  type Mode,
-  NEVER,
-  type SearchFilter,
-  type SearchSort,
-  type SessionGroupRow,
-} from './search.repository.js';
+import { type Format, type Mode, NEVER, type SearchFilter, type SearchSort, type SessionGroupRow } from './search.repository.js';
+import type { Candidates, SearchMemory } from './search-memory.js';
 
 /** A result, with the start of its next matching session (NEVER when none) and what it is sorted by. */
 export interface ResultRow {
@@ -139,23 +132,21 @@ export function idOf(kind: FacetKind, value: string): number {
 interface GroupValues {
   modes: Int32Array;
   places: Int32Array;
-  /** With the workshop's tags, channels and format: every value it counts in when no "any of" filter is set. */
-  all?: Int32Array;
   /** NEVER when there is no group. */
   soonest: string;
   /** The same as a number, for comparing thousands of results. */
   soonestMs: number;
 }
 
-/** A list of session groups (search-memory.ts groupsOf) with its values, once made. */
-type Groups = readonly SessionGroupRow[] & { facetValues?: GroupValues };
+/** A list of session groups (search-memory.ts groupsOf) with its values and its filtered subsets, once made. */
+type Groups = readonly SessionGroupRow[] & { facetValues?: GroupValues; subsets?: Map<string, Groups> };
 
 /**
  * The modes and places a workshop counts once in, from its matching session groups: each room, and
  * its city (office) too (the filter offers the city first, then its rooms). Kept on the list: the
  * memory index hands out the same list for a workshop until its sessions change.
  */
-function facetValuesOf(groups: Groups): GroupValues {
+export function facetValuesOf(groups: Groups): GroupValues {
   if (groups.facetValues) return groups.facetValues;
   const modes = new Set<string>();
   const places = new Set<string>();
@@ -178,25 +169,22 @@ function facetValuesOf(groups: Groups): GroupValues {
   return values;
 }
 
-/** Every value a workshop counts in with these groups (kept with them: the same workshop each time). */
-function allValuesOf(row: CandidateRow, values: GroupValues): Int32Array {
-  if (values.all) return values.all;
-  const all = new Int32Array(row.tagIds.length + row.channelNums.length + 1 + values.modes.length + values.places.length);
-  let at = 0;
-  for (const list of [row.tagIds, row.channelNums, Int32Array.of(row.formatId), values.modes, values.places]) {
-    all.set(list, at);
-    at += list.length;
-  }
-  values.all = all;
-  return all;
-}
+/** Session filters whose groups a list keeps (a list lives until its workshop changes or its soonest session starts). */
+const KEPT_SUBSETS = 16;
+
+/** A mode and place filter as one key, made once per search (skipping one of them gives another). */
+const subsetKey = (modes: string[], locations: string[]) => `${modes.join(',')}\u0000${locations.join('\u0000')}`;
 
 /**
  * The groups of one of `modes` at one of `locations` (none given: any). The list itself when every
- * group passes, as it mostly does: its facet values are kept with it (facetValuesOf).
+ * group passes, as it mostly does; otherwise the passing groups, kept with the list by `key` (a few
+ * filters each), so that they and their facet values (facetValuesOf) are made once, not per search:
+ * a mode or place filter judges every workshop up to three times per search.
  */
-function groupsIn(all: readonly SessionGroupRow[], modes: string[], locations: string[]): readonly SessionGroupRow[] {
+function groupsIn(all: Groups, modes: string[], locations: string[], key: string): Groups {
   if (modes.length === 0 && locations.length === 0) return all;
+  const kept = all.subsets?.get(key);
+  if (kept) return kept;
   let some: SessionGroupRow[] | undefined;
   for (let k = 0; k < all.length; k++) {
     const g = all[k] as SessionGroupRow;
@@ -206,7 +194,10 @@ function groupsIn(all: readonly SessionGroupRow[], modes: string[], locations: s
     if (passes) some?.push(g);
     else some ??= all.slice(0, k);
   }
-  return some ?? all;
+  const subset: Groups = some ?? all;
+  all.subsets ??= new Map();
+  if (all.subsets.size < KEPT_SUBSETS) all.subsets.set(key, subset);
+  return subset;
 }
 
 /** Counts values by id; per facet, the most frequent first, then by value. */
@@ -231,6 +222,20 @@ class Counter {
     let counts = this.counts;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] as number;
+      const count = id < counts.length ? (counts[id] as number) : 0;
+      if (count > 0) counts[id] = count + 1;
+      else {
+        this.add(id);
+        counts = this.counts;
+      }
+    }
+  }
+
+  /** addAll() of values[start] up to values[end]. */
+  addRange(values: Int32Array, start: number, end: number): void {
+    let counts = this.counts;
+    for (let k = start; k < end; k++) {
+      const id = values[k] as number;
       const count = id < counts.length ? (counts[id] as number) : 0;
       if (count > 0) counts[id] = count + 1;
       else {
@@ -280,75 +285,89 @@ export function searchResults(input: {
   sort: SearchSort;
   after: string[] | undefined;
   limit: number;
-  candidates: CandidateRow[];
-  /** A workshop's next session per mode and place, among those passing the date and seat filters. */
-  groupsOf: (row: CandidateRow) => readonly SessionGroupRow[];
+  /** The workshops passing the filters that are not facets (search-memory.ts candidates()). */
+  candidates: Candidates;
+  /** The memory index that found them: their rows, their session groups and the table of those. */
+  memory: Pick<SearchMemory, 'rowOf' | 'groups' | 'sessionTable' | 'slotColumns'>;
   channels: Channel[];
 }): { total: number; page: ResultRow[]; more: boolean; facets: Facets } {
-  const { filter: f, sort, candidates, channels } = input;
-  const channelById = new Map(channels.map((c) => [c.id, c]));
-  const channelBySlug = new Map(channels.map((c) => [c.slug, c]));
+  const { filter: f, sort, candidates, memory, channels } = input;
+  const { slots, tiers } = candidates;
+  const n = candidates.length;
+  const { channelById, channelBySlug } = channelMaps(channels);
   const chosenChannels = new Set(channels.filter((c) => f.channels.includes(c.slug)).map((c) => c.id));
-  // Plain loops over the candidates themselves, no object per workshop: this runs over every
-  // published workshop per search. Rows are made for the page only; `next` holds next_starts_at.
-  const rows = candidates;
-  // Set for the results only (the rest are never read).
-  const next: string[] = new Array(rows.length);
-  const nextMs = new Float64Array(rows.length);
+  // Plain loops over the candidates' slots and typed arrays by slot: this runs over every published
+  // workshop per search. Rows (objects) are read for the page, and where an "any of" filter is set.
+  const rowAt = (i: number) => memory.rowOf(slots[i] as number, tiers[i] as number);
+  // Set for the results only (the rest are never read). `next` is kept where the groups are
+  // filtered ("any of" filters); otherwise each result's soonest start is the table's.
+  const nextMs = new Float64Array(n);
+  const next: string[] = [];
   // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
   const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
-  // Each workshop's groups are looked up once, however many facets judge it.
-  const groupsAt: (readonly SessionGroupRow[] | undefined)[] = anyOfSet ? new Array(rows.length) : [];
+  const table = memory.sessionTable;
+  const nextAt = (i: number) => (anyOfSet ? next[i] : table.soonest[slots[i] as number]) as string;
+  const bothKey = subsetKey(f.modes, f.locations);
+  const withoutModes = subsetKey([], f.locations);
+  const withoutLocations = subsetKey(f.modes, []);
+  // Any session filter (mode, place, dates, seats) leaves out workshops with no matching session.
+  const dateOrSeats = f.hasSeats || f.dated;
 
-  /** The workshop's matching session groups when it is a result without the `skip` filter; null when it is not. */
-  const judge = (row: CandidateRow, i: number, skip?: AnyOf): readonly SessionGroupRow[] | null => {
-    if (skip !== 'formats' && f.formats.length > 0 && !f.formats.includes(row.format)) return null;
-    if (skip !== 'channels' && f.channels.length > 0 && !row.channelIds.some((id) => chosenChannels.has(id))) return null;
+  const columns = memory.slotColumns;
+  const formatIds = columns.format;
+  const chosenFormats = f.formats.map((format) => idOf('format', format));
+  /**
+   * Candidate i's matching session groups when it is a result without the `skip` filter; null when
+   * it is not. Its row is read only for a channel filter: most candidates fail on a column.
+   */
+  const judge = (i: number, skip?: AnyOf): Groups | null => {
+    const slot = slots[i] as number;
+    if (skip !== 'formats' && chosenFormats.length > 0 && !chosenFormats.includes(formatIds[slot] as number)) return null;
+    if (skip !== 'channels' && f.channels.length > 0 && !rowAt(i).channelIds.some((id) => chosenChannels.has(id))) return null;
     const modes: string[] = skip === 'modes' ? [] : f.modes;
     const locations = skip === 'locations' ? [] : f.locations;
-    let all = groupsAt[i];
-    if (!all) {
-      all = input.groupsOf(row);
-      groupsAt[i] = all;
-    }
-    const matching = groupsIn(all, modes, locations);
-    // Any session filter (mode, place, dates, seats) leaves out workshops with no matching session.
-    const sessionFiltered = modes.length > 0 || locations.length > 0 || f.hasSeats || f.dated;
+    const key = skip === 'modes' ? withoutModes : skip === 'locations' ? withoutLocations : bothKey;
+    const matching = groupsIn(memory.groups(slot), modes, locations, key);
+    const sessionFiltered = modes.length > 0 || locations.length > 0 || dateOrSeats;
     return sessionFiltered && matching.length === 0 ? null : matching;
   };
 
   const results: number[] = [];
-  // Each workshop's judgement, for the facets counted in a second pass ("any of" filters only).
-  const judged: (readonly SessionGroupRow[] | null)[] = anyOfSet ? new Array(rows.length).fill(null) : [];
   const counts = new Counter();
-  // Any session filter (dates, seats) leaves out workshops with no matching session.
-  const sessionFiltered = f.hasSeats || f.dated;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as CandidateRow;
-    // Without "any of" filters a workshop's matching groups are all its groups: judge() made plain.
-    const matching = anyOfSet ? judge(row, i) : input.groupsOf(row);
-    if (!matching || (sessionFiltered && matching.length === 0)) continue;
-    if (anyOfSet) judged[i] = matching;
-    const values = facetValuesOf(matching);
-    next[i] = values.soonest;
-    nextMs[i] = values.soonestMs;
-    results.push(i);
-    // A workshop counts once per tag, channel, mode and place it has (modes and places of its matching sessions).
-    if (!anyOfSet) counts.addAll(allValuesOf(row, values));
-    else counts.addAll(row.tagIds);
-  }
-
-  // Otherwise each facet with its own filter set judges every workshop again without it.
-  const own = (row: CandidateRow, i: number, skip: AnyOf, set: boolean) =>
-    set ? judge(row, i, skip) : (judged[i] as readonly SessionGroupRow[] | null);
-  for (let i = 0; anyOfSet && i < rows.length; i++) {
-    const row = rows[i] as CandidateRow;
-    if (own(row, i, 'channels', f.channels.length > 0)) counts.addAll(row.channelNums);
-    if (own(row, i, 'formats', f.formats.length > 0)) counts.add(row.formatId);
-    const byMode = own(row, i, 'modes', f.modes.length > 0);
-    if (byMode) counts.addAll(facetValuesOf(byMode).modes);
-    const byPlace = own(row, i, 'locations', f.locations.length > 0);
-    if (byPlace) counts.addAll(facetValuesOf(byPlace).places);
+  if (!anyOfSet) {
+    // A workshop's matching groups are all its groups: their columns in the table, no object read.
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i] as number;
+      memory.groups(slot);
+      if (dateOrSeats && table.grouped[slot] === 0) continue;
+      nextMs[i] = table.soonestMs[slot] as number;
+      results.push(i);
+      // A workshop counts once per tag, channel, mode and place it has (modes and places of its matching sessions).
+      counts.addRange(table.pool, table.start[slot] as number, table.end[slot] as number);
+    }
+  } else {
+    // Each workshop's judgement, for the facets counted in a second pass.
+    const judged: (Groups | null)[] = new Array(n).fill(null);
+    for (let i = 0; i < n; i++) {
+      const matching = judge(i);
+      if (!matching) continue;
+      judged[i] = matching;
+      const values = facetValuesOf(matching);
+      next[i] = values.soonest;
+      nextMs[i] = values.soonestMs;
+      results.push(i);
+      counts.addAll(rowAt(i).tagIds);
+    }
+    // Each facet with its own filter set judges every workshop again without it.
+    const own = (i: number, skip: AnyOf, set: boolean) => (set ? judge(i, skip) : judged[i]);
+    for (let i = 0; i < n; i++) {
+      if (own(i, 'channels', f.channels.length > 0)) counts.addAll(rowAt(i).channelNums);
+      if (own(i, 'formats', f.formats.length > 0)) counts.add(formatIds[slots[i] as number] as number);
+      const byMode = own(i, 'modes', f.modes.length > 0);
+      if (byMode) counts.addAll(facetValuesOf(byMode).modes);
+      const byPlace = own(i, 'locations', f.locations.length > 0);
+      if (byPlace) counts.addAll(facetValuesOf(byPlace).places);
+    }
   }
   const facets: Facets = {
     tags: counts.top('tag', (tag) => tag),
@@ -368,21 +387,25 @@ export function searchResults(input: {
   const after = input.after ? cursorRow(sort, input.after) : undefined;
   const best: number[] = [];
   let remaining = 0;
-  const before = (i: number, j: number) =>
-    compareRows(sort, rows[i] as CandidateRow, next[i] as string, rows[j] as CandidateRow, next[j] as string);
+  const before = (i: number, j: number) => compareRows(sort, rowAt(i), nextAt(i), rowAt(j), nextAt(j));
   for (const i of results) {
-    if (after && compareRows(sort, rows[i] as CandidateRow, next[i] as string, after, after.next_starts_at) <= 0) continue;
+    if (after && compareRows(sort, rowAt(i), nextAt(i), after, after.next_starts_at) <= 0) continue;
     remaining++;
     if (best.length === input.limit) {
-      // Most results start later than the page's last one: told apart by numbers, without comparing rows.
+      // Most results come after the page's last one: told apart by numbers, without reading rows.
       const last = best[input.limit - 1] as number;
       const later = (nextMs[i] as number) > (nextMs[last] as number);
       if (sort === 'soonest' && later) continue;
       if (sort === 'relevance') {
-        const tier = (rows[i] as CandidateRow).tier;
-        const lastTier = (rows[last] as CandidateRow).tier;
+        const tier = tiers[i] as number;
+        const lastTier = tiers[last] as number;
         if (tier > lastTier || (tier === lastTier && later)) continue;
       }
+      const slot = slots[i] as number;
+      const lastSlot = slots[last] as number;
+      if (sort === 'popular' && (columns.popularity[slot] as number) < (columns.popularity[lastSlot] as number)) continue;
+      // NaN (a time not in the usual form) compares false: the rows decide.
+      if (sort === 'newest' && (columns.publishedMs[slot] as number) < (columns.publishedMs[lastSlot] as number)) continue;
       if (before(i, last) >= 0) continue;
     }
     let at = best.length;
@@ -391,17 +414,28 @@ export function searchResults(input: {
     if (best.length > input.limit) best.pop();
   }
   const page = best.map((i): ResultRow => {
-    const c = rows[i] as CandidateRow;
+    const c = rowAt(i);
     return {
       id: c.id,
       format: c.format,
       popularity: Number(c.popularity),
       published_at: c.published_at,
       tier: Number(c.tier),
-      next_starts_at: next[i] as string,
+      next_starts_at: nextAt(i),
       tags: c.tags,
       channelIds: c.channelIds,
     };
   });
   return { total: results.length, page, more: remaining > input.limit, facets };
+}
+
+/** The channels by id and by slug, made once per list of channels (the memory index replaces the list when one changes). */
+const channelIndexes = new WeakMap<Channel[], { channelById: Map<string, Channel>; channelBySlug: Map<string, Channel> }>();
+function channelMaps(channels: Channel[]) {
+  let maps = channelIndexes.get(channels);
+  if (!maps) {
+    maps = { channelById: new Map(channels.map((c) => [c.id, c])), channelBySlug: new Map(channels.map((c) => [c.slug, c])) };
+    channelIndexes.set(channels, maps);
+  }
+  return maps;
 }

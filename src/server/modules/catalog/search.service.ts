@@ -10,7 +10,7 @@ import type { registrationsRepository } from '../registrations/registrations.rep
 import type { SearchFilter, SearchSort, searchRepository } from './search.repository.js';
 import { MARK_END, MARK_START, searchTerms } from './search-index.repository.js';
 import type { SearchKeeper } from './search-keeper.js';
-import { excerpt, type MemoryWorkshop } from './search-memory.js';
+import { excerpt, MAX_EXACT, type MemoryWorkshop } from './search-memory.js';
 import { cursorOf, searchResults } from './search-results.js';
 
 type Query = z.output<typeof searchQuery>;
@@ -104,7 +104,7 @@ export class SearchService {
     if (to && to <= from) throw invalidField('to', '"to" must be after "from".');
     return {
       terms: searchTerms(query.q ?? ''),
-      exact: (query.q ?? '').trim().toLowerCase().slice(0, 300),
+      exact: (query.q ?? '').trim().toLowerCase().slice(0, MAX_EXACT),
       tags: query.tag.map((t) => t.toLowerCase()),
       channels: query.channel,
       modes: query.mode,
@@ -136,7 +136,7 @@ export class SearchService {
       after,
       limit: query.limit,
       candidates: memory.candidates(f),
-      groupsOf: (row) => memory.groupsOf(row, f),
+      memory,
       channels: memory.channels,
     });
     const last = page.at(-1);
