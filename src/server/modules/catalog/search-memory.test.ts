@@ -112,7 +112,8 @@ function expected(all: MemoryWorkshop[], f: SearchFilter) {
           groups.flatMap((g) => (g.location ? [g.location, cityOf(g.location)] : [])).flatMap((p) => (p ? [idOf('place', p)] : [])),
         ),
       ].sort((a, b) => a - b);
-      const soonest = groups.reduce((first, g) => (g.starts_at < first ? g.starts_at : first), NEVER);
+      // Sessions are in order of their start, so the first group's is the soonest.
+      const soonest = groups[0]?.starts_at ?? NEVER;
       return { id: w.id, tier, groups, values, soonest };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
