@@ -387,7 +387,22 @@ export function searchResults(input: {
   const after = input.after ? cursorRow(sort, input.after) : undefined;
   const best: number[] = [];
   let remaining = 0;
-  const before = (i: number, j: number) => compareRows(sort, rowAt(i), nextAt(i), rowAt(j), nextAt(j));
+  /** compareRows of results i and j: by the numbers kept by slot where they differ, by the rows where they tie. */
+  const before = (i: number, j: number) => {
+    const a = slots[i] as number;
+    const b = slots[j] as number;
+    let order: number;
+    if (sort === 'popular') order = (columns.popularity[b] as number) - (columns.popularity[a] as number);
+    // NaN (a time not in the usual form) is neither above nor below: the rows decide.
+    else if (sort === 'newest') order = (columns.publishedMs[b] as number) - (columns.publishedMs[a] as number);
+    else {
+      order = sort === 'relevance' ? (tiers[i] as number) - (tiers[j] as number) : 0;
+      if (order === 0) order = (nextMs[i] as number) - (nextMs[j] as number);
+    }
+    if (order < 0) return -1;
+    if (order > 0) return 1;
+    return compareRows(sort, rowAt(i), nextAt(i), rowAt(j), nextAt(j));
+  };
   for (const i of results) {
     if (after && compareRows(sort, rowAt(i), nextAt(i), after, after.next_starts_at) <= 0) continue;
     remaining++;
