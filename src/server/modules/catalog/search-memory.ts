@@ -100,8 +100,14 @@ export class GroupTable {
   soonestMs: Float64Array;
   /** 1 when the slot has a group (a session passing the date and seat filters). */
   grouped: Uint8Array;
-  /** The slot's facet values are pool[start[slot]] up to pool[end[slot]]. */
+  /**
+   * The slot's facet values are pool[start[slot]] up to pool[end[slot]]: its tags, its channels
+   * and its format (up to ownEnd; SlotColumns.tags says where the channels begin), then the groups'
+   * modes (up to modesEnd) and places.
+   */
   start: Int32Array;
+  ownEnd: Int32Array;
+  modesEnd: Int32Array;
   end: Int32Array;
   pool: Int32Array;
   private used = 0;
@@ -121,6 +127,8 @@ export class GroupTable {
     this.soonestMs = new Float64Array(size);
     this.grouped = new Uint8Array(size);
     this.start = new Int32Array(size);
+    this.ownEnd = new Int32Array(size);
+    this.modesEnd = new Int32Array(size);
     this.end = new Int32Array(size);
   }
 
@@ -138,6 +146,8 @@ export class GroupTable {
     this.soonestMs = grown(this.soonestMs, (n) => new Float64Array(n));
     this.grouped = grown(this.grouped, (n) => new Uint8Array(n));
     this.start = grown(this.start, (n) => new Int32Array(n));
+    this.ownEnd = grown(this.ownEnd, (n) => new Int32Array(n));
+    this.modesEnd = grown(this.modesEnd, (n) => new Int32Array(n));
     this.end = grown(this.end, (n) => new Int32Array(n));
   }
 
@@ -154,6 +164,8 @@ export class GroupTable {
     this.reserve(length);
     let at = this.used;
     this.start[slot] = at;
+    this.ownEnd[slot] = at + own.length;
+    this.modesEnd[slot] = at + own.length + values.modes.length;
     for (const list of [own, values.modes, values.places]) {
       this.pool.set(list, at);
       at += list.length;
@@ -180,7 +192,10 @@ export class GroupTable {
       if (this.until[slot] === Number.NEGATIVE_INFINITY) continue;
       const values = this.pool.subarray(this.start[slot], this.end[slot]);
       pool.set(values, at);
+      const moved = at - (this.start[slot] as number);
       this.start[slot] = at;
+      this.ownEnd[slot] = (this.ownEnd[slot] as number) + moved;
+      this.modesEnd[slot] = (this.modesEnd[slot] as number) + moved;
       at += values.length;
       this.end[slot] = at;
     }
@@ -191,12 +206,14 @@ export class GroupTable {
 
 /**
  * By slot: the format as a facet value id (a format filter tests it for every candidate), the
- * popularity and the publication time in ms (the "popular" and "newest" pages compare them for
+ * number of tags, the popularity and the publication time in ms (the "popular" and "newest" pages compare them for
  * every result). The time is NaN unless written as toISOString() writes it: only then does the
  * number sort as the text does.
  */
 export interface SlotColumns {
   format: Int32Array;
+  /** How many tags: where the channels begin among the workshop's own facet values. */
+  tags: Int32Array;
   popularity: Float64Array;
   publishedMs: Float64Array;
 }
@@ -205,9 +222,15 @@ const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Columns with room for twice as many slots (1,024 to begin with), holding what they held. */
 function grownColumns(old?: SlotColumns): SlotColumns {
   const size = old ? old.format.length * 2 : 1024;
-  const columns = { format: new Int32Array(size), popularity: new Float64Array(size), publishedMs: new Float64Array(size) };
+  const columns = {
+    format: new Int32Array(size),
+    tags: new Int32Array(size),
+    popularity: new Float64Array(size),
+    publishedMs: new Float64Array(size),
+  };
   if (old) {
     columns.format.set(old.format);
+    columns.tags.set(old.tags);
     columns.popularity.set(old.popularity);
     columns.publishedMs.set(old.publishedMs);
   }
@@ -249,8 +272,12 @@ export class SearchMemory {
   private readonly titles = new PrefixIndex();
   /** Tag → slots of the workshops with it (a tag filter is an exact match, as common as a word search). */
   private readonly tagged = new Map<string, Set<number>>();
+  /** Channel id → slots of the workshops in it (a channel filter tests every candidate). */
+  private readonly channelled = new Map<string, Set<number>>();
   /** Every workshop (tier 0), for searches with no filter before the facets (the catalog's first page). */
   private everyone: Candidates | undefined;
+  /** What candidates() returns when not the plain search: valid until its next call. */
+  private scratch: Candidates = { slots: new Int32Array(0), tiers: new Uint8Array(0), length: 0 };
   channels: MemoryChannel[] = [];
   /** What every candidate is tested or sorted by, by slot. */
   private columns = grownColumns();
@@ -310,17 +337,23 @@ export class SearchMemory {
     this.bySlot[slot] = doc;
     if (slot >= this.columns.format.length) this.columns = grownColumns(this.columns);
     this.columns.format[slot] = doc.own[doc.own.length - 1] as number;
+    this.columns.tags[slot] = workshop.tags.length;
     this.columns.popularity[slot] = workshop.popularity;
     this.columns.publishedMs[slot] = CANONICAL_TIME.test(workshop.published_at) ? Date.parse(workshop.published_at) : Number.NaN;
     this.text.add(slot, words);
     this.titles.add(slot, doc.titleWords);
-    for (const tag of workshop.tags) {
-      let slots = this.tagged.get(tag);
-      if (!slots) {
-        slots = new Set();
-        this.tagged.set(tag, slots);
+    for (const [index, keys] of [
+      [this.tagged, workshop.tags],
+      [this.channelled, workshop.channelIds],
+    ] as const) {
+      for (const key of keys) {
+        let slots = index.get(key);
+        if (!slots) {
+          slots = new Set();
+          index.set(key, slots);
+        }
+        slots.add(slot);
       }
-      slots.add(slot);
     }
     this.everyone = undefined;
   }
@@ -337,6 +370,7 @@ export class SearchMemory {
     this.text.remove(doc.slot, doc.words);
     this.titles.remove(doc.slot, doc.titleWords);
     for (const tag of doc.workshop.tags) this.tagged.get(tag)?.delete(doc.slot);
+    for (const id of doc.workshop.channelIds) this.channelled.get(id)?.delete(doc.slot);
     this.everyone = undefined;
   }
 
@@ -347,6 +381,7 @@ export class SearchMemory {
     this.text.clear();
     this.titles.clear();
     this.tagged.clear();
+    this.channelled.clear();
     this.everyone = undefined;
     this.tables = [];
     this.filter = undefined;
@@ -355,7 +390,7 @@ export class SearchMemory {
   /**
    * searchRepository.candidates, from memory: published workshops passing the text, tag, host,
    * language and id filters, with their relevance tier. Makes the search's session table current
-   * (groups() reads it).
+   * (groups() reads it). What it returns is valid until its next call: read it at once.
    */
   candidates(f: SearchFilter): Candidates {
     this.now = new Date().toISOString();
@@ -373,7 +408,13 @@ export class SearchMemory {
       if (!bits) bits = these;
       else for (let i = 0; i < bits.length; i++) bits[i] = (bits[i] as number) & (these[i] as number);
     }
-    const found: Candidates = { slots: new Int32Array(slots), tiers: new Uint8Array(slots), length: 0 };
+    // Into arrays kept from search to search (a search reads its candidates before the next one
+    // begins): arrays of every slot made per search were megabytes a second for the collector.
+    // The plain search's, kept for the next ones, gets its own.
+    if (plain || this.scratch.slots.length < slots)
+      this.scratch = { slots: new Int32Array(slots), tiers: new Uint8Array(slots), length: 0 };
+    const found = this.scratch;
+    found.length = 0;
     // A title equal to the query has every term starting one of its words, so only those titles are
     // compared (reading every candidate's title would cost a cache miss each), unless the query
     // was cut (searchTerms and `exact` cut it at different lengths).
@@ -413,8 +454,19 @@ export class SearchMemory {
         if (doc && (!filtered || passes(doc))) add(slot);
       }
     }
-    if (plain) this.everyone = found;
+    if (plain) {
+      this.everyone = found;
+      this.scratch = { slots: new Int32Array(0), tiers: new Uint8Array(0), length: 0 };
+    }
     return found;
+  }
+
+  /** The slots of the workshops in any of these channels (by id). */
+  inChannels(ids: Iterable<string>): Bits {
+    const bits = new Uint32Array((this.bySlot.length >>> 5) + 1);
+    for (const id of ids)
+      for (const slot of this.channelled.get(id) ?? []) bits[slot >>> 5] = (bits[slot >>> 5] as number) | (1 << (slot & 31));
+    return bits;
   }
 
   /** A candidate's row (what the page shows of it and sorts it by), made once per workshop and tier. */

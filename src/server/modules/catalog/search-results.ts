@@ -1,5 +1,6 @@
 import { formatLabels, modeLabels } from '../../../contracts/index.js';
 import { cityOf, placeMatches } from '../../../contracts/places.js';
+import { hasSlot } from './prefix-index.js';
 import { type Format, type Mode, NEVER, type SearchFilter, type SearchSort, type SessionGroupRow } from './search.repository.js';
 import type { Candidates, SearchMemory } from './search-memory.js';
 
@@ -288,14 +289,15 @@ export function searchResults(input: {
   /** The workshops passing the filters that are not facets (search-memory.ts candidates()). */
   candidates: Candidates;
   /** The memory index that found them: their rows, their session groups and the table of those. */
-  memory: Pick<SearchMemory, 'rowOf' | 'groups' | 'sessionTable' | 'slotColumns'>;
+  memory: Pick<SearchMemory, 'rowOf' | 'groups' | 'sessionTable' | 'slotColumns' | 'inChannels'>;
   channels: Channel[];
 }): { total: number; page: ResultRow[]; more: boolean; facets: Facets } {
   const { filter: f, sort, candidates, memory, channels } = input;
   const { slots, tiers } = candidates;
   const n = candidates.length;
   const { channelById, channelBySlug } = channelMaps(channels);
-  const chosenChannels = new Set(channels.filter((c) => f.channels.includes(c.slug)).map((c) => c.id));
+  // The workshops in a chosen channel, as bits by slot (read per candidate without its row).
+  const inChosen = memory.inChannels(channels.filter((c) => f.channels.includes(c.slug)).map((c) => c.id));
   // Plain loops over the candidates' slots and typed arrays by slot: this runs over every published
   // workshop per search. Rows (objects) are read for the page, and where an "any of" filter is set.
   const rowAt = (i: number) => memory.rowOf(slots[i] as number, tiers[i] as number);
@@ -306,7 +308,9 @@ export function searchResults(input: {
   // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
   const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
   const table = memory.sessionTable;
-  const nextAt = (i: number) => (anyOfSet ? next[i] : table.soonest[slots[i] as number]) as string;
+  // Without a mode or place filter every judgement's groups are the workshop's own: the table's columns.
+  const wholeGroups = f.modes.length === 0 && f.locations.length === 0;
+  const nextAt = (i: number) => (wholeGroups ? table.soonest[slots[i] as number] : next[i]) as string;
   const bothKey = subsetKey(f.modes, f.locations);
   const withoutModes = subsetKey([], f.locations);
   const withoutLocations = subsetKey(f.modes, []);
@@ -323,7 +327,7 @@ export function searchResults(input: {
   const judge = (i: number, skip?: AnyOf): Groups | null => {
     const slot = slots[i] as number;
     if (skip !== 'formats' && chosenFormats.length > 0 && !chosenFormats.includes(formatIds[slot] as number)) return null;
-    if (skip !== 'channels' && f.channels.length > 0 && !rowAt(i).channelIds.some((id) => chosenChannels.has(id))) return null;
+    if (skip !== 'channels' && f.channels.length > 0 && !hasSlot(inChosen, slot)) return null;
     const modes: string[] = skip === 'modes' ? [] : f.modes;
     const locations = skip === 'locations' ? [] : f.locations;
     const key = skip === 'modes' ? withoutModes : skip === 'locations' ? withoutLocations : bothKey;
@@ -344,6 +348,29 @@ export function searchResults(input: {
       results.push(i);
       // A workshop counts once per tag, channel, mode and place it has (modes and places of its matching sessions).
       counts.addRange(table.pool, table.start[slot] as number, table.end[slot] as number);
+    }
+  } else if (wholeGroups) {
+    // Format and channel filters only: each judgement is a format column, a channel bit and
+    // whether the workshop has a group.
+    // groups() may move the pool (GroupTable.reserve): read from the table each time.
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i] as number;
+      memory.groups(slot);
+      if (dateOrSeats && table.grouped[slot] === 0) continue;
+      const format = chosenFormats.length === 0 || chosenFormats.includes(formatIds[slot] as number);
+      const channel = f.channels.length === 0 || hasSlot(inChosen, slot);
+      const from = table.start[slot] as number;
+      const ownEnd = table.ownEnd[slot] as number;
+      const tagsEnd = from + (columns.tags[slot] as number);
+      if (format && channel) {
+        nextMs[i] = table.soonestMs[slot] as number;
+        results.push(i);
+        counts.addRange(table.pool, from, tagsEnd);
+        counts.addRange(table.pool, ownEnd, table.end[slot] as number);
+      }
+      // A facet with its own filter set counts the workshops passing the others.
+      if (f.channels.length > 0 ? format : format && channel) counts.addRange(table.pool, tagsEnd, ownEnd - 1);
+      if (f.formats.length > 0 ? channel : format && channel) counts.add(formatIds[slot] as number);
     }
   } else {
     // Each workshop's judgement, for the facets counted in a second pass.
@@ -387,7 +414,12 @@ export function searchResults(input: {
   const after = input.after ? cursorRow(sort, input.after) : undefined;
   const best: number[] = [];
   let remaining = 0;
-  /** compareRows of results i and j: by the numbers kept by slot where they differ, by the rows where they tie. */
+  /**
+   * compareRows of results i and j: by the numbers kept by slot where they differ, by the rows
+   * where they tie (the page compares most results with its last row, and reading two rows each
+   * time cost more than the rest of a broad search). Sessions' and publication times are numbers
+   * sorting as their text does (toISOString's form).
+   */
   const before = (i: number, j: number) => {
     const a = slots[i] as number;
     const b = slots[j] as number;
@@ -407,20 +439,8 @@ export function searchResults(input: {
     if (after && compareRows(sort, rowAt(i), nextAt(i), after, after.next_starts_at) <= 0) continue;
     remaining++;
     if (best.length === input.limit) {
-      // Most results come after the page's last one: told apart by numbers, without reading rows.
+      // Most results come after the page's last one: before() tells them apart by numbers.
       const last = best[input.limit - 1] as number;
-      const later = (nextMs[i] as number) > (nextMs[last] as number);
-      if (sort === 'soonest' && later) continue;
-      if (sort === 'relevance') {
-        const tier = tiers[i] as number;
-        const lastTier = tiers[last] as number;
-        if (tier > lastTier || (tier === lastTier && later)) continue;
-      }
-      const slot = slots[i] as number;
-      const lastSlot = slots[last] as number;
-      if (sort === 'popular' && (columns.popularity[slot] as number) < (columns.popularity[lastSlot] as number)) continue;
-      // NaN (a time not in the usual form) compares false: the rows decide.
-      if (sort === 'newest' && (columns.publishedMs[slot] as number) < (columns.publishedMs[lastSlot] as number)) continue;
       if (before(i, last) >= 0) continue;
     }
     let at = best.length;
@@ -444,12 +464,25 @@ export function searchResults(input: {
   return { total: results.length, page, more: remaining > input.limit, facets };
 }
 
-/** The channels by id and by slug, made once per list of channels (the memory index replaces the list when one changes). */
-const channelIndexes = new WeakMap<Channel[], { channelById: Map<string, Channel>; channelBySlug: Map<string, Channel> }>();
-function channelMaps(channels: Channel[]) {
+interface ChannelMaps {
+  channelById: Map<string, Channel>;
+  channelBySlug: Map<string, Channel>;
+  /** Each channel's place in the order of names (localeCompare); channels of the same name share one. */
+  rankById: Map<string, number>;
+}
+
+/** The channels by id, by slug and in the order of their names, made once per list (the memory index replaces the list when one changes). */
+const channelIndexes = new WeakMap<Channel[], ChannelMaps>();
+export function channelMaps(channels: Channel[]): ChannelMaps {
   let maps = channelIndexes.get(channels);
   if (!maps) {
-    maps = { channelById: new Map(channels.map((c) => [c.id, c])), channelBySlug: new Map(channels.map((c) => [c.slug, c])) };
+    const byName = [...channels].sort((a, b) => a.name.localeCompare(b.name));
+    const rankById = new Map<string, number>();
+    byName.forEach((channel, i) => {
+      const previous = byName[i - 1];
+      rankById.set(channel.id, previous && previous.name.localeCompare(channel.name) === 0 ? (rankById.get(previous.id) as number) : i);
+    });
+    maps = { channelById: new Map(channels.map((c) => [c.id, c])), channelBySlug: new Map(channels.map((c) => [c.slug, c])), rankById };
     channelIndexes.set(channels, maps);
   }
   return maps;

@@ -11,7 +11,7 @@ import type { SearchFilter, SearchSort, searchRepository } from './search.reposi
 import { MARK_END, MARK_START, searchTerms } from './search-index.repository.js';
 import type { SearchKeeper } from './search-keeper.js';
 import { excerpt, MAX_EXACT, type MemoryWorkshop } from './search-memory.js';
-import { cursorOf, searchResults } from './search-results.js';
+import { channelMaps, cursorOf, searchResults } from './search-results.js';
 
 type Query = z.output<typeof searchQuery>;
 
@@ -141,7 +141,7 @@ export class SearchService {
     });
     const last = page.at(-1);
     // Taken now: the memory may change while the counts are read.
-    const channelOf = new Map(memory.channels.map((c) => [c.id, c]));
+    const { channelById: channelOf, rankById } = channelMaps(memory.channels);
     const workshopOf = new Map(page.flatMap((r) => memory.get(r.id) ?? []).map((w) => [w.id, w]));
     const nextOf = new Map(page.flatMap((r) => memory.nextSession(r.id, f) ?? []).map((s) => [s.workshop_id, s]));
     const counts = await this.registrations.countsFor(
@@ -163,10 +163,11 @@ export class SearchService {
           format: row.format,
           language: card.language,
           tags: [...row.tags].sort(),
+          // In the order of their names, compared once per list of channels rather than per result.
           channels: row.channelIds
             .flatMap((id) => channelOf.get(id) ?? [])
-            .map((ch) => ({ slug: ch.slug, name: ch.name }))
-            .sort((a, b) => a.name.localeCompare(b.name)),
+            .sort((a, b) => (rankById.get(a.id) as number) - (rankById.get(b.id) as number))
+            .map((ch) => ({ slug: ch.slug, name: ch.name })),
           hosts: card.hosts.map((h) => ({ id: h.id, name: h.name, title: h.title })),
           popularity: Number(row.popularity),
           publishedAt: row.published_at,
