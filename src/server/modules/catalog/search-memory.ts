@@ -2,7 +2,7 @@ import { placeMatches } from '../../../contracts/places.js';
 import { type Bits, hasSlot, PrefixIndex } from './prefix-index.js';
 import type { CandidateRow, Format, Mode, SearchFilter, SessionGroupRow } from './search.repository.js';
 import { MARK_END, MARK_START } from './search-index.repository.js';
-import { facetValuesOf, idOf } from './search-results.js';
+import { facetValuesOf, idOf, modeBitsOf } from './search-results.js';
 
 /**
  * The catalog's searchable data, held in memory by each instance (issue 17).
@@ -100,6 +100,8 @@ export class GroupTable {
   soonestMs: Float64Array;
   /** 1 when the slot has a group (a session passing the date and seat filters). */
   grouped: Uint8Array;
+  /** The modes of the slot's groups, as MODE_BITS. */
+  modeBits: Uint8Array;
   /**
    * The slot's facet values are pool[start[slot]] up to pool[end[slot]]: its tags, its channels
    * and its format (up to ownEnd; SlotColumns.tags says where the channels begin), then the groups'
@@ -126,6 +128,7 @@ export class GroupTable {
     this.until = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
     this.soonestMs = new Float64Array(size);
     this.grouped = new Uint8Array(size);
+    this.modeBits = new Uint8Array(size);
     this.start = new Int32Array(size);
     this.ownEnd = new Int32Array(size);
     this.modesEnd = new Int32Array(size);
@@ -145,6 +148,7 @@ export class GroupTable {
     this.until = grown(this.until, (n) => new Float64Array(n).fill(Number.NEGATIVE_INFINITY));
     this.soonestMs = grown(this.soonestMs, (n) => new Float64Array(n));
     this.grouped = grown(this.grouped, (n) => new Uint8Array(n));
+    this.modeBits = grown(this.modeBits, (n) => new Uint8Array(n));
     this.start = grown(this.start, (n) => new Int32Array(n));
     this.ownEnd = grown(this.ownEnd, (n) => new Int32Array(n));
     this.modesEnd = grown(this.modesEnd, (n) => new Int32Array(n));
@@ -178,6 +182,7 @@ export class GroupTable {
     this.soonest[slot] = values.soonest;
     this.soonestMs[slot] = values.soonestMs;
     this.grouped[slot] = groups.length > 0 ? 1 : 0;
+    this.modeBits[slot] = modeBitsOf(groups.map((g) => g.mode));
   }
 
   /** Room for `length` more values: the ranges still in use moved to a new pool when the old one is full. */

@@ -129,6 +129,10 @@ export function idOf(kind: FacetKind, value: string): number {
   return id;
 }
 
+/** A bit per mode, so that a mode filter is tested on a number (search-memory.ts GroupTable.modeBits). */
+const MODE_BITS: Record<Mode, number> = { in_person: 1, online: 2, hybrid: 4 };
+export const modeBitsOf = (modes: readonly string[]) => modes.reduce((bits, mode) => bits | (MODE_BITS[mode as Mode] ?? 0), 0);
+
 /** What a list of session groups counts in and sorts by: its modes, its places and its soonest start. */
 interface GroupValues {
   modes: Int32Array;
@@ -308,7 +312,8 @@ export function searchResults(input: {
   // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
   const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
   const table = memory.sessionTable;
-  // Without a mode or place filter every judgement's groups are the workshop's own: the table's columns.
+  // Without a mode or place filter every judgement's groups are the workshop's own: the table's
+  // columns hold their soonest start; otherwise `next` holds the matching groups'.
   const wholeGroups = f.modes.length === 0 && f.locations.length === 0;
   const nextAt = (i: number) => (wholeGroups ? table.soonest[slots[i] as number] : next[i]) as string;
   const bothKey = subsetKey(f.modes, f.locations);
@@ -349,28 +354,42 @@ export function searchResults(input: {
       // A workshop counts once per tag, channel, mode and place it has (modes and places of its matching sessions).
       counts.addRange(table.pool, table.start[slot] as number, table.end[slot] as number);
     }
-  } else if (wholeGroups) {
-    // Format and channel filters only: each judgement is a format column, a channel bit and
-    // whether the workshop has a group.
-    // groups() may move the pool (GroupTable.reserve): read from the table each time.
+  } else if (f.locations.length === 0) {
+    // Format, channel and mode filters: each judgement is a format column, a channel bit and the
+    // modes of the workshop's groups as bits. Only results under a mode filter read their list
+    // (the groups of those modes: their soonest start and places). groups() may move the pool
+    // (GroupTable.reserve): it is read from the table each time.
+    const chosenModes = modeBitsOf(f.modes);
     for (let i = 0; i < n; i++) {
       const slot = slots[i] as number;
       memory.groups(slot);
-      if (dateOrSeats && table.grouped[slot] === 0) continue;
+      // Without the mode filter (the modes facet's judgement) a group is needed only for dates or seats.
+      const whole = !dateOrSeats || table.grouped[slot] === 1;
+      // With it, a group of one of the modes.
+      const moded = chosenModes === 0 ? whole : ((table.modeBits[slot] as number) & chosenModes) !== 0;
       const format = chosenFormats.length === 0 || chosenFormats.includes(formatIds[slot] as number);
       const channel = f.channels.length === 0 || hasSlot(inChosen, slot);
       const from = table.start[slot] as number;
       const ownEnd = table.ownEnd[slot] as number;
       const tagsEnd = from + (columns.tags[slot] as number);
-      if (format && channel) {
-        nextMs[i] = table.soonestMs[slot] as number;
+      const result = format && channel && moded;
+      if (result) {
         results.push(i);
         counts.addRange(table.pool, from, tagsEnd);
-        counts.addRange(table.pool, ownEnd, table.end[slot] as number);
+        if (chosenModes === 0) {
+          nextMs[i] = table.soonestMs[slot] as number;
+          counts.addRange(table.pool, ownEnd, table.end[slot] as number);
+        } else {
+          const values = facetValuesOf(groupsIn(memory.groups(slot), f.modes, [], bothKey));
+          next[i] = values.soonest;
+          nextMs[i] = values.soonestMs;
+          counts.addAll(values.places);
+        }
       }
       // A facet with its own filter set counts the workshops passing the others.
-      if (f.channels.length > 0 ? format : format && channel) counts.addRange(table.pool, tagsEnd, ownEnd - 1);
-      if (f.formats.length > 0 ? channel : format && channel) counts.add(formatIds[slot] as number);
+      if (f.channels.length > 0 ? format && moded : result) counts.addRange(table.pool, tagsEnd, ownEnd - 1);
+      if (f.formats.length > 0 ? channel && moded : result) counts.add(formatIds[slot] as number);
+      if (chosenModes !== 0 && format && channel && whole) counts.addRange(table.pool, ownEnd, table.modesEnd[slot] as number);
     }
   } else {
     // Each workshop's judgement, for the facets counted in a second pass.
