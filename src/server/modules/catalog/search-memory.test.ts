@@ -114,7 +114,8 @@ function expected(all: MemoryWorkshop[], f: SearchFilter) {
       ].sort((a, b) => a - b);
       // Sessions are in order of their start, so the first group's is the soonest.
       const soonest = groups[0]?.starts_at ?? NEVER;
-      return { id: w.id, tier, groups, values, soonest };
+      const modes = groups.reduce((bits, g) => bits | { in_person: 1, online: 2, hybrid: 4 }[g.mode as 'online'], 0);
+      return { id: w.id, tier, groups, values, soonest, modes };
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
@@ -126,7 +127,7 @@ function found(memory: SearchMemory, f: SearchFilter) {
     const groups = memory.groupsOf(row.slot, f).map((g) => ({ mode: g.mode, location: g.location, starts_at: g.starts_at }));
     const table = memory.sessionTable;
     const values = [...table.pool.subarray(table.start[row.slot], table.end[row.slot])].sort((a, b) => a - b);
-    return { id: row.id, tier: row.tier, groups, values, soonest: table.soonest[row.slot] };
+    return { id: row.id, tier: row.tier, groups, values, soonest: table.soonest[row.slot], modes: table.modeBits[row.slot] };
   }).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 

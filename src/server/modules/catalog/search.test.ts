@@ -236,6 +236,27 @@ describe('search', () => {
     const r = await search('channel=data-engineering');
     expect(titles(r)).toEqual(['Debugging Kafka consumer lag']);
     expect(r.items[0]?.workshop.channels).toEqual([{ slug: 'data-engineering', name: 'Data Engineering' }]);
+    // Chosen, a channel keeps its own count and the other channels theirs ("any of"), the other
+    // facets count within it, and their choices agree.
+    const platformId = newId();
+    await db
+      .insertInto('channels')
+      .values({ id: platformId, slug: 'platform', name: 'Platform', description: '', created_at: nowIso(), updated_at: nowIso() })
+      .execute();
+    await db
+      .insertInto('workshop_channels')
+      .values({ workshop_id: ids.k8s as string, channel_id: platformId })
+      .execute();
+    const channel = { value: 'data-engineering', label: 'Data Engineering', count: 1 };
+    const chosen = await search('channel=data-engineering');
+    expect(titles(chosen)).toEqual(['Debugging Kafka consumer lag']);
+    expect(chosen.facets.channels).toEqual([channel, { value: 'platform', label: 'Platform', count: 1 }]);
+    for (const facet of r.facets.formats) expect((await search(`channel=data-engineering&format=${facet.value}`)).total).toBe(facet.count);
+    for (const facet of r.facets.modes) expect((await search(`channel=data-engineering&mode=${facet.value}`)).total).toBe(facet.count);
+    const format = r.items[0]?.workshop.format as string;
+    expect((await search(`format=${format}`)).facets.channels).toEqual([channel]);
+    expect((await search(`channel=data-engineering&format=${format}&mode=in_person`)).facets.channels).toEqual([channel]);
+    expect((await search(`format=${format}&mode=online`)).facets.channels).toEqual([]);
   });
 
   it('shows excerpts as text, without the Markdown marks of the description', async () => {
