@@ -554,7 +554,7 @@ if (firstCeiling) {
   const again = await ceiling(firstCeiling.sample);
   console.log(
     `\nceiling again at the end of the run: ${fmt(again.perSecond)} req/s (SQLite's, at the start: ${fmt(firstCeiling.bare.perSecond)}; ` +
-      'each database's shares are of the ceiling measured before its runs)',
+      "each database's shares are of the ceiling measured before its runs)",
   );
 }
 console.log(`\nbenchmark took ${((performance.now() - started) / 60_000).toFixed(1)} min`);
