@@ -222,22 +222,12 @@ class Counter {
   }
 
   addAll(ids: Int32Array): void {
-    // The first of a value goes through add() (it may grow the array and notes the value); the rest only count.
-    if (ids.length === 0) return;
-    let counts = this.counts;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] as number;
-      const count = id < counts.length ? (counts[id] as number) : 0;
-      if (count > 0) counts[id] = count + 1;
-      else {
-        this.add(id);
-        counts = this.counts;
-      }
-    }
+    this.addRange(ids, 0, ids.length);
   }
 
   /** addAll() of values[start] up to values[end]. */
   addRange(values: Int32Array, start: number, end: number): void {
+    // The first of a value goes through add() (it may grow the array and notes the value); the rest only count.
     let counts = this.counts;
     for (let k = start; k < end; k++) {
       const id = values[k] as number;
