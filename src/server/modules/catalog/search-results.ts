@@ -293,7 +293,7 @@ export function searchResults(input: {
   // The workshops in a chosen channel, as bits by slot (read per candidate without its row).
   const inChosen = memory.inChannels(channels.filter((c) => f.channels.includes(c.slug)).map((c) => c.id));
   // Plain loops over the candidates' slots and typed arrays by slot: this runs over every published
-  // workshop per search. Rows (objects) are read for the page, and where an "any of" filter is set.
+  // workshop per search. Rows (objects) are read for the page, and under a place filter.
   const rowAt = (i: number) => memory.rowOf(slots[i] as number, tiers[i] as number);
   // Set for the results only (the rest are never read). `next` is kept where the groups are
   // filtered ("any of" filters); otherwise each result's soonest start is the table's.
@@ -317,7 +317,7 @@ export function searchResults(input: {
   const chosenFormats = f.formats.map((format) => idOf('format', format));
   /**
    * Candidate i's matching session groups when it is a result without the `skip` filter; null when
-   * it is not. Its row is read only for a channel filter: most candidates fail on a column.
+   * it is not (the place filter's path: format and channel are tested on columns and bits by slot).
    */
   const judge = (i: number, skip?: AnyOf): Groups | null => {
     const slot = slots[i] as number;
