@@ -32,7 +32,6 @@ const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 2;
 const CACHE_DIR = '/tmp/lyceum-bench-org';
-const SQLITE_PATH = join(CACHE_DIR, 'lyceum.sqlite');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET = { p99Ms: 25, share: 0.4, rssMb: 300 };
 /** Distinct searches in the mix (issue 17: at least 500). */
@@ -405,9 +404,9 @@ function median3(run: () => void): number {
   return times.sort((a, b) => a - b)[1] as number;
 }
 
-function sqliteExplainer(): Explainer {
+function sqliteExplainer(path: string): Explainer {
   const sink: Statement[] = [];
-  const raw = new SQLite(SQLITE_PATH, { fileMustExist: true });
+  const raw = new SQLite(path, { fileMustExist: true });
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: raw }),
     log: (event) => {
@@ -498,11 +497,11 @@ async function plans(name: string, explainer: Explainer, f: Fixture): Promise<vo
 // ---- The run ----
 
 async function onSqlite(): Promise<void> {
-  await orgSqlite(CACHE_DIR);
-  const database = openDatabase({ dialect: 'sqlite', path: SQLITE_PATH });
+  const path = await orgSqlite(CACHE_DIR);
+  const database = openDatabase({ dialect: 'sqlite', path });
   const f = await fixture(database);
   await database.close();
-  const url = `sqlite:${SQLITE_PATH}`;
+  const url = `sqlite:${path}`;
   console.log('\nSQLite · one request each (cold):');
   const sample = await samples(url, f);
   const bare = await ceiling(sample);
@@ -515,7 +514,7 @@ async function onSqlite(): Promise<void> {
       `${fmt(Math.round((CONNECTIONS / TARGET.p99Ms) * 1000))} req/s with little spread: more than the bare route itself manages here)`,
   );
   await load('SQLite', url, f, bare);
-  await plans('SQLite', sqliteExplainer(), f);
+  await plans('SQLite', sqliteExplainer(path), f);
   firstCeiling = { bare, sample };
 }
 

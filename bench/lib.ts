@@ -167,8 +167,8 @@ export async function burst(
  * Why not two autocannon runs: each opens its connections afresh, and a Node process already busy
  * accepts one new connection per turn of its event loop (libuv/libuv#3696), so the last of 50
  * waits seconds for its first answer. A plain `node:http` server spending 2 ms per request shows
- * it: p99 1.1 s from a fresh run. Clients keep their connections (browsers, a load balancer's pool), so the ramp is not
- * what a search costs.
+ * it: p99 1.1 s from a fresh run. Clients keep their connections (browsers, a load balancer's
+ * pool), so the ramp is not what a search costs.
  */
 export async function steadyLoad(options: {
   url: string;

@@ -89,7 +89,7 @@ interface Doc {
  * the same sessions.
  *
  * What a search reads per result is kept beside the lists as columns by slot: the soonest start,
- * whether there is a group, and every facet value the workshop counts in with these groups (its
+ * the modes of the groups, and every facet value the workshop counts in with these groups (its
  * tags, channels and format, and the groups' modes and places), side by side in one pool. A
  * search over thousands of workshops then reads typed arrays by index instead of following a
  * few objects per workshop: at org scale those reads, each a cache miss, were most of its time.
@@ -98,9 +98,7 @@ export class GroupTable {
   from: Float64Array;
   until: Float64Array;
   soonestMs: Float64Array;
-  /** 1 when the slot has a group (a session passing the date and seat filters). */
-  grouped: Uint8Array;
-  /** The modes of the slot's groups, as MODE_BITS. */
+  /** The modes of the slot's groups, as MODE_BITS (0: no group, no session passing the date and seat filters). */
   modeBits: Uint8Array;
   /**
    * The slot's facet values are pool[start[slot]] up to pool[end[slot]]: its tags, its channels
@@ -127,7 +125,6 @@ export class GroupTable {
     this.from = new Float64Array(size);
     this.until = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
     this.soonestMs = new Float64Array(size);
-    this.grouped = new Uint8Array(size);
     this.modeBits = new Uint8Array(size);
     this.start = new Int32Array(size);
     this.ownEnd = new Int32Array(size);
@@ -147,7 +144,6 @@ export class GroupTable {
     this.from = grown(this.from, (n) => new Float64Array(n));
     this.until = grown(this.until, (n) => new Float64Array(n).fill(Number.NEGATIVE_INFINITY));
     this.soonestMs = grown(this.soonestMs, (n) => new Float64Array(n));
-    this.grouped = grown(this.grouped, (n) => new Uint8Array(n));
     this.modeBits = grown(this.modeBits, (n) => new Uint8Array(n));
     this.start = grown(this.start, (n) => new Int32Array(n));
     this.ownEnd = grown(this.ownEnd, (n) => new Int32Array(n));
@@ -181,7 +177,6 @@ export class GroupTable {
     this.lists[slot] = groups;
     this.soonest[slot] = values.soonest;
     this.soonestMs[slot] = values.soonestMs;
-    this.grouped[slot] = groups.length > 0 ? 1 : 0;
     this.modeBits[slot] = modeBitsOf(groups.map((g) => g.mode));
   }
 
@@ -416,9 +411,9 @@ export class SearchMemory {
     // Into arrays kept from search to search (a search reads its candidates before the next one
     // begins): arrays of every slot made per search were megabytes a second for the collector.
     // The plain search's, kept for the next ones, gets its own.
-    if (plain || this.scratch.slots.length < slots)
-      this.scratch = { slots: new Int32Array(slots), tiers: new Uint8Array(slots), length: 0 };
-    const found = this.scratch;
+    const room = () => ({ slots: new Int32Array(slots), tiers: new Uint8Array(slots), length: 0 });
+    if (!plain && this.scratch.slots.length < slots) this.scratch = room();
+    const found = plain ? room() : this.scratch;
     found.length = 0;
     // A title equal to the query has every term starting one of its words, so only those titles are
     // compared (reading every candidate's title would cost a cache miss each), unless the query
@@ -438,7 +433,8 @@ export class SearchMemory {
       (!f.language || doc.workshop.language === f.language) &&
       (f.hosts.length === 0 || doc.workshop.hosts.some((h) => f.hosts.includes(h.id)));
     if (f.ids) {
-      for (const id of f.ids) {
+      // Each once: there is room for every slot, not more.
+      for (const id of new Set(f.ids)) {
         const doc = this.docs.get(id);
         if (doc && (!bits || hasSlot(bits, doc.slot)) && passes(doc)) add(doc.slot);
       }
@@ -459,10 +455,7 @@ export class SearchMemory {
         if (doc && (!filtered || passes(doc))) add(slot);
       }
     }
-    if (plain) {
-      this.everyone = found;
-      this.scratch = { slots: new Int32Array(0), tiers: new Uint8Array(0), length: 0 };
-    }
+    if (plain) this.everyone = found;
     return found;
   }
 

@@ -299,8 +299,6 @@ export function searchResults(input: {
   // filtered ("any of" filters); otherwise each result's soonest start is the table's.
   const nextMs = new Float64Array(n);
   const next: string[] = [];
-  // With no "any of" filter set every facet's judgement is the results' own: counted in one pass.
-  const anyOfSet = f.channels.length > 0 || f.formats.length > 0 || f.modes.length > 0 || f.locations.length > 0;
   const table = memory.sessionTable;
   // Without a mode or place filter every judgement's groups are the workshop's own: the table's
   // columns hold their soonest start; otherwise `next` holds the matching groups'.
@@ -333,28 +331,18 @@ export function searchResults(input: {
 
   const results: number[] = [];
   const counts = new Counter();
-  if (!anyOfSet) {
-    // A workshop's matching groups are all its groups: their columns in the table, no object read.
-    for (let i = 0; i < n; i++) {
-      const slot = slots[i] as number;
-      memory.groups(slot);
-      if (dateOrSeats && table.grouped[slot] === 0) continue;
-      nextMs[i] = table.soonestMs[slot] as number;
-      results.push(i);
-      // A workshop counts once per tag, channel, mode and place it has (modes and places of its matching sessions).
-      counts.addRange(table.pool, table.start[slot] as number, table.end[slot] as number);
-    }
-  } else if (f.locations.length === 0) {
-    // Format, channel and mode filters: each judgement is a format column, a channel bit and the
-    // modes of the workshop's groups as bits. Only results under a mode filter read their list
-    // (the groups of those modes: their soonest start and places). groups() may move the pool
+  if (f.locations.length === 0) {
+    // No filter but format, channel and mode ones (the common case: none of them): each judgement
+    // is a format column, a channel bit and the modes of the workshop's groups as bits, and the
+    // counts are ranges of the pool. Only results under a mode filter read their list (the groups
+    // of those modes: their soonest start and places). groups() may move the pool
     // (GroupTable.reserve): it is read from the table each time.
     const chosenModes = modeBitsOf(f.modes);
     for (let i = 0; i < n; i++) {
       const slot = slots[i] as number;
       memory.groups(slot);
       // Without the mode filter (the modes facet's judgement) a group is needed only for dates or seats.
-      const whole = !dateOrSeats || table.grouped[slot] === 1;
+      const whole = !dateOrSeats || table.modeBits[slot] !== 0;
       // With it, a group of one of the modes.
       const moded = chosenModes === 0 ? whole : ((table.modeBits[slot] as number) & chosenModes) !== 0;
       const format = chosenFormats.length === 0 || chosenFormats.includes(formatIds[slot] as number);
