@@ -25,7 +25,7 @@ import { registrationsRepository } from '../src/server/modules/registrations/reg
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
 import { createTransactor } from '../src/server/platform/transaction.js';
-import { type LoadResult, peakRssMb, start, steadyLoad, waitFor } from './lib.js';
+import { type LoadResult, pacedLoad, peakRssMb, start, steadyLoad, waitFor } from './lib.js';
 import { orgPostgres, orgSqlite } from './org-database.js';
 
 const CONNECTIONS = 50;
@@ -305,6 +305,41 @@ function compressionCost(plain: LoadResult & { bytesPerAnswer: number }, compres
   );
 }
 
+/**
+ * The uncached mix again, with requests arriving at a steady rate instead of 50 connections
+ * always waiting (lib.ts pacedLoad): at half the target rate and at the target rate itself
+ * (issue 17: the share of the ceiling), how long one search takes to answer at that load.
+ */
+async function paced(
+  url: string,
+  q: Query,
+  token: string,
+  bare: LoadResult,
+  name: string,
+  pid?: number,
+  databaseBusy?: () => Promise<boolean>,
+): Promise<void> {
+  const share = name === 'SQLite' ? 0.25 : 0.15;
+  for (const part of [0.5, 1]) {
+    const rate = Math.round(bare.perSecond * share * part);
+    const r = await pacedLoad({
+      url,
+      paths: q.paths,
+      headers: { authorization: `Bearer ${token}` },
+      rate,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+    });
+    await settle(pid, databaseBusy);
+    const codes =
+      Object.keys(r.statusCodes).join('/') === '200' && r.errors === 0 ? '' : `  codes ${JSON.stringify(r.statusCodes)} errors ${r.errors}`;
+    console.log(
+      `    ↳ arriving at ${fmt(rate)} req/s (${(share * part * 100).toFixed(1)} % of ceiling): ` +
+        `answered ${fmt(r.perSecond)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  p99 ≤ 50 ms ${check(r.p99 <= 50)}${codes}`,
+    );
+  }
+}
+
 /** Both cache modes against one database, each on a fresh server. */
 async function load(name: string, databaseUrl: string, f: Fixture, bare: LoadResult, databaseBusy?: () => Promise<boolean>): Promise<void> {
   for (const cacheMs of [undefined, 0]) {
@@ -328,6 +363,7 @@ async function load(name: string, databaseUrl: string, f: Fixture, bare: LoadRes
       for (const q of f.queries) {
         const plain = await drive(url, q.paths, f.token, child.pid, databaseBusy);
         console.log(row(q.label, plain, bare));
+        if (cacheMs === 0 && q === f.queries.at(-1)) await paced(url, q, f.token, bare, name, child.pid, databaseBusy);
         if (!COMPARE_COMPRESSION) continue;
         const compressed = await drive(url, q.paths, f.token, child.pid, databaseBusy, ACCEPT_COMPRESSED);
         console.log(row(`  ↳ Accept-Encoding: ${ACCEPT_COMPRESSED}`, compressed, bare));

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { PostgresAdapter, sql } from 'kysely';
+import { Pool } from 'undici';
 import type { Db } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
 
@@ -254,4 +255,67 @@ export async function steadyLoad(options: {
 export function line(label: string, r: LoadResult, ceiling?: LoadResult): string {
   const ratio = ceiling ? `  ${((r.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of the bare route` : '';
   return `${label.padEnd(34)} ${String(r.perSecond).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  codes ${JSON.stringify(r.statusCodes)}${ratio}`;
+}
+
+/**
+ * Requests arriving at a steady `rate` per second for `seconds` (an open loop, as people arrive:
+ * each request is sent at its planned moment, whether or not earlier ones have been answered),
+ * over at most `connections` kept connections. A closed loop (steadyLoad) measures how much the
+ * server can do, and its latency is mostly the queue that 50 connections build; this measures how
+ * long a request takes at a given load. Latency counts from the planned moment, so a request that
+ * waited for a free connection is not flattered (no coordinated omission). A second of warm-up
+ * at the same rate comes first, unmeasured.
+ */
+export async function pacedLoad(options: {
+  url: string;
+  paths: string[];
+  headers: Record<string, string>;
+  rate: number;
+  seconds: number;
+  connections: number;
+}): Promise<LoadResult> {
+  const pool = new Pool(options.url, { connections: options.connections, pipelining: 1 });
+  const warmUp = Math.round(options.rate);
+  const total = warmUp + Math.round(options.rate * options.seconds);
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let errors = 0;
+  const send = async (i: number, planned: number) => {
+    try {
+      const res = await pool.request({ path: options.paths[i % options.paths.length] as string, method: 'GET', headers: options.headers });
+      await res.body.dump();
+      if (i < warmUp) return;
+      latencies.push(performance.now() - planned);
+      statusCodes[res.statusCode] = (statusCodes[res.statusCode] ?? 0) + 1;
+    } catch {
+      if (i >= warmUp) errors++;
+    }
+  };
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let next = 0;
+  while (next < total) {
+    // Everything planned up to now goes out; then wait for the next planned moment (timers are ~1 ms coarse).
+    const now = performance.now();
+    while (next < total && started + (next * 1000) / options.rate <= now) {
+      inFlight.push(send(next, started + (next * 1000) / options.rate));
+      next++;
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000 - 1;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const ok = Object.entries(statusCodes).reduce((n, [code, count]) => (code.startsWith('2') ? n + count : n), 0);
+  return {
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / seconds),
+    p50: at(0.5),
+    p99: at(0.99),
+    non2xx: latencies.length - ok,
+    errors,
+    statusCodes,
+  };
 }

@@ -417,7 +417,7 @@ async function drive(urls: string[], jobs: Job[], connections: number, bare = fa
 async function invariants(db: Kysely<Database>, answered: Answered[]): Promise<{ violations: number; notes: string[] }> {
   const sessions = await db
     .selectFrom('sessions')
-    .select(['id', 'mode', 'seats', 'online_seats', 'in_person_taken', 'online_taken'])
+    .select(['id', 'mode', 'seats', 'online_seats', 'in_person_taken', 'online_taken', 'in_person_waiting', 'online_waiting'])
     .execute();
   const rows = await db.selectFrom('registrations').select(['id', 'session_id', 'person_id', 'mode', 'status', 'position']).execute();
   const found = { overCapacity: 0, waitlistGaps: 0, counterDrift: 0, waitingBesideFreeSeat: 0, twoLive: 0, missingAnswered: 0 };
@@ -439,7 +439,8 @@ async function invariants(db: Kysely<Database>, answered: Answered[]): Promise<{
       const places = pool.waiting.sort((a, b) => a - b);
       if (!places.every((p, i) => p === i + 1)) found.waitlistGaps++;
       const kept = Number(mode === 'in_person' ? s.in_person_taken : s.online_taken);
-      if (kept !== pool.holding) found.counterDrift++;
+      const keptWaiting = Number(mode === 'in_person' ? s.in_person_waiting : s.online_waiting);
+      if (kept !== pool.holding || keptWaiting !== places.length) found.counterDrift++;
       if (places.length > 0 && (capacity === null || pool.holding < capacity)) found.waitingBesideFreeSeat++;
     }
   }

@@ -10,15 +10,18 @@ export async function checkSeatInvariants(db: Db, sessionId: string, seats: numb
     .map((r) => r.position as number)
     .sort((a, b) => a - b);
   const people = active.map((r) => r.person_id);
-  // The seats-taken counts kept on the session (by triggers) agree with its registrations.
+  // The seats-taken and waiting counts kept on the session (by triggers) agree with its registrations.
   const kept = await db
     .selectFrom('sessions')
-    .select(['in_person_taken', 'online_taken'])
+    .select(['in_person_taken', 'online_taken', 'in_person_waiting', 'online_waiting'])
     .where('id', '=', sessionId)
     .executeTakeFirstOrThrow();
+  const waitlisted = active.filter((r) => r.status === 'waitlisted');
   const countsKept =
     kept.in_person_taken === holding.filter((r) => r.mode === 'in_person').length &&
-    kept.online_taken === holding.filter((r) => r.mode === 'online').length;
+    kept.online_taken === holding.filter((r) => r.mode === 'online').length &&
+    kept.in_person_waiting === waitlisted.filter((r) => r.mode === 'in_person').length &&
+    kept.online_waiting === waitlisted.filter((r) => r.mode === 'online').length;
   return {
     countsKept,
     holding: holding.length,

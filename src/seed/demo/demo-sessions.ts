@@ -17,6 +17,8 @@ export type PlannedSession = Omit<
   SessionsTable,
   | 'in_person_taken'
   | 'online_taken'
+  | 'in_person_waiting'
+  | 'online_waiting'
   | 'low_turnout_warned_for'
   | 'recording_url'
   | 'session_materials'

@@ -141,6 +141,8 @@ export function sessionRow(
   | 'offer_hours'
   | 'in_person_taken'
   | 'online_taken'
+  | 'in_person_waiting'
+  | 'online_waiting'
   | 'low_turnout_warned_for'
   | 'recording_url'
   | 'session_materials'

@@ -153,17 +153,18 @@ export async function seedOrg(
       await insert('workshop_tags', 'workshops', workshops.flatMap(tagRows));
       await insert('workshop_channels', 'workshops', workshops.flatMap(workshopChannelRows));
       await insert('sessions', 'sessions', sessions.map(sessionRow));
-      // A million rows: the seat counts are recounted once afterwards instead of kept row by row
+      // A million rows: the seat and waitlist counts are recounted once afterwards instead of kept row by row
       // (PostgreSQL lets the owner pause a trigger; SQLite keeps counting, which it does quickly).
-      if (!sqlite) await sql`alter table registrations disable trigger registrations_seat_counts`.execute(trx);
+      const counting = ['registrations_seat_counts', ...['insert', 'delete', 'update'].map((e) => `registrations_waiting_counts_${e}`)];
+      if (!sqlite) for (const t of counting) await sql`alter table registrations disable trigger ${sql.id(t)}`.execute(trx);
       registrations = await insert(
         'registrations',
         'registrations',
         seats.tap(registrationRows(sessions, counts, people, clock, popularity)),
       );
       if (!sqlite) {
-        await sql`alter table registrations enable trigger registrations_seat_counts`.execute(trx);
-        await registrationsRepository.recountSeatsTaken(trx);
+        for (const t of counting) await sql`alter table registrations enable trigger ${sql.id(t)}`.execute(trx);
+        await registrationsRepository.recountSessionCounts(trx);
       }
       await insert('follows', 'follows', follows);
       await insert('checklist_runs', 'checklists', checklists.runs);

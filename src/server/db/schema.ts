@@ -118,6 +118,9 @@ export interface SessionsTable {
   /** Seats held in each pool (enrolled, offered, attended), kept by triggers on registrations. */
   in_person_taken: Generated<number>;
   online_taken: Generated<number>;
+  /** Places waiting in each pool (waitlisted), kept by triggers on registrations. */
+  in_person_waiting: Generated<number>;
+  online_waiting: Generated<number>;
   /** The start the hosts were warned of low turnout for. */
   low_turnout_warned_for: Generated<string | null>;
   /** After the session (20261203T0730): its recording, its own materials (JSON [{ title, url }]), when a recording first came. */

@@ -16,6 +16,14 @@ export interface PoolCounts {
 
 export const emptyCounts = (): PoolCounts => ({ taken: { in_person: 0, online: 0 }, waiting: { in_person: 0, online: 0 } });
 
+type KeptCounts = Pick<Selectable<SessionsTable>, 'in_person_taken' | 'online_taken' | 'in_person_waiting' | 'online_waiting'>;
+
+/** The counts the triggers keep on a session row (migrations 20261126T0400 and 20261204T1300). */
+export const keptCounts = (s: KeptCounts): PoolCounts => ({
+  taken: { in_person: Number(s.in_person_taken), online: Number(s.online_taken) },
+  waiting: { in_person: Number(s.in_person_waiting), online: Number(s.online_waiting) },
+});
+
 // The statements every registration runs, compiled once (platform/prepared.ts).
 const activeRegistration = prepared((db, sessionId: string, personId: string) =>
   db
@@ -29,32 +37,17 @@ const activeRegistration = prepared((db, sessionId: string, personId: string) =>
 
 /**
  * Seats taken and places waiting per pool for any number of sessions (their ids as a JSON array),
- * as every search result page, catalog page and session page shows them: the seats from the
- * counters the triggers keep on the session (migration 20261126T0400), the waitlist's length from
- * its last place (positions are gap-free), so a session with thousands of registrations costs
- * three index steps rather than a count of its registrations. Compiled once.
+ * as every search result page, catalog page and session page shows them: the counters the
+ * triggers keep on the session (migrations 20261126T0400 and 20261204T1300), so a session with
+ * thousands of registrations costs one step to its row rather than a count of its registrations.
+ * Compiled once.
  */
-const countsQuery = prepared((db, sessionIdsJson: string) => {
-  const lastPlace = (pool: SeatPool) => (eb: ExpressionBuilder<Database & { s: Database['sessions'] }, 's'>) =>
-    eb
-      .selectFrom('registrations as r')
-      .select('r.position')
-      .whereRef('r.session_id', '=', 's.id')
-      .where('r.mode', '=', sql.lit(pool))
-      .where('r.status', '=', sql.lit('waitlisted'))
-      .orderBy('r.position', 'desc')
-      .limit(1);
-  return db
-    .selectFrom('sessions as s')
-    .select((eb) => [
-      's.id as session_id',
-      's.in_person_taken',
-      's.online_taken',
-      lastPlace('in_person')(eb).as('in_person_waiting'),
-      lastPlace('online')(eb).as('online_waiting'),
-    ])
-    .where('s.id', 'in', jsonIdList(db, sessionIdsJson));
-});
+const countsQuery = prepared((db, sessionIdsJson: string) =>
+  db
+    .selectFrom('sessions')
+    .select(['id', 'in_person_taken', 'online_taken', 'in_person_waiting', 'online_waiting'])
+    .where('id', 'in', jsonIdList(db, sessionIdsJson)),
+);
 
 const poolCountsQuery = prepared((db, sessionId: string, pool: SeatPool) =>
   db.selectNoFrom((eb) => [
@@ -139,18 +132,23 @@ export const registrationsRepository = {
     return db.selectFrom('workshops').select(['id', 'status', 'published_at', 'is_series']).where('id', '=', workshopId).executeTakeFirst();
   },
 
-  /** Recounts the seats taken per session and pool from the registrations (after a bulk load). */
-  async recountSeatsTaken(db: Executor): Promise<void> {
-    const taken = (pool: SeatPool) => (eb: ExpressionBuilder<Database, 'sessions'>) =>
+  /** Recounts the seats taken and places waiting per session and pool from the registrations (after a bulk load). */
+  async recountSessionCounts(db: Executor): Promise<void> {
+    const count = (pool: SeatPool, statuses: readonly RegistrationRow['status'][]) => (eb: ExpressionBuilder<Database, 'sessions'>) =>
       eb
         .selectFrom('registrations as r')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('r.session_id', '=', 'sessions.id')
         .where('r.mode', '=', pool)
-        .where('r.status', 'in', SEAT_HOLDING);
+        .where('r.status', 'in', statuses);
     await db
       .updateTable('sessions')
-      .set((eb) => ({ in_person_taken: taken('in_person')(eb), online_taken: taken('online')(eb) }))
+      .set((eb) => ({
+        in_person_taken: count('in_person', SEAT_HOLDING)(eb),
+        online_taken: count('online', SEAT_HOLDING)(eb),
+        in_person_waiting: count('in_person', ['waitlisted'])(eb),
+        online_waiting: count('online', ['waitlisted'])(eb),
+      }))
       .execute();
   },
 
@@ -305,13 +303,9 @@ export const registrationsRepository = {
     const result = new Map<string, PoolCounts>();
     if (sessionIds.length === 0) return result;
     for (const row of await countsQuery(db, JSON.stringify(sessionIds))) {
-      const counts = {
-        taken: { in_person: Number(row.in_person_taken), online: Number(row.online_taken) },
-        waiting: { in_person: Number(row.in_person_waiting ?? 0), online: Number(row.online_waiting ?? 0) },
-      };
+      const counts = keptCounts(row);
       // As before: a session nobody holds a seat or a place at has no entry (callers read "nobody registered").
-      if (counts.taken.in_person + counts.taken.online + counts.waiting.in_person + counts.waiting.online > 0)
-        result.set(row.session_id, counts);
+      if (counts.taken.in_person + counts.taken.online + counts.waiting.in_person + counts.waiting.online > 0) result.set(row.id, counts);
     }
     return result;
   },

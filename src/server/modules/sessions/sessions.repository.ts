@@ -9,14 +9,12 @@ export type SessionRow = Selectable<SessionsTable>;
 
 const sessionById = prepared((db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
 
-/** What the session page shows beside the session row: its workshop, hosts, tags and seat counts. */
+/** What the session page shows beside the session row (which keeps its seat and waitlist counts): its workshop, hosts and tags. */
 export interface SessionPageRow {
   session: SessionRow;
   workshop: { id: string; title: string; summary: string; format: WorkshopsTable['format']; status: 'draft' | 'published' };
   hosts: { workshop_id: string; id: string; name: string; title: string | null; role: 'owner' | 'cohost' }[];
   tags: string[];
-  /** Registrations per pool and status, seat holders and waiting only. */
-  counts: { mode: 'in_person' | 'online'; status: string; n: number }[];
 }
 
 // JSON arrays come back parsed from PostgreSQL (json_agg) and as text from SQLite (json_group_array).
@@ -46,15 +44,6 @@ const sessionPageQuery = prepared((db, id: string) => {
       jsonArrayFrom(eb.selectFrom('workshop_tags as t').select('t.tag').whereRef('t.workshop_id', '=', 'w.id').orderBy('t.tag')).as(
         'tags_json',
       ),
-      // The statuses of registrations.repository.ts SEAT_HOLDING, and the waiting.
-      jsonArrayFrom(
-        eb
-          .selectFrom('registrations as r')
-          .select((e) => ['r.mode', 'r.status', e.fn.countAll<number>().as('n')])
-          .whereRef('r.session_id', '=', 's.id')
-          .where('r.status', 'in', ['enrolled', 'offered', 'attended', 'waitlisted'])
-          .groupBy(['r.mode', 'r.status']),
-      ).as('counts_json'),
     ])
     .where('s.id', '=', id);
 });
@@ -64,13 +53,12 @@ export const sessionsRepository = {
   async page(db: Executor, id: string): Promise<SessionPageRow | undefined> {
     const [found] = await sessionPageQuery(db, id);
     if (!found) return undefined;
-    const { w_title, w_summary, w_format, w_status, hosts_json, tags_json, counts_json, ...session } = found;
+    const { w_title, w_summary, w_format, w_status, hosts_json, tags_json, ...session } = found;
     return {
       session,
       workshop: { id: session.workshop_id, title: w_title, summary: w_summary, format: w_format, status: w_status },
       hosts: parsed<SessionPageRow['hosts']>(hosts_json),
       tags: parsed<{ tag: string }[]>(tags_json).map((t) => t.tag),
-      counts: parsed<SessionPageRow['counts']>(counts_json),
     };
   },
 

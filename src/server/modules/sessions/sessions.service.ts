@@ -13,7 +13,7 @@ import { AppError, invalidField, invalidState, notFound } from '../../platform/e
 import { newId, nowIso } from '../../platform/ids.js';
 import { decodeCursor, toPage } from '../../platform/pagination.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
-import { emptyCounts, type registrationsRepository } from '../registrations/registrations.repository.js';
+import { keptCounts, type registrationsRepository } from '../registrations/registrations.repository.js';
 import { presentCatalogEntry } from './catalog-entry.presenter.js';
 import type { SeatFiller, SessionNotices } from './ports.js';
 import { expandRepeat, type Occurrence, shiftLike } from './recurrence.js';
@@ -60,7 +60,7 @@ export class SessionsService {
   ) {}
 
   /**
-   * The session page: the session with its workshop, hosts, tags and seat counts in one statement
+   * The session page: the session (with its kept seat and waitlist counts), its workshop, hosts and tags in one statement
    * (sessionsRepository.page) beside the viewer's own registration, then the access rule on the
    * facts just read (a session of a workshop you may not see does not exist for you).
    */
@@ -69,11 +69,7 @@ export class SessionsService {
     const [page, mine] = await Promise.all([this.sessions.page(db, id), this.registrations.activeFor(db, actor.id, [id])]);
     const facts = page && { workshopId: page.workshop.id, status: page.workshop.status, hostIds: page.hosts.map((h) => h.id) };
     if (!page || !facts || !this.access.allows(actor, 'session.view', facts)) throw notFound('Session');
-    const counts = emptyCounts();
-    for (const c of page.counts) {
-      if (c.status === 'waitlisted') counts.waiting[c.mode] += Number(c.n);
-      else counts.taken[c.mode] += Number(c.n);
-    }
+    const counts = keptCounts(page.session);
     const { status: _status, ...workshop } = page.workshop;
     return presentCatalogEntry(page.session, workshop, page.tags, page.hosts, actor, { counts, mine: mine[0] ?? null });
   }
@@ -100,12 +96,10 @@ export class SessionsService {
     });
     const page = toPage(rows, query.limit, (r) => [r.starts_at, r.id]);
     const ids = page.items.map((r) => r.id);
-    const [counts, mine] = await Promise.all([
-      this.registrations.countsFor(this.tx.executor, ids),
-      this.registrations.activeFor(this.tx.executor, actor.id, ids),
-    ]);
+    const mine = await this.registrations.activeFor(this.tx.executor, actor.id, ids);
+    // The rows carry their kept seat and waitlist counts.
     const items = page.items.map((r) =>
-      presentSession(r, audience, { counts: counts.get(r.id), mine: mine.find((m) => m.session_id === r.id) ?? null }),
+      presentSession(r, audience, { counts: keptCounts(r), mine: mine.find((m) => m.session_id === r.id) ?? null }),
     );
     return { items, nextCursor: page.nextCursor };
   }
@@ -144,6 +138,8 @@ export class SessionsService {
       updated_at: now,
       in_person_taken: 0,
       online_taken: 0,
+      in_person_waiting: 0,
+      online_waiting: 0,
       low_turnout_warned_for: null,
       recording_url: null,
       session_materials: null,
