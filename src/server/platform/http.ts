@@ -37,9 +37,10 @@ export const commonErrors = {
 } as const;
 
 /**
- * Sends JSON text that was already checked against the route's response schema and serialized
- * (a cached answer): a string with a JSON content type skips the per-request serializer.
+ * Sends JSON that was already checked against the route's response schema and serialized (a
+ * cached answer), as text or as its UTF-8 bytes: with a JSON content type, Fastify skips the
+ * per-request serializer.
  */
-export function sendJsonText(reply: { type(contentType: string): unknown }, json: string): FastifyReply {
+export function sendJsonText(reply: { type(contentType: string): unknown }, json: string | Buffer): FastifyReply {
   return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
 }

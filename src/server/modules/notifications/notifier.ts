@@ -111,6 +111,30 @@ export class Notifier {
       payload.calendar = { method: 'CANCEL', sequence: await this.invites.nextSequence(db, row.session_id, row.person_id, now) };
     }
     await this.enqueue(db, topic, `${topic}:${row.id}:${row.updated_at}`, payload, now);
+    await this.registrationEvents(db, row, topic);
+  }
+
+  /**
+   * The person's "you are on the waitlist" message for a registration not yet decided (its id
+   * chosen), written before the seat decision so that the seat lock is not held for it; returns
+   * the message's id, for withdrawing it when the decision turns out otherwise. Followed, once
+   * the registration is in, by registrationEvents for the integrators.
+   */
+  async waitlistedAhead(db: Executor, r: { id: string; sessionId: string; personId: string }): Promise<string> {
+    const now = new Date().toISOString();
+    const topic = 'registration.waitlisted';
+    const payload: MessagePayload = { sessionId: r.sessionId, personId: r.personId, registrationId: r.id };
+    // Keyed by the registration, new with this request, and the moment: one message per change, as registration()'s.
+    return this.enqueue(db, topic, `${topic}:${r.id}:${now}`, payload, now);
+  }
+
+  /** A message written ahead that no longer applies (waitlistedAhead), within the same transaction. */
+  async withdraw(db: Executor, messageId: string): Promise<void> {
+    await this.outbox.remove(db, messageId);
+  }
+
+  /** The integrators' part of registration(): the webhook event, if the change is one. */
+  async registrationEvents(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void> {
     const event = webhookEventOf(topic, row);
     if (event) await this.webhooks.emit(db, event, `${row.id}:${row.updated_at}`, { registration: registrationData(row) }, refsOf(row));
   }
@@ -348,10 +372,14 @@ export class Notifier {
     );
   }
 
-  /** One message to one person, by the channel they chose for its kind (email unless they chose Slack or nothing). */
-  private async enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string) {
+  /**
+   * One message to one person, by the channel they chose for its kind (email unless they chose
+   * Slack or nothing); returns its id (no row is written when they chose nothing).
+   */
+  private async enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string): Promise<string> {
+    const id = newId();
     await this.outbox.enqueueForPerson(db, {
-      id: newId(),
+      id,
       topic,
       dedupKey,
       payload: JSON.stringify(payload),
@@ -360,6 +388,7 @@ export class Notifier {
       kind: kindOf(topic),
       at: now,
     });
+    return id;
   }
 }
 

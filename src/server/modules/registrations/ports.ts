@@ -19,6 +19,14 @@ export type RegistrationTopic =
 export interface RegistrationNotices {
   /** `row` as it is after the change. */
   registration(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void>;
+  /**
+   * registration()'s person message for a new waitlist place, written before the seat decision
+   * (the registration's id chosen, the row not yet in); returns what withdraw() takes.
+   */
+  waitlistedAhead(db: Executor, r: { id: string; sessionId: string; personId: string }): Promise<string>;
+  withdraw(db: Executor, messageId: string): Promise<void>;
+  /** registration()'s part for integrators, after waitlistedAhead once the row is in. */
+  registrationEvents(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void>;
   attendance(db: Executor, row: RegistrationRow): Promise<void>;
   hostMessage(
     db: Executor,

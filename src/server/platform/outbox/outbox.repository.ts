@@ -112,6 +112,11 @@ export const outboxRepository = {
     await insertForPerson(db, m.id, m.topic, m.dedupKey, m.payload, m.personId, m.sessionId, m.kind, m.at);
   },
 
+  /** Deletes a message not yet delivered (one written ahead of a decision that went otherwise, in its transaction). */
+  async remove(db: Executor, id: string): Promise<void> {
+    await db.deleteFrom('outbox').where('id', '=', id).where('status', '=', 'pending').execute();
+  },
+
   /**
    * Adds messages, due at once; one whose dedup key is already there is skipped (it was enqueued
    * before). Row by row through one compiled statement: lists are short (a few subscribers or
