@@ -42,9 +42,29 @@ async function createSession(url: string, hostToken: string): Promise<string> {
   return s.id;
 }
 
-/** Reads the outcome from the database: exactly 100 seats, the rest waiting at 1..n with no gap. */
+/**
+ * Reads the outcome from the database: exactly 100 seats, the rest waiting at 1..n with no gap,
+ * and each person told once, of what they got (one outbox message per registration, its topic
+ * the registration's status).
+ */
 async function verify(database: DbHandle, sessionId: string, results: LoadResult[]): Promise<boolean> {
-  const rows = await database.db.selectFrom('registrations').select(['status', 'position']).where('session_id', '=', sessionId).execute();
+  const rows = await database.db
+    .selectFrom('registrations')
+    .select(['id', 'status', 'position'])
+    .where('session_id', '=', sessionId)
+    .execute();
+  const messages = await database.db
+    .selectFrom('outbox')
+    .select(['topic', 'payload'])
+    .where('session_id', '=', sessionId)
+    .where('topic', 'in', ['registration.enrolled', 'registration.waitlisted'])
+    .execute();
+  const told = new Map<string, string[]>();
+  for (const m of messages) {
+    const id = (JSON.parse(m.payload) as { registrationId: string }).registrationId;
+    told.set(id, [...(told.get(id) ?? []), m.topic]);
+  }
+  const toldRight = rows.filter((r) => told.get(r.id)?.join() === `registration.${r.status}`).length;
   const enrolled = rows.filter((r) => r.status === 'enrolled').length;
   const positions = rows
     .filter((r) => r.status === 'waitlisted')
@@ -59,9 +79,17 @@ async function verify(database: DbHandle, sessionId: string, results: LoadResult
         .reduce((m, [, c]) => m + c, 0),
     0,
   );
-  const ok = enrolled === SEATS && positions.length === PEOPLE - SEATS && gapFree && fiveXx === 0 && rows.length === PEOPLE;
+  const ok =
+    enrolled === SEATS &&
+    positions.length === PEOPLE - SEATS &&
+    gapFree &&
+    fiveXx === 0 &&
+    rows.length === PEOPLE &&
+    toldRight === PEOPLE &&
+    messages.length === PEOPLE;
   console.log(
-    `  check: ${rows.length} registrations, ${enrolled} enrolled, ${positions.length} waitlisted at 1..${positions.at(-1) ?? 0}${gapFree ? ' without gaps' : ' WITH GAPS'}, ${fiveXx} 5xx → ${ok ? 'PASS' : 'FAIL'}`,
+    `  check: ${rows.length} registrations, ${enrolled} enrolled, ${positions.length} waitlisted at 1..${positions.at(-1) ?? 0}${gapFree ? ' without gaps' : ' WITH GAPS'}, ` +
+      `${toldRight} told once of what they got (${messages.length} messages), ${fiveXx} 5xx → ${ok ? 'PASS' : 'FAIL'}`,
   );
   return ok;
 }

@@ -1,6 +1,6 @@
 import type { FeedbackSummaryMail, WeeklySummaryMail } from '../../../contracts/index.js';
 import { newId } from '../../platform/ids.js';
-import type { outboxRepository } from '../../platform/outbox/outbox.repository.js';
+import type { outboxRepository, PersonMessage } from '../../platform/outbox/outbox.repository.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { RegistrationRow } from '../registrations/registrations.repository.js';
 import type { SessionRow } from '../sessions/sessions.repository.js';
@@ -116,16 +116,32 @@ export class Notifier {
 
   /**
    * The person's "you are on the waitlist" message for a registration not yet decided (its id
-   * chosen), written before the seat decision so that the seat lock is not held for it; returns
-   * the message's id, for withdrawing it when the decision turns out otherwise. Followed, once
-   * the registration is in, by registrationEvents for the integrators.
+   * chosen), as registration() would write it once the place is taken: for a statement that
+   * writes the place and its message together (registrationsRepository.takeWaitlistPlace).
    */
-  async waitlistedAhead(db: Executor, r: { id: string; sessionId: string; personId: string }): Promise<string> {
+  waitlistedMessage(r: { id: string; sessionId: string; personId: string }): PersonMessage {
     const now = new Date().toISOString();
     const topic = 'registration.waitlisted';
     const payload: MessagePayload = { sessionId: r.sessionId, personId: r.personId, registrationId: r.id };
     // Keyed by the registration, new with this request, and the moment: one message per change, as registration()'s.
-    return this.enqueue(db, topic, `${topic}:${r.id}:${now}`, payload, now);
+    return personMessage(topic, `${topic}:${r.id}:${now}`, payload, now);
+  }
+
+  /**
+   * waitlistedMessage, written now, before the seat decision, so that the seat lock is not held
+   * for it; returns the message's id, for withdrawing it when the decision turns out otherwise.
+   * Followed, once the registration is in, by registrationEvents for the integrators.
+   */
+  async waitlistedAhead(db: Executor, r: { id: string; sessionId: string; personId: string }): Promise<string> {
+    const message = this.waitlistedMessage(r);
+    await this.outbox.enqueueForPerson(db, message);
+    return message.id;
+  }
+
+  /** Whether any integrator hears of a change like this one (a new registration: 'registration.created'). */
+  async integratorsHear(db: Executor, topic: RegistrationTopic): Promise<boolean> {
+    const event = topic === 'registration.enrolled' || topic === 'registration.waitlisted' ? 'registration.created' : undefined;
+    return event !== undefined && (await this.webhooks.listening(db, event));
   }
 
   /** A message written ahead that no longer applies (waitlistedAhead), within the same transaction. */
@@ -377,19 +393,24 @@ export class Notifier {
    * Slack or nothing); returns its id (no row is written when they chose nothing).
    */
   private async enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string): Promise<string> {
-    const id = newId();
-    await this.outbox.enqueueForPerson(db, {
-      id,
-      topic,
-      dedupKey,
-      payload: JSON.stringify(payload),
-      personId: payload.personId,
-      sessionId: payload.sessionId,
-      kind: kindOf(topic),
-      at: now,
-    });
-    return id;
+    const message = personMessage(topic, dedupKey, payload, now);
+    await this.outbox.enqueueForPerson(db, message);
+    return message.id;
   }
+}
+
+/** A message to the person a payload names, due `now`. */
+function personMessage(topic: Topic, dedupKey: string, payload: MessagePayload, now: string): PersonMessage {
+  return {
+    id: newId(),
+    topic,
+    dedupKey,
+    payload: JSON.stringify(payload),
+    personId: payload.personId,
+    sessionId: payload.sessionId,
+    kind: kindOf(topic),
+    at: now,
+  };
 }
 
 /** Which integrator event a registration message is: new, moved up, or cancelled (an accepted offer is none). */

@@ -15,6 +15,8 @@ export interface IntegratorEvents {
     data: Record<string, unknown>,
     refs?: { personId?: string; sessionId?: string },
   ): Promise<void>;
+  /** Whether any subscription wants events of this type now. */
+  listening(db: Executor, type: IntegratorEvent): Promise<boolean>;
 }
 
 /** A session as its calendar invitation shows it (the video link only when the reader may see it). */

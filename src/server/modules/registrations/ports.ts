@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../../../contracts/index.js';
 import type { Actor } from '../../platform/actor.js';
+import type { PersonMessage } from '../../platform/outbox/outbox.repository.js';
 import type { Executor } from '../../platform/transaction.js';
 import type { RegistrationRow } from './registrations.repository.js';
 
@@ -24,6 +25,10 @@ export interface RegistrationNotices {
    * (the registration's id chosen, the row not yet in); returns what withdraw() takes.
    */
   waitlistedAhead(db: Executor, r: { id: string; sessionId: string; personId: string }): Promise<string>;
+  /** That message, not written: for a statement that writes it beside the place (registrationsRepository.takeWaitlistPlace). */
+  waitlistedMessage(r: { id: string; sessionId: string; personId: string }): PersonMessage;
+  /** Whether integrators hear of such a change (then registration() has more to write than the person's message). */
+  integratorsHear(db: Executor, topic: RegistrationTopic): Promise<boolean>;
   withdraw(db: Executor, messageId: string): Promise<void>;
   /** registration()'s part for integrators, after waitlistedAhead once the row is in. */
   registrationEvents(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void>;

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, RegistrationsTable, SeatPool, SessionsTable } from '../../db/schema.js';
 import { jsonIdList } from '../../platform/id-list.js';
+import { PERSON_MESSAGE_COLUMNS, type PersonMessage, personMessageRow } from '../../platform/outbox/outbox.repository.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
@@ -91,6 +92,52 @@ const takePlaceQuery = prepared((db, id: string, sessionId: string, personId: st
   db
     .selectFrom(sql<RegistrationRow>`take_place(${id}, ${sessionId}, ${personId}, ${pool}, ${workshopId}, ${sql.lit(SEAT_LOCKS)})`.as('r'))
     .selectAll(),
+);
+
+/**
+ * PostgreSQL: take_waitlist_place (migration 20261204T1400) and the person's message about the
+ * place, in one statement, run outside a transaction: the statement is its own, so the seat lock
+ * is held only while PostgreSQL runs it. The message is written only for a place just taken (the
+ * row carries the new id), never for a live registration found instead.
+ */
+const takeWaitlistPlaceQuery = prepared(
+  (
+    db,
+    id: string,
+    sessionId: string,
+    personId: string,
+    pool: SeatPool,
+    workshopId: string,
+    messageId: string,
+    dedupKey: string,
+    payload: string,
+    kind: string,
+    at: string,
+  ) =>
+    db
+      .with('r', (qc) =>
+        qc
+          .selectFrom(
+            sql<RegistrationRow>`take_waitlist_place(${id}, ${sessionId}, ${personId}, ${pool}, ${workshopId}, ${sql.lit(SEAT_LOCKS)})`.as(
+              't',
+            ),
+          )
+          .selectAll(),
+      )
+      .with('m', (qc) =>
+        qc
+          .insertInto('outbox')
+          .columns(PERSON_MESSAGE_COLUMNS)
+          .expression(
+            personMessageRow(db, messageId, 'registration.waitlisted', dedupKey, payload, personId, sessionId, kind, at).where(
+              sql<boolean>`exists (select 1 from r where r.id = ${id} and r.status = 'waitlisted')`,
+            ),
+          )
+          .onConflict((oc) => oc.column('dedup_key').doNothing())
+          .returning('id'),
+      )
+      .selectFrom('r')
+      .selectAll(),
 );
 
 // Every column, in the order the prepared insert below takes them.
@@ -223,6 +270,37 @@ export const registrationsRepository = {
     pool: SeatPool,
   ): Promise<RegistrationRow | undefined> {
     const [row] = await takePlaceQuery(db, id, session.id, personId, pool, session.workshop_id);
+    return row;
+  },
+
+  /**
+   * PostgreSQL only, outside a transaction: a waitlist place and the person's message about it in
+   * one statement (takeWaitlistPlaceQuery). No row: a seat is free and nobody waits, or
+   * registration closed; the caller then registers the usual way, in a transaction, which gives
+   * the seat or says why not. Otherwise the person's live registration, or the new place.
+   */
+  async takeWaitlistPlace(
+    db: Executor,
+    id: string,
+    session: { id: string; workshop_id: string },
+    personId: string,
+    pool: SeatPool,
+    message: PersonMessage,
+  ): Promise<RegistrationRow | undefined> {
+    const m = message;
+    const [row] = await takeWaitlistPlaceQuery(
+      db,
+      id,
+      session.id,
+      personId,
+      pool,
+      session.workshop_id,
+      m.id,
+      m.dedupKey,
+      m.payload,
+      m.kind,
+      m.at,
+    );
     return row;
   },
 

@@ -88,10 +88,10 @@ export class RegistrationsService {
     input: { mode?: SeatPool; personId?: string },
     retry?: RetryGuard<RegisterOutcome>,
   ): Promise<RegisterOutcome> {
+    if (!retry && isPostgres(this.tx.executor)) return this.registerOnPostgres(actor, sessionId, input);
     return this.tx.transaction(async (trx) => {
       // Authorization and reference reads happen before the lock, so the lock is held briefly.
       const checked = await this.checkRegistration(trx, actor, sessionId, input);
-      if (!retry && isPostgres(trx)) return this.registerInOneStatement(trx, checked);
       // A retry racing its original waits on the lock, then finds the stored answer.
       const session = await this.registrations.relock(trx, checked.session);
       const earlier = await retry?.earlier(trx);
@@ -100,6 +100,34 @@ export class RegistrationsService {
       await retry?.remember(trx, outcome);
       return outcome;
     });
+  }
+
+  /**
+   * PostgreSQL, without a retry guard. Authorization and the session are read first, outside any
+   * transaction (at READ COMMITTED each statement sees the latest commits either way). When the
+   * pool has no seat to give as read, and no integrator hears of new registrations, the waitlist
+   * place and its message are one statement outside a transaction
+   * (registrationsRepository.takeWaitlistPlace): the seat lock is held only while PostgreSQL runs
+   * it. Otherwise, or when that statement finds a seat free after all (or registration closed), a
+   * transaction as usual.
+   */
+  private async registerOnPostgres(
+    actor: Actor,
+    sessionId: string,
+    input: { mode?: SeatPool; personId?: string },
+  ): Promise<RegisterOutcome> {
+    const db = this.tx.executor;
+    const checked = await this.checkRegistration(db, actor, sessionId, input);
+    const { session, personId, pool } = checked;
+    if (!seatLikely(session, pool) && !(await this.notices.integratorsHear(db, 'registration.waitlisted'))) {
+      const id = newId();
+      const message = this.notices.waitlistedMessage({ id, sessionId: session.id, personId });
+      const row = await this.registrations.takeWaitlistPlace(db, id, session, personId, pool, message);
+      // take_waitlist_place never gives a seat (it hands that case back with no row).
+      if (row?.id === id && row.status !== 'waitlisted') throw new Error(`take_waitlist_place gave ${id} a ${row.status} registration`);
+      if (row) return { created: row.id === id, registration: presentRegistration(row) };
+    }
+    return this.tx.transaction((trx) => this.registerInOneStatement(trx, checked));
   }
 
   /**

@@ -45,11 +45,76 @@ const insertOne = prepared(
       .onConflict((oc) => oc.column('dedup_key').doNothing()),
 );
 
+/** A message to one person, as the notifier writes it: the channel is theirs to choose (personMessageRow). */
+export interface PersonMessage {
+  id: string;
+  topic: string;
+  dedupKey: string;
+  payload: string;
+  personId: string;
+  sessionId: string | null;
+  kind: string;
+  at: string;
+}
+
 /**
- * A message to one person who is active, by the channel they chose for its kind — email unless they chose
- * Slack (a direct message) or nothing (no row) — decided inside the insert: every registration
- * queues one, and one statement costs less than a read and a write.
+ * The outbox row of a message to one person who is active, by the channel they chose for its kind
+ * — email unless they chose Slack (a direct message) or nothing (no row) — as a SELECT to insert
+ * from: every registration queues one, and one statement costs less than a read and a write.
+ * Shared by insertForPerson and by statements that write a message beside their own change
+ * (registrationsRepository.takeWaitlistPlace).
  */
+export function personMessageRow(
+  db: Executor,
+  id: string,
+  topic: string,
+  dedupKey: string,
+  payload: string,
+  personId: string,
+  sessionId: string | null,
+  kind: string,
+  at: string,
+) {
+  const chosen = db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind);
+  return (
+    db
+      .selectNoFrom((eb) => [
+        eb.val(id).as('id'),
+        eb.fn
+          .coalesce(
+            eb.selectFrom(chosen.as('p')).select(sql<string>`case when p.channel = 'slack' then 'slack_dm' else 'email' end`.as('c')),
+            eb.val('email'),
+          )
+          .as('channel'),
+        eb.val(topic).as('topic'),
+        eb.val(dedupKey).as('dedup_key'),
+        eb.val(payload).as('payload'),
+        eb.val(personId).as('person_id'),
+        eb.val(sessionId).as('session_id'),
+        eb.val(at).as('run_at'),
+        eb.val(at).as('created_at'),
+      ])
+      .where((eb) => eb.fn.coalesce(eb.selectFrom(chosen.as('q')).select('q.channel'), eb.val('email')), '<>', 'none')
+      // Nobody who left (deactivated or erased) is written to: the people module withdraws what was waiting.
+      .where((eb) =>
+        eb.exists(db.selectFrom('people').select('people.id').where('people.id', '=', personId).where('people.active', '=', 1)),
+      )
+  );
+}
+
+/** The columns personMessageRow gives, in its order. */
+export const PERSON_MESSAGE_COLUMNS = [
+  'id',
+  'channel',
+  'topic',
+  'dedup_key',
+  'payload',
+  'person_id',
+  'session_id',
+  'run_at',
+  'created_at',
+] as const;
+
 const insertForPerson = prepared(
   (
     db,
@@ -61,54 +126,17 @@ const insertForPerson = prepared(
     sessionId: string | null,
     kind: string,
     at: string,
-  ) => {
-    const chosen = db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind);
-    return db
+  ) =>
+    db
       .insertInto('outbox')
-      .columns(['id', 'channel', 'topic', 'dedup_key', 'payload', 'person_id', 'session_id', 'run_at', 'created_at'])
-      .expression(
-        db
-          .selectNoFrom((eb) => [
-            eb.val(id).as('id'),
-            eb.fn
-              .coalesce(
-                eb.selectFrom(chosen.as('p')).select(sql<string>`case when p.channel = 'slack' then 'slack_dm' else 'email' end`.as('c')),
-                eb.val('email'),
-              )
-              .as('channel'),
-            eb.val(topic).as('topic'),
-            eb.val(dedupKey).as('dedup_key'),
-            eb.val(payload).as('payload'),
-            eb.val(personId).as('person_id'),
-            eb.val(sessionId).as('session_id'),
-            eb.val(at).as('run_at'),
-            eb.val(at).as('created_at'),
-          ])
-          .where((eb) => eb.fn.coalesce(eb.selectFrom(chosen.as('q')).select('q.channel'), eb.val('email')), '<>', 'none')
-          // Nobody who left (deactivated or erased) is written to: the people module withdraws what was waiting.
-          .where((eb) =>
-            eb.exists(db.selectFrom('people').select('people.id').where('people.id', '=', personId).where('people.active', '=', 1)),
-          ),
-      )
-      .onConflict((oc) => oc.column('dedup_key').doNothing());
-  },
+      .columns(PERSON_MESSAGE_COLUMNS)
+      .expression(personMessageRow(db, id, topic, dedupKey, payload, personId, sessionId, kind, at))
+      .onConflict((oc) => oc.column('dedup_key').doNothing()),
 );
 
 export const outboxRepository = {
   /** One message to one person through the channel they chose for `kind` (nothing when they chose nothing); a few are about no session. */
-  async enqueueForPerson(
-    db: Executor,
-    m: {
-      id: string;
-      topic: string;
-      dedupKey: string;
-      payload: string;
-      personId: string;
-      sessionId: string | null;
-      kind: string;
-      at: string;
-    },
-  ) {
+  async enqueueForPerson(db: Executor, m: PersonMessage) {
     await insertForPerson(db, m.id, m.topic, m.dedupKey, m.payload, m.personId, m.sessionId, m.kind, m.at);
   },
 

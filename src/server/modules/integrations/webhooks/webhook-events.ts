@@ -67,6 +67,10 @@ export class WebhookEvents {
     );
   }
 
+  async listening(db: Executor, type: WebhookEvent): Promise<boolean> {
+    return (await this.subscriptions(db)).some((s) => s.events.has(type));
+  }
+
   private async subscriptions(db: Executor) {
     if (!this.cached || Date.now() - this.cached.at > SUBSCRIPTIONS_TTL_MS) {
       const rows = await this.webhooks.active(db);
