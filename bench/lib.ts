@@ -237,19 +237,7 @@ export async function steadyLoad(options: {
       if (performance.now() >= windowStart && performance.now() <= windowEnd) errors++;
     });
   });
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  const ok = Object.entries(statusCodes).reduce((n, [code, count]) => (code.startsWith('2') ? n + count : n), 0);
-  return {
-    requests: latencies.length,
-    perSecond: Math.round(latencies.length / seconds),
-    p50: at(0.5),
-    p99: at(0.99),
-    non2xx: latencies.length - ok,
-    errors,
-    statusCodes,
-    bytesPerAnswer: latencies.length > 0 ? bytes / latencies.length : 0,
-  };
+  return { ...summary(latencies, statusCodes, errors, seconds), bytesPerAnswer: latencies.length > 0 ? bytes / latencies.length : 0 };
 }
 
 export function line(label: string, r: LoadResult, ceiling?: LoadResult): string {
@@ -306,6 +294,11 @@ export async function pacedLoad(options: {
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000 - 1;
   await pool.close();
+  return summary(latencies, statusCodes, errors, seconds);
+}
+
+/** The figures of a measured window: answers (their latencies, in ms), status codes, errors and its length. */
+function summary(latencies: number[], statusCodes: Record<string, number>, errors: number, seconds: number): LoadResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   const ok = Object.entries(statusCodes).reduce((n, [code, count]) => (code.startsWith('2') ? n + count : n), 0);
