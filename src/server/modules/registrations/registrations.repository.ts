@@ -109,6 +109,7 @@ const takeWaitlistPlaceQuery = prepared(
     pool: SeatPool,
     workshopId: string,
     messageId: string,
+    topic: string,
     dedupKey: string,
     payload: string,
     kind: string,
@@ -129,7 +130,7 @@ const takeWaitlistPlaceQuery = prepared(
           .insertInto('outbox')
           .columns(PERSON_MESSAGE_COLUMNS)
           .expression(
-            personMessageRow(db, messageId, 'registration.waitlisted', dedupKey, payload, personId, sessionId, kind, at).where(
+            personMessageRow(db, messageId, topic, dedupKey, payload, personId, sessionId, kind, at).where(
               sql<boolean>`exists (select 1 from r where r.id = ${id} and r.status = 'waitlisted')`,
             ),
           )
@@ -296,6 +297,7 @@ export const registrationsRepository = {
       pool,
       session.workshop_id,
       m.id,
+      m.topic,
       m.dedupKey,
       m.payload,
       m.kind,
