@@ -111,7 +111,8 @@ export class Notifier {
       payload.calendar = { method: 'CANCEL', sequence: await this.invites.nextSequence(db, row.session_id, row.person_id, now) };
     }
     await this.enqueue(db, topic, `${topic}:${row.id}:${row.updated_at}`, payload, now);
-    await this.registrationEvents(db, row, topic);
+    const event = webhookEventOf(topic, row);
+    if (event) await this.webhooks.emit(db, event, `${row.id}:${row.updated_at}`, { registration: registrationData(row) }, refsOf(row));
   }
 
   /**
@@ -127,32 +128,10 @@ export class Notifier {
     return personMessage(topic, `${topic}:${r.id}:${now}`, payload, now);
   }
 
-  /**
-   * waitlistedMessage, written now, before the seat decision, so that the seat lock is not held
-   * for it; returns the message's id, for withdrawing it when the decision turns out otherwise.
-   * Followed, once the registration is in, by registrationEvents for the integrators.
-   */
-  async waitlistedAhead(db: Executor, r: { id: string; sessionId: string; personId: string }): Promise<string> {
-    const message = this.waitlistedMessage(r);
-    await this.outbox.enqueueForPerson(db, message);
-    return message.id;
-  }
-
   /** Whether any integrator hears of a change like this one (a new registration: 'registration.created'). */
   async integratorsHear(db: Executor, topic: RegistrationTopic): Promise<boolean> {
     const event = topic === 'registration.enrolled' || topic === 'registration.waitlisted' ? 'registration.created' : undefined;
     return event !== undefined && (await this.webhooks.listening(db, event));
-  }
-
-  /** A message written ahead that no longer applies (waitlistedAhead), within the same transaction. */
-  async withdraw(db: Executor, messageId: string): Promise<void> {
-    await this.outbox.remove(db, messageId);
-  }
-
-  /** The integrators' part of registration(): the webhook event, if the change is one. */
-  async registrationEvents(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void> {
-    const event = webhookEventOf(topic, row);
-    if (event) await this.webhooks.emit(db, event, `${row.id}:${row.updated_at}`, { registration: registrationData(row) }, refsOf(row));
   }
 
   /** Someone checked in (or walked in): for integrators only, people need no mail about it. */
@@ -388,14 +367,9 @@ export class Notifier {
     );
   }
 
-  /**
-   * One message to one person, by the channel they chose for its kind (email unless they chose
-   * Slack or nothing); returns its id (no row is written when they chose nothing).
-   */
-  private async enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string): Promise<string> {
-    const message = personMessage(topic, dedupKey, payload, now);
-    await this.outbox.enqueueForPerson(db, message);
-    return message.id;
+  /** One message to one person, by the channel they chose for its kind (email unless they chose Slack or nothing). */
+  private async enqueue(db: Executor, topic: Topic, dedupKey: string, payload: MessagePayload, now: string): Promise<void> {
+    await this.outbox.enqueueForPerson(db, personMessage(topic, dedupKey, payload, now));
   }
 }
 

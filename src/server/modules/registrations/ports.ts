@@ -21,17 +21,13 @@ export interface RegistrationNotices {
   /** `row` as it is after the change. */
   registration(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void>;
   /**
-   * registration()'s person message for a new waitlist place, written before the seat decision
-   * (the registration's id chosen, the row not yet in); returns what withdraw() takes.
+   * registration()'s person message for a new waitlist place (the registration's id chosen, the
+   * row not yet in), not written: for a statement that writes it beside the place
+   * (registrationsRepository.takeWaitlistPlace).
    */
-  waitlistedAhead(db: Executor, r: { id: string; sessionId: string; personId: string }): Promise<string>;
-  /** That message, not written: for a statement that writes it beside the place (registrationsRepository.takeWaitlistPlace). */
   waitlistedMessage(r: { id: string; sessionId: string; personId: string }): PersonMessage;
   /** Whether integrators hear of such a change (then registration() has more to write than the person's message). */
   integratorsHear(db: Executor, topic: RegistrationTopic): Promise<boolean>;
-  withdraw(db: Executor, messageId: string): Promise<void>;
-  /** registration()'s part for integrators, after waitlistedAhead once the row is in. */
-  registrationEvents(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void>;
   attendance(db: Executor, row: RegistrationRow): Promise<void>;
   hostMessage(
     db: Executor,

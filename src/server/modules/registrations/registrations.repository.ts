@@ -1,7 +1,13 @@
 import { type ExpressionBuilder, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, RegistrationsTable, SeatPool, SessionsTable } from '../../db/schema.js';
 import { jsonIdList } from '../../platform/id-list.js';
-import { PERSON_MESSAGE_COLUMNS, type PersonMessage, personMessageRow } from '../../platform/outbox/outbox.repository.js';
+import {
+  PERSON_MESSAGE_COLUMNS,
+  type PersonMessage,
+  type PersonMessageArgs,
+  personMessageArgs,
+  personMessageRow,
+} from '../../platform/outbox/outbox.repository.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
@@ -101,20 +107,7 @@ const takePlaceQuery = prepared((db, id: string, sessionId: string, personId: st
  * row carries the new id), never for a live registration found instead.
  */
 const takeWaitlistPlaceQuery = prepared(
-  (
-    db,
-    id: string,
-    sessionId: string,
-    personId: string,
-    pool: SeatPool,
-    workshopId: string,
-    messageId: string,
-    topic: string,
-    dedupKey: string,
-    payload: string,
-    kind: string,
-    at: string,
-  ) =>
+  (db, id: string, sessionId: string, personId: string, pool: SeatPool, workshopId: string, ...message: PersonMessageArgs) =>
     db
       .with('r', (qc) =>
         qc
@@ -130,9 +123,7 @@ const takeWaitlistPlaceQuery = prepared(
           .insertInto('outbox')
           .columns(PERSON_MESSAGE_COLUMNS)
           .expression(
-            personMessageRow(db, messageId, topic, dedupKey, payload, personId, sessionId, kind, at).where(
-              sql<boolean>`exists (select 1 from r where r.id = ${id} and r.status = 'waitlisted')`,
-            ),
+            personMessageRow(db, ...message).where(sql<boolean>`exists (select 1 from r where r.id = ${id} and r.status = 'waitlisted')`),
           )
           .onConflict((oc) => oc.column('dedup_key').doNothing())
           .returning('id'),
@@ -288,21 +279,7 @@ export const registrationsRepository = {
     pool: SeatPool,
     message: PersonMessage,
   ): Promise<RegistrationRow | undefined> {
-    const m = message;
-    const [row] = await takeWaitlistPlaceQuery(
-      db,
-      id,
-      session.id,
-      personId,
-      pool,
-      session.workshop_id,
-      m.id,
-      m.topic,
-      m.dedupKey,
-      m.payload,
-      m.kind,
-      m.at,
-    );
+    const [row] = await takeWaitlistPlaceQuery(db, id, session.id, personId, pool, session.workshop_id, ...personMessageArgs(message));
     return row;
   },
 

@@ -134,12 +134,6 @@ export class RegistrationsService {
    * PostgreSQL: lock, recount and insert are one statement (registrationsRepository.takePlace),
    * so the seat lock is held for that statement, the messages and COMMIT, whichever instance
    * decides. The rules are registerLocked's, written once more in SQL for this one path.
-   *
-   * When the pool looked full (or had people waiting) as the session was read, the answer is
-   * almost surely a waitlist place: its message is then written before the decision, and the lock
-   * is held for the decision and COMMIT alone. That is what a crowd at one session meets, one at a
-   * time (bench:registration-burst). Should the decision go otherwise, the message is withdrawn in
-   * the same transaction and the right one written.
    */
   private async registerInOneStatement(
     trx: Executor,
@@ -147,20 +141,16 @@ export class RegistrationsService {
   ): Promise<RegisterOutcome> {
     const { session, personId, pool } = checked;
     const id = newId();
-    const ahead = seatLikely(session, pool) ? undefined : await this.notices.waitlistedAhead(trx, { id, sessionId: session.id, personId });
     const row = await this.registrations.takePlace(trx, id, session, personId, pool);
     if (!row) {
-      // Closed (or gone) while we waited for the lock: say why as registerLocked would (the transaction, message and all, rolls back).
+      // Closed (or gone) while we waited for the lock: say why as registerLocked would.
       const now = await this.registrations.sessionWithWorkshop(trx, session.id);
       if (!now) throw notFound('Session');
       assertOpen(now.session, now.workshop, new Date());
       throw invalidState('Registration for this session is closed.');
     }
-    const waitlisted = row.id === id && row.status === 'waitlisted';
-    if (ahead && !waitlisted) await this.notices.withdraw(trx, ahead);
     if (row.id !== id) return { created: false, registration: presentRegistration(row) };
-    if (ahead && waitlisted) await this.notices.registrationEvents(trx, row, 'registration.waitlisted');
-    else await this.notices.registration(trx, row, waitlisted ? 'registration.waitlisted' : 'registration.enrolled');
+    await this.notices.registration(trx, row, row.status === 'enrolled' ? 'registration.enrolled' : 'registration.waitlisted');
     return { created: true, registration: presentRegistration(row) };
   }
 

@@ -96,8 +96,7 @@ describe('registering', () => {
 
     // The session read before the decision says someone waits; the decision, made under the lock
     // from the registrations themselves, gives a seat: only that is said. (On PostgreSQL a pool
-    // that looks full gets its waitlist message written before the decision; this is how the guess
-    // goes wrong.)
+    // that looks full takes the one-statement waitlist path, which must hand a free seat back.)
     await cancel(a, id);
     await cancel(b, id);
     await t.database.db.updateTable('sessions').set({ in_person_waiting: 1 }).where('id', '=', id).execute();

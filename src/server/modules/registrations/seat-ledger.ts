@@ -50,7 +50,7 @@ export async function openingFor(
 
 /**
  * What a newcomer would get by the counts kept on a session row read before the lock: a guess, for
- * work that can be done ahead of the decision (RegistrationsService.registerInOneStatement), never
+ * the path to take before the decision (RegistrationsService.registerOnPostgres), never
  * the decision itself.
  */
 export function seatLikely(session: SessionRow, pool: SeatPool): boolean {

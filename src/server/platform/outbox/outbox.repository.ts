@@ -57,15 +57,8 @@ export interface PersonMessage {
   at: string;
 }
 
-/**
- * The outbox row of a message to one person who is active, by the channel they chose for its kind
- * — email unless they chose Slack (a direct message) or nothing (no row) — as a SELECT to insert
- * from: every registration queues one, and one statement costs less than a read and a write.
- * Shared by insertForPerson and by statements that write a message beside their own change
- * (registrationsRepository.takeWaitlistPlace).
- */
-export function personMessageRow(
-  db: Executor,
+/** A PersonMessage's fields as arguments, in order (prepared statements take them one by one). */
+export type PersonMessageArgs = [
   id: string,
   topic: string,
   dedupKey: string,
@@ -74,7 +67,27 @@ export function personMessageRow(
   sessionId: string | null,
   kind: string,
   at: string,
-) {
+];
+
+export const personMessageArgs = (m: PersonMessage): PersonMessageArgs => [
+  m.id,
+  m.topic,
+  m.dedupKey,
+  m.payload,
+  m.personId,
+  m.sessionId,
+  m.kind,
+  m.at,
+];
+
+/**
+ * The outbox row of a message to one person who is active, by the channel they chose for its kind
+ * — email unless they chose Slack (a direct message) or nothing (no row) — as a SELECT to insert
+ * from: every registration queues one, and one statement costs less than a read and a write.
+ * Shared by insertForPerson and by statements that write a message beside their own change
+ * (registrationsRepository.takeWaitlistPlace).
+ */
+export function personMessageRow(db: Executor, ...[id, topic, dedupKey, payload, personId, sessionId, kind, at]: PersonMessageArgs) {
   const chosen = db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind);
   return (
     db
@@ -115,34 +128,18 @@ export const PERSON_MESSAGE_COLUMNS = [
   'created_at',
 ] as const;
 
-const insertForPerson = prepared(
-  (
-    db,
-    id: string,
-    topic: string,
-    dedupKey: string,
-    payload: string,
-    personId: string,
-    sessionId: string | null,
-    kind: string,
-    at: string,
-  ) =>
-    db
-      .insertInto('outbox')
-      .columns(PERSON_MESSAGE_COLUMNS)
-      .expression(personMessageRow(db, id, topic, dedupKey, payload, personId, sessionId, kind, at))
-      .onConflict((oc) => oc.column('dedup_key').doNothing()),
+const insertForPerson = prepared((db, ...args: PersonMessageArgs) =>
+  db
+    .insertInto('outbox')
+    .columns(PERSON_MESSAGE_COLUMNS)
+    .expression(personMessageRow(db, ...args))
+    .onConflict((oc) => oc.column('dedup_key').doNothing()),
 );
 
 export const outboxRepository = {
   /** One message to one person through the channel they chose for `kind` (nothing when they chose nothing); a few are about no session. */
   async enqueueForPerson(db: Executor, m: PersonMessage) {
-    await insertForPerson(db, m.id, m.topic, m.dedupKey, m.payload, m.personId, m.sessionId, m.kind, m.at);
-  },
-
-  /** Deletes a message not yet delivered (one written ahead of a decision that went otherwise, in its transaction). */
-  async remove(db: Executor, id: string): Promise<void> {
-    await db.deleteFrom('outbox').where('id', '=', id).where('status', '=', 'pending').execute();
+    await insertForPerson(db, ...personMessageArgs(m));
   },
 
   /**
