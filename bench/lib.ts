@@ -93,6 +93,8 @@ export async function createPeople(db: Db, n: number): Promise<{ ids: string[]; 
 export interface LoadResult {
   requests: number;
   perSecond: number;
+  /** From the first request to the last answer (burst). */
+  seconds?: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -153,6 +155,7 @@ export async function burst(
   return {
     requests: result.requests.total,
     perSecond: Math.round(result.requests.total / seconds),
+    seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,

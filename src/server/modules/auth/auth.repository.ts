@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { ApiTokensTable, LoginSessionsTable, PeopleTable } from '../../db/schema.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
@@ -23,8 +23,26 @@ export const authRepository = {
     return personByTokenHash(db, tokenHash).then(([r]) => r);
   },
 
-  touchToken(db: Executor, tokenId: string, at: string) {
-    return db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+  /**
+   * Records when tokens were last used, all of them in one statement: `touches` are [token id,
+   * time] pairs, at most a few hundred (the caller slices). A time older than the one recorded
+   * (another instance wrote a later use) leaves the row alone.
+   */
+  async touchTokens(db: Executor, touches: readonly (readonly [tokenId: string, at: string])[]): Promise<void> {
+    if (touches.length === 0) return;
+    const used = sql<{ id: string; at: string }>`(${sql.join(
+      touches.map(([id, at]) => sql`select ${id} as id, ${at} as at`),
+      sql` union all `,
+    )})`;
+    // The literal list's times are text; PostgreSQL's column is a timestamptz.
+    const at = db.getExecutor().adapter instanceof PostgresAdapter ? sql<string>`cast(v.at as timestamptz)` : sql<string>`v.at`;
+    await db
+      .updateTable('api_tokens')
+      .from(used.as('v'))
+      .set({ last_used_at: at })
+      .whereRef('api_tokens.id', '=', 'v.id')
+      .where((eb) => eb.or([eb('api_tokens.last_used_at', 'is', null), eb('api_tokens.last_used_at', '<', at)]))
+      .execute();
   },
 
   findPersonBySessionHash(db: Executor, sessionHash: string, now: string) {

@@ -14,6 +14,8 @@ import type { authRepository } from './auth.repository.js';
 const SESSION_DAYS = 14;
 // Writing last_used_at on every request would turn reads into writes; a minute's precision is plenty.
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+/** Token uses written per statement (two parameters each). */
+const TOUCHES_PER_STATEMENT = 500;
 
 export interface ResolvedActor {
   actor: Actor;
@@ -53,17 +55,23 @@ export class AuthService {
   private readonly tokens: SignalledCache<CachedToken>;
   private readonly sessions: SignalledCache<CachedSession>;
 
-  /** Writes the buffered "last used" times (a periodic job, and once more at shutdown). */
+  /**
+   * Writes the buffered "last used" times (a periodic job, and once more at shutdown): a statement
+   * per slice of TOUCHES_PER_STATEMENT tokens, not one per token, so a crowd's first requests
+   * (thousands of tokens seen for the first time) cost a few round trips.
+   */
   async flushTokenUse(): Promise<number> {
     if (this.pendingTouches.size === 0) return 0;
-    const touches = [...this.pendingTouches];
+    // In token order, so instances flushing the same tokens at once lock their rows in the same order.
+    const touches = [...this.pendingTouches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     this.pendingTouches.clear();
     try {
-      await this.tx.transaction(async (trx) => {
-        for (const [tokenId, at] of touches) await this.auth.touchToken(trx, tokenId, at);
-      });
+      for (let at = 0; at < touches.length; at += TOUCHES_PER_STATEMENT) {
+        await this.auth.touchTokens(this.tx.executor, touches.slice(at, at + TOUCHES_PER_STATEMENT));
+      }
     } catch (error) {
       // Kept for the next flush (the database may be back by then); a use recorded since is newer.
+      // A slice already written is written again then, which changes nothing.
       for (const [tokenId, at] of touches) if (!this.pendingTouches.has(tokenId)) this.pendingTouches.set(tokenId, at);
       throw error;
     }

@@ -86,6 +86,32 @@ describe('creating API tokens', () => {
 });
 
 describe('using API tokens', () => {
+  it("records each token's last use when the buffered uses are written, never moving a later one back", async () => {
+    const tokens = [await newToken({}), await newToken({}), await newToken({})];
+    const [first, second, third] = tokens as [(typeof tokens)[0], (typeof tokens)[0], (typeof tokens)[0]];
+    // Another instance has already recorded a later use of the third token.
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    await t.database.db.updateTable('api_tokens').set({ last_used_at: later }).where('id', '=', third.id).execute();
+    const before = Date.now();
+    for (const { token } of tokens) expect((await as(t.app, token).get('/api/v1/me')).statusCode).toBe(200);
+    const listed = async () =>
+      new Map(
+        (await as(t.app, alice.token).get('/api/v1/me/tokens'))
+          .json()
+          .items.map((i: { id: string; lastUsedAt: string | null }) => [i.id, i.lastUsedAt]),
+      );
+    expect((await listed()).get(first.id)).toBeNull();
+
+    expect(await t.app.jobs['record-token-use']?.()).toBeGreaterThanOrEqual(2);
+    const after = await listed();
+    for (const { id } of [first, second]) {
+      const at = Date.parse(String(after.get(id)));
+      expect(at).toBeGreaterThanOrEqual(before - 1);
+      expect(at).toBeLessThanOrEqual(Date.now());
+    }
+    expect(after.get(third.id)).toBe(later);
+  });
+
   it('authenticates as a Bearer token until revoked', async () => {
     const { token, id } = await newToken({});
     const me = await as(t.app, token).get('/api/v1/me');
