@@ -66,8 +66,8 @@ export class AuthService {
     const touches = [...this.pendingTouches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     this.pendingTouches.clear();
     try {
-      for (let at = 0; at < touches.length; at += TOUCHES_PER_STATEMENT) {
-        await this.auth.touchTokens(this.tx.executor, touches.slice(at, at + TOUCHES_PER_STATEMENT));
+      for (let from = 0; from < touches.length; from += TOUCHES_PER_STATEMENT) {
+        await this.auth.touchTokens(this.tx.executor, touches.slice(from, from + TOUCHES_PER_STATEMENT));
       }
     } catch (error) {
       // Kept for the next flush (the database may be back by then); a use recorded since is newer.
