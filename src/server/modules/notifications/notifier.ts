@@ -111,7 +111,7 @@ export class Notifier {
       payload.calendar = { method: 'CANCEL', sequence: await this.invites.nextSequence(db, row.session_id, row.person_id, now) };
     }
     await this.enqueue(db, topic, `${topic}:${row.id}:${row.updated_at}`, payload, now);
-    const event = webhookEventOf(topic, row);
+    const event = webhookEventOf(topic, row.created_at === row.updated_at);
     if (event) await this.webhooks.emit(db, event, `${row.id}:${row.updated_at}`, { registration: registrationData(row) }, refsOf(row));
   }
 
@@ -128,9 +128,9 @@ export class Notifier {
     return personMessage(topic, `${topic}:${r.id}:${now}`, payload, now);
   }
 
-  /** Whether any integrator hears of a change like this one (a new registration: 'registration.created'). */
+  /** Whether any integrator hears of a new registration's `topic` (registration() would emit its event). */
   async integratorsHear(db: Executor, topic: RegistrationTopic): Promise<boolean> {
-    const event = topic === 'registration.enrolled' || topic === 'registration.waitlisted' ? 'registration.created' : undefined;
+    const event = webhookEventOf(topic, true);
     return event !== undefined && (await this.webhooks.listening(db, event));
   }
 
@@ -387,11 +387,14 @@ function personMessage(topic: Topic, dedupKey: string, payload: MessagePayload, 
   };
 }
 
-/** Which integrator event a registration message is: new, moved up, or cancelled (an accepted offer is none). */
-function webhookEventOf(topic: RegistrationTopic, row: RegistrationRow): IntegratorEvent | undefined {
+/**
+ * Which integrator event a registration message is: new, moved up, or cancelled (an accepted offer
+ * is none). `isNew`: the registration was just created (never updated since).
+ */
+function webhookEventOf(topic: RegistrationTopic, isNew: boolean): IntegratorEvent | undefined {
   if (topic === 'registration.cancelled') return 'registration.cancelled';
   if (topic === 'registration.promoted' || topic === 'registration.offered') return 'registration.promoted';
-  return row.created_at === row.updated_at ? 'registration.created' : undefined;
+  return isNew ? 'registration.created' : undefined;
 }
 
 const refsOf = (row: RegistrationRow) => ({ personId: row.person_id, sessionId: row.session_id });
