@@ -37,9 +37,9 @@ export const commonErrors = {
 } as const;
 
 /**
- * Sends JSON that was already checked against the route's response schema and serialized (a
- * cached answer), as text or as its UTF-8 bytes: with a JSON content type, Fastify skips the
- * per-request serializer.
+ * Sends JSON that was already serialized (a kept answer, or one written from kept pieces, whose
+ * tests check it byte for byte against the route's response schema), as text or as its UTF-8
+ * bytes: with a JSON content type, Fastify skips the per-request serializer and its check.
  */
 export function sendJsonText(reply: { type(contentType: string): unknown }, json: string | Buffer): FastifyReply {
   return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);

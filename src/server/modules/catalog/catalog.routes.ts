@@ -1,23 +1,24 @@
-import { catalogApi, searchResponse } from '../../../contracts/index.js';
+import { catalogApi } from '../../../contracts/index.js';
 import { AnswerCache } from '../../platform/answer-cache.js';
 import { requireActor } from '../../platform/authenticate.js';
 import { type Api, sendJsonText } from '../../platform/http.js';
 import { route } from '../../platform/route.js';
 import type { CatalogService } from './catalog.service.js';
 import type { SearchService } from './search.service.js';
+import { searchAnswerBytes } from './search-answer.js';
 
 const tags = ['catalog'];
 
 /**
- * Search answers as the bytes sent, by query: checked against the contract, serialized and
- * encoded once, then shared by identical searches for `cacheMs` (answers depend on the query, not
- * on who asks). Bytes, not text: a kept answer is written as it is, rather than measured and
- * encoded again for every request (about 27 KB each at org scale).
+ * Search answers as the bytes sent, by query: serialized and encoded once (search-answer.ts), then
+ * shared by identical searches for `cacheMs` (answers depend on the query, not on who asks).
+ * Bytes, not text: a kept answer is written as it is, rather than measured and encoded again for
+ * every request (about 25 KB each at org scale).
  */
 function searchAnswers(search: SearchService, cacheMs: number) {
   const answers = new AnswerCache<Buffer>(cacheMs);
   return (query: Parameters<SearchService['run']>[0]): Promise<Buffer> =>
-    answers.get(JSON.stringify(query), async () => Buffer.from(JSON.stringify(searchResponse.parse(await search.run(query)))));
+    answers.get(JSON.stringify(query), async () => searchAnswerBytes(await search.run(query)));
 }
 
 export function catalogRoutes(app: Api, catalog: CatalogService, search: SearchService, searchCacheMs: number): void {

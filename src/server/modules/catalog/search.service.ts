@@ -8,10 +8,11 @@ import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
 import type { registrationsRepository } from '../registrations/registrations.repository.js';
 import type { SearchFilter, SearchSort, searchRepository } from './search.repository.js';
+import { hitWorkshop } from './search-answer.js';
 import { MARK_END, MARK_START, searchTerms } from './search-index.repository.js';
 import type { SearchKeeper } from './search-keeper.js';
 import { excerpt, MAX_EXACT, type MemoryWorkshop } from './search-memory.js';
-import { channelMaps, cursorOf, searchResults } from './search-results.js';
+import { cursorOf, searchResults } from './search-results.js';
 
 type Query = z.output<typeof searchQuery>;
 
@@ -141,7 +142,7 @@ export class SearchService {
     });
     const last = page.at(-1);
     // Taken now: the memory may change while the counts are read.
-    const { channelById: channelOf, rankById } = channelMaps(memory.channels);
+    const channels = memory.channels;
     const workshopOf = new Map(page.flatMap((r) => memory.get(r.id) ?? []).map((w) => [w.id, w]));
     const nextOf = new Map(page.flatMap((r) => memory.nextSession(r.id, f) ?? []).map((s) => [s.workshop_id, s]));
     const counts = await this.registrations.countsFor(
@@ -156,22 +157,7 @@ export class SearchService {
       const inPerson = next ? free(next.seats, next.mode === 'online' ? (c?.taken.online ?? 0) : (c?.taken.in_person ?? 0)) : null;
       const online = next?.mode === 'hybrid' ? free(next.online_seats, c?.taken.online ?? 0) : 0;
       return {
-        workshop: {
-          id: row.id,
-          title: card.title,
-          summary: card.summary,
-          format: row.format,
-          language: card.language,
-          tags: [...row.tags].sort(),
-          // In the order of their names, compared once per list of channels rather than per result.
-          channels: row.channelIds
-            .flatMap((id) => channelOf.get(id) ?? [])
-            .sort((a, b) => (rankById.get(a.id) as number) - (rankById.get(b.id) as number))
-            .map((ch) => ({ slug: ch.slug, name: ch.name })),
-          hosts: card.hosts.map((h) => ({ id: h.id, name: h.name, title: h.title })),
-          popularity: Number(row.popularity),
-          publishedAt: row.published_at,
-        },
+        workshop: hitWorkshop(card, channels),
         nextSession: next
           ? {
               id: next.id,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { as, testAppWithPeople } from '../../../../test/helpers/app.js';
 import { expectError } from '../../../../test/helpers/errors.js';
 import { sessionBody, workshopBody } from '../../../../test/helpers/factories.js';
-import type { SearchResponse } from '../../../contracts/index.js';
+import { type SearchResponse, searchResponse } from '../../../contracts/index.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { searchIndex } from './search-index.repository.js';
 
@@ -20,6 +20,8 @@ async function publish(key: string, body: Parameters<typeof workshopBody>[0], se
 const search = async (query: string): Promise<SearchResponse> => {
   const res = await as(t.app, reader.token).get(`/api/v1/search?${query}`);
   expect(res.statusCode, res.body).toBe(200);
+  // The answer is written from kept pieces (search-answer.ts): byte for byte the contract's JSON.
+  expect(res.body).toBe(JSON.stringify(searchResponse.parse(res.json())));
   return res.json();
 };
 const titles = (r: SearchResponse) => r.items.map((i) => i.workshop.title);
@@ -257,6 +259,19 @@ describe('search', () => {
     expect((await search(`format=${format}`)).facets.channels).toEqual([channel]);
     expect((await search(`channel=data-engineering&format=${format}&mode=in_person`)).facets.channels).toEqual([channel]);
     expect((await search(`format=${format}&mode=online`)).facets.channels).toEqual([]);
+  });
+
+  it('shows a workshop as it is now in every hit: a new title, a renamed channel', async () => {
+    const api = as(t.app, host.token);
+    const before = (await search('q=helm')).items[0];
+    expect(before?.workshop.title).toBe('Helm charts that age well');
+    await api.patch(`/api/v1/workshops/${ids.helm}`, { title: 'Helm charts that age gracefully' });
+    expect(titles(await search('q=helm'))).toEqual(['Helm charts that age gracefully']);
+    await t.database.db.updateTable('channels').set({ name: 'Data Platform' }).where('slug', '=', 'data-engineering').execute();
+    const renamed = await search('channel=data-engineering');
+    expect(renamed.items[0]?.workshop.channels).toEqual([{ slug: 'data-engineering', name: 'Data Platform' }]);
+    expect(renamed.facets.channels[0]).toEqual({ value: 'data-engineering', label: 'Data Platform', count: 1 });
+    await api.patch(`/api/v1/workshops/${ids.helm}`, { title: 'Helm charts that age well' });
   });
 
   it('shows excerpts as text, without the Markdown marks of the description', async () => {
