@@ -1,3 +1,4 @@
+import { markdownToText } from '../../../contracts/markdown-text.js';
 import { placeMatches } from '../../../contracts/places.js';
 import { type Bits, hasSlot, PrefixIndex } from './prefix-index.js';
 import type { CandidateRow, Format, Mode, SearchFilter, SessionGroupRow } from './search.repository.js';
@@ -608,14 +609,16 @@ interface TextWords {
 const PART = '\u0001';
 
 /**
- * Split once per workshop and kept while the workshop object lives (a change replaces it): result
- * pages show the same workshops again and again, and splitting is most of an excerpt's cost.
+ * Made plain and split once per workshop, and kept while the workshop object lives (a change
+ * replaces it): result pages show the same workshops again and again. Excerpts are cut from the
+ * plain text (Markdown marks taken out of the whole text once), so a search does not strip the
+ * marks of twenty excerpts again, and a link's address, which a reader never sees, is never shown.
  */
 const textWords = new WeakMap<MemoryWorkshop, TextWords>();
 function wordsOfText(workshop: MemoryWorkshop): TextWords {
   let found = textWords.get(workshop);
   if (!found) {
-    const text = `${workshop.summary}\n${workshop.description}`;
+    const text = `${markdownToText(workshop.summary)} ${markdownToText(workshop.description)}`;
     const matches = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
     const bounds = new Int32Array(matches.length * 2);
     const parts: string[] = [];
@@ -657,8 +660,8 @@ function partIndex(partAt: Int32Array, at: number): number {
 const EXCERPT_WORDS = 16;
 
 /**
- * A short excerpt of the summary and description with the words matching a term between
- * MARK_START and MARK_END (the caller strips Markdown, escapes and marks it). Made here rather than
+ * A short excerpt of the summary and description, as plain text, with the words matching a term
+ * between MARK_START and MARK_END (the caller escapes and marks it). Made here rather than
  * by FTS5 snippet() or ts_headline(): both databases then give the same excerpt, without a query.
  */
 export function excerpt(workshop: MemoryWorkshop, terms: string[]): string {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { SearchHit, SearchResponse, searchQuery } from '../../../contracts/index.js';
-import { markdownToText } from '../../../contracts/markdown-text.js';
 import { capacityOf } from '../../../contracts/seats.js';
 import { invalidField } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
@@ -20,9 +19,8 @@ type Query = z.output<typeof searchQuery>;
 const POPULARITY_SLICE = 100;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** The index's excerpt as plain text (no Markdown marks), escaped, with only the matched words marked. */
-const markedExcerpt = (snippet: string) =>
-  escapeHtml(markdownToText(snippet)).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+/** The memory's excerpt (plain text), escaped, with only the matched words marked. */
+const markedExcerpt = (snippet: string) => escapeHtml(snippet).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 
 /**
  * Discovery: full-text search and filters over published workshops, each with its next
