@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
-import { createPeople, type LoadResult, line, start, waitFor } from './lib.js';
+import { createPeople, FIRST_PORT, type LoadResult, line, start, waitFor } from './lib.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -22,7 +22,7 @@ const PEOPLE = 1_000;
 const REVOCATIONS = Math.min(20, Number(process.env.BENCH_REVOCATIONS ?? 20));
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // Away from the other benches' ports (they may run on a shared machine).
-let port = 44_000 + Math.floor(Math.random() * 10_000);
+let port = FIRST_PORT + 1_000 + Math.floor(Math.random() * 8_000);
 
 /** GETs `path` with the tokens in turn for `seconds` (after a 2 s warm-up that is not counted). */
 async function load(url: string, path: string, tokens: string[], seconds: number): Promise<LoadResult> {

@@ -19,7 +19,7 @@ import { migrateToLatest } from '../src/server/db/migrator.js';
 import { renderCalendar } from '../src/server/modules/calendar/calendar.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
-import { analyze, burst, createPeople, type LoadResult, line, start, waitFor } from './lib.js';
+import { analyze, burst, createPeople, FIRST_PORT, type LoadResult, line, start, waitFor } from './lib.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const CONNECTIONS = 50;
@@ -27,7 +27,7 @@ const SESSIONS = 500;
 /** More feeds of 500 sessions than the 32 MB an instance keeps rendered: a round over them always misses. */
 const PEOPLE = 200;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-let port = 43_500;
+let port = FIRST_PORT + 500;
 
 /** 100 published workshops of five sessions each over the next 60 days; every person holds a seat in all. */
 async function feeds(database: DbHandle): Promise<{ paths: string[]; ids: string[] }> {

@@ -25,7 +25,7 @@ import { registrationsRepository } from '../src/server/modules/registrations/reg
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
 import { createTransactor } from '../src/server/platform/transaction.js';
-import { type LoadResult, pacedLoad, peakRssMb, start, steadyLoad, waitFor } from './lib.js';
+import { FIRST_PORT, type LoadResult, pacedLoad, peakRssMb, start, steadyLoad, waitFor } from './lib.js';
 import { orgPostgres, orgSqlite } from './org-database.js';
 
 const CONNECTIONS = 50;
@@ -40,7 +40,7 @@ const COMPARE_COMPRESSION = process.env.BENCH_COMPRESSION === 'compare';
 const ACCEPT_COMPRESSED = 'gzip, br';
 /** Statements at least this slow get their whole plan printed (all plans go to a file). */
 const SLOW_MS = 2;
-let port = 43_300;
+let port = FIRST_PORT + 300;
 
 interface Query {
   label: string;

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { analyticsApi } from '../src/contracts/analytics.endpoints.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
-import { peakRssMb, start, waitFor } from './lib.js';
+import { FIRST_PORT, peakRssMb, start, waitFor } from './lib.js';
 import { orgPostgres, orgSqlite } from './org-database.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -30,7 +30,7 @@ const TARGET_P95_MS = 300;
 /** BENCH_FROM_SOURCE=1 serves from src/ through tsx instead of the built dist/ (no build needed). */
 const FROM_SOURCE = process.env.BENCH_FROM_SOURCE === '1';
 const APPLICATION_NAME = 'lyceum-bench-dashboard';
-let port = 43_500;
+let port = FIRST_PORT + 500;
 
 interface Query {
   label: string;

@@ -7,6 +7,12 @@ import type { Db } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/server/platform/ids.js';
 
 export const ROOT = new URL('../', import.meta.url).pathname;
+/**
+ * Where the benchmarks' servers listen: below Linux's ephemeral range (32768–60999), where the
+ * local end of one of the load's own connections (hundreds at a time) can hold a port first
+ * (bench:mixed once failed with EADDRINUSE on 43502).
+ */
+export const FIRST_PORT = 23_000;
 
 /**
  * Statistics for the planner, as autovacuum keeps them on a database in use: one seeded a moment

@@ -20,7 +20,7 @@ import { migrateToLatest } from '../src/server/db/migrator.js';
 import type { Database } from '../src/server/db/schema.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
 import { hashSecret, newId, newSecret } from '../src/server/platform/ids.js';
-import { analyze, start, waitFor } from './lib.js';
+import { analyze, FIRST_PORT, start, waitFor } from './lib.js';
 
 const PEOPLE_ENV = process.env.BENCH_PEOPLE ? Number(process.env.BENCH_PEOPLE) : undefined;
 const SCALE = Number(process.env.BENCH_SCALE ?? (PEOPLE_ENV ? PEOPLE_ENV / 20_000 : 1));
@@ -35,7 +35,7 @@ const MIX_SIZE = 500;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 const DAY = 86_400_000;
-let port = 43_500;
+let port = FIRST_PORT + 500;
 
 type Kind = 'register' | 'search' | 'workshop' | 'session' | 'catalog';
 const KINDS: Kind[] = ['register', 'search', 'workshop', 'session', 'catalog'];

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
-import { analyze, burst, createPeople, type LoadResult, line, start, steadyLoad, waitFor } from './lib.js';
+import { analyze, burst, createPeople, FIRST_PORT, type LoadResult, line, start, steadyLoad, waitFor } from './lib.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CONNECTIONS = 50;
 /** Seconds each page is also driven on warm connections, after its burst. */
 const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-let port = 43_300;
+let port = FIRST_PORT + 300;
 
 async function call(url: string, token: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${url}${path}`, {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
-import { analyze, burst, createPeople, type LoadResult, line, peakRssMb, start, waitFor } from './lib.js';
+import { analyze, burst, createPeople, FIRST_PORT, type LoadResult, line, peakRssMb, start, waitFor } from './lib.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const SEATS = 100;
@@ -17,7 +17,7 @@ const CONNECTIONS = 100;
 // route gets the same POSTs, Lyceum reads the session page (authentication, routing, queries).
 const WARM_UP = 2_000;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-let port = 43_100;
+let port = FIRST_PORT + 100;
 
 async function api(url: string, token: string, path: string, body: unknown) {
   const res = await fetch(`${url}${path}`, {

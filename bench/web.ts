@@ -15,13 +15,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Cookie, chromium } from 'playwright-core';
-import { ROOT, waitFor } from './lib.js';
+import { FIRST_PORT, ROOT, waitFor } from './lib.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GOAL_MS = 1000;
 /** A session card: the catalog's hits (article) and "Your next sessions" (li), each named by its title. */
 const CARD = 'main .mantine-Card-root[aria-labelledby]';
-const PORT = Number(process.env.BENCH_PORT ?? 43_350);
+const PORT = Number(process.env.BENCH_PORT ?? FIRST_PORT + 350);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => p && existsSync(p));
 
