@@ -4,13 +4,6 @@ import { channelMaps } from './search-results.js';
 
 type HitWorkshop = SearchHit['workshop'];
 
-interface Card {
-  channels: MemoryChannel[];
-  workshop: HitWorkshop;
-  /** Its JSON as UTF-8, written into every answer that shows it. */
-  bytes: Buffer;
-}
-
 /**
  * A hit's workshop, made once per version of the workshop in memory (the keeper replaces the
  * object when the workshop changes, so a changed workshop is made again) and list of channels
@@ -18,7 +11,8 @@ interface Card {
  * About 10 KB of a 25 KB answer at org scale; making, checking and encoding it for every
  * uncached search was a fifth of the search's CPU.
  */
-const cards = new WeakMap<MemoryWorkshop, Card>();
+const cards = new WeakMap<MemoryWorkshop, { channels: MemoryChannel[]; workshop: HitWorkshop }>();
+/** Each kept hit workshop's JSON as UTF-8, written into every answer that shows it. */
 const cardBytes = new WeakMap<HitWorkshop, Buffer>();
 
 export function hitWorkshop(workshop: MemoryWorkshop, channels: MemoryChannel[]): HitWorkshop {
@@ -41,9 +35,8 @@ export function hitWorkshop(workshop: MemoryWorkshop, channels: MemoryChannel[])
     popularity: Number(workshop.popularity),
     publishedAt: workshop.published_at,
   });
-  const bytes = Buffer.from(JSON.stringify(card));
-  cards.set(workshop, { channels, workshop: card, bytes });
-  cardBytes.set(card, bytes);
+  cards.set(workshop, { channels, workshop: card });
+  cardBytes.set(card, Buffer.from(JSON.stringify(card)));
   return card;
 }
 
