@@ -5,7 +5,8 @@ import { invalidField } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import type { Transactor } from '../../platform/transaction.js';
-import type { registrationsRepository } from '../registrations/registrations.repository.js';
+import { writeMark } from '../../platform/write-mark.js';
+import type { PoolCounts, registrationsRepository } from '../registrations/registrations.repository.js';
 import type { SearchFilter, SearchSort, searchRepository } from './search.repository.js';
 import { hitWorkshop } from './search-answer.js';
 import { MARK_END, MARK_START, searchTerms } from './search-index.repository.js';
@@ -30,6 +31,9 @@ const markedExcerpt = (snippet: string) => escapeHtml(snippet).replaceAll(MARK_S
  * there); the only query per search is the page's registration counts, beside the change log read.
  */
 export class SearchService {
+  /** Seat counts by session as read under one write mark (seatCounts); undefined: nobody registered. */
+  private kept: { mark: string | null; counts: Map<string, PoolCounts | undefined> } = { mark: null, counts: new Map() };
+
   constructor(
     private readonly tx: Transactor,
     private readonly search: typeof searchRepository,
@@ -96,6 +100,33 @@ export class SearchService {
     return items;
   }
 
+  /**
+   * The seats taken and places waiting of a page's sessions. On SQLite they are kept between
+   * searches while nothing is written (writeMark): reading them was the largest part of an
+   * uncached search left (20 rows scattered over the sessions table, 15 % of its CPU at org
+   * scale), and searches far outnumber writes. Any write, of anything, by anyone, drops them all:
+   * a search never shows a count older than the last write. The mark is read before the counts,
+   * so counts read after a write that raced them are only dropped too soon, never kept too long.
+   */
+  private async seatCounts(sessionIds: string[]): Promise<Map<string, PoolCounts>> {
+    const db = this.tx.executor;
+    const mark = await writeMark(db);
+    if (mark === null) return this.registrations.countsFor(db, sessionIds);
+    if (mark !== this.kept.mark) this.kept = { mark, counts: new Map() };
+    const { counts } = this.kept;
+    const missing = sessionIds.filter((id) => !counts.has(id));
+    if (missing.length > 0) {
+      const read = await this.registrations.countsFor(db, missing);
+      for (const id of missing) counts.set(id, read.get(id));
+    }
+    const result = new Map<string, PoolCounts>();
+    for (const id of sessionIds) {
+      const c = counts.get(id);
+      if (c) result.set(id, c);
+    }
+    return result;
+  }
+
   private filterOf(query: Query): SearchFilter {
     const now = nowIso();
     const from = query.from ? new Date(query.from).toISOString() : now;
@@ -143,10 +174,7 @@ export class SearchService {
     const channels = memory.channels;
     const workshopOf = new Map(page.flatMap((r) => memory.get(r.id) ?? []).map((w) => [w.id, w]));
     const nextOf = new Map(page.flatMap((r) => memory.nextSession(r.id, f) ?? []).map((s) => [s.workshop_id, s]));
-    const counts = await this.registrations.countsFor(
-      this.tx.executor,
-      [...nextOf.values()].map((s) => s.id),
-    );
+    const counts = await this.seatCounts([...nextOf.values()].map((s) => s.id));
     const items = page.map((row): SearchHit => {
       const card = workshopOf.get(row.id) as MemoryWorkshop;
       const next = nextOf.get(row.id);

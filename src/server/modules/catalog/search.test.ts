@@ -274,6 +274,29 @@ describe('search', () => {
     await api.patch(`/api/v1/workshops/${ids.helm}`, { title: 'Helm charts that age well' });
   });
 
+  it('shows seat counts as they are after every write: a registration, plain SQL, a cancellation', async () => {
+    const next = async () => (await search('q=helm')).items[0]?.nextSession;
+    const session = await next();
+    expect(session?.seatsLeft).toBe(20);
+    // The same answer again, with nothing written in between (on SQLite: counts kept, not read).
+    expect((await next())?.seatsLeft).toBe(20);
+    await as(t.app, reader.token).post(`/api/v1/sessions/${session?.id}/registrations`, {});
+    expect((await next())?.seatsLeft).toBe(19);
+    await t.database.db
+      .updateTable('sessions')
+      .set((eb) => ({ in_person_taken: eb('in_person_taken', '+', 5) }))
+      .where('id', '=', session?.id as string)
+      .execute();
+    expect((await next())?.seatsLeft).toBe(14);
+    await t.database.db
+      .updateTable('sessions')
+      .set((eb) => ({ in_person_taken: eb('in_person_taken', '-', 5) }))
+      .where('id', '=', session?.id as string)
+      .execute();
+    await as(t.app, reader.token).delete(`/api/v1/sessions/${session?.id}/registrations/me`);
+    expect((await next())?.seatsLeft).toBe(20);
+  });
+
   it('shows excerpts as text, without the Markdown marks of the description', async () => {
     await publish('markdown', {
       title: 'Tracing with OpenTelemetry',
