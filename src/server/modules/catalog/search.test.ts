@@ -282,17 +282,15 @@ describe('search', () => {
     expect((await next())?.seatsLeft).toBe(20);
     await as(t.app, reader.token).post(`/api/v1/sessions/${session?.id}/registrations`, {});
     expect((await next())?.seatsLeft).toBe(19);
-    await t.database.db
-      .updateTable('sessions')
-      .set((eb) => ({ in_person_taken: eb('in_person_taken', '+', 5) }))
-      .where('id', '=', session?.id as string)
-      .execute();
+    const takeInSql = (seats: number) =>
+      t.database.db
+        .updateTable('sessions')
+        .set((eb) => ({ in_person_taken: eb('in_person_taken', '+', seats) }))
+        .where('id', '=', session?.id as string)
+        .execute();
+    await takeInSql(5);
     expect((await next())?.seatsLeft).toBe(14);
-    await t.database.db
-      .updateTable('sessions')
-      .set((eb) => ({ in_person_taken: eb('in_person_taken', '-', 5) }))
-      .where('id', '=', session?.id as string)
-      .execute();
+    await takeInSql(-5);
     await as(t.app, reader.token).delete(`/api/v1/sessions/${session?.id}/registrations/me`);
     expect((await next())?.seatsLeft).toBe(20);
   });
