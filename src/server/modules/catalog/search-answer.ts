@@ -11,15 +11,15 @@ type HitWorkshop = SearchHit['workshop'];
  * About 10 KB of a 25 KB answer at org scale; making, checking and encoding it for every
  * uncached search was a fifth of the search's CPU.
  */
-const cards = new WeakMap<MemoryWorkshop, { channels: MemoryChannel[]; workshop: HitWorkshop }>();
+const kept = new WeakMap<MemoryWorkshop, { channels: MemoryChannel[]; workshop: HitWorkshop }>();
 /** Each kept hit workshop's JSON as UTF-8, written into every answer that shows it. */
-const cardBytes = new WeakMap<HitWorkshop, Buffer>();
+const keptBytes = new WeakMap<HitWorkshop, Buffer>();
 
 export function hitWorkshop(workshop: MemoryWorkshop, channels: MemoryChannel[]): HitWorkshop {
-  const kept = cards.get(workshop);
-  if (kept && kept.channels === channels) return kept.workshop;
+  const found = kept.get(workshop);
+  if (found && found.channels === channels) return found.workshop;
   const { channelById, rankById } = channelMaps(channels);
-  const card: HitWorkshop = deepFreeze({
+  const hit: HitWorkshop = deepFreeze({
     id: workshop.id,
     title: workshop.title,
     summary: workshop.summary,
@@ -35,9 +35,9 @@ export function hitWorkshop(workshop: MemoryWorkshop, channels: MemoryChannel[])
     popularity: Number(workshop.popularity),
     publishedAt: workshop.published_at,
   });
-  cards.set(workshop, { channels, workshop: card });
-  cardBytes.set(card, Buffer.from(JSON.stringify(card)));
-  return card;
+  kept.set(workshop, { channels, workshop: hit });
+  keptBytes.set(hit, Buffer.from(JSON.stringify(hit)));
+  return hit;
 }
 
 function deepFreeze<T extends object>(value: T): T {
@@ -55,7 +55,7 @@ export function searchAnswerBytes(answer: SearchResponse): Buffer {
   let text = '{"items":[';
   answer.items.forEach((hit, i) => {
     parts.push(Buffer.from(`${text}${i > 0 ? ',' : ''}{"workshop":`));
-    parts.push(cardBytes.get(hit.workshop) ?? Buffer.from(JSON.stringify(hit.workshop)));
+    parts.push(keptBytes.get(hit.workshop) ?? Buffer.from(JSON.stringify(hit.workshop)));
     text = `,"nextSession":${JSON.stringify(hit.nextSession)},"hasRecording":${hit.hasRecording},"highlight":${JSON.stringify(hit.highlight)}}`;
   });
   const { tags, channels, modes, formats, locations } = answer.facets;

@@ -28,7 +28,8 @@ const markedExcerpt = (snippet: string) => escapeHtml(snippet).replaceAll(MARK_S
  * (matching) session, facet counts over all results, and keyset pages. Answers depend only on
  * the query, not on who asks (the route shares one answer between identical searches for a moment).
  * Computed from this instance's memory index (search-memory.ts, kept by search-keeper.ts: why
- * there); the only query per search is the page's registration counts, beside the change log read.
+ * there); the only query per search is the page's seat counts (on SQLite, only those not read
+ * since the last write: seatCounts), beside the change log read.
  */
 export class SearchService {
   /** Seat counts by session as read under one write mark (seatCounts); undefined: nobody registered. */
