@@ -149,8 +149,8 @@ export class OutboxWorker {
       return false;
     }
     if (failure === undefined) {
-      // Marked only while this worker still holds the claim.
-      return this.tx.transaction((trx) => this.outbox.markDone(trx, row.id, this.id, new Date(this.clock.now()).toISOString()));
+      // Marked only while this worker still holds the claim; one statement, so no transaction of its own.
+      return this.outbox.markDone(this.tx.executor, row.id, this.id, new Date(this.clock.now()).toISOString());
     }
     const message = failure instanceof Error ? failure.message : String(failure);
     const attempts = Number(row.attempts);
