@@ -4,9 +4,8 @@ import { jsonIdList } from '../../platform/id-list.js';
 import {
   PERSON_MESSAGE_COLUMNS,
   type PersonMessage,
-  type PersonMessageArgs,
-  personMessageArgs,
-  personMessageRow,
+  personMessageRows,
+  personMessagesJson,
 } from '../../platform/outbox/outbox.repository.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
@@ -101,36 +100,44 @@ const takePlaceQuery = prepared((db, id: string, sessionId: string, personId: st
 );
 
 /**
- * PostgreSQL: take_waitlist_place (migration 20261204T1400) and the person's message about the
- * place, in one statement, run outside a transaction: the statement is its own, so the seat lock
- * is held only while PostgreSQL runs it. The message is written only for a place just taken (the
- * row carries the new id), never for a live registration found instead.
+ * PostgreSQL: take_waitlist_places (migration 20261205T0100) for one session, and each person's
+ * message about a place just taken, in one statement run outside a transaction: the statement is
+ * its own, so the seat lock is held only while PostgreSQL runs it. `items` and `messages` are JSON
+ * (WaitlistAsk's fields; personMessagesJson). A message is written only for a place just taken
+ * (the row carries the id asked for), never for a live registration found instead.
  */
-const takeWaitlistPlaceQuery = prepared(
-  (db, id: string, sessionId: string, personId: string, pool: SeatPool, workshopId: string, ...message: PersonMessageArgs) =>
-    db
-      .with('r', (qc) =>
-        qc
-          .selectFrom(
-            sql<RegistrationRow>`take_waitlist_place(${id}, ${sessionId}, ${personId}, ${pool}, ${workshopId}, ${sql.lit(SEAT_LOCKS)})`.as(
-              't',
-            ),
-          )
-          .selectAll(),
-      )
-      .with('m', (qc) =>
-        qc
-          .insertInto('outbox')
-          .columns(PERSON_MESSAGE_COLUMNS)
-          .expression(
-            personMessageRow(db, ...message).where(sql<boolean>`exists (select 1 from r where r.id = ${id} and r.status = 'waitlisted')`),
-          )
-          .onConflict((oc) => oc.column('dedup_key').doNothing())
-          .returning('id'),
-      )
-      .selectFrom('r')
-      .selectAll(),
+const takeWaitlistPlacesQuery = prepared((db, sessionId: string, workshopId: string, items: string, messages: string) =>
+  db
+    .with('r', (qc) =>
+      qc
+        .selectFrom(
+          sql<RegistrationRow>`take_waitlist_places(${sessionId}, ${workshopId}, ${items}::jsonb, ${sql.lit(SEAT_LOCKS)})`.as('t'),
+        )
+        .selectAll(),
+    )
+    .with('m', (qc) =>
+      qc
+        .insertInto('outbox')
+        .columns(PERSON_MESSAGE_COLUMNS)
+        .expression(
+          personMessageRows(db, messages).where(
+            sql<boolean>`exists (select 1 from r where r.id = m.registration_id and r.status = 'waitlisted')`,
+          ),
+        )
+        .onConflict((oc) => oc.column('dedup_key').doNothing())
+        .returning('id'),
+    )
+    .selectFrom('r')
+    .selectAll(),
 );
+
+/** One person asking for a waitlist place: the new registration's id and their message about it. */
+export interface WaitlistAsk {
+  id: string;
+  personId: string;
+  pool: SeatPool;
+  message: PersonMessage;
+}
 
 // Every column, in the order the prepared insert below takes them.
 const COLUMNS = [
@@ -266,21 +273,16 @@ export const registrationsRepository = {
   },
 
   /**
-   * PostgreSQL only, outside a transaction: a waitlist place and the person's message about it in
-   * one statement (takeWaitlistPlaceQuery). No row: a seat is free and nobody waits, or
-   * registration closed; the caller then registers the usual way, in a transaction, which gives
-   * the seat or says why not. Otherwise the person's live registration, or the new place.
+   * PostgreSQL only, outside a transaction: waitlist places at one session and each person's
+   * message about theirs, in one statement (takeWaitlistPlacesQuery), decided in the order asked.
+   * At most one row per person: their live registration, or their new place. None for a person
+   * when a seat is free and nobody waits, or registration closed; the caller then registers them
+   * the usual way, in a transaction, which gives the seat or says why not. Ask for each person once.
    */
-  async takeWaitlistPlace(
-    db: Executor,
-    id: string,
-    session: { id: string; workshop_id: string },
-    personId: string,
-    pool: SeatPool,
-    message: PersonMessage,
-  ): Promise<RegistrationRow | undefined> {
-    const [row] = await takeWaitlistPlaceQuery(db, id, session.id, personId, pool, session.workshop_id, ...personMessageArgs(message));
-    return row;
+  takeWaitlistPlaces(db: Executor, session: { id: string; workshop_id: string }, asks: WaitlistAsk[]): Promise<RegistrationRow[]> {
+    const items = JSON.stringify(asks.map((a) => ({ id: a.id, person_id: a.personId, mode: a.pool })));
+    const messages = personMessagesJson(asks.map((a) => ({ registrationId: a.id, message: a.message })));
+    return takeWaitlistPlacesQuery(db, session.id, session.workshop_id, items, messages);
   },
 
   /** The other waitlisted parts of a series registration. */

@@ -22,6 +22,7 @@ import {
 import { presentRegistration } from './registrations.presenter.js';
 import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
 import { cancelRegistration, type Ledger, openingFor, seatLikely } from './seat-ledger.js';
+import { WaitlistBatches } from './waitlist-batches.js';
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
@@ -43,6 +44,11 @@ export const refusals = {
 
 /** Registering, cancelling, offers, the roster and attendance: every seat decision of Lyceum. */
 export class RegistrationsService {
+  /** This instance's waitlist places at crowded sessions, taken a batch per statement (PostgreSQL). */
+  private readonly waitlist = new WaitlistBatches((session, asks) =>
+    this.registrations.takeWaitlistPlaces(this.tx.executor, session, asks),
+  );
+
   constructor(
     private readonly tx: Transactor,
     private readonly access: AccessChecker,
@@ -106,10 +112,11 @@ export class RegistrationsService {
    * PostgreSQL, without a retry guard. Authorization and the session are read first, outside any
    * transaction (at READ COMMITTED each statement sees the latest commits either way). When the
    * pool has no seat to give as read, and no integrator hears of new registrations, the waitlist
-   * place and its message are one statement outside a transaction
-   * (registrationsRepository.takeWaitlistPlace): the seat lock is held only while PostgreSQL runs
-   * it. Otherwise, or when that statement finds a seat free after all (or registration closed), a
-   * transaction as usual.
+   * place and its message are taken in one statement outside a transaction, together with the
+   * places other people asked for at this session meanwhile (WaitlistBatches,
+   * registrationsRepository.takeWaitlistPlaces): the seat lock is held only while PostgreSQL runs
+   * it, once for the batch. Otherwise, or when that statement finds a seat free after all (or
+   * registration closed), a transaction as usual.
    */
   private async registerOnPostgres(
     actor: Actor,
@@ -122,9 +129,9 @@ export class RegistrationsService {
     if (!seatLikely(session, pool) && !(await this.notices.integratorsHear(db, 'registration.waitlisted'))) {
       const id = newId();
       const message = this.notices.waitlistedMessage({ id, sessionId: session.id, personId });
-      const row = await this.registrations.takeWaitlistPlace(db, id, session, personId, pool, message);
-      // take_waitlist_place never gives a seat (it hands that case back with no row).
-      if (row?.id === id && row.status !== 'waitlisted') throw new Error(`take_waitlist_place gave ${id} a ${row.status} registration`);
+      const row = await this.waitlist.take(session, { id, personId, pool, message });
+      // take_waitlist_places never gives a seat (it hands that case back with no row).
+      if (row?.id === id && row.status !== 'waitlisted') throw new Error(`take_waitlist_places gave ${id} a ${row.status} registration`);
       if (row) return { created: row.id === id, registration: presentRegistration(row) };
     }
     return this.tx.transaction((trx) => this.registerInOneStatement(trx, checked));

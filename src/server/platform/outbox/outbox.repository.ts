@@ -85,7 +85,7 @@ export const personMessageArgs = (m: PersonMessage): PersonMessageArgs => [
  * — email unless they chose Slack (a direct message) or nothing (no row) — as a SELECT to insert
  * from: every registration queues one, and one statement costs less than a read and a write.
  * Shared by insertForPerson and by statements that write a message beside their own change
- * (registrationsRepository.takeWaitlistPlace).
+ * (personMessageRows, for many).
  */
 export function personMessageRow(db: Executor, ...[id, topic, dedupKey, payload, personId, sessionId, kind, at]: PersonMessageArgs) {
   const chosen = db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind);
@@ -112,6 +112,67 @@ export function personMessageRow(db: Executor, ...[id, topic, dedupKey, payload,
       .where((eb) =>
         eb.exists(db.selectFrom('people').select('people.id').where('people.id', '=', personId).where('people.active', '=', 1)),
       )
+  );
+}
+
+/**
+ * personMessageRow for many messages in one statement, on PostgreSQL: `messages` is a JSON array of
+ * PersonMessages (personMessagesJson), each with the registration it is about. The caller adds
+ * which of them are written (registrationsRepository.takeWaitlistPlaces: those whose place was
+ * just taken), as a condition on `m.registration_id`. The same rules as personMessageRow: the
+ * channel the person chose for the kind, none for nothing, nobody who left.
+ */
+export function personMessageRows(db: Executor, messages: string) {
+  const m = sql<PersonMessageRecord>`(select * from jsonb_to_recordset(${messages}::jsonb) as x(
+    registration_id text, id text, topic text, dedup_key text, payload text, person_id text, session_id text, kind text, at timestamptz))`.as(
+    'm',
+  );
+  const chosen = sql<string | null>`(select p.channel from notification_preferences p where p.person_id = m.person_id and p.kind = m.kind)`;
+  return db
+    .selectFrom(m)
+    .select([
+      'm.id',
+      sql<string>`case when ${chosen} = 'slack' then 'slack_dm' else 'email' end`.as('channel'),
+      'm.topic',
+      'm.dedup_key',
+      'm.payload',
+      'm.person_id',
+      'm.session_id',
+      'm.at as run_at',
+      'm.at as created_at',
+    ])
+    .where(sql<boolean>`coalesce(${chosen}, 'email') <> 'none'`)
+    .where(sql<boolean>`exists (select 1 from people where people.id = m.person_id and people.active = 1)`);
+}
+
+interface PersonMessageRecord {
+  registration_id: string;
+  id: string;
+  topic: string;
+  dedup_key: string;
+  payload: string;
+  person_id: string;
+  session_id: string | null;
+  kind: string;
+  at: string;
+}
+
+/** Messages about registrations as personMessageRows reads them. */
+export function personMessagesJson(messages: { registrationId: string; message: PersonMessage }[]): string {
+  return JSON.stringify(
+    messages.map(
+      ({ registrationId, message: m }): PersonMessageRecord => ({
+        registration_id: registrationId,
+        id: m.id,
+        topic: m.topic,
+        dedup_key: m.dedupKey,
+        payload: m.payload,
+        person_id: m.personId,
+        session_id: m.sessionId,
+        kind: m.kind,
+        at: m.at,
+      }),
+    ),
   );
 }
 
