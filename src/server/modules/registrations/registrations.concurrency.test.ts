@@ -30,6 +30,41 @@ describe('under concurrent load', () => {
     expect(waitlisted.map((r) => r.id)).toEqual(byArrival.map((r) => r.id));
   });
 
+  it('tells each person of a crowd at a full session once, of what they got, by the channel they chose', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 3 });
+    const [quiet, slacker] = people as [TestPerson, TestPerson];
+    expect(
+      (await as(t.app, quiet.token).put('/api/v1/me/notification-preferences', { channels: { registrations: 'none' } })).statusCode,
+    ).toBe(200);
+    // Slack is not configured here, so the API would refuse it; a choice kept from when it was.
+    await t.database.db
+      .insertInto('notification_preferences')
+      .values({ person_id: slacker.id, kind: 'registrations', channel: 'slack', updated_at: new Date().toISOString() })
+      .execute();
+    try {
+      // The seats go first; then the crowd, whose places on PostgreSQL are taken a batch per
+      // statement (WaitlistBatches), the two who chose among them.
+      for (const p of people.slice(-3)) expect((await register(p, id)).statusCode).toBe(201);
+      const answers = await Promise.all(people.slice(0, -3).map((p) => register(p, id)));
+      expect(answers.map((r) => r.statusCode).every((code) => code === 201)).toBe(true);
+      const messages = await t.database.db
+        .selectFrom('outbox')
+        .select(['person_id', 'topic', 'channel'])
+        .where('session_id', '=', id)
+        .where('topic', 'like', 'registration.%')
+        .execute();
+      const rows = (await checkSeatInvariants(t.database.db, id, 3)).rows;
+      expect(rows).toHaveLength(people.length);
+      for (const row of rows) {
+        const told = messages.filter((m) => m.person_id === row.person_id).map((m) => [m.topic, m.channel]);
+        const channel = row.person_id === slacker.id ? 'slack_dm' : 'email';
+        expect(told).toEqual(row.person_id === quiet.id ? [] : [[`registration.${row.status}`, channel]]);
+      }
+    } finally {
+      await t.database.db.deleteFrom('notification_preferences').where('person_id', 'in', [quiet.id, slacker.id]).execute();
+    }
+  });
+
   it('gives each freed seat exactly once when many cancel and register at the same time', async () => {
     const id = await publishedSession(t.app, host.token, { seats: 5 });
     for (const p of people.slice(0, 30)) await register(p, id);
