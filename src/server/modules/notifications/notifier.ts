@@ -118,7 +118,7 @@ export class Notifier {
   /**
    * The person's "you are on the waitlist" message for a registration not yet decided (its id
    * chosen), as registration() would write it once the place is taken: for a statement that
-   * writes the place and its message together (registrationsRepository.takeWaitlistPlace).
+   * writes the place and its message together (registrationsRepository.takeWaitlistPlaces).
    */
   waitlistedMessage(r: { id: string; sessionId: string; personId: string }): PersonMessage {
     const now = new Date().toISOString();

@@ -23,7 +23,7 @@ export interface RegistrationNotices {
   /**
    * registration()'s person message for a new waitlist place (the registration's id chosen, the
    * row not yet in), not written: for a statement that writes it beside the place
-   * (registrationsRepository.takeWaitlistPlace).
+   * (registrationsRepository.takeWaitlistPlaces).
    */
   waitlistedMessage(r: { id: string; sessionId: string; personId: string }): PersonMessage;
   /** Whether integrators hear of such a change (then registration() has more to write than the person's message). */

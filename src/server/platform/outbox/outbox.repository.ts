@@ -84,8 +84,8 @@ export const personMessageArgs = (m: PersonMessage): PersonMessageArgs => [
  * The outbox row of a message to one person who is active, by the channel they chose for its kind
  * — email unless they chose Slack (a direct message) or nothing (no row) — as a SELECT to insert
  * from: every registration queues one, and one statement costs less than a read and a write.
- * Shared by insertForPerson and by statements that write a message beside their own change
- * (personMessageRows, for many).
+ * Shared by insertForPerson and by statements that write a message beside their own change;
+ * personMessageRows is the same for many messages at once.
  */
 export function personMessageRow(db: Executor, ...[id, topic, dedupKey, payload, personId, sessionId, kind, at]: PersonMessageArgs) {
   const chosen = db.selectFrom('notification_preferences').select('channel').where('person_id', '=', personId).where('kind', '=', kind);
