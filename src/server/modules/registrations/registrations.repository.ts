@@ -121,7 +121,7 @@ const takeWaitlistPlacesQuery = prepared((db, sessionId: string, workshopId: str
         .columns(PERSON_MESSAGE_COLUMNS)
         .expression(
           personMessageRows(db, messages).where(
-            sql<boolean>`exists (select 1 from r where r.id = m.registration_id and r.status = 'waitlisted')`,
+            sql<boolean>`exists (select 1 from r where r.id = msg.registration_id and r.status = 'waitlisted')`,
           ),
         )
         .onConflict((oc) => oc.column('dedup_key').doNothing())

@@ -119,30 +119,32 @@ export function personMessageRow(db: Executor, ...[id, topic, dedupKey, payload,
  * personMessageRow for many messages in one statement, on PostgreSQL: `messages` is a JSON array of
  * PersonMessages (personMessagesJson), each with the registration it is about. The caller adds
  * which of them are written (registrationsRepository.takeWaitlistPlaces: those whose place was
- * just taken), as a condition on `m.registration_id`. The same rules as personMessageRow: the
+ * just taken), as a condition on `msg.registration_id`. The same rules as personMessageRow: the
  * channel the person chose for the kind, none for nothing, nobody who left.
  */
 export function personMessageRows(db: Executor, messages: string) {
-  const m = sql<PersonMessageRecord>`(select * from jsonb_to_recordset(${messages}::jsonb) as x(
+  const msg = sql<PersonMessageRecord>`(select * from jsonb_to_recordset(${messages}::jsonb) as x(
     registration_id text, id text, topic text, dedup_key text, payload text, person_id text, session_id text, kind text, at timestamptz))`.as(
-    'm',
+    'msg',
   );
-  const chosen = sql<string | null>`(select p.channel from notification_preferences p where p.person_id = m.person_id and p.kind = m.kind)`;
+  const chosen = sql<
+    string | null
+  >`(select p.channel from notification_preferences p where p.person_id = msg.person_id and p.kind = msg.kind)`;
   return db
-    .selectFrom(m)
+    .selectFrom(msg)
     .select([
-      'm.id',
+      'msg.id',
       sql<string>`case when ${chosen} = 'slack' then 'slack_dm' else 'email' end`.as('channel'),
-      'm.topic',
-      'm.dedup_key',
-      'm.payload',
-      'm.person_id',
-      'm.session_id',
-      'm.at as run_at',
-      'm.at as created_at',
+      'msg.topic',
+      'msg.dedup_key',
+      'msg.payload',
+      'msg.person_id',
+      'msg.session_id',
+      'msg.at as run_at',
+      'msg.at as created_at',
     ])
     .where(sql<boolean>`coalesce(${chosen}, 'email') <> 'none'`)
-    .where(sql<boolean>`exists (select 1 from people where people.id = m.person_id and people.active = 1)`);
+    .where(sql<boolean>`exists (select 1 from people where people.id = msg.person_id and people.active = 1)`);
 }
 
 interface PersonMessageRecord {
