@@ -547,7 +547,9 @@ function describe(label: string, run: RunResult, checked: { violations: number; 
 
 function serve(databaseUrl: string): { kill: () => Promise<void>; url: string } {
   const p = port++;
-  const child = start(['bin/lyceum.js', 'serve'], {
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) go to each server's node, for profiling.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = start([...nodeArgs, 'bin/lyceum.js', 'serve'], {
     PORT: String(p),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
