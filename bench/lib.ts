@@ -53,6 +53,12 @@ export function peakRssMb(pid: number | undefined): number {
   return Math.round(kb / 1024);
 }
 
+/** CPU seconds a process has used so far (user and system, from /proc: ticks of 1/100 s). */
+export function cpuSeconds(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** n people with one API token each, inserted in batches; returns the tokens in order. */
 export async function createPeople(db: Db, n: number): Promise<{ ids: string[]; tokens: string[] }> {
   const ids: string[] = [];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { type DbHandle, openDatabase } from '../src/server/platform/db.js';
-import { analyze, burst, createPeople, FIRST_PORT, type LoadResult, line, peakRssMb, start, waitFor } from './lib.js';
+import { analyze, burst, cpuSeconds, createPeople, FIRST_PORT, type LoadResult, line, peakRssMb, start, waitFor } from './lib.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const SEATS = 100;
@@ -186,6 +186,7 @@ async function onPostgres(ceiling: LoadResult): Promise<boolean> {
     };
     console.log(line('PostgreSQL, three instances', combined, ceiling));
     console.log(`  (p50/p99: the worst of the three instances) server peak RSS ${servers.map((s) => peakRssMb(s.pid)).join(' / ')} MB`);
+    console.log(`  server CPU ${servers.map((s) => cpuSeconds(s.pid).toFixed(1)).join(' / ')} s`);
     for (const s of servers) s.kill('SIGTERM');
     return await verify(database, sessionId, results);
   } finally {

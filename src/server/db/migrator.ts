@@ -37,6 +37,7 @@ import * as m20261204T1200 from './migrations/20261204T1200_workshop_page_signal
 import * as m20261204T1300 from './migrations/20261204T1300_waitlist_counts.js';
 import * as m20261204T1400 from './migrations/20261204T1400_waitlist_place_function.js';
 import * as m20261205T0100 from './migrations/20261205T0100_waitlist_places_function.js';
+import * as m20261205T0900 from './migrations/20261205T0900_place_batches_function.js';
 
 /** Every migration, by timestamped name. Listed statically so the compiled build needs no file scan. */
 const migrations: Record<string, Migration> = {
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '20261204T1300_waitlist_counts': m20261204T1300,
   '20261204T1400_waitlist_place_function': m20261204T1400,
   '20261205T0100_waitlist_places_function': m20261205T0100,
+  '20261205T0900_place_batches_function': m20261205T0900,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

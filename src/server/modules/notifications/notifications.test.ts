@@ -16,7 +16,7 @@ beforeAll(async () => {
   host = await buildPerson(t.database.db, { name: 'Hana Host' });
   admin = await buildPerson(t.database.db, { name: 'Ada Admin', role: 'admin' });
   people = [];
-  for (let i = 0; i < 3; i++) people.push(await buildPerson(t.database.db, { name: `Learner ${i}`, timeZone: 'America/New_York' }));
+  for (let i = 0; i < 4; i++) people.push(await buildPerson(t.database.db, { name: `Learner ${i}`, timeZone: 'America/New_York' }));
 });
 afterAll(() => t.close());
 
@@ -76,6 +76,22 @@ describe('messages and calendar invitations', () => {
     const promoted = (await mailTo(b)).at(-1);
     expect(promoted?.subject).toMatch(/^A seat opened up/);
     expect(readInvitation(promoted?.calendar as string)).toMatchObject({ method: 'REQUEST', sequence: 0 });
+  });
+
+  it('invites someone who comes back with the same UID and a higher SEQUENCE than its cancellation', async () => {
+    const id = await publishedSession(t.app, host.token, { seats: 2 });
+    const a = people[3] as TestPerson;
+    await register(a, id);
+    await as(t.app, a.token).delete(`/api/v1/sessions/${id}/registrations/me`);
+    expect((await register(a, id)).statusCode).toBe(201);
+    await deliver();
+    // Delivered in one run, so in no particular order: by SEQUENCE.
+    const invitations = (await mailTo(a)).map((m) => readInvitation(m.calendar as string)).sort((x, y) => x.sequence - y.sequence);
+    expect(invitations.map((i) => [i.method, i.sequence, i.uid])).toEqual([
+      ['REQUEST', 0, invitations[0]?.uid],
+      ['CANCEL', 1, invitations[0]?.uid],
+      ['REQUEST', 2, invitations[0]?.uid],
+    ]);
   });
 
   it('cancels every invitation when the session is cancelled', async () => {

@@ -116,16 +116,17 @@ export class Notifier {
   }
 
   /**
-   * The person's "you are on the waitlist" message for a registration not yet decided (its id
-   * chosen), as registration() would write it once the place is taken: for a statement that
-   * writes the place and its message together (registrationsRepository.takeWaitlistPlaces).
+   * The person's messages for a registration not yet decided (its id chosen), as registration()
+   * would write them once the seat or the waitlist place is taken, for a statement that writes the
+   * place and its message together (registrationsRepository.takePlaces). The seat's calendar
+   * invitation is left to that statement: its sequence is raised there.
    */
-  waitlistedMessage(r: { id: string; sessionId: string; personId: string }): PersonMessage {
+  placeMessages(r: { id: string; sessionId: string; personId: string }): { enrolled: PersonMessage; waitlisted: PersonMessage } {
     const now = new Date().toISOString();
-    const topic = 'registration.waitlisted';
     const payload: MessagePayload = { sessionId: r.sessionId, personId: r.personId, registrationId: r.id };
     // Keyed by the registration, new with this request, and the moment: one message per change, as registration()'s.
-    return personMessage(topic, `${topic}:${r.id}:${now}`, payload, now);
+    const message = (topic: RegistrationTopic) => personMessage(topic, `${topic}:${r.id}:${now}`, payload, now);
+    return { enrolled: message('registration.enrolled'), waitlisted: message('registration.waitlisted') };
   }
 
   /** Whether any integrator hears of a new registration's `topic` (registration() would emit its event). */

@@ -21,11 +21,12 @@ export interface RegistrationNotices {
   /** `row` as it is after the change. */
   registration(db: Executor, row: RegistrationRow, topic: RegistrationTopic): Promise<void>;
   /**
-   * registration()'s person message for a new waitlist place (the registration's id chosen, the
-   * row not yet in), not written: for a statement that writes it beside the place
-   * (registrationsRepository.takeWaitlistPlaces).
+   * registration()'s person messages for a new registration (its id chosen, the row not yet in),
+   * not written: one for a seat (without its calendar invitation, which the statement adds with
+   * the sequence it raises) and one for a waitlist place, for a statement that writes the place
+   * and the message of whichever it gives (registrationsRepository.takePlaces).
    */
-  waitlistedMessage(r: { id: string; sessionId: string; personId: string }): PersonMessage;
+  placeMessages(r: { id: string; sessionId: string; personId: string }): { enrolled: PersonMessage; waitlisted: PersonMessage };
   /** Whether integrators hear of such a change (then registration() has more to write than the person's message). */
   integratorsHear(db: Executor, topic: RegistrationTopic): Promise<boolean>;
   attendance(db: Executor, row: RegistrationRow): Promise<void>;

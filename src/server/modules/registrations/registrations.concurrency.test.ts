@@ -42,23 +42,26 @@ describe('under concurrent load', () => {
       .values({ person_id: slacker.id, kind: 'registrations', channel: 'slack', updated_at: new Date().toISOString() })
       .execute();
     try {
-      // The seats go first; then the crowd, whose places on PostgreSQL are taken a batch per
-      // statement (WaitlistBatches), the two who chose among them.
-      for (const p of people.slice(-3)) expect((await register(p, id)).statusCode).toBe(201);
-      const answers = await Promise.all(people.slice(0, -3).map((p) => register(p, id)));
+      // All at once: on PostgreSQL their places, seats and waitlist alike, are taken a batch per
+      // statement (PlaceBatches), the two who chose among them.
+      const answers = await Promise.all(people.map((p) => register(p, id)));
       expect(answers.map((r) => r.statusCode).every((code) => code === 201)).toBe(true);
       const messages = await t.database.db
         .selectFrom('outbox')
-        .select(['person_id', 'topic', 'channel'])
+        .select(['person_id', 'topic', 'channel', 'payload'])
         .where('session_id', '=', id)
         .where('topic', 'like', 'registration.%')
         .execute();
       const rows = (await checkSeatInvariants(t.database.db, id, 3)).rows;
       expect(rows).toHaveLength(people.length);
+      expect(rows.filter((r) => r.status === 'enrolled')).toHaveLength(3);
       for (const row of rows) {
-        const told = messages.filter((m) => m.person_id === row.person_id).map((m) => [m.topic, m.channel]);
+        const mine = messages.filter((m) => m.person_id === row.person_id);
         const channel = row.person_id === slacker.id ? 'slack_dm' : 'email';
-        expect(told).toEqual(row.person_id === quiet.id ? [] : [[`registration.${row.status}`, channel]]);
+        expect(mine.map((m) => [m.topic, m.channel])).toEqual(row.person_id === quiet.id ? [] : [[`registration.${row.status}`, channel]]);
+        // A seat's message carries its first calendar invitation; a waitlist place has none yet.
+        const calendar = mine[0] && JSON.parse(mine[0].payload).calendar;
+        expect(calendar).toEqual(row.status === 'enrolled' && mine[0] ? { method: 'REQUEST', sequence: 0 } : undefined);
       }
     } finally {
       await t.database.db.deleteFrom('notification_preferences').where('person_id', 'in', [quiet.id, slacker.id]).execute();

@@ -100,29 +100,51 @@ const takePlaceQuery = prepared((db, id: string, sessionId: string, personId: st
 );
 
 /**
- * PostgreSQL: take_waitlist_places (migration 20261205T0100) for one session, and each person's
- * message about a place just taken, in one statement run outside a transaction: the statement is
- * its own, so the seat lock is held only while PostgreSQL runs it. `items` and `messages` are JSON
- * (WaitlistAsk's fields; personMessagesJson). A message is written only for a place just taken
- * (the row carries the id asked for), never for a live registration found instead.
+ * PostgreSQL: take_places (migration 20261205T0900) for one session, and for each place just
+ * taken (the row carries the id asked for, never a live registration found instead) its
+ * message: a seat raises the person's calendar invitation sequence (as invitesRepository.nextSequence)
+ * and its message carries the invitation with it, as Notifier.registration writes it; a waitlist
+ * place has its message alone. One statement run outside a transaction: it is its own, so the seat
+ * lock is held only while PostgreSQL runs it. `items` and `messages` are JSON (PlaceAsk's fields;
+ * personMessagesJson).
  */
-const takeWaitlistPlacesQuery = prepared((db, sessionId: string, workshopId: string, items: string, messages: string) =>
+const takePlacesQuery = prepared((db, sessionId: string, workshopId: string, items: string, messages: string) =>
   db
     .with('r', (qc) =>
       qc
-        .selectFrom(
-          sql<RegistrationRow>`take_waitlist_places(${sessionId}, ${workshopId}, ${items}::jsonb, ${sql.lit(SEAT_LOCKS)})`.as('t'),
-        )
+        .selectFrom(sql<RegistrationRow>`take_places(${sessionId}, ${workshopId}, ${items}::jsonb, ${sql.lit(SEAT_LOCKS)})`.as('t'))
         .selectAll(),
+    )
+    .with('seat', (qc) =>
+      qc
+        .insertInto('calendar_invites')
+        .columns(['session_id', 'person_id', 'sequence', 'updated_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('r')
+            .select(['r.session_id', 'r.person_id', sql.lit(0).as('sequence'), 'r.updated_at'])
+            .where('r.status', '=', sql.lit('enrolled'))
+            .where(sql<boolean>`r.id in (select e->>'id' from jsonb_array_elements(${items}::jsonb) e)`),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['session_id', 'person_id'])
+            .doUpdateSet({ sequence: sql`calendar_invites.sequence + 1`, updated_at: sql`excluded.updated_at` }),
+        )
+        .returning(['person_id', 'sequence']),
     )
     .with('m', (qc) =>
       qc
         .insertInto('outbox')
         .columns(PERSON_MESSAGE_COLUMNS)
         .expression(
-          personMessageRows(db, messages).where(
-            sql<boolean>`exists (select 1 from r where r.id = msg.registration_id and r.status = 'waitlisted')`,
-          ),
+          personMessageRows(
+            db,
+            messages,
+            sql<string>`coalesce((select (msg.payload::jsonb || jsonb_build_object('calendar',
+              jsonb_build_object('method', 'REQUEST', 'sequence', seat.sequence)))::text
+              from seat where seat.person_id = msg.person_id and msg.registration_status = 'enrolled'), msg.payload)`,
+          ).where(sql<boolean>`exists (select 1 from r where r.id = msg.registration_id and r.status = msg.registration_status)`),
         )
         .onConflict((oc) => oc.column('dedup_key').doNothing())
         .returning('id'),
@@ -131,12 +153,15 @@ const takeWaitlistPlacesQuery = prepared((db, sessionId: string, workshopId: str
     .selectAll(),
 );
 
-/** One person asking for a waitlist place: the new registration's id and their message about it. */
-export interface WaitlistAsk {
+/**
+ * One person asking for a place: the new registration's id and their message about it, one for a
+ * seat (its calendar invitation is added by the statement) and one for a waitlist place.
+ */
+export interface PlaceAsk {
   id: string;
   personId: string;
   pool: SeatPool;
-  message: PersonMessage;
+  messages: { enrolled: PersonMessage; waitlisted: PersonMessage };
 }
 
 // Every column, in the order the prepared insert below takes them.
@@ -273,16 +298,21 @@ export const registrationsRepository = {
   },
 
   /**
-   * PostgreSQL only, outside a transaction: waitlist places at one session and each person's
-   * message about theirs, in one statement (takeWaitlistPlacesQuery), decided in the order asked.
-   * At most one row per person: their live registration, or their new place. None for a person
-   * when a seat is free and nobody waits, or registration closed; the caller then registers them
-   * the usual way, in a transaction, which gives the seat or says why not. Ask for each person once.
+   * PostgreSQL only, outside a transaction: places at one session and each person's message about
+   * theirs, in one statement (takePlacesQuery), decided in the order asked. At most one row per
+   * person: their live registration, or their new seat or waitlist place. None for a person when
+   * registration closed (or the session is gone); the caller then registers them the usual way,
+   * in a transaction, which says why. Ask for each person once.
    */
-  takeWaitlistPlaces(db: Executor, session: { id: string; workshop_id: string }, asks: WaitlistAsk[]): Promise<RegistrationRow[]> {
+  takePlaces(db: Executor, session: { id: string; workshop_id: string }, asks: PlaceAsk[]): Promise<RegistrationRow[]> {
     const items = JSON.stringify(asks.map((a) => ({ id: a.id, person_id: a.personId, mode: a.pool })));
-    const messages = personMessagesJson(asks.map((a) => ({ registrationId: a.id, message: a.message })));
-    return takeWaitlistPlacesQuery(db, session.id, session.workshop_id, items, messages);
+    const messages = personMessagesJson(
+      asks.flatMap((a) => [
+        { registrationId: a.id, status: 'enrolled', message: a.messages.enrolled },
+        { registrationId: a.id, status: 'waitlisted', message: a.messages.waitlisted },
+      ]),
+    );
+    return takePlacesQuery(db, session.id, session.workshop_id, items, messages);
   },
 
   /** The other waitlisted parts of a series registration. */

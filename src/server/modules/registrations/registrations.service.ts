@@ -9,6 +9,7 @@ import { newId, nowIso } from '../../platform/ids.js';
 import type { Executor, Transactor } from '../../platform/transaction.js';
 import type { peopleRepository } from '../people/people.repository.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
+import { PlaceBatches } from './place-batches.js';
 import type { RegistrationNotices } from './ports.js';
 import {
   assertCheckInOpen,
@@ -21,8 +22,7 @@ import {
 } from './registration-rules.js';
 import { presentRegistration } from './registrations.presenter.js';
 import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
-import { cancelRegistration, type Ledger, openingFor, seatLikely } from './seat-ledger.js';
-import { WaitlistBatches } from './waitlist-batches.js';
+import { cancelRegistration, type Ledger, openingFor } from './seat-ledger.js';
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
@@ -44,10 +44,8 @@ export const refusals = {
 
 /** Registering, cancelling, offers, the roster and attendance: every seat decision of Lyceum. */
 export class RegistrationsService {
-  /** This instance's waitlist places at crowded sessions, taken a batch per statement (PostgreSQL). */
-  private readonly waitlist = new WaitlistBatches((session, asks) =>
-    this.registrations.takeWaitlistPlaces(this.tx.executor, session, asks),
-  );
+  /** This instance's places at each session, taken a batch per statement (PostgreSQL). */
+  private readonly places = new PlaceBatches((session, asks) => this.registrations.takePlaces(this.tx.executor, session, asks));
 
   constructor(
     private readonly tx: Transactor,
@@ -110,13 +108,13 @@ export class RegistrationsService {
 
   /**
    * PostgreSQL, without a retry guard. Authorization and the session are read first, outside any
-   * transaction (at READ COMMITTED each statement sees the latest commits either way). When the
-   * pool has no seat to give as read, and no integrator hears of new registrations, the waitlist
-   * place and its message are taken in one statement outside a transaction, together with the
-   * places other people asked for at this session meanwhile (WaitlistBatches,
-   * registrationsRepository.takeWaitlistPlaces): the seat lock is held only while PostgreSQL runs
-   * it, once for the batch. Otherwise, or when that statement finds a seat free after all (or
-   * registration closed), a transaction as usual.
+   * transaction (at READ COMMITTED each statement sees the latest commits either way). When no
+   * integrator hears of new registrations, the seat or waitlist place and its message (with a
+   * seat's calendar invitation) are taken in one statement outside a transaction, together with
+   * the places other people asked for at this session meanwhile (PlaceBatches,
+   * registrationsRepository.takePlaces): the seat lock is held only while PostgreSQL runs it, once
+   * for the batch. Otherwise, or when that statement finds registration closed, a transaction as
+   * usual (which says why).
    */
   private async registerOnPostgres(
     actor: Actor,
@@ -126,15 +124,21 @@ export class RegistrationsService {
     const db = this.tx.executor;
     const checked = await this.checkRegistration(db, actor, sessionId, input);
     const { session, personId, pool } = checked;
-    if (!seatLikely(session, pool) && !(await this.notices.integratorsHear(db, 'registration.waitlisted'))) {
+    if (!(await this.integratorsHearOfNewPlaces(db))) {
       const id = newId();
-      const message = this.notices.waitlistedMessage({ id, sessionId: session.id, personId });
-      const row = await this.waitlist.take(session, { id, personId, pool, message });
-      // take_waitlist_places never gives a seat (it hands that case back with no row).
-      if (row?.id === id && row.status !== 'waitlisted') throw new Error(`take_waitlist_places gave ${id} a ${row.status} registration`);
+      const messages = this.notices.placeMessages({ id, sessionId: session.id, personId });
+      const row = await this.places.take(session, { id, personId, pool, messages });
       if (row) return { created: row.id === id, registration: presentRegistration(row) };
     }
     return this.tx.transaction((trx) => this.registerInOneStatement(trx, checked));
+  }
+
+  /** Whether a new seat or waitlist place has an integrator event to emit beside its message. */
+  private async integratorsHearOfNewPlaces(db: Executor): Promise<boolean> {
+    return (
+      (await this.notices.integratorsHear(db, 'registration.enrolled')) ||
+      (await this.notices.integratorsHear(db, 'registration.waitlisted'))
+    );
   }
 
   /**

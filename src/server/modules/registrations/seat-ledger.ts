@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/transaction.js';
 import type { SessionRow, sessionsRepository } from '../sessions/sessions.repository.js';
 import type { RegistrationNotices } from './ports.js';
 import { assertCancellable } from './registration-rules.js';
-import { keptCounts, type RegistrationRow, type registrationsRepository } from './registrations.repository.js';
+import type { RegistrationRow, registrationsRepository } from './registrations.repository.js';
 
 /**
  * The seat rules, shared by everything that frees or adds seats. Every function here runs inside
@@ -46,16 +46,6 @@ export async function openingFor(
 ): Promise<{ seat: boolean; position: number }> {
   const { taken, waiting } = await registrations.poolCounts(db, session.id, pool);
   return { seat: hasFreeSeat({ capacity: capacityOf(session, pool), taken, waiting }), position: waiting + 1 };
-}
-
-/**
- * What a newcomer would get by the counts kept on a session row read before the lock: a guess, for
- * the path to take before the decision (RegistrationsService.registerOnPostgres), never
- * the decision itself.
- */
-export function seatLikely(session: SessionRow, pool: SeatPool): boolean {
-  const kept = keptCounts(session);
-  return hasFreeSeat({ capacity: capacityOf(session, pool), taken: kept.taken[pool], waiting: kept.waiting[pool] });
 }
 
 const isOpen = (session: SessionRow, now: Date) => session.status === 'scheduled' && Date.parse(session.starts_at) > now.getTime();

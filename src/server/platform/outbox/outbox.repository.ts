@@ -1,4 +1,4 @@
-import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
+import { type Insertable, PostgresAdapter, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { OutboxTable } from '../../db/schema.js';
 import { prepared } from '../prepared.js';
 import type { Executor } from '../transaction.js';
@@ -117,14 +117,17 @@ export function personMessageRow(db: Executor, ...[id, topic, dedupKey, payload,
 
 /**
  * personMessageRow for many messages in one statement, on PostgreSQL: `messages` is a JSON array of
- * PersonMessages (personMessagesJson), each with the registration it is about. The caller adds
- * which of them are written (registrationsRepository.takeWaitlistPlaces: those whose place was
- * just taken), as a condition on `msg.registration_id`. The same rules as personMessageRow: the
- * channel the person chose for the kind, none for nothing, nobody who left.
+ * PersonMessages (personMessagesJson), each with the registration it is about and the status that
+ * registration must have for it to be written. The caller adds which of them are written
+ * (registrationsRepository.takePlaces: those whose place was just taken, by the status it got), as
+ * a condition on `msg.registration_id` and `msg.registration_status`, and may compute the payload
+ * from `msg.payload` and the statement's own rows (the calendar invitation of a seat). The same
+ * rules as personMessageRow: the channel the person chose for the kind, none for nothing, nobody
+ * who left.
  */
-export function personMessageRows(db: Executor, messages: string) {
+export function personMessageRows(db: Executor, messages: string, payload: RawBuilder<string> = sql`msg.payload`) {
   const msg = sql<PersonMessageRecord>`(select * from jsonb_to_recordset(${messages}::jsonb) as x(
-    registration_id text, id text, topic text, dedup_key text, payload text, person_id text, session_id text, kind text, at timestamptz))`.as(
+    registration_id text, registration_status text, id text, topic text, dedup_key text, payload text, person_id text, session_id text, kind text, at timestamptz))`.as(
     'msg',
   );
   const chosen = sql<
@@ -137,7 +140,7 @@ export function personMessageRows(db: Executor, messages: string) {
       sql<string>`case when ${chosen} = 'slack' then 'slack_dm' else 'email' end`.as('channel'),
       'msg.topic',
       'msg.dedup_key',
-      'msg.payload',
+      payload.as('payload'),
       'msg.person_id',
       'msg.session_id',
       'msg.at as run_at',
@@ -149,6 +152,7 @@ export function personMessageRows(db: Executor, messages: string) {
 
 interface PersonMessageRecord {
   registration_id: string;
+  registration_status: string;
   id: string;
   topic: string;
   dedup_key: string;
@@ -159,12 +163,13 @@ interface PersonMessageRecord {
   at: string;
 }
 
-/** Messages about registrations as personMessageRows reads them. */
-export function personMessagesJson(messages: { registrationId: string; message: PersonMessage }[]): string {
+/** Messages about registrations as personMessageRows reads them: each for a registration of one status. */
+export function personMessagesJson(messages: { registrationId: string; status: string; message: PersonMessage }[]): string {
   return JSON.stringify(
     messages.map(
-      ({ registrationId, message: m }): PersonMessageRecord => ({
+      ({ registrationId, status, message: m }): PersonMessageRecord => ({
         registration_id: registrationId,
+        registration_status: status,
         id: m.id,
         topic: m.topic,
         dedup_key: m.dedupKey,

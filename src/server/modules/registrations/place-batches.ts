@@ -1,12 +1,12 @@
-import type { RegistrationRow, WaitlistAsk } from './registrations.repository.js';
+import type { PlaceAsk, RegistrationRow } from './registrations.repository.js';
 
 type Session = { id: string; workshop_id: string };
 
-/** Takes the places of several asks at one session in one statement (registrationsRepository.takeWaitlistPlaces). */
-export type TakePlaces = (session: Session, asks: WaitlistAsk[]) => Promise<RegistrationRow[]>;
+/** Takes the places of several asks at one session in one statement (registrationsRepository.takePlaces). */
+export type TakePlaces = (session: Session, asks: PlaceAsk[]) => Promise<RegistrationRow[]>;
 
 interface Waiting {
-  ask: WaitlistAsk;
+  ask: PlaceAsk;
   settle: (row: RegistrationRow | undefined) => void;
   fail: (error: unknown) => void;
 }
@@ -17,9 +17,9 @@ interface Queue {
 }
 
 /**
- * Waitlist places at one session, asked for while this instance's last statement for it was
- * running, go to PostgreSQL together as the next statement: the workshop's seat lock is then
- * taken once per batch, not once per person. A lone ask goes at once, so nobody waits for a batch
+ * Places at one session (seats and waitlist places), asked for while this instance's last
+ * statement for it was running, go to PostgreSQL together as the next statement: the workshop's
+ * seat lock is then taken once per batch, not once per person. A lone ask goes at once, so nobody waits for a batch
  * to fill; a crowd forms batches by itself (the places asked for during one round trip).
  *
  * Each ask is answered with what the statement decided for its person (or undefined: the caller
@@ -27,7 +27,7 @@ interface Queue {
  * the second ask finds the first one's registration. When the statement fails, every ask in it
  * fails with its error: nothing of it was written.
  */
-export class WaitlistBatches {
+export class PlaceBatches {
   private readonly queues = new Map<string, Queue>();
 
   constructor(
@@ -36,7 +36,7 @@ export class WaitlistBatches {
     private readonly maxBatch = 200,
   ) {}
 
-  take(session: Session, ask: WaitlistAsk): Promise<RegistrationRow | undefined> {
+  take(session: Session, ask: PlaceAsk): Promise<RegistrationRow | undefined> {
     return new Promise((settle, fail) => {
       const queue = this.queues.get(session.id);
       if (queue) {

@@ -1,23 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { RegistrationRow, WaitlistAsk } from './registrations.repository.js';
-import { WaitlistBatches } from './waitlist-batches.js';
+import { PlaceBatches } from './place-batches.js';
+import type { PlaceAsk, RegistrationRow } from './registrations.repository.js';
 
 const session = { id: 's1', workshop_id: 'w1' };
 
-const ask = (personId: string, id = `r-${personId}`): WaitlistAsk => ({
+const ask = (personId: string, id = `r-${personId}`): PlaceAsk => ({
   id,
   personId,
   pool: 'in_person',
-  message: {
-    id: `m-${id}`,
-    topic: 'registration.waitlisted',
-    dedupKey: id,
-    payload: '{}',
-    personId,
-    sessionId: 's1',
-    kind: 'registrations',
-    at: '',
-  },
+  messages: { enrolled: message('registration.enrolled', id, personId), waitlisted: message('registration.waitlisted', id, personId) },
+});
+
+const message = (topic: string, id: string, personId: string) => ({
+  id: `m-${topic}-${id}`,
+  topic,
+  dedupKey: `${topic}:${id}`,
+  payload: '{}',
+  personId,
+  sessionId: 's1',
+  kind: 'registrations',
+  at: '',
 });
 
 /** A stand-in for the statement: records each batch, answers when released, like PostgreSQL would decide. */
@@ -25,7 +27,7 @@ function statement() {
   const batches: string[][] = [];
   const release: (() => void)[] = [];
   const taken = new Map<string, RegistrationRow>();
-  const takePlaces = (_s: typeof session, asks: WaitlistAsk[]) => {
+  const takePlaces = (_s: typeof session, asks: PlaceAsk[]) => {
     batches.push(asks.map((a) => a.personId));
     return new Promise<RegistrationRow[]>((resolve, reject) => {
       release.push(() => {
@@ -48,10 +50,10 @@ function statement() {
   return { batches, takePlaces, next };
 }
 
-describe('waitlist batches', () => {
+describe('place batches', () => {
   it('sends a lone ask at once, and what was asked meanwhile as the next statement', async () => {
     const db = statement();
-    const batches = new WaitlistBatches(db.takePlaces);
+    const batches = new PlaceBatches(db.takePlaces);
     const first = batches.take(session, ask('a'));
     expect(db.batches).toEqual([['a']]);
     const rest = ['b', 'c', 'd'].map((p) => batches.take(session, ask(p)));
@@ -65,7 +67,7 @@ describe('waitlist batches', () => {
 
   it('asks for one person once per statement; the second ask finds the first one’s registration', async () => {
     const db = statement();
-    const batches = new WaitlistBatches(db.takePlaces);
+    const batches = new PlaceBatches(db.takePlaces);
     const opener = batches.take(session, ask('z'));
     const twice = [batches.take(session, ask('a', 'r-1')), batches.take(session, ask('b')), batches.take(session, ask('a', 'r-2'))];
     await db.next();
@@ -78,7 +80,7 @@ describe('waitlist batches', () => {
 
   it('keeps batches within the limit, and a failed statement fails only its own asks', async () => {
     const db = statement();
-    const batches = new WaitlistBatches(db.takePlaces, 2);
+    const batches = new PlaceBatches(db.takePlaces, 2);
     const opener = batches.take(session, ask('z'));
     const asks = ['a', 'broken', 'c'].map((p) => batches.take(session, ask(p)).catch((e: Error) => e.message));
     for (let i = 0; i < 3; i++) await db.next();
@@ -89,7 +91,7 @@ describe('waitlist batches', () => {
 
   it('keeps each session its own queue', async () => {
     const db = statement();
-    const batches = new WaitlistBatches(db.takePlaces);
+    const batches = new PlaceBatches(db.takePlaces);
     void batches.take(session, ask('a'));
     void batches.take({ id: 's2', workshop_id: 'w1' }, ask('b'));
     expect(db.batches).toEqual([['a'], ['b']]);
