@@ -19,8 +19,9 @@ interface Queue {
 /**
  * Places at one session (seats and waitlist places), asked for while this instance's last
  * statement for it was running, go to PostgreSQL together as the next statement: the workshop's
- * seat lock is then taken once per batch, not once per person. A lone ask goes at once, so nobody waits for a batch
- * to fill; a crowd forms batches by itself (the places asked for during one round trip).
+ * seat lock is then taken once per batch, not once per person. A lone ask goes at once, so nobody
+ * waits for a batch to fill; a crowd forms batches by itself (the places asked for during one
+ * round trip).
  *
  * Each ask is answered with what the statement decided for its person (or undefined: the caller
  * registers them the usual way). A person asked for twice in one batch goes in the next batch, so
