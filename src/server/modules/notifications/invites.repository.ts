@@ -1,15 +1,29 @@
-import { sql } from 'kysely';
+import { type OnConflictBuilder, type OnConflictDatabase, type OnConflictTables, type OnConflictUpdateBuilder, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
+
+/**
+ * How invitations are numbered, for every statement that sends one: a row of (session_id,
+ * person_id, FIRST_INVITATION, updated_at) inserted with this conflict clause is the first
+ * invitation, or one more than the last. nextSequence runs it for one enrolment;
+ * registrationsRepository.takePlaces for the seats of a batch.
+ */
+export const FIRST_INVITATION = 0;
+export function raiseInvitation(
+  oc: OnConflictBuilder<Database, 'calendar_invites'>,
+): OnConflictUpdateBuilder<OnConflictDatabase<Database, 'calendar_invites'>, OnConflictTables<'calendar_invites'>> {
+  return oc
+    .columns(['session_id', 'person_id'])
+    .doUpdateSet({ sequence: sql`calendar_invites.sequence + 1`, updated_at: sql`excluded.updated_at` });
+}
 
 // Every enrolment raises one: compiled once.
 const bump = prepared((db, sessionId: string, personId: string, at: string) =>
   db
     .insertInto('calendar_invites')
-    .values({ session_id: sessionId, person_id: personId, sequence: 0, updated_at: at })
-    .onConflict((oc) =>
-      oc.columns(['session_id', 'person_id']).doUpdateSet({ sequence: sql`calendar_invites.sequence + 1`, updated_at: at }),
-    )
+    .values({ session_id: sessionId, person_id: personId, sequence: FIRST_INVITATION, updated_at: at })
+    .onConflict(raiseInvitation)
     .returning('sequence'),
 );
 

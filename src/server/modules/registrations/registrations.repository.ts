@@ -9,6 +9,7 @@ import {
 } from '../../platform/outbox/outbox.repository.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
+import { FIRST_INVITATION, raiseInvitation } from '../notifications/invites.repository.js';
 
 export type RegistrationRow = Selectable<RegistrationsTable>;
 
@@ -102,8 +103,8 @@ const takePlaceQuery = prepared((db, id: string, sessionId: string, personId: st
 /**
  * PostgreSQL: take_places (migration 20261205T0900) for one session, and for each place just
  * taken (the row carries the id asked for, never a live registration found instead) its
- * message: a seat raises the person's calendar invitation sequence (as invitesRepository.nextSequence)
- * and its message carries the invitation with it, as Notifier.registration writes it; a waitlist
+ * message: a seat raises the person's calendar invitation sequence (the numbering notifications owns:
+ * raiseInvitation) and its message carries the invitation with it, as Notifier.registration writes it; a waitlist
  * place has its message alone. One statement run outside a transaction: it is its own, so the seat
  * lock is held only while PostgreSQL runs it. `items` and `messages` are JSON (PlaceAsk's fields;
  * personMessagesJson).
@@ -122,15 +123,11 @@ const takePlacesQuery = prepared((db, sessionId: string, workshopId: string, ite
         .expression((eb) =>
           eb
             .selectFrom('r')
-            .select(['r.session_id', 'r.person_id', sql.lit(0).as('sequence'), 'r.updated_at'])
+            .select(['r.session_id', 'r.person_id', sql.lit(FIRST_INVITATION).as('sequence'), 'r.updated_at'])
             .where('r.status', '=', sql.lit('enrolled'))
             .where(sql<boolean>`r.id in (select e->>'id' from jsonb_array_elements(${items}::jsonb) e)`),
         )
-        .onConflict((oc) =>
-          oc
-            .columns(['session_id', 'person_id'])
-            .doUpdateSet({ sequence: sql`calendar_invites.sequence + 1`, updated_at: sql`excluded.updated_at` }),
-        )
+        .onConflict(raiseInvitation)
         .returning(['person_id', 'sequence']),
     )
     .with('m', (qc) =>
