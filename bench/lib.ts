@@ -118,6 +118,23 @@ export interface LoadResult {
  * One request per token (POST with `{}` unless told otherwise), `connections` at a time, with
  * autocannon; `headers` go with every request (a calendar app's If-None-Match).
  */
+/** BENCH_TIMELINE=1: each burst also prints its answers by half-second (when they came, how long they took). */
+const TIMELINE = process.env.BENCH_TIMELINE === '1';
+
+function printTimeline(url: string, answers: { at: number; ms: number }[]): void {
+  const slots = new Map<number, number[]>();
+  for (const a of answers) {
+    const slot = Math.floor(a.at / 500);
+    slots.set(slot, [...(slots.get(slot) ?? []), a.ms]);
+  }
+  console.log(`  timeline of ${url} (answers arriving in each half-second: count, p50, p99, max ms)`);
+  for (const [slot, ms] of [...slots.entries()].sort(([a], [b]) => a - b)) {
+    const sorted = ms.sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    console.log(`    ${(slot / 2).toFixed(1)} s  ${sorted.length}  ${at(0.5)}  ${at(0.99)}  ${sorted.at(-1)}`);
+  }
+}
+
 export async function burst(
   url: string,
   /** One path, or the path of the i-th request. */
@@ -128,6 +145,7 @@ export async function burst(
   headers: Record<string, string> = {},
 ): Promise<LoadResult> {
   let next = 0;
+  const answers: { at: number; ms: number }[] = [];
   const started = performance.now();
   // Timed here, first request to last response: autocannon notices the end only at its next
   // one-second tick, which would make short runs look up to a second longer.
@@ -156,10 +174,12 @@ export async function burst(
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', () => {
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
       finished = performance.now();
+      if (TIMELINE) answers.push({ at: finished - started, ms: responseTime });
     });
   });
+  if (TIMELINE) printTimeline(url, answers);
   const statusCodes: Record<string, number> = Object.fromEntries(
     Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, s]) => [code, s.count]),
   );

@@ -105,6 +105,9 @@ async function bareCeiling(): Promise<LoadResult> {
   return result;
 }
 
+/** BENCH_NODE_ARGS (e.g. --cpu-prof) go to each server's node, for profiling. */
+const nodeArgs = () => process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 async function onSqlite(ceiling: LoadResult): Promise<boolean> {
   const path = join(mkdtempSync(join(tmpdir(), 'lyceum-bench-')), 'lyceum.sqlite');
   const database = openDatabase({ dialect: 'sqlite', path });
@@ -112,9 +115,7 @@ async function onSqlite(ceiling: LoadResult): Promise<boolean> {
   const { tokens } = await createPeople(database.db, PEOPLE + 1);
   const hostToken = tokens.pop() as string;
   const p = port++;
-  // BENCH_NODE_ARGS (e.g. --cpu-prof) go to the server's node, for profiling.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const server = start([...nodeArgs, 'bin/lyceum.js', 'serve'], {
+  const server = start([...nodeArgs(), 'bin/lyceum.js', 'serve'], {
     PORT: String(p),
     HOST: '127.0.0.1',
     DATABASE_URL: `sqlite:${path}`,
@@ -153,7 +154,12 @@ async function onPostgres(ceiling: LoadResult): Promise<boolean> {
     const hostToken = tokens.pop() as string;
     const ports = [port++, port++, port++];
     const servers = ports.map((p) =>
-      start(['bin/lyceum.js', 'serve'], { PORT: String(p), HOST: '127.0.0.1', DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' }),
+      start([...nodeArgs(), 'bin/lyceum.js', 'serve'], {
+        PORT: String(p),
+        HOST: '127.0.0.1',
+        DATABASE_URL: url.toString(),
+        LOG_LEVEL: 'warn',
+      }),
     );
     const urls = ports.map((p) => `http://127.0.0.1:${p}`);
     await Promise.all(urls.map((u) => waitFor(`${u}/readyz`)));
