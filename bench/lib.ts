@@ -114,10 +114,6 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
 }
 
-/**
- * One request per token (POST with `{}` unless told otherwise), `connections` at a time, with
- * autocannon; `headers` go with every request (a calendar app's If-None-Match).
- */
 /** BENCH_TIMELINE=1: each burst also prints its answers by half-second (when they came, how long they took). */
 const TIMELINE = process.env.BENCH_TIMELINE === '1';
 
@@ -125,16 +121,22 @@ function printTimeline(url: string, answers: { at: number; ms: number }[]): void
   const slots = new Map<number, number[]>();
   for (const a of answers) {
     const slot = Math.floor(a.at / 500);
-    slots.set(slot, [...(slots.get(slot) ?? []), a.ms]);
+    const slotAnswers = slots.get(slot) ?? [];
+    slotAnswers.push(a.ms);
+    slots.set(slot, slotAnswers);
   }
   console.log(`  timeline of ${url} (answers arriving in each half-second: count, p50, p99, max ms)`);
   for (const [slot, ms] of [...slots.entries()].sort(([a], [b]) => a - b)) {
     const sorted = ms.sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    console.log(`    ${(slot / 2).toFixed(1)} s  ${sorted.length}  ${at(0.5)}  ${at(0.99)}  ${sorted.at(-1)}`);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+    console.log(`    ${(slot / 2).toFixed(1)} s  ${sorted.length}  ${at(0.5)}  ${at(0.99)}  ${at(1)}`);
   }
 }
 
+/**
+ * One request per token (POST with `{}` unless told otherwise), `connections` at a time, with
+ * autocannon; `headers` go with every request (a calendar app's If-None-Match).
+ */
 export async function burst(
   url: string,
   /** One path, or the path of the i-th request. */
