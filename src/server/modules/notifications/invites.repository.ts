@@ -3,13 +3,15 @@ import type { Database } from '../../db/schema.js';
 import { prepared } from '../../platform/prepared.js';
 import type { Executor } from '../../platform/transaction.js';
 
+/** The sequence of a person's first invitation to a session. */
+export const FIRST_INVITATION = 0;
+
 /**
  * How invitations are numbered, for every statement that sends one: a row of (session_id,
  * person_id, FIRST_INVITATION, updated_at) inserted with this conflict clause is the first
  * invitation, or one more than the last. nextSequence runs it for one enrolment;
  * registrationsRepository.takePlaces for the seats of a batch.
  */
-export const FIRST_INVITATION = 0;
 export function raiseInvitation(
   oc: OnConflictBuilder<Database, 'calendar_invites'>,
 ): OnConflictUpdateBuilder<OnConflictDatabase<Database, 'calendar_invites'>, OnConflictTables<'calendar_invites'>> {

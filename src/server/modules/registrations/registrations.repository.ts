@@ -103,9 +103,9 @@ const takePlaceQuery = prepared((db, id: string, sessionId: string, personId: st
 /**
  * PostgreSQL: take_places (migration 20261205T0900) for one session, and for each place just
  * taken (the row carries the id asked for, never a live registration found instead) its
- * message: a seat raises the person's calendar invitation sequence (the numbering notifications owns:
- * raiseInvitation) and its message carries the invitation with it, as Notifier.registration writes it; a waitlist
- * place has its message alone. One statement run outside a transaction: it is its own, so the seat
+ * message: a seat raises the person's calendar invitation sequence (numbered as notifications'
+ * raiseInvitation says) and its message carries the invitation with it, as Notifier.registration
+ * writes it; a waitlist place has its message alone. One statement run outside a transaction: it is its own, so the seat
  * lock is held only while PostgreSQL runs it. `items` and `messages` are JSON (PlaceAsk's fields;
  * personMessagesJson).
  */
